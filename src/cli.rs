@@ -1,0 +1,74 @@
+//! The command line: clap definitions, turned into typed options for the library. clap stays here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  bantin build                        build the site in this folder into public/
+  bantin build --source portal --output /tmp/site
+  bantin build --base-url https://example.github.io/portal/
+  bantin build --drafts --future      preview drafts and scheduled articles
+  bantin init my-portal               start a new site
+
+Exit codes: 0 built, 1 the site has errors (nothing was written), 2 usage error.";
+
+/// bantin — builds Vietnamese news portals from Markdown articles.
+#[derive(Debug, Parser)]
+#[command(name = "bantin", version, about, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Show more detail (held-back articles, where the output went)
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Show only errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder
+    #[command(after_help = EXAMPLES)]
+    Build(BuildArgs),
+    /// Create a new site (site.toml, an example article, an About page) in DIR
+    Init {
+        /// Folder for the new site; created if missing, must not already hold a site.toml
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site's folder, holding site.toml
+    #[arg(long, short = 's', value_name = "DIR", default_value = ".")]
+    pub source: PathBuf,
+    /// Where to write the site [default: <source>/public]
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Override site.toml's base_url (e.g. for a preview on another host)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles and pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future
+    #[arg(long)]
+    pub future: bool,
+}
+
+impl BuildArgs {
+    pub fn options(&self) -> bantin::build::Options {
+        bantin::build::Options {
+            source: self.source.clone(),
+            output: self.output.clone(),
+            base_url: self.base_url.clone(),
+            filter: bantin::content::Filter {
+                drafts: self.drafts,
+                future: self.future,
+            },
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! Takes a content file's text and gives its front-matter as a `Fields` map whose every key and value
+//! knows its byte span in the file, plus the Markdown body. Reading a field checks its type and
+//! records a `Problem` pointing at the bad value; unknown keys get "did you mean".
+
+use std::ops::Range;
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+
+use crate::problem::{Problem, SourceFile, did_you_mean};
+
+/// The front-matter block and the body of a content file.
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, and its byte offset in the file.
+    pub yaml: &'a str,
+    pub yaml_start: usize,
+    pub body: &'a str,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+const FENCE_HELP: &str = "start the file with a line `---`, then the fields (title: …, date: …), then another `---` line, then the article text";
+
+/// Splits `---\n<yaml>\n---\n<body>`. The opening fence must be the first line.
+pub fn split<'a>(file: &'a SourceFile) -> Result<Split<'a>, Problem> {
+    let text: &str = &file.text;
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        let shown = text[..first_line_end].trim_end().len();
+        return Err(Problem::error(
+            "content::no-front-matter",
+            "the file does not start with front-matter",
+        )
+        .at(file, 0..shown)
+        .label("expected `---` here")
+        .help(FENCE_HELP));
+    }
+    let yaml_start = first_line_end;
+    let mut offset = yaml_start;
+    while offset < text.len() {
+        let line_end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if text[offset..line_end].trim_end() == "---" {
+            let body_line = text[..line_end].matches('\n').count() + 1;
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_start,
+                body: &text[line_end..],
+                body_line,
+            });
+        }
+        offset = line_end;
+    }
+    Err(Problem::error(
+        "content::unclosed-front-matter",
+        "the front-matter is never closed",
+    )
+    .at(file, 0..3)
+    .label("this `---` has no closing `---` line")
+    .help(FENCE_HELP))
+}
+
+/// One front-matter value with where it sits.
+pub struct Value<'y> {
+    pub node: &'y MarkedYaml<'y>,
+    pub span: Range<usize>,
+}
+
+/// The front-matter's top-level keys, in order, each with its key span and value.
+pub struct Fields<'f, 'y> {
+    file: &'f SourceFile,
+    yaml_start: usize,
+    yaml: &'y str,
+    entries: Vec<(String, Range<usize>, &'y MarkedYaml<'y>)>,
+    pub problems: Vec<Problem>,
+}
+
+/// Parses the YAML block. A syntax error, or a block that is not a `key: value` map, is one problem.
+pub fn parse_yaml<'y>(
+    file: &SourceFile,
+    split: &Split<'y>,
+) -> Result<Vec<MarkedYaml<'y>>, Problem> {
+    match MarkedYaml::load_from_str(split.yaml) {
+        Ok(docs) => Ok(docs),
+        Err(e) => {
+            let m = e.marker();
+            let offset = split.yaml_start + offset_in(split.yaml, m.line(), m.col());
+            let end = next_char_end(&file.text, offset);
+            Err(Problem::error("content::yaml-syntax", "the front-matter is not valid YAML")
+                .at(file, offset..end)
+                .label(e.info().to_string())
+                .help("each line is `field: value`; put a value in double quotes when it contains `: `, ` #` or starts with one of [ ] { } * & ! | > ' \" % @ `, and indent list items under their field with spaces, not tabs"))
+        }
+    }
+}
+
+impl<'f, 'y> Fields<'f, 'y> {
+    pub fn new(
+        file: &'f SourceFile,
+        split: &Split<'y>,
+        docs: &'y [MarkedYaml<'y>],
+    ) -> Result<Self, Problem> {
+        let mut fields = Fields {
+            file,
+            yaml_start: split.yaml_start,
+            yaml: split.yaml,
+            entries: Vec::new(),
+            problems: Vec::new(),
+        };
+        let Some(root) = docs.first() else {
+            return Ok(fields); // an empty block: required fields will be reported missing
+        };
+        let map = match &root.data {
+            YamlData::Mapping(map) => map,
+            YamlData::Value(Scalar::Null) => return Ok(fields),
+            _ => {
+                let span = fields.span_of(root);
+                return Err(Problem::error(
+                    "content::front-matter-not-a-map",
+                    "the front-matter must be a list of `field: value` lines",
+                )
+                .at(file, span)
+                .help(FENCE_HELP));
+            }
+        };
+        for (key, value) in map {
+            let span = fields.span_of(key);
+            match scalar_text(key) {
+                Some(name) => fields.entries.push((name, span, value)),
+                None => fields.problems.push(
+                    Problem::error("content::bad-key", "a field name must be plain text")
+                        .at(file, span),
+                ),
+            }
+        }
+        Ok(fields)
+    }
+
+    /// Byte span of a node in the file.
+    pub fn span_of(&self, node: &MarkedYaml<'_>) -> Range<usize> {
+        let start =
+            self.yaml_start + offset_in(self.yaml, node.span.start.line(), node.span.start.col());
+        let mut end =
+            self.yaml_start + offset_in(self.yaml, node.span.end.line(), node.span.end.col());
+        // Block collections end at the start of the next line; keep the caret on the value's text.
+        while end > start && self.file.text[..end].ends_with(['\n', ' ', '\r']) {
+            end -= 1;
+        }
+        if end <= start {
+            end = next_char_end(&self.file.text, start);
+        }
+        start..end
+    }
+
+    /// Reports every key not in `known`, with a suggestion when one is close.
+    pub fn reject_unknown(&mut self, known: &[&str], what: &str) {
+        let mut problems = Vec::new();
+        for (key, span, _) in &self.entries {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let problem = Problem::error(
+                "content::unknown-field",
+                format!("unknown field `{key}` in the {what}"),
+            )
+            .at(self.file, span.clone());
+            problems.push(match did_you_mean(key, known.iter().copied()) {
+                Some(s) => problem.label(format!("did you mean `{s}`?")).help(format!(
+                    "rename it to `{s}`; custom fields for the theme go under `extra:`"
+                )),
+                None => problem.label("not a field bantin knows").help(format!(
+                    "the fields are: {}; custom fields for the theme go under `extra:`",
+                    known.join(", ")
+                )),
+            });
+        }
+        self.problems.extend(problems);
+    }
+
+    pub fn get(&self, key: &str) -> Option<Value<'y>> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, node)| Value {
+                node,
+                span: self.span_of(node),
+            })
+    }
+
+    /// Where to point when a required field is missing: the whole front-matter block.
+    pub fn block_span(&self) -> Range<usize> {
+        let start = self.yaml_start.saturating_sub(4);
+        start..start + 3
+    }
+
+    pub fn file(&self) -> &'f SourceFile {
+        self.file
+    }
+
+    pub fn problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    /// A required text field; missing or empty is a problem.
+    pub fn required_text(&mut self, key: &str, example: &str) -> Option<(String, Range<usize>)> {
+        match self.text(key) {
+            Some((text, span)) if !text.trim().is_empty() => Some((text, span)),
+            Some((_, span)) => {
+                self.problem(
+                    Problem::error(
+                        "content::empty-field",
+                        format!("the field `{key}` is empty"),
+                    )
+                    .at(self.file, span)
+                    .help(format!("write it like this: {key}: {example}")),
+                );
+                None
+            }
+            None if self.get(key).is_some() => None, // wrong type: already reported
+            None => {
+                let span = self.block_span();
+                self.problem(
+                    Problem::error(
+                        "content::missing-field",
+                        format!("the required field `{key}` is missing"),
+                    )
+                    .at(self.file, span)
+                    .label(format!("this front-matter has no `{key}:` line"))
+                    .help(format!(
+                        "add a line like this between the `---` lines: {key}: {example}"
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional text field (numbers are taken as written).
+    pub fn text(&mut self, key: &str) -> Option<(String, Range<usize>)> {
+        let value = self.get(key)?;
+        match scalar_text(value.node) {
+            Some(text) => Some((text, value.span)),
+            None if is_null(value.node) => None,
+            None => {
+                self.problem(
+                    Problem::error(
+                        "content::wrong-type",
+                        format!("the field `{key}` must be a single line of text"),
+                    )
+                    .at(self.file, value.span)
+                    .help(format!("write it as `{key}: some text`")),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn flag(&mut self, key: &str) -> bool {
+        let Some(value) = self.get(key) else {
+            return false;
+        };
+        match &value.node.data {
+            YamlData::Value(Scalar::Boolean(b)) => *b,
+            YamlData::Value(Scalar::Null) => false,
+            _ => {
+                self.problem(
+                    Problem::error(
+                        "content::wrong-type",
+                        format!("the field `{key}` must be true or false"),
+                    )
+                    .at(self.file, value.span)
+                    .label("not true or false")
+                    .help(format!("write `{key}: true` or `{key}: false`")),
+                );
+                false
+            }
+        }
+    }
+
+    /// A list of texts: `[a, b]`, a `- a` list, or one text with commas (`a, b`).
+    pub fn list(&mut self, key: &str) -> Vec<(String, Range<usize>)> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        match &value.node.data {
+            YamlData::Sequence(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    let span = self.span_of(item);
+                    match scalar_text(item) {
+                        Some(text) if !text.trim().is_empty() => {
+                            out.push((text.trim().to_string(), span))
+                        }
+                        _ => self.problem(
+                            Problem::error(
+                                "content::wrong-type",
+                                format!("each item of `{key}` must be a short text"),
+                            )
+                            .at(self.file, span)
+                            .help(format!("write `{key}: [first, second]`")),
+                        ),
+                    }
+                }
+                out
+            }
+            YamlData::Value(Scalar::Null) => Vec::new(),
+            _ => match scalar_text(value.node) {
+                Some(text) => text
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| (s.to_string(), value.span.clone()))
+                    .collect(),
+                None => {
+                    self.problem(
+                        Problem::error("content::wrong-type", format!("`{key}` must be a list"))
+                            .at(self.file, value.span)
+                            .help(format!("write `{key}: [first, second]`")),
+                    );
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// A nested map such as `image:` or `source:`, read with its own known keys.
+    pub fn nested(&mut self, key: &str) -> Option<Nested<'y>> {
+        let value = self.get(key)?;
+        match &value.node.data {
+            YamlData::Mapping(map) => {
+                let entries = map
+                    .iter()
+                    .filter_map(|(k, v)| scalar_text(k).map(|name| (name, self.span_of(k), v)))
+                    .collect();
+                Some(Nested {
+                    span: value.span,
+                    entries,
+                    scalar: None,
+                })
+            }
+            YamlData::Value(Scalar::Null) => None,
+            _ => scalar_text(value.node).map(|text| Nested {
+                span: value.span.clone(),
+                entries: Vec::new(),
+                scalar: Some((text, value.span)),
+            }),
+        }
+    }
+
+    /// Converts any value (for `extra:`) to JSON for the templates.
+    pub fn json(&self, node: &MarkedYaml<'_>) -> serde_json::Value {
+        to_json(node)
+    }
+}
+
+/// A nested map's entries, or the plain text it was written as.
+pub struct Nested<'y> {
+    pub span: Range<usize>,
+    pub entries: Vec<(String, Range<usize>, &'y MarkedYaml<'y>)>,
+    pub scalar: Option<(String, Range<usize>)>,
+}
+
+impl<'y> Nested<'y> {
+    pub fn get(&self, key: &str) -> Option<&'y MarkedYaml<'y>> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, v)| *v)
+    }
+}
+
+fn is_null(node: &MarkedYaml<'_>) -> bool {
+    matches!(node.data, YamlData::Value(Scalar::Null))
+}
+
+/// The text of a scalar node; numbers and booleans as text, null and collections as `None`.
+pub fn scalar_text(node: &MarkedYaml<'_>) -> Option<String> {
+    match &node.data {
+        YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
+        YamlData::Value(Scalar::Integer(i)) => Some(i.to_string()),
+        YamlData::Value(Scalar::FloatingPoint(f)) => Some(f.to_string()),
+        YamlData::Value(Scalar::Boolean(b)) => Some(b.to_string()),
+        YamlData::Representation(s, _, _) => Some(s.to_string()),
+        YamlData::Tagged(_, inner) => scalar_text(inner),
+        _ => None,
+    }
+}
+
+fn to_json(node: &MarkedYaml<'_>) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.data {
+        YamlData::Value(Scalar::Null) => J::Null,
+        YamlData::Value(Scalar::Boolean(b)) => J::Bool(*b),
+        YamlData::Value(Scalar::Integer(i)) => J::from(*i),
+        YamlData::Value(Scalar::FloatingPoint(f)) => {
+            serde_json::Number::from_f64(f.into_inner()).map_or(J::Null, J::Number)
+        }
+        YamlData::Value(Scalar::String(s)) => J::String(s.to_string()),
+        YamlData::Representation(s, _, _) => J::String(s.to_string()),
+        YamlData::Sequence(items) => J::Array(items.iter().map(to_json).collect()),
+        YamlData::Mapping(map) => J::Object(
+            map.iter()
+                .filter_map(|(k, v)| scalar_text(k).map(|k| (k, to_json(v))))
+                .collect(),
+        ),
+        YamlData::Tagged(_, inner) => to_json(inner),
+        YamlData::Alias(_) | YamlData::BadValue => J::Null,
+    }
+}
+
+/// Byte offset in `text` of a 1-based line and 0-based character column.
+fn offset_in(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for _ in 1..line.max(1) {
+        match text[offset..].find('\n') {
+            Some(i) => offset += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[offset..];
+    offset + rest.char_indices().nth(col).map_or(rest.len(), |(i, _)| i)
+}
+
+fn next_char_end(text: &str, offset: usize) -> usize {
+    text[offset.min(text.len())..]
+        .chars()
+        .next()
+        .map_or(offset.min(text.len()), |c| offset + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("a.md", text)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let f = file("---\ntitle: A\n---\nBody\n");
+        let s = split(&f).unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 4);
+        assert!(split(&file("title: A\n")).is_err());
+        assert!(split(&file("---\ntitle: A\n")).is_err());
+        assert!(split(&file("")).is_err());
+        let crlf = file("---\r\ntitle: A\r\n---\r\nB");
+        assert_eq!(split(&crlf).unwrap().body, "B");
+    }
+
+    #[test]
+    fn spans_point_at_values() {
+        let f = file("---\ntitle: Hữu nghị\ndate: 31/02/2024\ntags: [a, b]\n---\n");
+        let s = split(&f).unwrap();
+        let docs = parse_yaml(&f, &s).unwrap();
+        let mut fields = Fields::new(&f, &s, &docs).unwrap();
+        let (_, span) = fields.text("date").unwrap();
+        assert_eq!(&f.text[span.clone()], "31/02/2024");
+        assert_eq!(f.line_col(span.start), (3, 7));
+        let (title, span) = fields.text("title").unwrap();
+        assert_eq!(title, "Hữu nghị");
+        assert_eq!(&f.text[span], "Hữu nghị");
+        let tags = fields.list("tags");
+        assert_eq!(&f.text[tags[1].1.clone()], "b");
+    }
+
+    #[test]
+    fn unknown_fields_get_suggestions() {
+        let f = file("---\ntitle: A\nprovice: X\n---\n");
+        let s = split(&f).unwrap();
+        let docs = parse_yaml(&f, &s).unwrap();
+        let mut fields = Fields::new(&f, &s, &docs).unwrap();
+        fields.reject_unknown(&["title", "province"], "article");
+        assert_eq!(fields.problems.len(), 1);
+        assert_eq!(
+            fields.problems[0].label.as_deref(),
+            Some("did you mean `province`?")
+        );
+        assert_eq!(fields.problems[0].location().unwrap(), "a.md:3:1");
+    }
+
+    #[test]
+    fn yaml_errors_have_a_place() {
+        let f = file("---\ntitle: \"unclosed\ndate: 2024-01-01\n---\n");
+        let s = split(&f).unwrap();
+        let p = parse_yaml(&f, &s).unwrap_err();
+        assert_eq!(p.code, "content::yaml-syntax");
+        assert!(p.location().unwrap().starts_with("a.md:"));
+    }
+
+    #[test]
+    fn comma_text_is_a_list_and_bad_flags_are_reported() {
+        let f = file("---\ntags: viện trợ, hội nghị\nfeatured: yes please\n---\n");
+        let s = split(&f).unwrap();
+        let docs = parse_yaml(&f, &s).unwrap();
+        let mut fields = Fields::new(&f, &s, &docs).unwrap();
+        let tags: Vec<_> = fields.list("tags").into_iter().map(|t| t.0).collect();
+        assert_eq!(tags, ["viện trợ", "hội nghị"]);
+        assert!(!fields.flag("featured"));
+        assert_eq!(fields.problems.len(), 1);
+    }
+}

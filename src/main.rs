@@ -1,0 +1,119 @@
+//! The `bantin` binary: parses the command line, runs the library, prints diagnostics and the
+//! summary, and sets the exit code (0 built, 1 the site has errors, 2 usage error).
+
+mod cli;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use bantin::build::{BuildError, build};
+use bantin::problem::Problem;
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match &cli.command {
+        Command::Build(args) => run_build(&cli, args),
+        Command::Init { dir } => match bantin::scaffold::init(dir) {
+            Ok(written) => {
+                if !cli.quiet {
+                    println!(
+                        "created a new site in {} ({} files); build it with: bantin build --source {}",
+                        dir.display(),
+                        written.len(),
+                        dir.display()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
+    let options = args.options();
+    match build(&options) {
+        Ok(report) => {
+            if !cli.quiet {
+                print_problems(&report.warnings);
+                if cli.verbose {
+                    println!(
+                        "{} articles held back (drafts or dated in the future); output in {}",
+                        report.held_back,
+                        report.output.display()
+                    );
+                }
+                println!(
+                    "built {} pages and copied {} static files in {:.2} s{}",
+                    report.pages,
+                    report.static_files,
+                    report.elapsed.as_secs_f64(),
+                    if report.warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({} warnings)", report.warnings.len())
+                    }
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Site(problems)) => {
+            let shown: Vec<Problem> = problems
+                .into_iter()
+                .filter(|p| p.is_error() || !cli.quiet)
+                .collect();
+            print_problems(&shown);
+            let errors = shown.iter().filter(|p| p.is_error()).count();
+            eprintln!(
+                "error: the site has {errors} error{}; nothing was written, the output folder is unchanged",
+                if errors == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+        Err(e @ BuildError::Output(_)) => {
+            eprintln!("error: {e}");
+            eprintln!("nothing was changed in the output folder");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints problems as diagnostics: file:line:column, the text with a caret, and help.
+fn print_problems(problems: &[Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let stderr = std::io::stderr();
+    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = stderr.lock();
+    for problem in problems {
+        let mut text = String::new();
+        if handler.render_report(&mut text, problem).is_err() {
+            text = format!("{problem}\n");
+        }
+        let _ = writeln!(out, "{text}");
+    }
+}

@@ -1,0 +1,242 @@
+//! Takes what went wrong in a build (a bad field, a broken template) and gives a `Problem`: one
+//! diagnostic with its file, the byte span of the bad text, a label, and a `help:` line, which the
+//! binary renders with miette.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{LabeledSpan, NamedSource, SourceCode};
+
+/// How bad a problem is: errors fail the build, warnings are reported and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A source file as the diagnostics see it: its path for display (relative to the site, with
+/// forward slashes) and its text, shared between all problems found in it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, clamped to the text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset);
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// Byte offset of a 1-based line and 0-based character column, clamped to the text.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let mut offset = 0;
+        for _ in 1..line.max(1) {
+            match self.text[offset..].find('\n') {
+                Some(i) => offset += i + 1,
+                None => return self.text.len(),
+            }
+        }
+        let rest = &self.text[offset..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        offset
+            + rest[..line_end]
+                .char_indices()
+                .nth(col)
+                .map_or(line_end, |(i, _)| i)
+    }
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One thing wrong with the site, found while building it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub severity: Severity,
+    /// A stable identifier such as `content::unknown-field`, for tests and for `--format json`.
+    pub code: &'static str,
+    pub message: String,
+    pub file: Option<SourceFile>,
+    /// Byte range inside `file` that the label points at.
+    pub span: Option<Range<usize>>,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    named: Option<NamedSource<Arc<str>>>,
+}
+
+impl Problem {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            label: None,
+            help: None,
+            named: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, message)
+        }
+    }
+
+    /// Points the problem at `span` (bytes) of `file`.
+    pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
+        let start = floor_char_boundary(&file.text, span.start);
+        let end = floor_char_boundary(&file.text, span.end.max(start));
+        self.named = Some(
+            NamedSource::new(file.path.clone(), file.text.clone()).with_language(
+                if file.path.ends_with(".toml") {
+                    "toml"
+                } else {
+                    "markdown"
+                },
+            ),
+        );
+        self.file = Some(file.clone());
+        self.span = Some(start..end);
+        self
+    }
+
+    /// Names the file without pointing at a place in it (e.g. a file that cannot be read).
+    pub fn in_file(mut self, path: impl Into<String>) -> Self {
+        self.file = Some(SourceFile::new(path, ""));
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:column` of the problem, when it has a place.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        match &self.span {
+            Some(span) => {
+                let (line, col) = file.line_col(span.start);
+                Some(format!("{}:{line}:{col}", file.path))
+            }
+            None => Some(file.path.clone()),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, &self.span) {
+            // A problem without a place in the text still names its file in its headline.
+            (Some(file), None) => write!(f, "{}: {}", file.path, self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl miette::Diagnostic for Problem {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.named.as_ref().map(|n| n as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        self.named.as_ref()?;
+        let label = LabeledSpan::new_with_span(self.label.clone(), span);
+        Some(Box::new(std::iter::once(label)))
+    }
+}
+
+/// The closest candidate to a misspelt name, if any is close enough to be a useful suggestion.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&input, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let file = SourceFile::new("a.md", "---\ntitle: Hữu nghị\ndate: x\n");
+        let offset = file.text.find("date").unwrap();
+        assert_eq!(file.line_col(offset), (3, 1));
+        let offset = file.text.find("nghị").unwrap();
+        assert_eq!(file.line_col(offset), (2, 12));
+        assert_eq!(file.offset_of(2, 11), file.text.find("nghị").unwrap());
+        assert_eq!(file.offset_of(99, 0), file.text.len());
+    }
+
+    #[test]
+    fn suggestions() {
+        let keys = ["title", "date", "province", "tags"];
+        assert_eq!(did_you_mean("provice", keys), Some("province"));
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("zzzz", keys), None);
+    }
+
+    #[test]
+    fn location_names_file_line_and_column() {
+        let file = SourceFile::new("content/a.md", "a\nbc\n");
+        let p = Problem::error("x", "bad").at(&file, 3..4);
+        assert_eq!(p.location().as_deref(), Some("content/a.md:2:2"));
+    }
+}
