@@ -6,7 +6,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// How bad a problem is: errors fail the build, warnings are reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,6 +67,39 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// The file's text for miette, with columns counted in characters rather than bytes, so that
+/// `file:line:column` matches what an editor shows on a line of Vietnamese text.
+#[derive(Debug, Clone)]
+struct CharColumns {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner =
+            self.text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..start].chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
 /// One thing wrong with the site, found while building it.
 #[derive(Debug, Clone)]
 pub struct Problem {
@@ -79,7 +112,7 @@ pub struct Problem {
     pub span: Option<Range<usize>>,
     pub label: Option<String>,
     pub help: Option<String>,
-    named: Option<NamedSource<Arc<str>>>,
+    named: Option<CharColumns>,
 }
 
 impl Problem {
@@ -107,15 +140,10 @@ impl Problem {
     pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
         let start = floor_char_boundary(&file.text, span.start);
         let end = floor_char_boundary(&file.text, span.end.max(start));
-        self.named = Some(
-            NamedSource::new(file.path.clone(), file.text.clone()).with_language(
-                if file.path.ends_with(".toml") {
-                    "toml"
-                } else {
-                    "markdown"
-                },
-            ),
-        );
+        self.named = Some(CharColumns {
+            name: file.path.clone(),
+            text: file.text.clone(),
+        });
         self.file = Some(file.clone());
         self.span = Some(start..end);
         self

@@ -612,8 +612,12 @@ pub fn date_problem(
     .at(file, span)
     .label(error.to_string())
     .help(format!(
-        "write the date in one of these forms: {}",
-        locale::date::ACCEPTED_FORMATS.join("; ")
+        "write the date like {} (day/month/year; the time is optional)",
+        locale::date::ACCEPTED_FORMATS
+            .iter()
+            .map(|f| f.split(" (").next().unwrap_or(f))
+            .collect::<Vec<_>>()
+            .join(" or ")
     ))
 }
 
