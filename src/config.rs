@@ -35,6 +35,8 @@ pub struct Config {
     /// Allowed categories, in home-page order. Empty: any category is allowed.
     pub categories: Vec<String>,
     pub menu: Vec<MenuItem>,
+    /// The sidebar's "Liên kết" box (related agencies), in order.
+    pub links: Vec<MenuItem>,
     pub organization: Organization,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
@@ -110,6 +112,8 @@ struct RawConfig {
     categories: Vec<String>,
     #[serde(default)]
     menu: Vec<RawMenuItem>,
+    #[serde(default)]
+    links: Vec<RawMenuItem>,
     organization: Organization,
 }
 
@@ -138,6 +142,7 @@ const TOP_KEYS: &[&str] = &[
     "page_size",
     "categories",
     "menu",
+    "links",
     "organization",
 ];
 const MENU_KEYS: &[&str] = &["name", "url"];
@@ -211,9 +216,11 @@ impl Config {
                 &mut problems,
             );
         }
-        if let Some(item) = doc.get("menu") {
-            for table in table_likes(item) {
-                check_keys(&file, table, MENU_KEYS, "menu.", &mut problems);
+        for list in ["menu", "links"] {
+            if let Some(item) = doc.get(list) {
+                for table in table_likes(item) {
+                    check_keys(&file, table, MENU_KEYS, &format!("{list}."), &mut problems);
+                }
             }
         }
         if !problems.is_empty() {
@@ -315,35 +322,8 @@ impl Config {
             );
         }
 
-        let menu_spans: Vec<Range<usize>> = doc
-            .get("menu")
-            .map(|item| {
-                table_likes(item)
-                    .map(|t| {
-                        t.get_key_value("url")
-                            .and_then(|(_, v)| v.span())
-                            .unwrap_or(0..0)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut menu = Vec::new();
-        for (i, item) in raw.menu.into_iter().enumerate() {
-            let span = menu_spans.get(i).cloned().unwrap_or(0..0);
-            if !(item.url.starts_with('/') || is_external_url(&item.url)) {
-                problems.push(
-                    Problem::error("config::menu-url", format!("menu link `{}` is neither a site path nor a web address", item.url))
-                        .at(&file, span.clone())
-                        .label("should start with / or https://")
-                        .help("write pages of this site as paths from the site root, e.g. url = \"/gioi-thieu/\"; other sites as full addresses"),
-                );
-            }
-            menu.push(MenuItem {
-                name: item.name,
-                url: item.url,
-                span,
-            });
-        }
+        let menu = link_list(&file, &doc, "menu", raw.menu, &mut problems);
+        let links = link_list(&file, &doc, "links", raw.links, &mut problems);
 
         if !problems.is_empty() {
             return Err(problems);
@@ -361,6 +341,7 @@ impl Config {
             page_size,
             categories: raw.categories,
             menu,
+            links,
             organization: raw.organization,
             source: file,
         })
@@ -380,6 +361,49 @@ impl Config {
     pub fn content_dir(&self) -> PathBuf {
         self.root.join("content")
     }
+}
+
+/// Reads a list of links (`menu`, `links`): each a site path or a web address.
+fn link_list(
+    file: &SourceFile,
+    doc: &toml_edit::Document<String>,
+    key: &str,
+    raw: Vec<RawMenuItem>,
+    problems: &mut Vec<Problem>,
+) -> Vec<MenuItem> {
+    let spans: Vec<Range<usize>> = doc
+        .get(key)
+        .map(|item| {
+            table_likes(item)
+                .map(|t| {
+                    t.get_key_value("url")
+                        .and_then(|(_, v)| v.span())
+                        .unwrap_or(0..0)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut items = Vec::new();
+    for (i, item) in raw.into_iter().enumerate() {
+        let span = spans.get(i).cloned().unwrap_or(0..0);
+        if !(item.url.starts_with('/') || is_external_url(&item.url)) {
+            problems.push(
+                Problem::error(
+                    "config::link-url",
+                    format!("the {key} link `{}` is neither a site path nor a web address", item.url),
+                )
+                .at(file, span.clone())
+                .label("should start with / or https://")
+                .help("write pages of this site as paths from the site root, e.g. url = \"/gioi-thieu/\"; other sites as full addresses"),
+            );
+        }
+        items.push(MenuItem {
+            name: item.name,
+            url: item.url,
+            span,
+        });
+    }
+    items
 }
 
 /// Every table in `menu`, written either as `[[menu]]` or as an array of inline tables.

@@ -501,4 +501,89 @@ mod tests {
         assert!(!fields.flag("featured"));
         assert_eq!(fields.problems.len(), 1);
     }
+
+    #[test]
+    fn no_panic_on_odd_front_matter() {
+        // A small deterministic generator: YAML's special characters, Vietnamese letters, newlines.
+        const PIECES: &[&str] = &[
+            "---\n",
+            "title",
+            "date",
+            ": ",
+            ":",
+            "\n",
+            "  ",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "\"",
+            "'",
+            "#",
+            "&a",
+            "*a",
+            "!!str ",
+            "|",
+            ">",
+            "%",
+            "@",
+            "`",
+            "Hữu nghị",
+            "đ",
+            "\t",
+            "?",
+            ",",
+            "~",
+            "null",
+            "true",
+            "2024-02-31",
+            "\u{301}",
+            "\r\n",
+            "extra",
+            "image",
+            "src",
+            "tags",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let (mut parsed, mut rejected) = (0, 0);
+        for _ in 0..3000 {
+            let mut text = String::from("---\n");
+            for _ in 0..(state % 40) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            text.push_str("\n---\nbody");
+            let f = file(&text);
+            let Ok(s) = split(&f) else { continue };
+            let Ok(docs) = parse_yaml(&f, &s) else {
+                rejected += 1;
+                continue;
+            };
+            let Ok(mut fields) = Fields::new(&f, &s, &docs) else {
+                continue;
+            };
+            parsed += 1;
+            fields.reject_unknown(&["title"], "article");
+            for key in ["title", "date", "tags", "extra", "image", "src"] {
+                let _ = fields.text(key);
+                let _ = fields.list(key);
+                let _ = fields.flag(key);
+                let _ = fields.nested(key);
+                if let Some(v) = fields.get(key) {
+                    let _ = fields.json(v.node);
+                }
+            }
+            for p in &fields.problems {
+                let _ = p.location();
+            }
+        }
+        // The generator must exercise both paths, or the test proves nothing.
+        assert!(
+            parsed > 100 && rejected > 20,
+            "parsed {parsed}, rejected {rejected}"
+        );
+    }
 }

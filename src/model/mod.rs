@@ -96,7 +96,7 @@ impl Index {
     /// Every internal menu link must lead to a page this build writes.
     fn check_menu(&self, config: &Config) -> Vec<Problem> {
         let mut problems = Vec::new();
-        for item in &config.menu {
+        for item in config.menu.iter().chain(&config.links) {
             if item.is_external() {
                 continue;
             }

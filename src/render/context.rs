@@ -32,6 +32,8 @@ pub struct SiteContext<'a> {
     pub language: &'a str,
     pub organization: &'a Organization,
     pub menu: Vec<MenuContext<'a>>,
+    /// Empty when site.toml has no `links`: the theme then shows its own defaults.
+    pub links: Vec<MenuContext<'a>>,
 }
 
 #[derive(Serialize)]
@@ -39,6 +41,23 @@ pub struct MenuContext<'a> {
     pub name: &'a str,
     pub url: String,
     pub external: bool,
+}
+
+impl<'a> MenuContext<'a> {
+    fn list(config: &Config, items: &'a [crate::config::MenuItem]) -> Vec<Self> {
+        items
+            .iter()
+            .map(|m| MenuContext {
+                name: &m.name,
+                external: m.is_external(),
+                url: if m.is_external() {
+                    m.url.clone()
+                } else {
+                    config.url(&m.url)
+                },
+            })
+            .collect()
+    }
 }
 
 impl<'a> SiteContext<'a> {
@@ -50,19 +69,8 @@ impl<'a> SiteContext<'a> {
             base_path: &config.base_path,
             language: &config.language,
             organization: &config.organization,
-            menu: config
-                .menu
-                .iter()
-                .map(|m| MenuContext {
-                    name: &m.name,
-                    external: m.is_external(),
-                    url: if m.is_external() {
-                        m.url.clone()
-                    } else {
-                        config.url(&m.url)
-                    },
-                })
-                .collect(),
+            menu: MenuContext::list(config, &config.menu),
+            links: MenuContext::list(config, &config.links),
         }
     }
 }
@@ -195,6 +203,8 @@ pub struct ArticleFull<'a> {
     #[serde(flatten)]
     pub summary: ArticleSummary<'a>,
     pub content: &'a str,
+    /// The summary is the body's first paragraph (no `summary:`), so a theme need not repeat it.
+    pub summary_from_body: bool,
     pub word_count: usize,
     pub reading_minutes: u32,
     pub source: Option<SourceContext<'a>>,
@@ -206,6 +216,7 @@ impl<'a> ArticleFull<'a> {
         ArticleFull {
             summary: ArticleSummary::new(article, config, provinces),
             content: &article.body.html,
+            summary_from_body: article.summary == article.body.summary,
             word_count: article.body.word_count,
             reading_minutes: article.body.reading_minutes,
             source: article.source.as_ref().map(SourceContext::new),

@@ -63,6 +63,7 @@ impl Renderer {
         // the first one Tera meets.
         for (name, file) in &theme.templates {
             let mut alone = Tera::new();
+            register_helpers(&mut alone, config);
             if let Err(e) = alone.add_raw_template(name, &file.text)
                 && let Some(p) = template_problem(&e, &theme.templates, None)
                 && p.code == "theme::template-syntax"
