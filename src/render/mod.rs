@@ -146,7 +146,7 @@ impl Renderer {
         if problems.is_empty() {
             Ok(outputs)
         } else {
-            Err(problems)
+            Err(merge_repeats(problems))
         }
     }
 
@@ -259,6 +259,30 @@ impl Renderer {
             bytes: html.into_bytes(),
         })
     }
+}
+
+/// One broken template line fails every page that uses it: report it once, with the count.
+fn merge_repeats(problems: Vec<Problem>) -> Vec<Problem> {
+    let mut merged: Vec<(Problem, usize)> = Vec::new();
+    for problem in problems {
+        let key = (problem.location(), problem.label.clone());
+        match merged
+            .iter_mut()
+            .find(|(p, _)| (p.location(), p.label.clone()) == key)
+        {
+            Some((_, count)) => *count += 1,
+            None => merged.push((problem, 1)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(mut problem, count)| {
+            if count > 1 {
+                problem.message = format!("{} (and {} more pages)", problem.message, count - 1);
+            }
+            problem
+        })
+        .collect()
 }
 
 /// Turns a Tera error into a problem pointing into the template's source.
