@@ -101,7 +101,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         staging.write(page)?;
     }
     staging.commit()?;
-    warnings.sort_by(|a, b| a.location().cmp(&b.location()));
+    warnings.sort_by_key(Problem::location);
     Ok(Report {
         pages: pages.len(),
         static_files: theme.statics.len(),

@@ -69,13 +69,7 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 
 /// The file's text for miette, with columns counted in characters rather than bytes, so that
 /// `file:line:column` matches what an editor shows on a line of Vietnamese text.
-#[derive(Debug, Clone)]
-struct CharColumns {
-    name: String,
-    text: Arc<str>,
-}
-
-impl SourceCode for CharColumns {
+impl SourceCode for SourceFile {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
@@ -90,7 +84,7 @@ impl SourceCode for CharColumns {
         let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
         let column = self.text[line_start..start].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.path.clone(),
             inner.data(),
             *inner.span(),
             inner.line(),
@@ -100,9 +94,14 @@ impl SourceCode for CharColumns {
     }
 }
 
-/// One thing wrong with the site, found while building it.
+/// One thing wrong with the site, found while building it. Boxed, because problems travel through
+/// `Result`s on every path and the details are large.
 #[derive(Debug, Clone)]
-pub struct Problem {
+pub struct Problem(Box<Details>);
+
+/// What a `Problem` says.
+#[derive(Debug, Clone)]
+pub struct Details {
     pub severity: Severity,
     /// A stable identifier such as `content::unknown-field`, for tests and for `--format json`.
     pub code: &'static str,
@@ -112,12 +111,24 @@ pub struct Problem {
     pub span: Option<Range<usize>>,
     pub label: Option<String>,
     pub help: Option<String>,
-    named: Option<CharColumns>,
+}
+
+impl std::ops::Deref for Problem {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Problem {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
 }
 
 impl Problem {
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Self {
+        Problem(Box::new(Details {
             severity: Severity::Error,
             code,
             message: message.into(),
@@ -125,25 +136,19 @@ impl Problem {
             span: None,
             label: None,
             help: None,
-            named: None,
-        }
+        }))
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(code, message)
-        }
+        let mut problem = Self::error(code, message);
+        problem.severity = Severity::Warning;
+        problem
     }
 
     /// Points the problem at `span` (bytes) of `file`.
     pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
         let start = floor_char_boundary(&file.text, span.start);
         let end = floor_char_boundary(&file.text, span.end.max(start));
-        self.named = Some(CharColumns {
-            name: file.path.clone(),
-            text: file.text.clone(),
-        });
         self.file = Some(file.clone());
         self.span = Some(start..end);
         self
@@ -213,12 +218,13 @@ impl miette::Diagnostic for Problem {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.named.as_ref().map(|n| n as &dyn SourceCode)
+        self.span.as_ref()?;
+        self.file.as_ref().map(|f| f as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span.clone()?;
-        self.named.as_ref()?;
+        self.file.as_ref()?;
         let label = LabeledSpan::new_with_span(self.label.clone(), span);
         Some(Box::new(std::iter::once(label)))
     }

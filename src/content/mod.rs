@@ -151,8 +151,8 @@ pub fn load(
     for (item, mut found) in results {
         problems.append(&mut found);
         match item {
-            Some(Item::Article(a)) => content.articles.push(a),
-            Some(Item::Page(p)) => content.pages.push(p),
+            Some(Item::Article(a)) => content.articles.push(*a),
+            Some(Item::Page(p)) => content.pages.push(*p),
             None => {}
         }
     }
@@ -161,8 +161,8 @@ pub fn load(
 }
 
 enum Item {
-    Article(Article),
-    Page(Page),
+    Article(Box<Article>),
+    Page(Box<Page>),
 }
 
 struct Loader<'a> {
@@ -246,9 +246,11 @@ impl Loader<'_> {
             self.highlighter,
         );
         let item = if is_article {
-            self.article(&mut fields, body).map(Item::Article)
+            self.article(&mut fields, body)
+                .map(|a| Item::Article(Box::new(a)))
         } else {
-            self.page(&mut fields, relative, body).map(Item::Page)
+            self.page(&mut fields, relative, body)
+                .map(|p| Item::Page(Box::new(p)))
         };
         Ok((item, fields.problems))
     }

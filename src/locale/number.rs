@@ -78,7 +78,7 @@ pub fn format_integer(value: i64) -> String {
 /// Appends decimal digits (values 0–9) with a '.' before every group of three from the right.
 fn push_grouped(out: &mut String, digits: &[u8]) {
     for (i, &d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(char::from(b'0' + d));

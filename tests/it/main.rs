@@ -1,0 +1,8 @@
+//! The integration test binary: takes the built `bantin` executable and fixture sites, gives one
+//! module of end-to-end tests per feature (one binary, so the crate links once).
+
+mod cli;
+mod errors;
+mod nfd;
+mod sample_site;
+mod support;

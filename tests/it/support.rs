@@ -1,0 +1,387 @@
+//! Shared test helpers: takes fixture folders and command lines, gives runs of the `bantin`
+//! binary (exit code + ANSI-free output), throwaway copies of sites, comparable snapshots of
+//! folder trees, and the paths of the external checkers (vnu.jar, java, node, Chromium).
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+/// The repository root; the sample site lives here too (site.toml + content/).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What one run of a command left behind.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The exit code; -1 when the process died from a signal (a crash, never a clean exit).
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    /// The whole run, for assertion messages: a failing test should show what the user saw.
+    pub fn transcript(&self) -> String {
+        format!(
+            "exit code: {}\n--- stdout ---\n{}\n--- stderr ---\n{}\n--------------",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs the `bantin` binary built for these tests with `args`, in `cwd`, without colours.
+pub fn bantin<I, S>(cwd: &Path, args: I) -> Outcome
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR");
+    run(command)
+}
+
+/// Runs any command to completion and captures it; a command that cannot start fails the test.
+pub fn run(mut command: Command) -> Outcome {
+    let output = command
+        .output()
+        .unwrap_or_else(|err| panic!("could not start {command:?}: {err}"));
+    Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: strip_ansi(&String::from_utf8_lossy(&output.stdout)),
+        stderr: strip_ansi(&String::from_utf8_lossy(&output.stderr)),
+    }
+}
+
+/// Removes terminal escape sequences (colours, cursor moves, OSC 8 hyperlinks), so assertions
+/// and snapshots see the plain text even if a colour switch slipped through.
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            // CSI: parameters and intermediates, then one final byte in @..~.
+            Some('[') => {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            // OSC: up to BEL or ST (ESC \).
+            Some(']') => {
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' {
+                        break;
+                    }
+                    if c == '\u{1b}' && chars.peek() == Some(&'\\') {
+                        chars.next();
+                        break;
+                    }
+                }
+            }
+            // Any other escape is two characters long.
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A site copied into a fresh temporary folder: `root` is `<tmp>/site`, so siblings such as
+/// `<tmp>/out` stay outside the site. The folder is removed when this is dropped.
+pub struct TempSite {
+    pub tmp: TempDir,
+    pub root: PathBuf,
+}
+
+impl TempSite {
+    /// A sibling of the site folder inside the same temporary folder.
+    pub fn sibling(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+}
+
+/// Copies `tests/fixtures/<rel>` into a temporary folder; files named in `skip` (by file name,
+/// e.g. the `expected.stderr` golden) are left out.
+pub fn copy_fixture(rel: &str, skip: &[&str]) -> TempSite {
+    let from = repo().join("tests/fixtures").join(rel);
+    assert!(from.is_dir(), "fixture {} does not exist", from.display());
+    let site = empty_site();
+    copy_tree(&from, &site.root, skip);
+    site
+}
+
+/// A fresh temporary folder with an empty `site/` inside.
+pub fn empty_site() -> TempSite {
+    let tmp = tempfile::Builder::new()
+        .prefix("bantin-it-")
+        .tempdir()
+        .unwrap_or_else(|err| panic!("cannot create a temporary folder: {err}"));
+    let root = tmp.path().join("site");
+    fs::create_dir(&root).unwrap_or_else(|err| panic!("cannot create {}: {err}", root.display()));
+    TempSite { tmp, root }
+}
+
+/// Copies the folder `from` into `to` (created if needed), recursively.
+pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
+    fs::create_dir_all(to).unwrap_or_else(|err| panic!("cannot create {}: {err}", to.display()));
+    for entry in read_dir_sorted(from) {
+        let name = entry.file_name().unwrap_or_default();
+        if skip.iter().any(|s| OsStr::new(s) == name) {
+            continue;
+        }
+        let target = to.join(name);
+        if entry.is_dir() {
+            copy_tree(&entry, &target, skip);
+        } else {
+            fs::copy(&entry, &target).unwrap_or_else(|err| {
+                panic!(
+                    "cannot copy {} to {}: {err}",
+                    entry.display(),
+                    target.display()
+                )
+            });
+        }
+    }
+}
+
+/// The entries of a folder, sorted, so every walk is deterministic.
+pub fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|err| panic!("cannot list {}: {err}", dir.display()))
+        .map(|entry| {
+            entry
+                .map(|e| e.path())
+                .unwrap_or_else(|err| panic!("cannot list {}: {err}", dir.display()))
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// Writes `contents` to `path`, creating parent folders.
+pub fn write(path: &Path, contents: impl AsRef<[u8]>) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .unwrap_or_else(|err| panic!("cannot create {}: {err}", parent.display()));
+    }
+    fs::write(path, contents)
+        .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
+}
+
+/// Reads a UTF-8 file or fails the test naming it.
+pub fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
+}
+
+/// One entry of a [`Tree`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Dir,
+    File(Vec<u8>),
+    Link(PathBuf),
+}
+
+/// Everything under a folder — every path (forward slashes, relative) with its kind and bytes —
+/// so "left exactly as it was" and "byte-identical" are plain equality, and a difference can
+/// be listed file by file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tree(pub BTreeMap<String, Node>);
+
+impl Tree {
+    pub fn of(root: &Path) -> Tree {
+        let mut nodes = BTreeMap::new();
+        walk(root, root, &mut nodes);
+        Tree(nodes)
+    }
+
+    /// The relative paths of all files (not folders), sorted.
+    pub fn files(&self) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(_, node)| matches!(node, Node::File(_)))
+            .map(|(path, _)| path.as_str())
+            .collect()
+    }
+
+    /// A short fingerprint (64-bit FNV-1a over paths, kinds and bytes) for messages.
+    pub fn digest(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for b in bytes {
+                hash ^= u64::from(*b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        for (path, node) in &self.0 {
+            feed(path.as_bytes());
+            match node {
+                Node::Dir => feed(b"\0dir\0"),
+                Node::File(bytes) => {
+                    feed(b"\0file\0");
+                    feed(&(bytes.len() as u64).to_le_bytes());
+                    feed(bytes);
+                }
+                Node::Link(target) => {
+                    feed(b"\0link\0");
+                    feed(target.as_os_str().as_encoded_bytes());
+                }
+            }
+        }
+        format!("{hash:016x}")
+    }
+
+    /// What changed from `self` to `other`, one line per path; empty when equal.
+    pub fn diff(&self, other: &Tree) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (path, node) in &self.0 {
+            match other.0.get(path) {
+                None => lines.push(format!("- {path} (gone)")),
+                Some(new) if new != node => lines.push(format!("~ {path} (changed)")),
+                Some(_) => {}
+            }
+        }
+        for path in other.0.keys() {
+            if !self.0.contains_key(path) {
+                lines.push(format!("+ {path} (new)"));
+            }
+        }
+        lines
+    }
+
+    /// Fails the test with the list of differences unless both trees are equal.
+    pub fn assert_same(&self, other: &Tree, what: &str) {
+        let diff = self.diff(other);
+        if !diff.is_empty() {
+            let mut message = format!(
+                "{what}: trees differ ({} vs {}), {} paths:\n",
+                self.digest(),
+                other.digest(),
+                diff.len()
+            );
+            for line in diff.iter().take(40) {
+                let _ = writeln!(message, "  {line}");
+            }
+            panic!("{message}");
+        }
+    }
+}
+
+fn walk(root: &Path, dir: &Path, nodes: &mut BTreeMap<String, Node>) {
+    for path in read_dir_sorted(dir) {
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let meta = fs::symlink_metadata(&path)
+            .unwrap_or_else(|err| panic!("cannot stat {}: {err}", path.display()));
+        if meta.file_type().is_symlink() {
+            let target = fs::read_link(&path).unwrap_or_default();
+            nodes.insert(rel, Node::Link(target));
+        } else if meta.is_dir() {
+            nodes.insert(rel, Node::Dir);
+            walk(root, &path, nodes);
+        } else {
+            let bytes = fs::read(&path)
+                .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+            nodes.insert(rel, Node::File(bytes));
+        }
+    }
+}
+
+const SETUP_HINT: &str = "run `bash tests/setup.sh` (as root) to install the test tools";
+
+/// The Nu HTML Checker jar installed by tests/setup.sh.
+pub fn vnu_jar() -> PathBuf {
+    let jar = repo().join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(jar.is_file(), "{} is missing: {SETUP_HINT}", jar.display());
+    jar
+}
+
+/// `java` from PATH.
+pub fn java() -> PathBuf {
+    on_path("java")
+}
+
+/// `node` from PATH, with the pinned playwright-core beside the browser script.
+pub fn node() -> PathBuf {
+    let playwright = repo().join("tests/tools/node_modules/playwright-core/package.json");
+    assert!(
+        playwright.is_file(),
+        "{} is missing: {SETUP_HINT}",
+        playwright.display()
+    );
+    on_path("node")
+}
+
+/// Debian's Chromium; the browser tests never fall back to a downloaded build.
+pub fn chromium() -> PathBuf {
+    let path = PathBuf::from("/usr/bin/chromium");
+    assert!(
+        path.is_file(),
+        "{} is missing: {SETUP_HINT}",
+        path.display()
+    );
+    path
+}
+
+fn on_path(name: &str) -> PathBuf {
+    let paths = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&paths)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+        .unwrap_or_else(|| panic!("`{name}` is not on PATH: {SETUP_HINT}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strip_ansi_removes_escapes_and_keeps_text() {
+        let cases = [
+            ("plain", "plain"),
+            ("\u{1b}[31mđỏ\u{1b}[0m", "đỏ"),
+            ("\u{1b}[1;38;5;12m×\u{1b}[0m lỗi", "× lỗi"),
+            ("\u{1b}]8;;file:///a\u{1b}\\a.md\u{1b}]8;;\u{1b}\\", "a.md"),
+            ("x\u{1b}]0;title\u{7}y", "xy"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(strip_ansi(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn tree_diff_lists_every_change() {
+        let site = empty_site();
+        write(&site.root.join("a.txt"), "một");
+        write(&site.root.join("d/b.txt"), "hai");
+        let before = Tree::of(&site.root);
+        assert!(before.diff(&Tree::of(&site.root)).is_empty());
+        write(&site.root.join("a.txt"), "ba");
+        fs::remove_file(site.root.join("d/b.txt")).unwrap_or_else(|e| panic!("{e}"));
+        write(&site.root.join("c.txt"), "bốn");
+        let after = Tree::of(&site.root);
+        assert_eq!(
+            before.diff(&after),
+            ["~ a.txt (changed)", "- d/b.txt (gone)", "+ c.txt (new)"]
+        );
+        assert_ne!(before.digest(), after.digest());
+        assert_eq!(after.files(), ["a.txt", "c.txt"]);
+    }
+}
