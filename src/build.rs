@@ -46,7 +46,8 @@ pub enum BuildError {
     Output(#[from] OutputError),
 }
 
-fn fail_if_errors(problems: Vec<Problem>) -> Result<Vec<Problem>, BuildError> {
+fn fail_if_errors(mut problems: Vec<Problem>) -> Result<Vec<Problem>, BuildError> {
+    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if problems.iter().any(Problem::is_error) {
         Err(BuildError::Site(problems))
     } else {
@@ -78,7 +79,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let now = Utc::now().with_timezone(&config.timezone).fixed_offset();
     let (index, found) = Index::build(&config, content, options.filter, now);
     problems.extend(found);
-    let mut warnings = fail_if_errors(problems)?;
+    let warnings = fail_if_errors(problems)?;
     let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
         // Not reached: a missing theme or renderer always comes with an error problem.
         return Err(BuildError::Site(warnings));
@@ -101,7 +102,6 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         staging.write(page)?;
     }
     staging.commit()?;
-    warnings.sort_by_key(Problem::location);
     Ok(Report {
         pages: pages.len(),
         static_files: theme.statics.len(),

@@ -174,6 +174,14 @@ impl Problem {
         self.severity == Severity::Error
     }
 
+    /// Orders problems by file, then by position in the file, as an editor would read them.
+    pub fn sort_key(&self) -> (Option<&str>, usize) {
+        (
+            self.file.as_ref().map(|f| f.path.as_str()),
+            self.span.as_ref().map_or(0, |s| s.start),
+        )
+    }
+
     /// `path:line:column` of the problem, when it has a place.
     pub fn location(&self) -> Option<String> {
         let file = self.file.as_ref()?;

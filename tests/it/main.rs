@@ -4,5 +4,6 @@
 mod cli;
 mod errors;
 mod nfd;
+mod publishing;
 mod sample_site;
 mod support;

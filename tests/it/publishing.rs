@@ -1,0 +1,150 @@
+//! What gets published: takes a small generated site with a draft, a future-dated article, a
+//! site-level template and static override, and gives proof that drafts and scheduled articles
+//! stay out unless asked for, that every link carries the base_url's path, and that the site's
+//! own files override the theme's.
+
+use crate::support::{self, TempSite, bantin};
+
+const SITE_TOML: &str = r#"title = "Liên hiệp thử nghiệm"
+base_url = "https://example.org/cong/"
+province = "Cần Thơ"
+
+[[menu]]
+name = "Trang chủ"
+url = "/"
+
+[organization]
+name = "Liên hiệp thử nghiệm"
+parent = "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"
+address = "Số 1 đường Thử"
+phone = "0292 0000 000"
+email = "lh@example.org"
+editor = "Trần Văn B"
+"#;
+
+fn article(title: &str, date: &str, extra: &str) -> String {
+    format!("---\ntitle: \"{title}\"\ndate: {date}\n{extra}---\n\nĐoạn mở đầu của bài {title}.\n")
+}
+
+fn site() -> TempSite {
+    let site = support::empty_site();
+    support::write(&site.root.join("site.toml"), SITE_TOML);
+    let news = site.root.join("content/tin-tuc");
+    support::write(
+        &news.join("da-dang.md"),
+        article("Bài đã đăng", "01/03/2024 08:00", ""),
+    );
+    support::write(
+        &news.join("nhap.md"),
+        article("Bài nháp", "02/03/2024", "draft: true\n"),
+    );
+    support::write(
+        &news.join("sap-dang.md"),
+        article("Bài hẹn giờ", "01/01/2999 07:00", ""),
+    );
+    site
+}
+
+fn build(site: &TempSite, flags: &[&str]) -> Vec<String> {
+    let mut args = vec!["build", "--source", "site", "--output", "out"];
+    args.extend_from_slice(flags);
+    let outcome = bantin(site.tmp.path(), args);
+    assert_eq!(outcome.code, 0, "build failed:\n{}", outcome.transcript());
+    let mut pages: Vec<String> = support::Tree::of(&site.sibling("out"))
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("tin-tuc/"))
+        .map(str::to_string)
+        .collect();
+    pages.sort();
+    pages
+}
+
+#[test]
+fn drafts_and_future_articles_are_held_back_unless_asked_for() {
+    let site = site();
+    assert_eq!(build(&site, &[]), ["tin-tuc/bai-da-dang/index.html"]);
+    let home = support::read(&site.sibling("out/index.html"));
+    assert!(home.contains("Bài đã đăng"));
+    assert!(
+        !home.contains("Bài nháp") && !home.contains("Bài hẹn giờ"),
+        "held-back articles listed on the home page"
+    );
+
+    assert_eq!(
+        build(&site, &["--drafts", "--future"]),
+        [
+            "tin-tuc/bai-da-dang/index.html",
+            "tin-tuc/bai-hen-gio/index.html",
+            "tin-tuc/bai-nhap/index.html"
+        ]
+    );
+    // Building again without the flags removes the pages it no longer publishes.
+    assert_eq!(build(&site, &[]), ["tin-tuc/bai-da-dang/index.html"]);
+}
+
+#[test]
+fn every_internal_link_carries_the_base_path() {
+    let site = site();
+    build(&site, &[]);
+    for page in ["index.html", "404.html", "tin-tuc/bai-da-dang/index.html"] {
+        let html = support::read(&site.sibling("out").join(page));
+        for attr in ["href=\"", "src=\""] {
+            for (i, _) in html.match_indices(attr) {
+                let url = &html[i + attr.len()..];
+                let url = &url[..url.find('"').unwrap_or(url.len())];
+                if url.starts_with('/') {
+                    assert!(
+                        url.starts_with("/cong/"),
+                        "{page}: {url} misses the base path /cong/"
+                    );
+                }
+            }
+        }
+    }
+    let html = support::read(&site.sibling("out/tin-tuc/bai-da-dang/index.html"));
+    assert!(
+        html.contains("https://example.org/cong/tin-tuc/bai-da-dang/"),
+        "canonical URL"
+    );
+}
+
+#[test]
+fn the_site_overrides_theme_templates_and_static_files() {
+    let site = site();
+    support::write(
+        &site.root.join("templates/404.html"),
+        "<!doctype html><title>x</title><p>Riêng của trang: {{ site.title }}</p>",
+    );
+    support::write(&site.root.join("static/css/site.css"), "body{color:#000}");
+    build(&site, &[]);
+    let out = site.sibling("out");
+    assert_eq!(
+        support::read(&out.join("404.html")),
+        "<!doctype html><title>x</title><p>Riêng của trang: Liên hiệp thử nghiệm</p>"
+    );
+    assert_eq!(support::read(&out.join("css/site.css")), "body{color:#000}");
+    // Theme files the site does not override are still there.
+    assert!(out.join("css/highlight.css").is_file());
+}
+
+#[test]
+fn a_menu_link_to_a_missing_page_is_an_error_in_site_toml() {
+    let site = site();
+    support::write(
+        &site.root.join("site.toml"),
+        SITE_TOML.replace("url = \"/\"", "url = \"/gioi-thieu/\""),
+    );
+    let outcome = bantin(
+        site.tmp.path(),
+        ["build", "--source", "site", "--output", "out"],
+    );
+    assert_eq!(outcome.code, 1);
+    assert!(
+        outcome.stderr.contains("site.toml:7:7"),
+        "{}",
+        outcome.transcript()
+    );
+    assert!(outcome.stderr.contains("/gioi-thieu/"));
+    assert!(!site.sibling("out").exists());
+}
