@@ -347,6 +347,14 @@ impl<'f, 'y> Fields<'f, 'y> {
         }
     }
 
+    /// The `extra:` map for the theme, as JSON; an empty map when absent.
+    pub fn extra(&self) -> serde_json::Value {
+        self.get("extra")
+            .map_or(serde_json::Value::Object(Default::default()), |v| {
+                to_json(v.node)
+            })
+    }
+
     /// Converts any value (for `extra:`) to JSON for the templates.
     pub fn json(&self, node: &MarkedYaml<'_>) -> serde_json::Value {
         to_json(node)

@@ -274,11 +274,7 @@ impl Loader<'_> {
         let draft = fields.flag("draft");
         let slug_field = fields.text("slug");
         let aliases = self.aliases_field(fields);
-        let extra = fields
-            .get("extra")
-            .map_or(serde_json::Value::Object(Default::default()), |v| {
-                fields.json(v.node)
-            });
+        let extra = fields.extra();
 
         let (title, title_span) = title?;
         let (slug, slug_span) = self.slug(fields, slug_field, &title, title_span)?;
@@ -324,11 +320,7 @@ impl Loader<'_> {
         let draft = fields.flag("draft");
         let slug_field = fields.text("slug");
         let aliases = self.aliases_field(fields);
-        let extra = fields
-            .get("extra")
-            .map_or(serde_json::Value::Object(Default::default()), |v| {
-                fields.json(v.node)
-            });
+        let extra = fields.extra();
         let (title, _) = title?;
 
         // content/a/b.md → a/b; content/a/index.md → a; the last part may be renamed by `slug:`.

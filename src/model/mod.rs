@@ -4,13 +4,14 @@
 pub mod provinces;
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::config::Config;
 use crate::content::{ARTICLES_DIR, Article, Content, Filter, Page};
 use crate::locale;
-use crate::problem::Problem;
+use crate::problem::{Problem, SourceFile};
 
 /// Paths the generator writes itself; a page may not take them.
 const RESERVED: &[&str] = &["", "404.html", ARTICLES_DIR];
@@ -136,30 +137,13 @@ impl Index {
 /// Two articles, or two pages, or a page and the generator's own paths, that would share a URL.
 fn check_collisions(articles: &[Article], pages: &[Page]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen: HashMap<&str, &Article> = HashMap::new();
-    // Report in file order so the message is the same on every build.
-    let mut ordered: Vec<&Article> = articles.iter().collect();
-    ordered.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    for article in ordered {
-        match seen.get(article.slug.as_str()) {
-            Some(first) => problems.push(
-                Problem::error(
-                    "content::duplicate-url",
-                    format!(
-                        "{} and {} would both be published at /{ARTICLES_DIR}/{}/",
-                        first.file.path, article.file.path, article.slug
-                    ),
-                )
-                .at(&article.file, article.slug_span.clone())
-                .label(format!("same address as {}", first.file.path))
-                .help("give one of the two articles its own address with a `slug:` line, e.g. slug: hoi-nghi-tong-ket-2024-an-giang"),
-            ),
-            None => {
-                seen.insert(&article.slug, article);
-            }
-        }
+    // Every claimed address with who claims it; reported in file order so messages are stable.
+    let mut claims: Vec<(String, &SourceFile, &Range<usize>, &str)> = Vec::new();
+    for article in articles {
+        let url = format!("/{ARTICLES_DIR}/{}/", article.slug);
+        let help = "give one of the two articles its own address with a `slug:` line, e.g. slug: hoi-nghi-tong-ket-2024-an-giang";
+        claims.push((url, &article.file, &article.slug_span, help));
     }
-    let mut seen_pages: HashMap<&str, &Page> = HashMap::new();
     for page in pages {
         let first_segment = page.path.split('/').next().unwrap_or("");
         if RESERVED.contains(&page.path.as_str()) || first_segment == ARTICLES_DIR {
@@ -173,21 +157,32 @@ fn check_collisions(articles: &[Article], pages: &[Page]) -> Vec<Problem> {
             );
             continue;
         }
-        match seen_pages.get(page.path.as_str()) {
+        let help = "rename one of the files, or give it a `slug:`";
+        claims.push((
+            format!("/{}/", page.path),
+            &page.file,
+            &page.path_span,
+            help,
+        ));
+    }
+    claims.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+    let mut seen: HashMap<&str, &SourceFile> = HashMap::new();
+    for (url, file, span, help) in &claims {
+        match seen.get(url.as_str()) {
             Some(first) => problems.push(
                 Problem::error(
                     "content::duplicate-url",
                     format!(
-                        "{} and {} would both be published at /{}/",
-                        first.file.path, page.file.path, page.path
+                        "{} and {} would both be published at {url}",
+                        first.path, file.path
                     ),
                 )
-                .at(&page.file, page.path_span.clone())
-                .label(format!("same address as {}", first.file.path))
-                .help("rename one of the files, or give it a `slug:`"),
+                .at(file, (*span).clone())
+                .label(format!("same address as {}", first.path))
+                .help(*help),
             ),
             None => {
-                seen_pages.insert(&page.path, page);
+                seen.insert(url, file);
             }
         }
     }
