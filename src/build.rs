@@ -29,7 +29,10 @@ pub struct Options {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct Report {
+    /// HTML pages rendered from the theme's templates.
     pub pages: usize,
+    /// Feeds, sitemaps, robots.txt, `_redirects` and redirect pages.
+    pub other_files: usize,
     pub static_files: usize,
     pub held_back: usize,
     pub output: PathBuf,
@@ -77,7 +80,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let (content, found) = content::load(&config, &provinces, &highlighter, &files);
     problems.extend(found);
     let now = Utc::now().with_timezone(&config.timezone).fixed_offset();
-    let (index, found) = Index::build(&config, content, options.filter, now);
+    let (index, found) = Index::build(&config, &provinces, content, options.filter, now);
     problems.extend(found);
     let warnings = fail_if_errors(problems)?;
     let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
@@ -85,10 +88,22 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         return Err(BuildError::Site(warnings));
     };
 
-    let jobs = render::plan(&index);
-    let pages = renderer
-        .run(&config, &provinces, &index, &jobs)
-        .map_err(BuildError::Site)?;
+    let site = render::context::Site {
+        config: &config,
+        provinces: &provinces,
+        index: &index,
+    };
+    let jobs = render::plan(&config, &index);
+    let mut pages = renderer.run(site, &jobs).map_err(BuildError::Site)?;
+    let page_count = pages.len();
+    pages.extend(render::extras::feeds(site));
+    let written: std::collections::HashSet<&str> = pages
+        .iter()
+        .map(|p| p.path.as_str())
+        .chain(theme.statics.keys().map(String::as_str))
+        .collect();
+    let site_files = render::extras::site_files(site, &written).map_err(BuildError::Site)?;
+    pages.extend(site_files);
 
     let output = options
         .output
@@ -103,7 +118,8 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     }
     staging.commit()?;
     Ok(Report {
-        pages: pages.len(),
+        pages: page_count,
+        other_files: pages.len() - page_count,
         static_files: theme.statics.len(),
         held_back: index.held_back,
         output,

@@ -38,6 +38,10 @@ pub struct Config {
     /// The sidebar's "Liên kết" box (related agencies), in order.
     pub links: Vec<MenuItem>,
     pub organization: Organization,
+    pub feeds: FeedSettings,
+    /// Whether a current province's page also lists the articles of the former units merged into
+    /// it in 2025 (`[provinces] include_merged`, default true).
+    pub include_merged: bool,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
 }
@@ -86,6 +90,48 @@ fn default_editor_title() -> String {
     "Chịu trách nhiệm nội dung".to_string()
 }
 
+/// `[feeds]`: how much each RSS/Atom feed carries.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FeedSettings {
+    /// Newest articles per feed.
+    #[serde(default = "default_feed_limit")]
+    pub limit: usize,
+    /// The whole article in the feed, instead of its summary.
+    #[serde(default)]
+    pub full_content: bool,
+}
+
+impl Default for FeedSettings {
+    fn default() -> Self {
+        FeedSettings {
+            limit: default_feed_limit(),
+            full_content: false,
+        }
+    }
+}
+
+fn default_feed_limit() -> usize {
+    20
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct ProvinceSettings {
+    #[serde(default = "yes")]
+    include_merged: bool,
+}
+
+impl Default for ProvinceSettings {
+    fn default() -> Self {
+        ProvinceSettings {
+            include_merged: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -115,6 +161,10 @@ struct RawConfig {
     #[serde(default)]
     links: Vec<RawMenuItem>,
     organization: Organization,
+    #[serde(default)]
+    feeds: FeedSettings,
+    #[serde(default)]
+    provinces: ProvinceSettings,
 }
 
 #[derive(Deserialize)]
@@ -144,7 +194,11 @@ const TOP_KEYS: &[&str] = &[
     "menu",
     "links",
     "organization",
+    "feeds",
+    "provinces",
 ];
+const FEED_KEYS: &[&str] = &["limit", "full_content"];
+const PROVINCE_KEYS: &[&str] = &["include_merged"];
 const MENU_KEYS: &[&str] = &["name", "url"];
 const ORGANIZATION_KEYS: &[&str] = &[
     "name",
@@ -205,16 +259,14 @@ impl Config {
         };
         let mut problems = Vec::new();
         check_keys(&file, doc.as_table(), TOP_KEYS, "", &mut problems);
-        if let Some(item) = doc.get("organization")
-            && let Some(table) = item.as_table_like()
-        {
-            check_keys(
-                &file,
-                table,
-                ORGANIZATION_KEYS,
-                "organization.",
-                &mut problems,
-            );
+        for (name, keys) in [
+            ("organization", ORGANIZATION_KEYS),
+            ("feeds", FEED_KEYS),
+            ("provinces", PROVINCE_KEYS),
+        ] {
+            if let Some(table) = doc.get(name).and_then(Item::as_table_like) {
+                check_keys(&file, table, keys, &format!("{name}."), &mut problems);
+            }
         }
         for list in ["menu", "links"] {
             if let Some(item) = doc.get(list) {
@@ -314,6 +366,18 @@ impl Config {
             }
         };
 
+        if !(1..=1000).contains(&raw.feeds.limit) {
+            problems.push(
+                Problem::error(
+                    "config::feed-limit",
+                    format!("feeds.limit {} is out of range", raw.feeds.limit),
+                )
+                .at(&file, span_of(&["feeds", "limit"]))
+                .label("must be between 1 and 1000")
+                .help("the number of newest articles in each feed, e.g. limit = 20"),
+            );
+        }
+
         if raw.title.trim().is_empty() {
             problems.push(
                 Problem::error("config::title", "the site title is empty")
@@ -343,6 +407,8 @@ impl Config {
             menu,
             links,
             organization: raw.organization,
+            feeds: raw.feeds,
+            include_merged: raw.provinces.include_merged,
             source: file,
         })
     }

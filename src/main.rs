@@ -60,16 +60,17 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
                         report.output.display()
                     );
                 }
+                let warnings = match report.warnings.len() {
+                    0 => String::new(),
+                    1 => " (1 warning)".to_string(),
+                    n => format!(" ({n} warnings)"),
+                };
                 println!(
-                    "built {} pages and copied {} static files in {:.2} s{}",
+                    "built {} pages, {} feeds and other files, {} static files in {:.2} s{warnings}",
                     report.pages,
+                    report.other_files,
                     report.static_files,
                     report.elapsed.as_secs_f64(),
-                    if report.warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({} warnings)", report.warnings.len())
-                    }
                 );
             }
             ExitCode::SUCCESS

@@ -42,6 +42,8 @@ pub struct Article {
     pub province: ProvinceId,
     pub category: Option<String>,
     pub tags: Vec<String>,
+    /// Where each tag is written, for tag collision errors.
+    pub tag_spans: Vec<Range<usize>>,
     /// Plain text: `summary:` or the body's first paragraph.
     pub summary: String,
     pub author: Option<String>,
@@ -55,6 +57,8 @@ pub struct Article {
     /// Where `slug` comes from in the file (the `slug:` or `title:` value), for collision errors.
     pub slug_span: Range<usize>,
     pub category_span: Option<Range<usize>>,
+    /// Where `province:` is written (absent when the site's default province applies).
+    pub province_span: Option<Range<usize>>,
 }
 
 /// A standalone page such as Giới thiệu or Liên hệ.
@@ -261,6 +265,7 @@ impl Loader<'_> {
         let title = fields.required_text("title", "Hội nghị tổng kết công tác năm 2024");
         let date = self.date_field(fields, "date", true);
         let updated = self.date_field(fields, "updated", false);
+        let province_span = fields.get("province").map(|v| v.span);
         let province = self.province_field(fields);
         let category = fields
             .text("category")
@@ -278,16 +283,14 @@ impl Loader<'_> {
 
         let (title, title_span) = title?;
         let (slug, slug_span) = self.slug(fields, slug_field, &title, title_span)?;
-        let mut tags_seen: Vec<String> = Vec::new();
-        let tags = tags
-            .into_iter()
-            .map(|(t, _)| t)
-            .filter(|t| {
-                let new = !tags_seen.iter().any(|s| s == t);
-                tags_seen.push(t.clone());
-                new
-            })
-            .collect();
+        // The same tag twice in one article counts once.
+        let mut unique_tags: Vec<(String, Range<usize>)> = Vec::new();
+        for (tag, span) in tags {
+            if !unique_tags.iter().any(|(t, _)| *t == tag) {
+                unique_tags.push((tag, span));
+            }
+        }
+        let (tags, tag_spans) = unique_tags.into_iter().unzip();
         Some(Article {
             file: file.clone(),
             summary: summary.unwrap_or_else(|| body.summary.clone()),
@@ -296,9 +299,11 @@ impl Loader<'_> {
             date: date?,
             updated,
             province: province?,
+            province_span,
             category_span: category.as_ref().map(|(_, s)| s.clone()),
             category: category.map(|(c, _)| c).filter(|c| !c.is_empty()),
             tags,
+            tag_spans,
             author,
             source,
             image,

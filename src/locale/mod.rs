@@ -4,6 +4,7 @@
 //! Every function here is total: odd input yields an error value or a sane string, never a panic,
 //! because the inputs come straight from authors' front-matter and theme templates.
 
+pub mod collate;
 pub mod date;
 pub mod fold;
 pub mod number;

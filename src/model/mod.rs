@@ -1,27 +1,83 @@
 //! Takes the loaded content and gives the `Index`: the published articles in reading order, the
-//! standalone pages, the categories, and every URL the site will have — checked for collisions.
+//! standalone pages, every list the site shows (home, provinces, tags, categories, archives), the
+//! related articles of each article, and every URL the site will have — checked for collisions.
 
+pub mod paginate;
 pub mod provinces;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::config::Config;
 use crate::content::{ARTICLES_DIR, Article, Content, Filter, Page};
-use crate::locale;
+use crate::locale::{self, collate::Collator};
 use crate::problem::{Problem, SourceFile};
+use provinces::{ProvinceId, Provinces};
 
 /// Paths the generator writes itself; a page may not take them.
-const RESERVED: &[&str] = &["", "404.html", ARTICLES_DIR];
+const RESERVED: &[&str] = &[
+    "",
+    "404.html",
+    ARTICLES_DIR,
+    "tinh",
+    "the",
+    "chuyen-muc",
+    "luu-tru",
+    "trang",
+];
+/// "Tin liên quan" on an article page.
+pub const RELATED: usize = 5;
+/// How far along a tag's or province's timeline related candidates are looked for, either side.
+/// This bounds the work per article, so related news stays linear in the number of articles.
+const RELATED_WINDOW: usize = 30;
 
-/// A category with its articles (indexes into `Index::articles`, newest first).
+/// What a list gathers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Home,
+    Province(ProvinceId),
+    Tag,
+    Category,
+    Year(i32),
+    Month(i32, u32),
+}
+
+/// A paginated list of articles with its own URL (and, for some kinds, its feeds).
 #[derive(Debug)]
-pub struct Category {
+pub struct List {
+    pub kind: ListKind,
+    /// Display name, as written by the editors: "Kiên Giang", "viện trợ", "2024", "tháng 5/2020".
     pub name: String,
     pub slug: String,
+    /// Below the site root, ending in `/` (`""` for the home list).
+    pub path: String,
+    /// Indexes into `Index::articles`, newest first.
     pub articles: Vec<usize>,
+}
+
+impl List {
+    /// Home, province, tag and category lists have RSS and Atom feeds.
+    pub fn has_feed(&self) -> bool {
+        !matches!(self.kind, ListKind::Year(_) | ListKind::Month(..))
+    }
+}
+
+/// One region of the province index, its provinces in Vietnamese order.
+#[derive(Debug)]
+pub struct RegionGroup {
+    pub name: String,
+    pub slug: String,
+    /// Indexes into `Index::lists`.
+    pub lists: Vec<usize>,
+}
+
+/// A year of the archive with its months, newest first (indexes into `Index::lists`).
+#[derive(Debug)]
+pub struct YearGroup {
+    pub list: usize,
+    pub months: Vec<usize>,
 }
 
 /// The site as it will be published.
@@ -30,21 +86,36 @@ pub struct Index {
     /// Published articles, newest first (ties by slug, so the order is stable).
     pub articles: Vec<Article>,
     pub pages: Vec<Page>,
-    /// In site.toml's order when it lists categories, otherwise by name in Vietnamese order.
-    pub categories: Vec<Category>,
+    /// Every list; `lists[0]` is the home list.
+    pub lists: Vec<List>,
+    /// Province lists grouped by region, for /tinh/.
+    pub regions: Vec<RegionGroup>,
+    /// Tag lists in Vietnamese order.
+    pub tags: Vec<usize>,
+    /// Category lists: site.toml's order when it lists categories, then Vietnamese order.
+    pub categories: Vec<usize>,
+    /// Archive years, newest first.
+    pub years: Vec<YearGroup>,
+    /// Province list of each province id that has one.
+    pub province_lists: HashMap<ProvinceId, usize>,
+    /// Related articles of each article ("Tin liên quan"), most related first.
+    pub related: Vec<Vec<usize>>,
     /// How many articles this build held back (drafts, future-dated).
     pub held_back: usize,
 }
 
 impl Index {
-    /// Builds the index; URL collisions and menu links to missing pages are problems.
+    /// Builds the index; URL and name collisions, menu links to missing pages and articles of
+    /// merged provinces dated after the merger are reported as problems.
     pub fn build(
         config: &Config,
+        provinces: &Provinces,
         content: Content,
         filter: Filter,
         now: DateTime<FixedOffset>,
     ) -> (Index, Vec<Problem>) {
         let mut problems = Vec::new();
+        let collator = Collator::new();
         let total = content.articles.len();
         let mut articles: Vec<Article> = content
             .articles
@@ -60,41 +131,79 @@ impl Index {
             .collect();
 
         problems.extend(check_collisions(&articles, &pages));
+        problems.extend(merger_warnings(&articles, provinces));
 
-        let mut by_slug: BTreeMap<String, Category> = BTreeMap::new();
-        for (i, article) in articles.iter().enumerate() {
-            if let Some(name) = &article.category {
-                let slug = locale::slugify(name);
-                by_slug
-                    .entry(slug.clone())
-                    .or_insert_with(|| Category {
-                        name: name.clone(),
-                        slug,
-                        articles: Vec::new(),
-                    })
-                    .articles
-                    .push(i);
-            }
-        }
-        let mut categories = Vec::new();
-        for name in &config.categories {
-            if let Some(c) = by_slug.remove(&locale::slugify(name)) {
-                categories.push(c);
-            }
-        }
-        categories.extend(by_slug.into_values());
+        let mut lists = vec![List {
+            kind: ListKind::Home,
+            name: config.title.clone(),
+            slug: String::new(),
+            path: String::new(),
+            articles: (0..articles.len()).collect(),
+        }];
+
+        let (province_lists, regions) =
+            province_lists(config, provinces, &articles, &collator, &mut lists);
+
+        let tag_terms = terms(&articles, |a| {
+            a.tags
+                .iter()
+                .zip(&a.tag_spans)
+                .map(|(t, s)| (t.as_str(), s.clone()))
+                .collect()
+        });
+        let (tag_terms, found) = check_terms(&articles, tag_terms, "tag");
+        problems.extend(found);
+        let mut tags = push_terms(&mut lists, tag_terms, ListKind::Tag, "the");
+        tags.sort_by(|&a, &b| collator.compare(&lists[a].name, &lists[b].name));
+
+        let category_terms = terms(&articles, |a| match (&a.category, &a.category_span) {
+            (Some(c), Some(s)) => vec![(c.as_str(), s.clone())],
+            _ => Vec::new(),
+        });
+        let (category_terms, found) = check_terms(&articles, category_terms, "category");
+        problems.extend(found);
+        let mut categories =
+            push_terms(&mut lists, category_terms, ListKind::Category, "chuyen-muc");
+        let configured = |list: &List| {
+            config
+                .categories
+                .iter()
+                .position(|c| locale::slugify(c) == list.slug)
+        };
+        categories.sort_by(
+            |&a, &b| match (configured(&lists[a]), configured(&lists[b])) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => collator.compare(&lists[a].name, &lists[b].name),
+            },
+        );
+
+        let years = archive_lists(&articles, &mut lists);
+        let related = related(&articles, &lists, &province_lists);
 
         let index = Index {
             articles,
             pages,
+            lists,
+            regions,
+            tags,
             categories,
+            years,
+            province_lists,
+            related,
             held_back,
         };
         problems.extend(index.check_menu(config));
         (index, problems)
     }
 
-    /// Every internal menu link must lead to a page this build writes.
+    /// The list page of a province, if it has one.
+    pub fn province_list(&self, id: ProvinceId) -> Option<&List> {
+        self.province_lists.get(&id).map(|&i| &self.lists[i])
+    }
+
+    /// Every internal menu and sidebar link must lead to a page this build writes.
     fn check_menu(&self, config: &Config) -> Vec<Problem> {
         let mut problems = Vec::new();
         for item in config.menu.iter().chain(&config.links) {
@@ -104,7 +213,12 @@ impl Index {
             let path = item.url.split(['#', '?']).next().unwrap_or("");
             let path = path.trim_matches('/');
             let exists = path.is_empty()
+                || ["tinh", "the", "chuyen-muc", "luu-tru"].contains(&path)
                 || self.pages.iter().any(|p| p.path == path)
+                || self
+                    .lists
+                    .iter()
+                    .any(|l| l.path.trim_end_matches('/') == path)
                 || path
                     .strip_prefix(ARTICLES_DIR)
                     .and_then(|rest| rest.strip_prefix('/'))
@@ -115,15 +229,12 @@ impl Index {
                 problems.push(
                     Problem::error(
                         "config::menu-missing-page",
-                        format!(
-                            "the menu links to `{}`, but the site has no such page",
-                            item.url
-                        ),
+                        format!("site.toml links to `{}`, but the site has no such page", item.url),
                     )
                     .at(&config.source, item.span.clone())
                     .label("no page at this address")
                     .help(format!(
-                        "link to a page that exists: / (home){}{}",
+                        "link to a page that exists: / (home), /tinh/, /the/, /chuyen-muc/, /luu-tru/{}{}",
                         if pages.is_empty() { "" } else { ", " },
                         pages.join(", ")
                     )),
@@ -132,6 +243,310 @@ impl Index {
         }
         problems
     }
+}
+
+/// The URL segment of a province's page: its slug, or its unique key where a former unit shares
+/// its slug with the current one (An Giang before and after 2025).
+pub fn province_path_slug(provinces: &Provinces, id: ProvinceId) -> &str {
+    let p = provinces.get(id);
+    match provinces.by_slug(p.slug()) {
+        Some(owner) if owner.id() != id => p.key(),
+        _ => p.slug(),
+    }
+}
+
+/// One list per province with articles; a current unit's list also carries the articles of the
+/// units merged into it (unless site.toml turns that off). Grouped by region for /tinh/.
+fn province_lists(
+    config: &Config,
+    provinces: &Provinces,
+    articles: &[Article],
+    collator: &Collator,
+    lists: &mut Vec<List>,
+) -> (HashMap<ProvinceId, usize>, Vec<RegionGroup>) {
+    let mut own: BTreeMap<ProvinceId, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        own.entry(a.province).or_default().push(i);
+    }
+    let mut listed = own.clone();
+    if config.include_merged {
+        for (&id, items) in &own {
+            let current = provinces.current_of(provinces.get(id)).id();
+            if current != id {
+                listed.entry(current).or_default().extend(items);
+            }
+        }
+        for items in listed.values_mut() {
+            // Indexes follow the articles' order (newest first).
+            items.sort_unstable();
+            items.dedup();
+        }
+    }
+    let mut by_id = HashMap::new();
+    for (id, items) in listed {
+        let p = provinces.get(id);
+        let slug = province_path_slug(provinces, id).to_string();
+        by_id.insert(id, lists.len());
+        lists.push(List {
+            kind: ListKind::Province(id),
+            name: p.display_name().to_string(),
+            path: format!("tinh/{slug}/"),
+            slug,
+            articles: items,
+        });
+    }
+    let mut regions = Vec::new();
+    for region in provinces.regions() {
+        let mut members: Vec<usize> = by_id
+            .iter()
+            .filter(|(id, _)| provinces.get(**id).region().slug() == region.slug())
+            .map(|(_, &list)| list)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        members.sort_by(|&a, &b| collator.compare(&lists[a].name, &lists[b].name));
+        regions.push(RegionGroup {
+            name: region.name().to_string(),
+            slug: region.slug().to_string(),
+            lists: members,
+        });
+    }
+    (by_id, regions)
+}
+
+/// A tag or category as written in the articles: every spelling seen for one slug, with where.
+struct Term<'a> {
+    slug: String,
+    /// (spelling, first article that uses it, where it is written there, how many use it)
+    spellings: Vec<(&'a str, usize, Range<usize>, usize)>,
+    articles: Vec<usize>,
+}
+
+fn terms<'a>(
+    articles: &'a [Article],
+    names: impl Fn(&'a Article) -> Vec<(&'a str, Range<usize>)>,
+) -> Vec<Term<'a>> {
+    let mut by_slug: BTreeMap<String, Term<'a>> = BTreeMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        for (name, span) in names(article) {
+            let slug = locale::slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let term = by_slug.entry(slug.clone()).or_insert_with(|| Term {
+                slug,
+                spellings: Vec::new(),
+                articles: Vec::new(),
+            });
+            match term.spellings.iter_mut().find(|(s, ..)| *s == name) {
+                Some(spelling) => spelling.3 += 1,
+                None => term.spellings.push((name, i, span, 1)),
+            }
+            if term.articles.last() != Some(&i) {
+                term.articles.push(i);
+            }
+        }
+    }
+    by_slug.into_values().collect()
+}
+
+/// Spellings that differ only in letter case are one name; any other two names on one slug
+/// ("Hội nghị" and "Hoi nghi") would share a page, so they are an error naming both.
+fn check_terms<'a>(
+    articles: &[Article],
+    terms: Vec<Term<'a>>,
+    what: &str,
+) -> (Vec<Term<'a>>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    for term in &terms {
+        let Some((first, first_article, ..)) = term.spellings.first() else {
+            continue;
+        };
+        for (name, article, span, _) in &term.spellings[1..] {
+            if name.to_lowercase() == first.to_lowercase() {
+                continue;
+            }
+            let file = &articles[*article].file;
+            let first_file = &articles[*first_article].file;
+            problems.push(
+                Problem::error(
+                    "content::name-collision",
+                    format!(
+                        "the {what}s `{first}` ({}) and `{name}` ({}) would share the page /{}/",
+                        first_file.path, file.path, term.slug
+                    ),
+                )
+                .at(file, span.clone())
+                .label(format!("same address as `{first}`"))
+                .help(format!(
+                    "if they are the same {what}, spell them the same way (`{first}`); if not, make the names differ in letters, not only in accents or punctuation"
+                )),
+            );
+        }
+    }
+    (terms, problems)
+}
+
+/// Of the spellings of one name (differing in case only), the one most articles use; on a tie
+/// the one with more capitals ("Hữu nghị Việt – Nhật" over "hữu nghị việt – nhật"), then the newest.
+fn display_spelling<'a>(spellings: &[(&'a str, usize, Range<usize>, usize)]) -> &'a str {
+    spellings
+        .iter()
+        .max_by_key(|(name, first, _, count)| {
+            (
+                *count,
+                name.chars().filter(|c| c.is_uppercase()).count(),
+                std::cmp::Reverse(*first),
+            )
+        })
+        .map_or("", |(name, ..)| name)
+}
+
+/// Adds one list per term at `<prefix>/<slug>/`; returns their indexes.
+fn push_terms(
+    lists: &mut Vec<List>,
+    terms: Vec<Term<'_>>,
+    kind: ListKind,
+    prefix: &str,
+) -> Vec<usize> {
+    terms
+        .into_iter()
+        .map(|term| {
+            lists.push(List {
+                kind,
+                name: display_spelling(&term.spellings).to_string(),
+                path: format!("{prefix}/{}/", term.slug),
+                slug: term.slug,
+                articles: term.articles,
+            });
+            lists.len() - 1
+        })
+        .collect()
+}
+
+/// Year and month lists, by the date in the site's timezone (dates are kept in its offset).
+fn archive_lists(articles: &[Article], lists: &mut Vec<List>) -> Vec<YearGroup> {
+    let mut years: BTreeMap<i32, BTreeMap<u32, Vec<usize>>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        years
+            .entry(a.date.year())
+            .or_default()
+            .entry(a.date.month())
+            .or_default()
+            .push(i);
+    }
+    let mut groups = Vec::new();
+    for (year, months) in years.into_iter().rev() {
+        let mut all: Vec<usize> = months.values().flatten().copied().collect();
+        all.sort_unstable();
+        let year_list = lists.len();
+        lists.push(List {
+            kind: ListKind::Year(year),
+            name: year.to_string(),
+            slug: year.to_string(),
+            path: format!("luu-tru/{year}/"),
+            articles: all,
+        });
+        let mut month_lists = Vec::new();
+        for (month, items) in months.into_iter().rev() {
+            month_lists.push(lists.len());
+            lists.push(List {
+                kind: ListKind::Month(year, month),
+                name: format!("tháng {month}/{year}"),
+                slug: format!("{month:02}"),
+                path: format!("luu-tru/{year}/{month:02}/"),
+                articles: items,
+            });
+        }
+        groups.push(YearGroup {
+            list: year_list,
+            months: month_lists,
+        });
+    }
+    groups
+}
+
+/// For each article, the articles sharing most of its tags and its province, recent first.
+/// Candidates come only from a window around the article on each of its tags' and its province's
+/// timelines, so the work per article is bounded and the whole stays linear in the articles.
+fn related(
+    articles: &[Article],
+    lists: &[List],
+    province_lists: &HashMap<ProvinceId, usize>,
+) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
+    let tag_lists: HashMap<&str, &List> = lists
+        .iter()
+        .filter(|l| l.kind == ListKind::Tag)
+        .map(|l| (l.slug.as_str(), l))
+        .collect();
+    (0..articles.len())
+        .into_par_iter()
+        .map(|i| {
+            let article = &articles[i];
+            let mut scores: HashMap<usize, u32> = HashMap::new();
+            let mut consider = |list: &List, weight: u32| {
+                let at = list.articles.binary_search(&i).unwrap_or_else(|e| e);
+                let from = at.saturating_sub(RELATED_WINDOW);
+                let to = (at + RELATED_WINDOW + 1).min(list.articles.len());
+                for &j in &list.articles[from..to] {
+                    if j != i {
+                        *scores.entry(j).or_default() += weight;
+                    }
+                }
+            };
+            for tag in &article.tags {
+                if let Some(list) = tag_lists.get(locale::slugify(tag).as_str()) {
+                    consider(list, 2);
+                }
+            }
+            if let Some(&list) = province_lists.get(&article.province) {
+                consider(&lists[list], 1);
+            }
+            let mut ranked: Vec<(usize, u32)> = scores.into_iter().collect();
+            // Higher score first, then the more recent (smaller index) article.
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.into_iter().take(RELATED).map(|(j, _)| j).collect()
+        })
+        .collect()
+}
+
+/// An article dated after its province stopped existing (merged on 01/07/2025, or renamed) still
+/// builds, with a warning naming the unit it belongs to now.
+fn merger_warnings(articles: &[Article], provinces: &Provinces) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    for article in articles {
+        let p = provinces.get(article.province);
+        let Some(until) = p.valid_until() else {
+            continue;
+        };
+        if article.date.date_naive() <= until {
+            continue;
+        }
+        let current = provinces.current_of(p);
+        let since = until.succ_opt().unwrap_or(until).format("%d/%m/%Y");
+        let span = article.province_span.clone().unwrap_or(0..0);
+        warnings.push(
+            Problem::warning(
+                "content::former-province",
+                format!(
+                    "{} has been part of {} since {since}, but this article is dated {}",
+                    p.display_name(),
+                    current.display_name(),
+                    article.date.format("%d/%m/%Y")
+                ),
+            )
+            .at(&article.file, span)
+            .label(format!("now part of {}", current.display_name()))
+            .help(format!(
+                "for news after {since} write `province: {}`; keep `{}` only for news from before",
+                current.display_name(),
+                p.display_name()
+            )),
+        );
+    }
+    warnings
 }
 
 /// Two articles, or two pages, or a page and the generator's own paths, that would share a URL.

@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::config::{Config, Organization};
 use crate::content::{ARTICLES_DIR, Article, Page, Source};
 use crate::locale;
-use crate::model::provinces::{Province, Provinces};
+use crate::model::provinces::{ProvinceId, Provinces};
+use crate::model::{Index, List, ListKind, paginate};
 
 pub fn iso(date: &DateTime<FixedOffset>) -> String {
     date.to_rfc3339_opts(SecondsFormat::Secs, false)
@@ -75,10 +76,33 @@ impl<'a> SiteContext<'a> {
     }
 }
 
+/// What the contexts need to know about the whole build to make links: the settings, the
+/// province registry and which lists exist.
+#[derive(Clone, Copy)]
+pub struct Site<'a> {
+    pub config: &'a Config,
+    pub provinces: &'a Provinces,
+    pub index: &'a Index,
+}
+
+impl<'a> Site<'a> {
+    pub fn province_url(&self, id: ProvinceId) -> Option<String> {
+        self.index
+            .province_list(id)
+            .map(|list| self.config.url(&list.path))
+    }
+
+    fn term_url(&self, prefix: &str, name: &str) -> String {
+        self.config
+            .url(&format!("{prefix}/{}/", locale::slugify(name)))
+    }
+}
+
 #[derive(Serialize)]
 pub struct NameSlug<'a> {
     pub name: &'a str,
     pub slug: String,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -86,26 +110,33 @@ pub struct ProvinceContext<'a> {
     pub name: &'a str,
     pub slug: &'a str,
     pub full_name: &'a str,
-    /// For a unit merged away in 2025: the unit it is part of now.
-    pub merged_into: Option<NameSlugRef<'a>>,
+    pub url: Option<String>,
+    /// For a unit merged away in 2025 (or renamed): the unit it is part of now.
+    pub merged_into: Option<NameUrl<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct NameSlugRef<'a> {
+pub struct NameUrl<'a> {
     pub name: &'a str,
+    pub full_name: &'a str,
     pub slug: &'a str,
+    pub url: Option<String>,
 }
 
 impl<'a> ProvinceContext<'a> {
-    pub fn new(province: &'a Province, provinces: &'a Provinces) -> Self {
-        let current = provinces.current_of(province);
+    pub fn new(id: ProvinceId, site: Site<'a>) -> Self {
+        let province = site.provinces.get(id);
+        let current = site.provinces.current_of(province);
         ProvinceContext {
             name: province.display_name(),
-            slug: province.slug(),
+            slug: crate::model::province_path_slug(site.provinces, id),
             full_name: province.full_name(),
-            merged_into: (current.id() != province.id()).then_some(NameSlugRef {
+            url: site.province_url(id),
+            merged_into: (current.id() != id).then(|| NameUrl {
                 name: current.display_name(),
+                full_name: current.full_name(),
                 slug: current.slug(),
+                url: site.province_url(current.id()),
             }),
         }
     }
@@ -136,8 +167,14 @@ pub struct ArticleSummary<'a> {
 }
 
 impl<'a> ArticleSummary<'a> {
-    pub fn new(article: &'a Article, config: &Config, provinces: &'a Provinces) -> Self {
+    pub fn new(article: &'a Article, site: Site<'a>) -> Self {
+        let config = site.config;
         let path = article_path(article);
+        let term = |prefix: &str, name: &'a str| NameSlug {
+            name,
+            slug: locale::slugify(name),
+            url: site.term_url(prefix, name),
+        };
         ArticleSummary {
             title: &article.title,
             url: config.url(&path),
@@ -146,19 +183,12 @@ impl<'a> ArticleSummary<'a> {
             updated: article.updated.as_ref().map(iso),
             summary: &article.summary,
             featured: article.featured,
-            province: ProvinceContext::new(provinces.get(article.province), provinces),
-            category: article.category.as_deref().map(|name| NameSlug {
-                name,
-                slug: locale::slugify(name),
-            }),
-            tags: article
-                .tags
-                .iter()
-                .map(|name| NameSlug {
-                    name,
-                    slug: locale::slugify(name),
-                })
-                .collect(),
+            province: ProvinceContext::new(article.province, site),
+            category: article
+                .category
+                .as_deref()
+                .map(|name| term("chuyen-muc", name)),
+            tags: article.tags.iter().map(|name| term("the", name)).collect(),
             image: article.image.as_ref().map(|image| ImageContext {
                 src: asset_url(config, &image.src),
                 alt: &image.alt,
@@ -212,9 +242,9 @@ pub struct ArticleFull<'a> {
 }
 
 impl<'a> ArticleFull<'a> {
-    pub fn new(article: &'a Article, config: &Config, provinces: &'a Provinces) -> Self {
+    pub fn new(article: &'a Article, site: Site<'a>) -> Self {
         ArticleFull {
-            summary: ArticleSummary::new(article, config, provinces),
+            summary: ArticleSummary::new(article, site),
             content: &article.body.html,
             summary_from_body: article.summary == article.body.summary,
             word_count: article.body.word_count,
@@ -262,5 +292,250 @@ pub struct Crumb<'a> {
 pub struct CategoryBlock<'a> {
     pub name: &'a str,
     pub slug: &'a str,
+    pub url: String,
     pub articles: Vec<tera::Value>,
+}
+
+/// A `<link rel="alternate">` to a feed.
+#[derive(Serialize)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+}
+
+pub const RSS_MIME: &str = "application/rss+xml";
+pub const ATOM_MIME: &str = "application/atom+xml";
+
+/// The RSS and Atom links of a list with feeds.
+pub fn feed_links(site: Site<'_>, list: &List) -> Vec<FeedLink> {
+    let title = list_title(site, list);
+    vec![
+        FeedLink {
+            title: format!("{title} (RSS)"),
+            url: site.config.url(&format!("{}rss.xml", list.path)),
+            mime: RSS_MIME,
+        },
+        FeedLink {
+            title: format!("{title} (Atom)"),
+            url: site.config.url(&format!("{}atom.xml", list.path)),
+            mime: ATOM_MIME,
+        },
+    ]
+}
+
+/// The heading of a list page: "Tỉnh Kiên Giang", "Chủ đề: viện trợ", "Lưu trữ tháng 5/2020".
+pub fn list_title(site: Site<'_>, list: &List) -> String {
+    match list.kind {
+        ListKind::Home => "Tin mới".to_string(),
+        ListKind::Province(id) => site.provinces.get(id).full_name().to_string(),
+        ListKind::Tag => format!("Chủ đề: {}", list.name),
+        ListKind::Category => list.name.clone(),
+        ListKind::Year(year) => format!("Lưu trữ năm {year}"),
+        ListKind::Month(..) => format!("Lưu trữ {}", list.name),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ListInfo<'a> {
+    pub kind: &'static str,
+    pub title: String,
+    pub name: &'a str,
+    pub url: String,
+    pub feeds: Option<FeedUrls>,
+}
+
+#[derive(Serialize)]
+pub struct FeedUrls {
+    pub rss: String,
+    pub atom: String,
+}
+
+impl<'a> ListInfo<'a> {
+    pub fn new(site: Site<'a>, list: &'a List) -> Self {
+        ListInfo {
+            kind: match list.kind {
+                ListKind::Home => "home",
+                ListKind::Province(_) => "province",
+                ListKind::Tag => "tag",
+                ListKind::Category => "category",
+                ListKind::Year(_) => "year",
+                ListKind::Month(..) => "month",
+            },
+            title: list_title(site, list),
+            name: &list.name,
+            url: site.config.url(&list.path),
+            feeds: list.has_feed().then(|| FeedUrls {
+                rss: site.config.url(&format!("{}rss.xml", list.path)),
+                atom: site.config.url(&format!("{}atom.xml", list.path)),
+            }),
+        }
+    }
+}
+
+/// The pager of a list page.
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+    pub pages: Vec<PagerEntry>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum PagerEntry {
+    Page {
+        number: usize,
+        url: String,
+        current: bool,
+    },
+    Gap {
+        gap: bool,
+    },
+}
+
+impl Pagination {
+    pub fn new(config: &Config, list: &List, current: usize) -> Self {
+        let total = paginate::page_count(list.articles.len(), config.page_size);
+        let url = |n: usize| config.url(&paginate::page_path(&list.path, n));
+        Pagination {
+            current,
+            total,
+            prev_url: (current > 1).then(|| url(current - 1)),
+            next_url: (current < total).then(|| url(current + 1)),
+            pages: paginate::window(current, total)
+                .into_iter()
+                .map(|entry| match entry {
+                    Some(number) => PagerEntry::Page {
+                        number,
+                        url: url(number),
+                        current: number == current,
+                    },
+                    None => PagerEntry::Gap { gap: true },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What a province page says about the 2025 merger.
+#[derive(Serialize)]
+pub struct ProvinceInfo<'a> {
+    pub name: &'a str,
+    pub full_name: &'a str,
+    pub slug: &'a str,
+    pub current: bool,
+    pub merged_into: Option<MergedInto<'a>>,
+    pub merged_from: Vec<NameUrl<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MergedInto<'a> {
+    pub name: &'a str,
+    pub full_name: &'a str,
+    pub url: Option<String>,
+    /// The first day the unit was part of the current one, e.g. "01/07/2025".
+    pub since: Option<String>,
+}
+
+impl<'a> ProvinceInfo<'a> {
+    pub fn new(site: Site<'a>, id: ProvinceId) -> Self {
+        let p = site.provinces.get(id);
+        let current = site.provinces.current_of(p);
+        ProvinceInfo {
+            name: p.display_name(),
+            full_name: p.full_name(),
+            slug: crate::model::province_path_slug(site.provinces, id),
+            current: p.is_current(),
+            merged_into: (current.id() != id).then(|| MergedInto {
+                name: current.display_name(),
+                full_name: current.full_name(),
+                url: site.province_url(current.id()),
+                since: p
+                    .valid_until()
+                    .and_then(|d| d.succ_opt())
+                    .map(|d| d.format("%d/%m/%Y").to_string()),
+            }),
+            merged_from: if site.config.include_merged {
+                site.provinces
+                    .predecessors(p)
+                    .map(|m| NameUrl {
+                        name: m.display_name(),
+                        full_name: m.full_name(),
+                        slug: m.slug(),
+                        url: site.province_url(m.id()),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// An entry of an index page (/tinh/, /the/, /chuyen-muc/).
+#[derive(Serialize)]
+pub struct IndexEntry<'a> {
+    pub name: &'a str,
+    pub full_name: Option<&'a str>,
+    pub url: String,
+    pub count: usize,
+    pub current: bool,
+    pub merged_into: Option<NameUrl<'a>>,
+}
+
+impl<'a> IndexEntry<'a> {
+    pub fn new(site: Site<'a>, list: &'a List) -> Self {
+        let (full_name, current, merged_into) = match list.kind {
+            ListKind::Province(id) => {
+                let p = site.provinces.get(id);
+                let now = site.provinces.current_of(p);
+                (
+                    Some(p.full_name()),
+                    p.is_current(),
+                    (now.id() != id).then(|| NameUrl {
+                        name: now.display_name(),
+                        full_name: now.full_name(),
+                        slug: now.slug(),
+                        url: site.province_url(now.id()),
+                    }),
+                )
+            }
+            _ => (None, true, None),
+        };
+        IndexEntry {
+            name: &list.name,
+            full_name,
+            url: site.config.url(&list.path),
+            count: list.articles.len(),
+            current,
+            merged_into,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct RegionContext<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub provinces: Vec<IndexEntry<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct YearContext {
+    pub year: i32,
+    pub url: String,
+    pub count: usize,
+    pub months: Vec<MonthContext>,
+}
+
+#[derive(Serialize)]
+pub struct MonthContext {
+    pub month: u32,
+    pub label: String,
+    pub url: String,
+    pub count: usize,
 }

@@ -2,6 +2,9 @@
 //! `run` renders the jobs in parallel with Tera, each with its own small context.
 
 pub mod context;
+pub mod extras;
+pub mod feeds;
+pub mod sitemap;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -10,12 +13,13 @@ use rayon::prelude::*;
 use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
-use crate::model::Index;
-use crate::model::provinces::Provinces;
+use crate::locale;
+use crate::model::{Index, ListKind, paginate};
 use crate::problem::{Problem, SourceFile};
 use context::{
-    ArticleFull, ArticleSummary, CategoryBlock, Crumb, PageFull, SiteContext, article_path,
-    page_path,
+    ArticleFull, ArticleSummary, CategoryBlock, Crumb, IndexEntry, ListInfo, MonthContext,
+    PageFull, Pagination, ProvinceInfo, RegionContext, Site, SiteContext, YearContext,
+    article_path, feed_links, page_path,
 };
 use theme::Theme;
 
@@ -26,12 +30,22 @@ const PER_CATEGORY_BLOCK: usize = 4;
 /// The "Tin mới" box beside every page.
 const SIDEBAR_LATEST: usize = 6;
 
-/// One page to write.
+/// One page to write with a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
+    /// Page 1 of the home list, with hot news and category blocks.
     Home,
+    /// Page `page` (1-based) of `Index::lists[list]`.
+    List {
+        list: usize,
+        page: usize,
+    },
     Article(usize),
     Page(usize),
+    ProvinceIndex,
+    TagIndex,
+    CategoryIndex,
+    ArchiveIndex,
     NotFound,
 }
 
@@ -41,9 +55,21 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-/// Every page of the site, in a stable order.
-pub fn plan(index: &Index) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::NotFound];
+/// Every page of the site, in a stable order: no empty pages, no duplicate first page.
+pub fn plan(config: &Config, index: &Index) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::NotFound,
+        Job::ProvinceIndex,
+        Job::TagIndex,
+        Job::CategoryIndex,
+        Job::ArchiveIndex,
+    ];
+    for (i, list) in index.lists.iter().enumerate() {
+        let pages = paginate::page_count(list.articles.len(), config.page_size);
+        let first = if list.kind == ListKind::Home { 2 } else { 1 };
+        jobs.extend((first..=pages).map(|page| Job::List { list: i, page }));
+    }
     jobs.extend((0..index.articles.len()).map(Job::Article));
     jobs.extend((0..index.pages.len()).map(Job::Page));
     jobs
@@ -54,6 +80,19 @@ pub struct Renderer {
     tera: Tera,
     templates: BTreeMap<String, SourceFile>,
 }
+
+/// The templates a theme must have.
+const REQUIRED: &[&str] = &[
+    "index.html",
+    "article.html",
+    "page.html",
+    "404.html",
+    "list.html",
+    "provinces.html",
+    "tags.html",
+    "categories.html",
+    "archive.html",
+];
 
 impl Renderer {
     /// Compiles every template; each syntax error is one problem naming the template and line.
@@ -90,19 +129,18 @@ impl Renderer {
             });
             return Err(vec![problem]);
         }
-        let mut missing = Vec::new();
-        for required in ["index.html", "article.html", "page.html", "404.html"] {
-            if !theme.templates.contains_key(required) {
-                missing.push(required);
-            }
-        }
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|name| !theme.templates.contains_key(*name))
+            .collect();
         if !missing.is_empty() {
             return Err(vec![
                 Problem::error(
                     "theme::missing-template",
                     format!("the theme has no template {}", missing.join(", ")),
                 )
-                .help("a theme needs templates/index.html, article.html, page.html and 404.html"),
+                .help(format!("a theme needs templates/{}", REQUIRED.join(", "))),
             ]);
         }
         Ok(Renderer {
@@ -111,29 +149,24 @@ impl Renderer {
         })
     }
 
-    /// Renders every job. Template errors are collected, one per failing page.
-    pub fn run(
-        &mut self,
-        config: &Config,
-        provinces: &Provinces,
-        index: &Index,
-        jobs: &[Job],
-    ) -> Result<Vec<Output>, Vec<Problem>> {
+    /// Renders every job. Template errors are collected, one per failing template line.
+    pub fn run(&mut self, site: Site<'_>, jobs: &[Job]) -> Result<Vec<Output>, Vec<Problem>> {
         // Each article's summary is serialised once and shared by every list that shows it.
-        let summaries: Vec<tera::Value> = index
+        let summaries: Vec<tera::Value> = site
+            .index
             .articles
             .par_iter()
-            .map(|a| tera::Value::from_serializable(&ArticleSummary::new(a, config, provinces)))
+            .map(|a| tera::Value::from_serializable(&ArticleSummary::new(a, site)))
             .collect();
         let global = self.tera.global_context();
-        global.insert("site", &SiteContext::new(config));
+        global.insert("site", &SiteContext::new(site.config));
         let latest: Vec<&tera::Value> = summaries.iter().take(SIDEBAR_LATEST).collect();
         global.insert("sidebar", &serde_json::json!({ "latest": latest }));
 
         let this = &*self;
         let results: Vec<Result<Output, Problem>> = jobs
             .par_iter()
-            .map(|job| this.render_job(*job, config, provinces, index, &summaries))
+            .map(|job| this.render_job(*job, site, &summaries))
             .collect();
         let mut outputs = Vec::with_capacity(results.len());
         let mut problems = Vec::new();
@@ -153,12 +186,16 @@ impl Renderer {
     fn render_job(
         &self,
         job: Job,
-        config: &Config,
-        provinces: &Provinces,
-        index: &Index,
+        site: Site<'_>,
         summaries: &[tera::Value],
     ) -> Result<Output, Problem> {
+        let Site { config, index, .. } = site;
+        let home = &index.lists[0];
         let mut ctx = Context::new();
+        let mut feeds = feed_links(site, home);
+        let pick = |items: &[usize]| -> Vec<tera::Value> {
+            items.iter().map(|&i| summaries[i].clone()).collect()
+        };
         let (template, path, title, origin) = match job {
             Job::Home => {
                 let featured: Vec<&tera::Value> = index
@@ -169,23 +206,25 @@ impl Renderer {
                     .map(|(_, s)| s)
                     .take(FEATURED_ON_HOME)
                     .collect();
-                let latest: Vec<&tera::Value> = summaries.iter().take(config.page_size).collect();
+                let range = paginate::page_range(home.articles.len(), config.page_size, 1);
                 let blocks: Vec<CategoryBlock> = index
                     .categories
                     .iter()
-                    .map(|c| CategoryBlock {
-                        name: &c.name,
-                        slug: &c.slug,
-                        articles: c
-                            .articles
-                            .iter()
-                            .take(PER_CATEGORY_BLOCK)
-                            .map(|&i| summaries[i].clone())
-                            .collect(),
+                    .map(|&c| {
+                        let list = &index.lists[c];
+                        CategoryBlock {
+                            name: &list.name,
+                            slug: &list.slug,
+                            url: config.url(&list.path),
+                            articles: pick(
+                                &list.articles[..list.articles.len().min(PER_CATEGORY_BLOCK)],
+                            ),
+                        }
                     })
                     .collect();
                 ctx.insert("featured", &featured);
-                ctx.insert("latest", &latest);
+                ctx.insert("latest", &pick(&home.articles[range]));
+                ctx.insert("pagination", &Pagination::new(config, home, 1));
                 ctx.insert("category_blocks", &blocks);
                 (
                     "index.html",
@@ -193,6 +232,57 @@ impl Renderer {
                     config.title.clone(),
                     "the home page".to_string(),
                 )
+            }
+            Job::List { list: i, page } => {
+                let list = &index.lists[i];
+                let range = paginate::page_range(list.articles.len(), config.page_size, page);
+                let info = ListInfo::new(site, list);
+                let mut crumbs = vec![Crumb {
+                    name: "Trang chủ",
+                    url: Some(config.url("")),
+                }];
+                let parent = match list.kind {
+                    ListKind::Province(_) => Some(("Địa phương", "tinh/")),
+                    ListKind::Tag => Some(("Chủ đề", "the/")),
+                    ListKind::Category => Some(("Chuyên mục", "chuyen-muc/")),
+                    ListKind::Year(_) | ListKind::Month(..) => Some(("Lưu trữ", "luu-tru/")),
+                    ListKind::Home => None,
+                };
+                if let Some((name, path)) = parent {
+                    crumbs.push(Crumb {
+                        name,
+                        url: Some(config.url(path)),
+                    });
+                }
+                if let ListKind::Month(year, _) = list.kind
+                    && let Some(group) = index
+                        .years
+                        .iter()
+                        .find(|y| index.lists[y.list].kind == ListKind::Year(year))
+                {
+                    let year_list = &index.lists[group.list];
+                    crumbs.push(Crumb {
+                        name: &year_list.name,
+                        url: Some(config.url(&year_list.path)),
+                    });
+                }
+                let mut title = info.title.clone();
+                if page > 1 {
+                    title = format!("{title} – trang {page}");
+                }
+                if list.has_feed() && list.kind != ListKind::Home {
+                    feeds.extend(feed_links(site, list));
+                }
+                if let ListKind::Province(id) = list.kind {
+                    ctx.insert("province", &ProvinceInfo::new(site, id));
+                }
+                ctx.insert("list", &info);
+                ctx.insert("articles", &pick(&list.articles[range]));
+                ctx.insert("pagination", &Pagination::new(config, list, page));
+                ctx.insert("breadcrumb", &crumbs);
+                let path = paginate::page_path(&list.path, page);
+                let title = format!("{title} | {}", config.title);
+                ("list.html", path, title, format!("the list {}", list.path))
             }
             Job::Article(i) => {
                 let article = &index.articles[i];
@@ -210,11 +300,17 @@ impl Renderer {
                 if let Some(category) = &article.category {
                     crumbs.push(Crumb {
                         name: category,
-                        url: None,
+                        url: Some(
+                            config.url(&format!("chuyen-muc/{}/", locale::slugify(category))),
+                        ),
                     });
                 }
-                ctx.insert("article", &ArticleFull::new(article, config, provinces));
+                ctx.insert("article", &ArticleFull::new(article, site));
                 ctx.insert("breadcrumb", &crumbs);
+                ctx.insert("related", &pick(&index.related[i]));
+                // Newest first: the older article follows, the newer one precedes.
+                ctx.insert("older", &summaries.get(i + 1));
+                ctx.insert("newer", &i.checked_sub(1).and_then(|j| summaries.get(j)));
                 let title = format!("{} | {}", article.title, config.title);
                 ("article.html", path, title, article.file.path.clone())
             }
@@ -223,6 +319,77 @@ impl Renderer {
                 ctx.insert("page", &PageFull::new(page, config));
                 let title = format!("{} | {}", page.title, config.title);
                 ("page.html", page_path(page), title, page.file.path.clone())
+            }
+            Job::ProvinceIndex => {
+                let regions: Vec<RegionContext> = index
+                    .regions
+                    .iter()
+                    .map(|r| RegionContext {
+                        name: &r.name,
+                        slug: &r.slug,
+                        provinces: r
+                            .lists
+                            .iter()
+                            .map(|&l| IndexEntry::new(site, &index.lists[l]))
+                            .collect(),
+                    })
+                    .collect();
+                ctx.insert("regions", &regions);
+                index_page("provinces.html", "tinh/", "Tin theo địa phương", config)
+            }
+            Job::TagIndex => {
+                let tags: Vec<IndexEntry> = index
+                    .tags
+                    .iter()
+                    .map(|&l| IndexEntry::new(site, &index.lists[l]))
+                    .collect();
+                ctx.insert("tags", &tags);
+                index_page("tags.html", "the/", "Chủ đề", config)
+            }
+            Job::CategoryIndex => {
+                let categories: Vec<IndexEntry> = index
+                    .categories
+                    .iter()
+                    .map(|&l| IndexEntry::new(site, &index.lists[l]))
+                    .collect();
+                ctx.insert("categories", &categories);
+                index_page("categories.html", "chuyen-muc/", "Chuyên mục", config)
+            }
+            Job::ArchiveIndex => {
+                let years: Vec<YearContext> = index
+                    .years
+                    .iter()
+                    .map(|y| {
+                        let list = &index.lists[y.list];
+                        YearContext {
+                            year: match list.kind {
+                                ListKind::Year(year) => year,
+                                _ => 0,
+                            },
+                            url: config.url(&list.path),
+                            count: list.articles.len(),
+                            months: y
+                                .months
+                                .iter()
+                                .map(|&m| {
+                                    let month = &index.lists[m];
+                                    let number = match month.kind {
+                                        ListKind::Month(_, n) => n,
+                                        _ => 0,
+                                    };
+                                    MonthContext {
+                                        month: number,
+                                        label: format!("tháng {number}"),
+                                        url: config.url(&month.path),
+                                        count: month.articles.len(),
+                                    }
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                ctx.insert("years", &years);
+                index_page("archive.html", "luu-tru/", "Lưu trữ", config)
             }
             Job::NotFound => (
                 "404.html",
@@ -238,6 +405,7 @@ impl Renderer {
         };
         ctx.insert("current_url", &current_url);
         ctx.insert("page_title", &title);
+        ctx.insert("feeds", &feeds);
         let html = self.tera.render(template, &ctx).map_err(|e| {
             template_problem(&e, &self.templates, Some(&format!("/{path} ({origin})")))
                 .unwrap_or_else(|| {
@@ -259,6 +427,20 @@ impl Renderer {
             bytes: html.into_bytes(),
         })
     }
+}
+
+fn index_page(
+    template: &'static str,
+    path: &str,
+    title: &str,
+    config: &Config,
+) -> (&'static str, String, String, String) {
+    (
+        template,
+        path.to_string(),
+        format!("{title} | {}", config.title),
+        format!("the index /{path}"),
+    )
 }
 
 /// One broken template line fails every page that uses it: report it once, with the count.

@@ -3,6 +3,7 @@
 
 mod cli;
 mod errors;
+mod lists;
 mod nfd;
 mod publishing;
 mod sample_site;

@@ -1,0 +1,235 @@
+//! Takes the index and gives the files that are not themed pages: the RSS and Atom feed of every
+//! list that has one, the sitemap(s), robots.txt, the `_redirects` file, and a redirect page at
+//! every old address (`aliases:`).
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use super::Output;
+use super::context::{Site, article_path, list_title, page_path};
+use super::feeds::{self, Feed, FeedItem};
+use super::sitemap;
+use crate::model::{ListKind, paginate};
+use crate::problem::Problem;
+
+/// RSS and Atom for the home list and every province, tag and category list.
+pub fn feeds(site: Site<'_>) -> Vec<Output> {
+    let Site { config, index, .. } = site;
+    index
+        .lists
+        .par_iter()
+        .filter(|list| list.has_feed())
+        .flat_map_iter(|list| {
+            let title = match list.kind {
+                ListKind::Home => config.title.clone(),
+                _ => format!("{} – {}", list_title(site, list), config.title),
+            };
+            let html_url = config.permalink(&list.path);
+            let rss_url = config.permalink(&format!("{}rss.xml", list.path));
+            let atom_url = config.permalink(&format!("{}atom.xml", list.path));
+            let description = if list.kind == ListKind::Home && !config.description.is_empty() {
+                config.description.clone()
+            } else {
+                format!("Tin mới: {}", list_title(site, list))
+            };
+            let feed = Feed {
+                title: &title,
+                description: &description,
+                language: &config.language,
+                html_url: &html_url,
+                rss_url: &rss_url,
+                atom_url: &atom_url,
+                publisher: &config.organization.name,
+                base_url: &config.base_url,
+            };
+            let permalinks: Vec<(String, Option<String>)> = list
+                .articles
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&i| {
+                    let article = &index.articles[i];
+                    let image = article
+                        .image
+                        .as_ref()
+                        .map(|img| absolute_asset(site, &img.src));
+                    (config.permalink(&article_path(article)), image)
+                })
+                .collect();
+            let items: Vec<FeedItem> = list
+                .articles
+                .iter()
+                .take(config.feeds.limit)
+                .zip(&permalinks)
+                .map(|(&i, (permalink, image))| {
+                    let article = &index.articles[i];
+                    let mut categories: Vec<&str> =
+                        article.category.iter().map(String::as_str).collect();
+                    categories.extend(article.tags.iter().map(String::as_str));
+                    FeedItem {
+                        title: &article.title,
+                        permalink,
+                        date: article.date,
+                        updated: article.updated,
+                        summary: &article.summary,
+                        content_html: config
+                            .feeds
+                            .full_content
+                            .then_some(article.body.html.as_str()),
+                        author: article.author.as_deref(),
+                        categories,
+                        image: image
+                            .as_deref()
+                            .zip(article.image.as_ref().map(|img| img.alt.as_str())),
+                    }
+                })
+                .collect();
+            [
+                Output {
+                    path: format!("{}rss.xml", list.path),
+                    bytes: feeds::rss(&feed, &items).into_bytes(),
+                },
+                Output {
+                    path: format!("{}atom.xml", list.path),
+                    bytes: feeds::atom(&feed, &items).into_bytes(),
+                },
+            ]
+        })
+        .collect()
+}
+
+fn absolute_asset(site: Site<'_>, src: &str) -> String {
+    if crate::config::is_external_url(src) {
+        src.to_string()
+    } else {
+        site.config.permalink(src)
+    }
+}
+
+fn newest(dates: impl Iterator<Item = DateTime<FixedOffset>>) -> Option<DateTime<FixedOffset>> {
+    dates.max()
+}
+
+/// sitemap.xml (split past 50,000 URLs), robots.txt, `_redirects` and the redirect pages.
+/// `written` holds every path the build writes, so an alias can never replace a real page.
+pub fn site_files(site: Site<'_>, written: &HashSet<&str>) -> Result<Vec<Output>, Vec<Problem>> {
+    let Site { config, index, .. } = site;
+    let article_date = |i: usize| {
+        let a = &index.articles[i];
+        a.updated.unwrap_or(a.date).max(a.date)
+    };
+    let newest_overall = newest((0..index.articles.len()).map(article_date));
+
+    let mut locs: Vec<(String, Option<DateTime<FixedOffset>>)> = Vec::new();
+    locs.push((config.permalink(""), newest_overall));
+    for path in ["tinh/", "the/", "chuyen-muc/", "luu-tru/"] {
+        locs.push((config.permalink(path), newest_overall));
+    }
+    for list in &index.lists {
+        let pages = paginate::page_count(list.articles.len(), config.page_size);
+        let first = if list.kind == ListKind::Home { 2 } else { 1 };
+        for page in first..=pages {
+            let range = paginate::page_range(list.articles.len(), config.page_size, page);
+            let lastmod = newest(list.articles[range].iter().map(|&i| article_date(i)));
+            locs.push((
+                config.permalink(&paginate::page_path(&list.path, page)),
+                lastmod,
+            ));
+        }
+    }
+    for (i, article) in index.articles.iter().enumerate() {
+        locs.push((
+            config.permalink(&article_path(article)),
+            Some(article_date(i)),
+        ));
+    }
+    for page in &index.pages {
+        locs.push((config.permalink(&page_path(page)), page.updated));
+    }
+    let urls: Vec<sitemap::Url> = locs
+        .iter()
+        .map(|(loc, lastmod)| sitemap::Url {
+            loc,
+            lastmod: *lastmod,
+        })
+        .collect();
+    let mut outputs: Vec<Output> = sitemap::sitemaps(&urls, &config.base_url)
+        .into_iter()
+        .map(|(path, xml)| Output {
+            path,
+            bytes: xml.into_bytes(),
+        })
+        .collect();
+    outputs.push(Output {
+        path: "robots.txt".to_string(),
+        bytes: sitemap::robots(&config.base_url).into_bytes(),
+    });
+
+    // Old addresses: a redirect page at each, and a line in _redirects for hosts that read it.
+    let mut problems = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut redirects: Vec<(String, String)> = Vec::new();
+    let targets = index
+        .articles
+        .iter()
+        .map(|a| (&a.aliases, article_path(a), &a.title, &a.file))
+        .chain(
+            index
+                .pages
+                .iter()
+                .map(|p| (&p.aliases, page_path(p), &p.title, &p.file)),
+        );
+    for (aliases, target, title, file) in targets {
+        for alias in aliases {
+            let trimmed = alias.trim_matches('/');
+            let out_path = if trimmed.ends_with(".html") || trimmed.ends_with(".htm") {
+                trimmed.to_string()
+            } else {
+                format!("{trimmed}/index.html")
+            };
+            if trimmed.is_empty()
+                || written.contains(out_path.as_str())
+                || !taken.insert(out_path.clone())
+            {
+                let span = file
+                    .text
+                    .find(alias.as_str())
+                    .map_or(0..0, |i| i..i + alias.len());
+                problems.push(
+                    Problem::error(
+                        "content::alias-taken",
+                        format!("the old address {alias} is already used by another page or alias"),
+                    )
+                    .at(file, span)
+                    .help("remove this alias, or the other page's; one address can lead to one page only"),
+                );
+                continue;
+            }
+            let page = sitemap::redirect_page(
+                &config.url(&target),
+                &config.permalink(&target),
+                title,
+                &config.language,
+            );
+            outputs.push(Output {
+                path: out_path,
+                bytes: page.into_bytes(),
+            });
+            redirects.push((config.url(trimmed), config.url(&target)));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = redirects
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    outputs.push(Output {
+        path: "_redirects".to_string(),
+        bytes: sitemap::redirects(&pairs).into_bytes(),
+    });
+    if problems.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(problems)
+    }
+}
