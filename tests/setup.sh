@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # tests/setup.sh — installs what the integration tests drive from outside Rust: Chromium (apt),
-# a Java runtime for the Nu HTML Checker (apt, only when `java` is missing) and the pinned npm
-# packages in tests/tools (vnu-jar, playwright-core). Meant for root on a fresh Debian machine;
+# a Java runtime for the Nu HTML Checker (apt, only when `java` is missing), the pinned npm
+# packages in tests/tools (vnu-jar, playwright-core, sitemap for the sitemaps.org schema) and a
+# Python venv in tests/tools/.venv with the feed and sitemap checkers' pinned packages
+# (tests/tools/requirements.txt: feedparser, lxml). Meant for root on a fresh Debian machine;
 # safe to run again: every step first checks whether its work is already done and skips it.
 set -euo pipefail
 
@@ -26,12 +28,18 @@ packages=()
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jre-headless)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
+# Debian splits venv/ensurepip out of python3; the import is the test that both are there.
+if ! command -v python3 >/dev/null 2>&1; then
+  packages+=(python3 python3-venv)
+elif ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  packages+=(python3-venv)
+fi
 if ((${#packages[@]})); then
   say "installing ${packages[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
 else
-  say "chromium, java and node already installed"
+  say "chromium, java, node and python3 already installed"
 fi
 
 # playwright-core 1.65 needs Node 20 or newer; say so plainly instead of failing later.
@@ -47,12 +55,30 @@ stamp="$tools/node_modules/.bantin-setup-stamp"
 want="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" \
       && -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" \
-      && -d "$tools/node_modules/playwright-core" ]]; then
+      && -d "$tools/node_modules/playwright-core" \
+      && -f "$tools/node_modules/sitemap/schema/sitemap.xsd" ]]; then
   say "npm packages in tests/tools already installed"
 else
   say "npm ci in tests/tools"
   # --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime; we bring our own.
   (cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  printf '%s\n' "$want" >"$stamp"
+fi
+# --- Python venv for the feed and sitemap checkers ------------------------------------------
+# Same idea: the stamp holds the hash of requirements.txt and the interpreter's version, so a
+# changed pin or a Python upgrade rebuilds the venv from scratch.
+venv="$tools/.venv"
+stamp="$venv/.bantin-setup-stamp"
+want="$(sha256sum "$tools/requirements.txt" | cut -d' ' -f1) $(python3 --version 2>&1)"
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x "$venv/bin/python" ]]; then
+  say "python venv in tests/tools/.venv already installed"
+else
+  say "creating the python venv in tests/tools/.venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
+    --only-binary lxml -r "$tools/requirements.txt"
+  "$venv/bin/python" -c 'import feedparser, lxml.etree'
   printf '%s\n' "$want" >"$stamp"
 fi
 say "done"

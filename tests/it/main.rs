@@ -1,8 +1,10 @@
 //! The integration test binary: takes the built `bantin` executable and fixture sites, gives one
 //! module of end-to-end tests per feature (one binary, so the crate links once).
 
+mod checkers;
 mod cli;
 mod errors;
+mod links;
 mod lists;
 mod nfd;
 mod publishing;

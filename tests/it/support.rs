@@ -1,6 +1,7 @@
 //! Shared test helpers: takes fixture folders and command lines, gives runs of the `bantin`
 //! binary (exit code + ANSI-free output), throwaway copies of sites, comparable snapshots of
-//! folder trees, and the paths of the external checkers (vnu.jar, java, node, Chromium).
+//! folder trees, and the paths of the external checkers (vnu.jar, java, node, Chromium, the
+//! Python feed and sitemap checkers).
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -311,6 +312,54 @@ pub fn vnu_jar() -> PathBuf {
     let jar = repo().join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
     assert!(jar.is_file(), "{} is missing: {SETUP_HINT}", jar.display());
     jar
+}
+
+/// The folder of the test tools: the Python checkers, their venv, the npm packages.
+pub fn tools() -> PathBuf {
+    repo().join("tests/tools")
+}
+
+/// The Python of the venv tests/setup.sh creates for the feed and sitemap checkers.
+pub fn python() -> PathBuf {
+    let python = tools().join(".venv/bin/python");
+    assert!(
+        python.is_file(),
+        "{} is missing: {SETUP_HINT}",
+        python.display()
+    );
+    python
+}
+
+/// Runs one of the Python checkers in tests/tools (`check_feeds.py`, `check_sitemap.py`).
+pub fn python_checker<I, S>(script: &str, args: I) -> Outcome
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(python());
+    command
+        .arg(tools().join(script))
+        .args(args)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTHONUTF8", "1");
+    run(command)
+}
+
+/// The sitemaps.org urlset schema shipped by the pinned npm `sitemap` package, and the index
+/// schema of tests/tools built on it, as `check_sitemap.py` arguments.
+pub fn sitemap_schema_args() -> Vec<PathBuf> {
+    let urlset = tools().join("node_modules/sitemap/schema/sitemap.xsd");
+    assert!(
+        urlset.is_file(),
+        "{} is missing: {SETUP_HINT}",
+        urlset.display()
+    );
+    vec![
+        PathBuf::from("--schema"),
+        urlset,
+        PathBuf::from("--index-schema"),
+        tools().join("siteindex.xsd"),
+    ]
 }
 
 /// `java` from PATH.
