@@ -90,6 +90,8 @@ pub struct Index {
     pub lists: Vec<List>,
     /// Province lists grouped by region, for /tinh/.
     pub regions: Vec<RegionGroup>,
+    /// Every province list in Vietnamese alphabetical order, for the A–Z list on /tinh/.
+    pub provinces_az: Vec<usize>,
     /// Tag lists in Vietnamese order.
     pub tags: Vec<usize>,
     /// Category lists: site.toml's order when it lists categories, then Vietnamese order.
@@ -143,6 +145,8 @@ impl Index {
 
         let (province_lists, regions) =
             province_lists(config, provinces, &articles, &collator, &mut lists);
+        let mut provinces_az: Vec<usize> = province_lists.values().copied().collect();
+        provinces_az.sort_by(|&a, &b| collator.compare(&lists[a].name, &lists[b].name));
 
         let tag_terms = terms(&articles, |a| {
             a.tags
@@ -187,6 +191,7 @@ impl Index {
             pages,
             lists,
             regions,
+            provinces_az,
             tags,
             categories,
             years,

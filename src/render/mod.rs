@@ -334,7 +334,13 @@ impl Renderer {
                             .collect(),
                     })
                     .collect();
+                let all: Vec<IndexEntry> = index
+                    .provinces_az
+                    .iter()
+                    .map(|&l| IndexEntry::new(site, &index.lists[l]))
+                    .collect();
                 ctx.insert("regions", &regions);
+                ctx.insert("all_provinces", &all);
                 index_page("provinces.html", "tinh/", "Tin theo địa phương", config)
             }
             Job::TagIndex => {

@@ -247,6 +247,10 @@ fn the_province_index_is_in_vietnamese_order() {
         "Đắk Lắk",
         "Hà Nội",
         "Điện Biên",
+        "Hải Phòng",
+        "Hà Nam",
+        "Hưng Yên",
+        "Hải Dương",
     ];
     for (n, name) in names.iter().enumerate() {
         article(
@@ -259,22 +263,60 @@ fn the_province_index_is_in_vietnamese_order() {
     }
     build_ok(&site);
     let html = main_part(&out(&site, "tinh/index.html")).to_string();
-    let at = |name: &str| {
-        html.find(&format!(">{name}<"))
-            .unwrap_or_else(|| panic!("{name} not on /tinh/:\n{html}"))
+    // The A–Z list comes last on the page; regions come before it, in the registry's order.
+    let az = &html[html
+        .find("Tra cứu theo tên")
+        .unwrap_or_else(|| panic!("no A–Z list:\n{html}"))..];
+    let at = |text: &str, name: &str| {
+        text.find(&format!(">{name}<"))
+            .unwrap_or_else(|| panic!("{name} missing"))
     };
-    // Within one region (Đông Nam Bộ / ĐBSCL / TD …) the order is Vietnamese; across the whole
-    // page, regions come in their registry order. Compare names that share a region.
-    assert!(
-        at("Bà Rịa – Vũng Tàu") < at("Bạc Liêu")
-            || html.find("Đông Nam Bộ") < html.find("Đồng bằng sông Cửu Long")
-    );
-    let sorted_in = |group: &[&str]| group.windows(2).all(|w| at(w[0]) < at(w[1]));
-    assert!(sorted_in(&["Đà Nẵng"]));
-    assert!(sorted_in(&["Điện Biên"]));
-    // The same names on one list, without regions: the tag index of tags named after them.
+    let order = [
+        "Bà Rịa – Vũng Tàu",
+        "Bạc Liêu",
+        "Bắc Giang",
+        "Đà Nẵng",
+        "Đắk Lắk",
+        "Điện Biên",
+        "Hà Nam",
+        "Hà Nội",
+        "Hải Dương",
+        "Hải Phòng",
+        "Hưng Yên",
+    ];
+    for pair in order.windows(2) {
+        assert!(
+            at(az, pair[0]) < at(az, pair[1]),
+            "A–Z: {} should come before {}",
+            pair[0],
+            pair[1]
+        );
+    }
+    // Within a region, the same order: Đồng bằng sông Hồng holds Hà Nam … Hưng Yên.
+    let region = &html[html
+        .find("Đồng bằng sông Hồng</h2>")
+        .unwrap_or_else(|| panic!("no region heading:\n{html}"))..];
+    for pair in ["Hà Nam", "Hà Nội", "Hải Dương", "Hải Phòng", "Hưng Yên"].windows(2) {
+        assert!(
+            at(region, pair[0]) < at(region, pair[1]),
+            "region: {} should come before {}",
+            pair[0],
+            pair[1]
+        );
+    }
+    // "Đà Nẵng" after every "D…": the tag index, one flat list.
     let site = new_site("");
-    for (n, name) in names.iter().enumerate() {
+    for (n, name) in [
+        "Đà Nẵng",
+        "Duyên hải",
+        "Dak Nông cũ",
+        "Bà Rịa – Vũng Tàu",
+        "Đắk Lắk",
+        "Dân tộc",
+    ]
+    .iter()
+    .enumerate()
+    {
         article(
             &site,
             &format!("t{n}.md"),
@@ -283,34 +325,20 @@ fn the_province_index_is_in_vietnamese_order() {
             &format!("tags: [{name}]\n"),
         );
     }
-    article(
-        &site,
-        "d.md",
-        "Tin D",
-        "2024-01-01",
-        "tags: [Dak Nông cũ, Duyên hải]\n",
-    );
     build_ok(&site);
     let html = main_part(&out(&site, "the/index.html")).to_string();
-    let at = |name: &str| {
-        html.find(&format!(">{name}<"))
-            .unwrap_or_else(|| panic!("{name} not on /the/:\n{html}"))
-    };
     let order = [
         "Bà Rịa – Vũng Tàu",
-        "Bạc Liêu",
-        "Bắc Giang",
         "Dak Nông cũ",
+        "Dân tộc",
         "Duyên hải",
         "Đà Nẵng",
         "Đắk Lắk",
-        "Điện Biên",
-        "Hà Nội",
     ];
     for pair in order.windows(2) {
         assert!(
-            at(pair[0]) < at(pair[1]),
-            "{} should come before {}",
+            at(&html, pair[0]) < at(&html, pair[1]),
+            "tags: {} should come before {}",
             pair[0],
             pair[1]
         );
