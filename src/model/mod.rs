@@ -146,7 +146,7 @@ impl Index {
         let (province_lists, regions) =
             province_lists(config, provinces, &articles, &collator, &mut lists);
         let mut provinces_az: Vec<usize> = province_lists.values().copied().collect();
-        provinces_az.sort_by(|&a, &b| collator.compare(&lists[a].name, &lists[b].name));
+        sort_provinces(&mut provinces_az, &lists, provinces, &collator);
 
         let tag_terms = terms(&articles, |a| {
             a.tags
@@ -310,7 +310,7 @@ fn province_lists(
         if members.is_empty() {
             continue;
         }
-        members.sort_by(|&a, &b| collator.compare(&lists[a].name, &lists[b].name));
+        sort_provinces(&mut members, lists, provinces, collator);
         regions.push(RegionGroup {
             name: region.name().to_string(),
             slug: region.slug().to_string(),
@@ -318,6 +318,15 @@ fn province_lists(
         });
     }
     (by_id, regions)
+}
+
+/// Province lists in Vietnamese order of their names without "TP." ("TP. Hồ Chí Minh" under H).
+fn sort_provinces(items: &mut [usize], lists: &[List], provinces: &Provinces, collator: &Collator) {
+    let name = |i: usize| match lists[i].kind {
+        ListKind::Province(id) => provinces.get(id).name(),
+        _ => lists[i].name.as_str(),
+    };
+    items.sort_by(|&a, &b| collator.compare(name(a), name(b)));
 }
 
 /// A tag or category as written in the articles: every spelling seen for one slug, with where.
