@@ -116,7 +116,11 @@ pub fn rss(feed: &Feed, items: &[FeedItem]) -> String {
         }
         // Readers treat <description> as HTML, so plain text is HTML-escaped first: a summary
         // saying "a <b> c" must show those characters, not turn bold.
-        x.leaf("description", &[], &escape_html_text(summary(item)));
+        x.leaf(
+            "description",
+            &[],
+            &crate::markdown::escape_html(summary(item)),
+        );
         if let Some(html) = item.content_html {
             x.leaf("content:encoded", &[], &absolutize(html, feed.base_url));
         }
@@ -475,19 +479,6 @@ fn image_mime(url: &str) -> Option<&'static str> {
         "svg" => "image/svg+xml",
         _ => return None,
     })
-}
-
-fn escape_html_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Percent-encodes what can never stand in a URL (spaces, controls, non-ASCII, `"<>\^`{|}`) and
@@ -940,7 +931,7 @@ mod tests {
             // <description> is HTML for readers: the plain summary arrives HTML-escaped.
             assert_eq!(
                 text(i, None, "description"),
-                escape_html_text(expected),
+                crate::markdown::escape_html(expected),
                 "{input:?}"
             );
 

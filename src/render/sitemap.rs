@@ -136,22 +136,14 @@ pub fn redirect_page(target_url: &str, target_permalink: &str, title: &str, lang
     )
 }
 
-/// Escapes text and double- or single-quoted attribute values alike; drops the control characters
-/// (other than tab and newline) that HTML does not allow in documents.
+/// Escapes text and quoted attribute values; drops the control characters (other than tab and
+/// newline) that HTML does not allow in documents.
 fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\t' | '\n') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let kept: String = s
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n'))
+        .collect();
+    crate::markdown::escape_html(&kept)
 }
 
 #[cfg(test)]
