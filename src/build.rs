@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chrono::Utc;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::config::{Config, Overrides};
 use crate::content::{self, Filter};
@@ -13,7 +15,8 @@ use crate::model::Index;
 use crate::model::provinces::Provinces;
 use crate::output::{OutputError, Staging};
 use crate::problem::Problem;
-use crate::render::{self, Renderer, theme::Theme};
+use crate::render::theme::{Origin, Theme};
+use crate::render::{self, Output, Renderer};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +27,8 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub filter: Filter,
+    /// The time that decides what is published; `None` is now.
+    pub now: Option<DateTime<FixedOffset>>,
 }
 
 /// What a successful build did.
@@ -34,7 +39,7 @@ pub struct Report {
     /// Feeds, sitemaps, robots.txt, `_redirects` and redirect pages.
     pub other_files: usize,
     pub static_files: usize,
-    pub held_back: usize,
+    pub schedule: Schedule,
     pub output: PathBuf,
     pub warnings: Vec<Problem>,
     pub elapsed: std::time::Duration,
@@ -58,9 +63,36 @@ fn fail_if_errors(mut problems: Vec<Problem>) -> Result<Vec<Problem>, BuildError
     }
 }
 
-/// Builds the site. On any error the previous output folder is left exactly as it was.
-pub fn build(options: &Options) -> Result<Report, BuildError> {
-    let started = Instant::now();
+/// A site compiled in memory: every file it will have, before anything is written.
+pub struct Compiled {
+    pub config: Config,
+    pub index: Index,
+    /// Pages rendered from the theme's templates.
+    pub pages: Vec<Output>,
+    /// Feeds, sitemaps, robots.txt, `_redirects`, redirect pages, next-publish.txt.
+    pub other: Vec<Output>,
+    /// Static files of the theme and the site (the site's win), by output path.
+    pub statics: BTreeMap<String, Origin>,
+    pub warnings: Vec<Problem>,
+    pub schedule: Schedule,
+}
+
+/// What this build held back and when the site next changes by itself.
+#[derive(Debug, Clone, Default)]
+pub struct Schedule {
+    pub drafts: usize,
+    pub future: usize,
+    pub expired: usize,
+    /// The earliest time a held-back article is due or a published one expires.
+    pub next_change: Option<DateTime<FixedOffset>>,
+}
+
+/// The file in the output that tells CI when to build next (RFC 3339, or empty).
+pub const NEXT_PUBLISH_FILE: &str = "next-publish.txt";
+
+/// Runs the whole pipeline in memory. All content, config and template problems are returned
+/// together.
+pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
     let provinces = Provinces::builtin();
     let overrides = Overrides {
         base_url: options.base_url.clone(),
@@ -79,7 +111,10 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let highlighter = Highlighter::new();
     let (content, found) = content::load(&config, &provinces, &highlighter, &files);
     problems.extend(found);
-    let now = Utc::now().with_timezone(&config.timezone).fixed_offset();
+    let now = options
+        .now
+        .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset());
+    let schedule = schedule(&content, options.filter, now);
     let (index, found) = Index::build(&config, &provinces, content, options.filter, now);
     problems.extend(found);
     let warnings = fail_if_errors(problems)?;
@@ -94,36 +129,83 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         index: &index,
     };
     let jobs = render::plan(&config, &index);
-    let mut pages = renderer.run(site, &jobs).map_err(BuildError::Site)?;
-    let page_count = pages.len();
-    pages.extend(render::extras::feeds(site));
+    let pages = renderer.run(site, &jobs).map_err(BuildError::Site)?;
+    let mut other = render::extras::feeds(site);
     let written: std::collections::HashSet<&str> = pages
         .iter()
+        .chain(&other)
         .map(|p| p.path.as_str())
         .chain(theme.statics.keys().map(String::as_str))
         .collect();
     let site_files = render::extras::site_files(site, &written).map_err(BuildError::Site)?;
-    pages.extend(site_files);
+    other.extend(site_files);
+    other.push(Output {
+        path: NEXT_PUBLISH_FILE.to_string(),
+        bytes: schedule
+            .next_change
+            .map(|t| format!("{}\n", render::context::iso(&t)))
+            .unwrap_or_default()
+            .into_bytes(),
+    });
+    Ok(Compiled {
+        config,
+        index,
+        pages,
+        other,
+        statics: theme.statics,
+        warnings,
+        schedule,
+    })
+}
 
+fn schedule(content: &content::Content, filter: Filter, now: DateTime<FixedOffset>) -> Schedule {
+    let mut schedule = Schedule::default();
+    for article in &content.articles {
+        if article.draft && !filter.drafts {
+            schedule.drafts += 1;
+            continue;
+        }
+        if article.expires.is_some_and(|e| e <= now) {
+            schedule.expired += 1;
+            continue;
+        }
+        // A held-back article is due at its date; a published one changes the site when it expires.
+        let due = if article.date > now && !filter.future {
+            schedule.future += 1;
+            Some(article.date)
+        } else {
+            article.expires
+        };
+        if let Some(due) = due {
+            schedule.next_change = Some(schedule.next_change.map_or(due, |t| t.min(due)));
+        }
+    }
+    schedule
+}
+
+/// Builds the site. On any error the previous output folder is left exactly as it was.
+pub fn build(options: &Options) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    let compiled = compile(options)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.source.join("public"));
     let staging = Staging::new(&output, &options.source)?;
-    for (rel, origin) in &theme.statics {
+    for (rel, origin) in &compiled.statics {
         staging.copy(rel, origin)?;
     }
-    for page in &pages {
-        staging.write(page)?;
+    for file in compiled.pages.iter().chain(&compiled.other) {
+        staging.write(file)?;
     }
     staging.commit()?;
     Ok(Report {
-        pages: page_count,
-        other_files: pages.len() - page_count,
-        static_files: theme.statics.len(),
-        held_back: index.held_back,
+        pages: compiled.pages.len(),
+        other_files: compiled.other.len(),
+        static_files: compiled.statics.len(),
+        schedule: compiled.schedule,
         output,
-        warnings,
+        warnings: compiled.warnings,
         elapsed: started.elapsed(),
     })
 }

@@ -69,6 +69,7 @@ impl BuildArgs {
                 drafts: self.drafts,
                 future: self.future,
             },
+            now: None,
         }
     }
 }

@@ -54,11 +54,7 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
             if !cli.quiet {
                 print_problems(&report.warnings);
                 if cli.verbose {
-                    println!(
-                        "{} articles held back (drafts or dated in the future); output in {}",
-                        report.held_back,
-                        report.output.display()
-                    );
+                    println!("output in {}", report.output.display());
                 }
                 let warnings = match report.warnings.len() {
                     0 => String::new(),
@@ -66,11 +62,12 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
                     n => format!(" ({n} warnings)"),
                 };
                 println!(
-                    "built {} pages, {} feeds and other files, {} static files in {:.2} s{warnings}",
+                    "built {} pages, {} feeds and other files, {} static files in {:.2} s{warnings}{}",
                     report.pages,
                     report.other_files,
                     report.static_files,
                     report.elapsed.as_secs_f64(),
+                    held_back(&report.schedule),
                 );
             }
             ExitCode::SUCCESS
@@ -94,6 +91,31 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// "; held back: 1 scheduled, 1 draft; next due 18/01/2027 00:00" — empty when nothing is.
+fn held_back(schedule: &bantin::build::Schedule) -> String {
+    let mut parts = Vec::new();
+    for (count, what) in [
+        (schedule.future, "scheduled"),
+        (schedule.drafts, "draft"),
+        (schedule.expired, "expired"),
+    ] {
+        if count > 0 {
+            parts.push(format!("{count} {what}"));
+        }
+    }
+    let mut text = String::new();
+    if !parts.is_empty() {
+        text = format!("; held back: {}", parts.join(", "));
+    }
+    if let Some(next) = schedule.next_change {
+        text.push_str(&format!(
+            "; next change due {}",
+            bantin::locale::format_date(&next, "datetime")
+        ));
+    }
+    text
 }
 
 /// Prints problems as diagnostics: file:line:column, the text with a caret, and help.

@@ -22,8 +22,8 @@ use frontmatter::{Fields, Nested, scalar_text};
 pub const ARTICLES_DIR: &str = "tin-tuc";
 
 const ARTICLE_FIELDS: &[&str] = &[
-    "title", "date", "updated", "province", "tags", "category", "summary", "author", "source",
-    "image", "featured", "draft", "slug", "aliases", "extra",
+    "title", "date", "updated", "expires", "province", "tags", "category", "summary", "author",
+    "source", "image", "featured", "draft", "slug", "aliases", "extra",
 ];
 const PAGE_FIELDS: &[&str] = &[
     "title", "summary", "updated", "draft", "slug", "aliases", "extra",
@@ -39,6 +39,8 @@ pub struct Article {
     pub slug: String,
     pub date: DateTime<FixedOffset>,
     pub updated: Option<DateTime<FixedOffset>>,
+    /// After this time the article is taken off the site.
+    pub expires: Option<DateTime<FixedOffset>>,
     pub province: ProvinceId,
     pub category: Option<String>,
     pub tags: Vec<String>,
@@ -265,6 +267,7 @@ impl Loader<'_> {
         let title = fields.required_text("title", "Hội nghị tổng kết công tác năm 2024");
         let date = self.date_field(fields, "date", true);
         let updated = self.date_field(fields, "updated", false);
+        let expires = self.date_field(fields, "expires", false);
         let province_span = fields.get("province").map(|v| v.span);
         let province = self.province_field(fields);
         let category = fields
@@ -298,6 +301,7 @@ impl Loader<'_> {
             slug,
             date: date?,
             updated,
+            expires,
             province: province?,
             province_span,
             category_span: category.as_ref().map(|(_, s)| s.clone()),
@@ -689,13 +693,11 @@ fn check_categories(config: &Config, articles: &[Article]) -> Vec<Problem> {
 }
 
 impl Filter {
-    /// Whether an article is published in this build.
-    pub fn publishes(
-        &self,
-        draft: bool,
-        date: DateTime<FixedOffset>,
-        now: DateTime<FixedOffset>,
-    ) -> bool {
-        (self.drafts || !draft) && (self.future || date <= now)
+    /// Whether an article is published in this build: not a draft (unless drafts are asked
+    /// for), not dated in the future (unless asked for), not expired.
+    pub fn publishes(&self, article: &Article, now: DateTime<FixedOffset>) -> bool {
+        (self.drafts || !article.draft)
+            && (self.future || article.date <= now)
+            && article.expires.is_none_or(|e| e > now)
     }
 }

@@ -122,7 +122,7 @@ impl Index {
         let mut articles: Vec<Article> = content
             .articles
             .into_iter()
-            .filter(|a| filter.publishes(a.draft, a.date, now))
+            .filter(|a| filter.publishes(a, now))
             .collect();
         let held_back = total - articles.len();
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));

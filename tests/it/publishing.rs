@@ -148,3 +148,69 @@ fn a_menu_link_to_a_missing_page_is_an_error_in_site_toml() {
     assert!(outcome.stderr.contains("/gioi-thieu/"));
     assert!(!site.sibling("out").exists());
 }
+
+#[test]
+fn scheduled_and_expired_articles_and_the_next_publish_file() {
+    let site = site();
+    let news = site.root.join("content/tin-tuc");
+    support::write(
+        &news.join("het-han.md"),
+        article("Thông báo hết hạn", "01/01/2024", "expires: 02/01/2024\n"),
+    );
+    support::write(
+        &news.join("sap-het-han.md"),
+        article(
+            "Thông báo còn hạn",
+            "01/01/2024",
+            "expires: 01/01/2998 09:00\n",
+        ),
+    );
+    let outcome = bantin(
+        site.tmp.path(),
+        ["build", "--source", "site", "--output", "out"],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+    let pages = support::Tree::of(&site.sibling("out"))
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("tin-tuc/"))
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    assert!(pages.contains(&"tin-tuc/thong-bao-con-han/index.html".to_string()));
+    assert!(
+        !pages
+            .iter()
+            .any(|p| p.contains("het-han/") && !p.contains("con-han")),
+        "{pages:?}"
+    );
+    // The summary counts what was held back and says when the site next changes by itself:
+    // the first of "Bài hẹn giờ" (2999) and the expiry of "Thông báo còn hạn" (2998).
+    let summary = outcome.stdout.trim();
+    assert!(
+        summary.contains("held back: 1 scheduled, 1 draft, 1 expired"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("next change due 01/01/2998 09:00"),
+        "{summary}"
+    );
+    assert_eq!(
+        support::read(&site.sibling("out/next-publish.txt")),
+        "2998-01-01T09:00:00+07:00\n"
+    );
+    // With nothing scheduled, the file is empty.
+    for file in ["sap-dang.md", "sap-het-han.md"] {
+        std::fs::remove_file(news.join(file)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let outcome = bantin(
+        site.tmp.path(),
+        ["build", "--source", "site", "--output", "out"],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+    assert_eq!(support::read(&site.sibling("out/next-publish.txt")), "");
+    assert!(
+        !outcome.stdout.contains("next change"),
+        "{}",
+        outcome.stdout
+    );
+}
