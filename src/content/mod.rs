@@ -56,6 +56,8 @@ pub struct Article {
     pub aliases: Vec<String>,
     pub extra: serde_json::Value,
     pub body: Rendered,
+    /// The file's line on which the Markdown body starts (body line 1).
+    pub body_line: usize,
     /// Where `slug` comes from in the file (the `slug:` or `title:` value), for collision errors.
     pub slug_span: Range<usize>,
     pub category_span: Option<Range<usize>>,
@@ -76,6 +78,8 @@ pub struct Page {
     pub aliases: Vec<String>,
     pub extra: serde_json::Value,
     pub body: Rendered,
+    /// The file's line on which the Markdown body starts (body line 1).
+    pub body_line: usize,
     pub path_span: Range<usize>,
 }
 
@@ -251,17 +255,23 @@ impl Loader<'_> {
             },
             self.highlighter,
         );
+        let body_line = split.body_line;
         let item = if is_article {
-            self.article(&mut fields, body)
+            self.article(&mut fields, body, body_line)
                 .map(|a| Item::Article(Box::new(a)))
         } else {
-            self.page(&mut fields, relative, body)
+            self.page(&mut fields, relative, body, body_line)
                 .map(|p| Item::Page(Box::new(p)))
         };
         Ok((item, fields.problems))
     }
 
-    fn article(&self, fields: &mut Fields<'_, '_>, body: Rendered) -> Option<Article> {
+    fn article(
+        &self,
+        fields: &mut Fields<'_, '_>,
+        body: Rendered,
+        body_line: usize,
+    ) -> Option<Article> {
         fields.reject_unknown(ARTICLE_FIELDS, "article");
         let file = fields.file();
         let title = fields.required_text("title", "Hội nghị tổng kết công tác năm 2024");
@@ -316,11 +326,18 @@ impl Loader<'_> {
             aliases,
             extra,
             body,
+            body_line,
             slug_span,
         })
     }
 
-    fn page(&self, fields: &mut Fields<'_, '_>, relative: &Path, body: Rendered) -> Option<Page> {
+    fn page(
+        &self,
+        fields: &mut Fields<'_, '_>,
+        relative: &Path,
+        body: Rendered,
+        body_line: usize,
+    ) -> Option<Page> {
         fields.reject_unknown(PAGE_FIELDS, "page");
         let file = fields.file();
         let title = fields.required_text("title", "Giới thiệu");
@@ -364,6 +381,7 @@ impl Loader<'_> {
             aliases,
             extra,
             body,
+            body_line,
             path_span,
         })
     }
