@@ -14,6 +14,12 @@ Examples:
 
 Exit codes: 0 built, 1 the site has errors (nothing was written), 2 usage error.";
 
+const NEW_EXAMPLE: &str = "\
+Example:
+  bantin new \"Hội nghị tổng kết công tác năm 2024\" --category \"Tin tức hoạt động\" --tags \"hội nghị,tổng kết\"
+
+The date is now, in the site's timezone. An existing file is never overwritten.";
+
 /// bantin — builds Vietnamese news portals from Markdown articles.
 #[derive(Debug, Parser)]
 #[command(name = "bantin", version, about, after_help = EXAMPLES, propagate_version = true)]
@@ -38,6 +44,8 @@ pub enum Command {
         /// Folder for the new site; created if missing, must not already hold a site.toml
         dir: PathBuf,
     },
+    /// Write a new article, content/tin-tuc/<slug>.md, with its front-matter filled in
+    New(NewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -57,6 +65,41 @@ pub struct BuildArgs {
     /// Include articles dated in the future
     #[arg(long)]
     pub future: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = NEW_EXAMPLE)]
+pub struct NewArgs {
+    /// The article's title; its slug names the file
+    pub title: String,
+    /// The site's folder, holding site.toml
+    #[arg(long, short = 's', value_name = "DIR", default_value = ".")]
+    pub source: PathBuf,
+    /// The province the article is about [default: the site's own, from site.toml]
+    #[arg(long, value_name = "NAME")]
+    pub province: Option<String>,
+    /// The category (one of site.toml's `categories` when it lists them)
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// Tags, separated by commas
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Mark the article `draft: true` (left out of builds without --drafts)
+    #[arg(long)]
+    pub draft: bool,
+}
+
+impl NewArgs {
+    pub fn article(&self) -> bantin::scaffold::NewArticle {
+        bantin::scaffold::NewArticle {
+            title: self.title.clone(),
+            province: self.province.clone(),
+            category: self.category.clone(),
+            tags: self.tags.clone(),
+            draft: self.draft,
+            now: None,
+        }
+    }
 }
 
 impl BuildArgs {

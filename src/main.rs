@@ -27,6 +27,7 @@ fn main() -> ExitCode {
     };
     match &cli.command {
         Command::Build(args) => run_build(&cli, args),
+        Command::New(args) => run_new(&cli, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
                 if !cli.quiet {
@@ -88,6 +89,47 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
         Err(e @ BuildError::Output(_)) => {
             eprintln!("error: {e}");
             eprintln!("nothing was changed in the output folder");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
+    use bantin::scaffold::NewError;
+    let provinces = bantin::model::provinces::Provinces::builtin();
+    let config = match bantin::config::Config::load(
+        &args.source,
+        &bantin::config::Overrides::default(),
+        &provinces,
+    ) {
+        Ok(config) => config,
+        Err(problems) => {
+            print_problems(&problems);
+            eprintln!("error: site.toml has errors; nothing was written");
+            return ExitCode::from(1);
+        }
+    };
+    match bantin::scaffold::new_article(&config, &provinces, &args.article()) {
+        Ok(path) => {
+            if !cli.quiet {
+                // `./content/…` reads better as `content/…`.
+                println!("{}", path.strip_prefix(".").unwrap_or(&path).display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(NewError::Invalid(problems)) => {
+            print_problems(&problems);
+            eprintln!(
+                "error: the new article would not be valid; nothing was written (fix --province, --category or --tags)"
+            );
+            ExitCode::from(1)
+        }
+        Err(e @ NewError::EmptySlug(_)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

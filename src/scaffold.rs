@@ -1,11 +1,20 @@
 //! Takes a folder and gives a new site in it (`bantin init`): a site.toml to fill in, one example
-//! article and an About page, which build as they are with the built-in default theme.
+//! article and an About page, which build as they are with the built-in default theme. Takes a
+//! site and a title and gives a new article file (`bantin new`), checked like any article.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
+use chrono::{DateTime, FixedOffset, Utc};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::Config;
+use crate::content::{self, ARTICLES_DIR};
+use crate::locale;
+use crate::markdown::Highlighter;
+use crate::model::provinces::Provinces;
+use crate::problem::Problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
@@ -104,4 +113,193 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
         written.push(path);
     }
     Ok(written)
+}
+
+/// What `bantin new` was asked for. Texts are as typed; they are written quoted, so any
+/// character (`:`, `"`, `#`) survives.
+#[derive(Debug, Clone, Default)]
+pub struct NewArticle {
+    pub title: String,
+    /// A province name in any spelling the registry accepts; `None` leaves the line out, so the
+    /// site's own province applies.
+    pub province: Option<String>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    /// The article's date; `None` is now in the site's timezone.
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    #[error("no web address can be made from the title `{0}`: it has no letters or digits")]
+    EmptySlug(String),
+    #[error("{} already exists; nothing was written (choose another title, or edit that file)", .0.display())]
+    Exists(PathBuf),
+    #[error(
+        "the site has no province of its own (no `province =` in site.toml), so the article needs --province"
+    )]
+    NeedsProvince,
+    /// The article as it would be written breaks the content rules (unknown province, category
+    /// not in site.toml's list…); nothing was written.
+    #[error("the new article would not be valid; nothing was written")]
+    Invalid(Vec<Problem>),
+    #[error("could not write {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Writes `content/tin-tuc/<slug>.md` for a new article and returns its path. The text is first
+/// checked by the content loader, as the next build will check it, so a file that would break
+/// the build is never written; an existing file is never overwritten.
+pub fn new_article(
+    config: &Config,
+    provinces: &Provinces,
+    new: &NewArticle,
+) -> Result<PathBuf, NewError> {
+    let title = one_line(&new.title);
+    let slug = locale::slugify(&title);
+    if slug.is_empty() {
+        return Err(NewError::EmptySlug(new.title.clone()));
+    }
+    let path = config
+        .content_dir()
+        .join(ARTICLES_DIR)
+        .join(format!("{slug}.md"));
+    if path.exists() {
+        return Err(NewError::Exists(path));
+    }
+    if new.province.is_none() && config.province.is_none() {
+        return Err(NewError::NeedsProvince);
+    }
+    let date = new
+        .now
+        .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset());
+    let text = article_text(&title, &date, new);
+
+    let (_, problems) =
+        content::load_text(config, provinces, &Highlighter::new(), &path, text.clone());
+    if problems.iter().any(Problem::is_error) {
+        return Err(NewError::Invalid(problems));
+    }
+
+    let io = |source| NewError::Io {
+        path: path.clone(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io)?;
+    }
+    // create_new: a file made between the check above and now is still never overwritten.
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(NewError::Exists(path)),
+        Err(e) => return Err(io(e)),
+    };
+    if let Err(e) = io::Write::write_all(&mut file, text.as_bytes()) {
+        drop(file);
+        let _ = fs::remove_file(&path); // never leave half an article behind
+        return Err(io(e));
+    }
+    Ok(path)
+}
+
+/// The new file: front-matter with every given field, then a body for the editor to replace.
+fn article_text(title: &str, date: &DateTime<FixedOffset>, new: &NewArticle) -> String {
+    let mut text = String::from("---\n");
+    text.push_str(&format!("title: {}\n", yaml_quote(title)));
+    text.push_str(&format!("date: {}\n", date.format("%d/%m/%Y %H:%M")));
+    if let Some(province) = &new.province {
+        text.push_str(&format!("province: {}\n", yaml_quote(&one_line(province))));
+    }
+    if let Some(category) = &new.category {
+        text.push_str(&format!("category: {}\n", yaml_quote(&one_line(category))));
+    }
+    let tags: Vec<String> = new
+        .tags
+        .iter()
+        .map(|t| one_line(t))
+        .filter(|t| !t.is_empty())
+        .map(|t| yaml_quote(&t))
+        .collect();
+    if !tags.is_empty() {
+        text.push_str(&format!("tags: [{}]\n", tags.join(", ")));
+    }
+    if new.draft {
+        text.push_str("draft: true\n");
+    }
+    text.push_str("---\n\n");
+    text.push_str(BODY_PLACEHOLDER);
+    text
+}
+
+const BODY_PLACEHOLDER: &str =
+    "Viết đoạn mở đầu (sapo) ở đây: đoạn văn đầu tiên được dùng làm phần tóm tắt trên \
+trang chủ nếu bài viết không có dòng `summary:`.
+
+Viết nội dung bài viết bằng Markdown: **chữ đậm**, *chữ nghiêng*, danh sách, bảng và hình ảnh.
+";
+
+/// NFC, with every run of whitespace (line breaks included) one space: a front-matter text is
+/// one line, and a keyboard's decomposed accents should not reach the file.
+fn one_line(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A YAML double-quoted scalar that reads back as exactly `text`, whatever it holds.
+fn yaml_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use saphyr::{LoadableYamlNode, Yaml};
+
+    #[test]
+    fn quoted_texts_read_back_unchanged() {
+        let cases = [
+            "Hội nghị: tổng kết \"năm\" 2024",
+            "a # b",
+            "- đầu dòng",
+            "[x] {y} *z &w !v |u >t 'q' %p @o `n`",
+            "back\\slash",
+            "tab\there",
+            "ctrl\u{7}bell \u{2028} sep",
+            "true",
+            "12",
+            "",
+        ];
+        for text in cases {
+            let yaml = format!("k: {}", yaml_quote(text));
+            let docs = Yaml::load_from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+            let value = docs[0]["k"].as_str().map(str::to_string);
+            assert_eq!(value.as_deref(), Some(text), "{yaml}");
+        }
+    }
+
+    #[test]
+    fn one_line_collapses_whitespace_and_composes() {
+        assert_eq!(one_line("  Hội\n nghị\t2024 "), "Hội nghị 2024");
+        assert_eq!(one_line("Ho\u{300}a"), "Hòa");
+    }
 }

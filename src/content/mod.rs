@@ -170,6 +170,33 @@ pub fn load(
     (content, problems)
 }
 
+/// Checks one file's text exactly as `load` would check it at `path` (a path under `content/`),
+/// without reading the disk: for commands that write content (`bantin new`) and must not leave
+/// a file the next build would reject. Cross-file checks (URL collisions) are not made here.
+pub fn load_text(
+    config: &Config,
+    provinces: &Provinces,
+    highlighter: &Highlighter,
+    path: &Path,
+    text: String,
+) -> (Content, Vec<Problem>) {
+    let loader = Loader {
+        config,
+        provinces,
+        highlighter,
+    };
+    let display = display_path(&config.root, path);
+    let (item, mut problems) = loader.load_text(path, display, text);
+    let mut content = Content::default();
+    match item {
+        Some(Item::Article(a)) => content.articles.push(*a),
+        Some(Item::Page(p)) => content.pages.push(*p),
+        None => {}
+    }
+    problems.extend(check_categories(config, &content.articles));
+    (content, problems)
+}
+
 enum Item {
     Article(Box<Article>),
     Page(Box<Page>),
@@ -217,6 +244,15 @@ impl Loader<'_> {
                 );
             }
         };
+        self.load_text(path, display, text)
+    }
+
+    fn load_text(
+        &self,
+        path: &Path,
+        display: String,
+        text: String,
+    ) -> (Option<Item>, Vec<Problem>) {
         // One spelling for every text: NFD input (some Vietnamese keyboards) gives the same site.
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let text: String = if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes

@@ -6,6 +6,7 @@ mod cli;
 mod errors;
 mod links;
 mod lists;
+mod new;
 mod nfd;
 mod publishing;
 mod sample_site;
