@@ -11,3 +11,4 @@ mod nfd;
 mod publishing;
 mod sample_site;
 mod support;
+mod workflows;
