@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -11,6 +11,7 @@ Examples:
   bantin build --base-url https://example.github.io/portal/
   bantin build --drafts --future      preview drafts and scheduled articles
   bantin init my-portal               start a new site
+  bantin check --external             check every link, including other sites'
 
 Exit codes: 0 built, 1 the site has errors (nothing was written), 2 usage error.";
 
@@ -39,6 +40,9 @@ pub enum Command {
     /// Build the site into the output folder
     #[command(after_help = EXAMPLES)]
     Build(BuildArgs),
+    /// Check the site and every link and image in its Markdown, without writing anything
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
     /// Create a new site (site.toml, an example article, an About page) in DIR
     Init {
         /// Folder for the new site; created if missing, must not already hold a site.toml
@@ -113,6 +117,61 @@ impl BuildArgs {
                 future: self.future,
             },
             now: None,
+        }
+    }
+}
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  bantin check                        everything build checks, plus links, images and #anchors
+  bantin check --external             also fetch links to other sites (cached for 24 h in
+                                      .bantin-cache/links.json)
+  bantin check --format json          one JSON document on stdout, for CI and editors
+
+Exit codes: 0 nothing broken, 1 the site has errors or broken links, 2 usage error.";
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site's folder, holding site.toml
+    #[arg(long, short = 's', value_name = "DIR", default_value = ".")]
+    pub source: PathBuf,
+    /// Override site.toml's base_url
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles and pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future
+    #[arg(long)]
+    pub future: bool,
+    /// Also check links to other sites (http/https), 8 at a time, with a 10 s timeout
+    #[arg(long)]
+    pub external: bool,
+    /// How to report: diagnostics for people, or one JSON document on stdout
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+impl CheckArgs {
+    pub fn options(&self) -> bantin::check::Options {
+        bantin::check::Options {
+            build: bantin::build::Options {
+                source: self.source.clone(),
+                output: None,
+                base_url: self.base_url.clone(),
+                filter: bantin::content::Filter {
+                    drafts: self.drafts,
+                    future: self.future,
+                },
+                now: None,
+            },
+            external: self.external,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! pipeline (see `build`); the binary parses the command line and shows diagnostics.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod locale;

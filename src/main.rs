@@ -27,6 +27,7 @@ fn main() -> ExitCode {
     };
     match &cli.command {
         Command::Build(args) => run_build(&cli, args),
+        Command::Check(args) => run_check(&cli, args),
         Command::New(args) => run_new(&cli, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
@@ -133,6 +134,69 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
+    let result = bantin::check::check(&args.options());
+    let problems = match &result {
+        Ok(report) => report.problems.clone(),
+        Err(BuildError::Site(problems)) => problems.clone(),
+        Err(e @ BuildError::Output(_)) => vec![Problem::error("output", e.to_string())],
+    };
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let code = if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    if args.format == cli::Format::Json {
+        let json = bantin::check::JsonReport::new(&problems, result.as_ref().ok());
+        match serde_json::to_string_pretty(&json) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("error: cannot write the JSON report: {e}"),
+        }
+        return code;
+    }
+    let shown: Vec<Problem> = problems
+        .into_iter()
+        .filter(|p| p.is_error() || !cli.quiet)
+        .collect();
+    print_problems(&shown);
+    match &result {
+        Ok(report) if !cli.quiet || errors > 0 => {
+            let external = match (report.external_links, report.external_skipped) {
+                (0, 0) => String::new(),
+                (0, skipped) => format!(" ({skipped} external not checked: use --external)"),
+                (n, _) => format!(
+                    " ({n} external, {} answered from the cache)",
+                    report.from_cache
+                ),
+            };
+            let plural =
+                |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+            let line = format!(
+                "checked {}, {}, {}{external}: {}",
+                plural(report.articles, "article"),
+                plural(report.pages, "page"),
+                plural(report.links + report.external_links, "link"),
+                match errors {
+                    0 => "nothing broken".to_string(),
+                    n => format!("{n} broken"),
+                }
+            );
+            if errors == 0 {
+                println!("{line}");
+            } else {
+                eprintln!("error: {line}");
+            }
+        }
+        Ok(_) => {}
+        Err(_) => eprintln!(
+            "error: the site has {errors} error{}; links were not checked",
+            if errors == 1 { "" } else { "s" }
+        ),
+    }
+    code
 }
 
 /// "; held back: 1 scheduled, 1 draft; next due 18/01/2027 00:00" — empty when nothing is.

@@ -182,6 +182,12 @@ impl Problem {
         )
     }
 
+    /// 1-based line and column (in characters) of the problem, when it has a place in a file.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let file = self.file.as_ref()?;
+        self.span.as_ref().map(|span| file.line_col(span.start))
+    }
+
     /// `path:line:column` of the problem, when it has a place.
     pub fn location(&self) -> Option<String> {
         let file = self.file.as_ref()?;
