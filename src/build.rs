@@ -4,7 +4,12 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::time::SystemTime;
+
+use rayon::prelude::*;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
@@ -90,9 +95,104 @@ pub struct Schedule {
 /// The file in the output that tells CI when to build next (RFC 3339, or empty).
 pub const NEXT_PUBLISH_FILE: &str = "next-publish.txt";
 
+/// What the dev server keeps between builds so that a rebuild redoes only what changed: every
+/// content file as last read (re-read when its size or time changes), and every page with the
+/// fingerprint of what it was made from (re-rendered when that changes).
+#[derive(Default)]
+pub struct Incremental {
+    files: HashMap<PathBuf, CachedFile>,
+    /// The settings the cached files were read with; other settings invalidate them all.
+    settings: u64,
+    pages: HashMap<String, (u64, Output)>,
+    /// How many content files and pages the last build had to redo.
+    pub reread: usize,
+    pub rerendered: usize,
+}
+
+struct CachedFile {
+    stamp: (Option<SystemTime>, u64),
+    loaded: content::Loaded,
+}
+
+fn stamp(path: &Path) -> (Option<SystemTime>, u64) {
+    std::fs::metadata(path).map_or((None, u64::MAX), |m| (m.modified().ok(), m.len()))
+}
+
+impl Incremental {
+    /// Forgets what is known of these files (the watcher saw them change).
+    pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+        for path in paths {
+            self.files.remove(path);
+        }
+    }
+
+    fn load(
+        &mut self,
+        config: &Config,
+        provinces: &Provinces,
+        highlighter: &Highlighter,
+        files: &[PathBuf],
+    ) -> (content::Content, Vec<Problem>) {
+        let settings = {
+            let mut h = std::hash::DefaultHasher::new();
+            (&*config.source.text, &config.base_url).hash(&mut h);
+            h.finish()
+        };
+        if settings != self.settings {
+            self.files.clear();
+            self.settings = settings;
+        }
+        let stamps: Vec<_> = files.par_iter().map(|p| stamp(p)).collect();
+        let stale: Vec<usize> = (0..files.len())
+            .filter(|&i| {
+                self.files
+                    .get(&files[i])
+                    .is_none_or(|c| c.stamp != stamps[i] || c.stamp.0.is_none())
+            })
+            .collect();
+        let fresh: Vec<content::Loaded> = stale
+            .par_iter()
+            .map(|&i| content::load_file(config, provinces, highlighter, &files[i]))
+            .collect();
+        self.reread = fresh.len();
+        for (&i, loaded) in stale.iter().zip(fresh) {
+            self.files.insert(
+                files[i].clone(),
+                CachedFile {
+                    stamp: stamps[i],
+                    loaded,
+                },
+            );
+        }
+        let wanted: HashSet<&PathBuf> = files.iter().collect();
+        self.files.retain(|path, _| wanted.contains(path));
+        content::assemble(
+            config,
+            files
+                .iter()
+                .filter_map(|p| self.files.get(p).map(|c| c.loaded.clone())),
+        )
+    }
+}
+
 /// Runs the whole pipeline in memory. All content, config and template problems are returned
 /// together.
 pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
+    compile_with(options, None)
+}
+
+/// Like `compile`, reusing and updating what an earlier build of the same site left in `reuse`.
+pub fn compile_incremental(
+    options: &Options,
+    reuse: &mut Incremental,
+) -> Result<Compiled, BuildError> {
+    compile_with(options, Some(reuse))
+}
+
+fn compile_with(
+    options: &Options,
+    mut reuse: Option<&mut Incremental>,
+) -> Result<Compiled, BuildError> {
     let provinces = Provinces::builtin();
     let overrides = Overrides {
         base_url: options.base_url.clone(),
@@ -109,7 +209,10 @@ pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
     });
     let files = content::discover(&config.content_dir()).map_err(|p| BuildError::Site(vec![p]))?;
     let highlighter = Highlighter::new();
-    let (content, found) = content::load(&config, &provinces, &highlighter, &files);
+    let (content, found) = match reuse.as_deref_mut() {
+        Some(reuse) => reuse.load(&config, &provinces, &highlighter, &files),
+        None => content::load(&config, &provinces, &highlighter, &files),
+    };
     problems.extend(found);
     let now = options
         .now
@@ -129,7 +232,10 @@ pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
         index: &index,
     };
     let jobs = render::plan(&config, &index);
-    let pages = renderer.run(site, &jobs).map_err(BuildError::Site)?;
+    let pages = match reuse {
+        None => renderer.run(site, &jobs).map_err(BuildError::Site)?,
+        Some(reuse) => render_changed(&mut renderer, site, &jobs, reuse)?,
+    };
     let mut other = render::extras::feeds(site);
     let written: std::collections::HashSet<&str> = pages
         .iter()
@@ -145,7 +251,8 @@ pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
             .next_change
             .map(|t| format!("{}\n", render::context::iso(&t)))
             .unwrap_or_default()
-            .into_bytes(),
+            .into_bytes()
+            .into(),
     });
     Ok(Compiled {
         config,
@@ -156,6 +263,46 @@ pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
         warnings,
         schedule,
     })
+}
+
+/// Renders only the jobs whose fingerprint differs from the last build's; the others keep their
+/// bytes. The result is the same list of pages a full render gives.
+fn render_changed(
+    renderer: &mut Renderer,
+    site: render::context::Site<'_>,
+    jobs: &[render::Job],
+    reuse: &mut Incremental,
+) -> Result<Vec<Output>, BuildError> {
+    let inputs = render::fingerprint::Inputs::new(site, renderer.templates());
+    let keyed: Vec<(String, u64)> = jobs
+        .par_iter()
+        .map(|&job| {
+            let file = render::output_file(&render::job_path(site, job));
+            (file, inputs.of(site, job))
+        })
+        .collect();
+    let todo: Vec<render::Job> = jobs
+        .iter()
+        .zip(&keyed)
+        .filter(|(_, (file, fp))| reuse.pages.get(file).is_none_or(|(old, _)| old != fp))
+        .map(|(&job, _)| job)
+        .collect();
+    reuse.rerendered = todo.len();
+    let fresh = renderer.run(site, &todo).map_err(BuildError::Site)?;
+    for output in fresh {
+        reuse.pages.insert(output.path.clone(), (0, output));
+    }
+    let mut pages = Vec::with_capacity(keyed.len());
+    let mut kept = HashMap::with_capacity(keyed.len());
+    for (file, fp) in keyed {
+        if let Some((_, output)) = reuse.pages.remove(&file) {
+            pages.push(output.clone());
+            kept.insert(file, (fp, output));
+        }
+    }
+    // Pages no job produces any more (a deleted article) are dropped here.
+    reuse.pages = kept;
+    Ok(pages)
 }
 
 fn schedule(content: &content::Content, filter: Filter, now: DateTime<FixedOffset>) -> Schedule {

@@ -50,6 +50,51 @@ pub enum Command {
     },
     /// Write a new article, content/tin-tuc/<slug>.md, with its front-matter filled in
     New(NewArgs),
+    /// Preview the site: build it in memory, serve it, rebuild and reload pages on every change
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
+}
+
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  bantin serve                        preview this folder at http://127.0.0.1:1111/
+  bantin serve --port 8080 --drafts   also show drafts
+  bantin serve --bind 0.0.0.0         let other devices on the network see the preview
+
+The preview is built in memory: the publish folder (public/) is never touched. A broken edit
+shows its errors over the page until it is fixed; the server keeps running.";
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site's folder, holding site.toml
+    #[arg(long, short = 's', value_name = "DIR", default_value = ".")]
+    pub source: PathBuf,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, short = 'p', default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Include articles and pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future
+    #[arg(long)]
+    pub future: bool,
+}
+
+impl ServeArgs {
+    pub fn options(&self) -> bantin::serve::ServeOptions {
+        bantin::serve::ServeOptions {
+            source: self.source.clone(),
+            filter: bantin::content::Filter {
+                drafts: self.drafts,
+                future: self.future,
+            },
+            bind: self.bind.clone(),
+            port: self.port,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -12,3 +12,4 @@ pub mod output;
 pub mod problem;
 pub mod render;
 pub mod scaffold;
+pub mod serve;

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => run_check(&cli, args),
         Command::New(args) => run_new(&cli, args),
+        Command::Serve(args) => run_serve(&cli, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
                 if !cli.quiet {
@@ -222,6 +223,46 @@ fn held_back(schedule: &bantin::build::Schedule) -> String {
         ));
     }
     text
+}
+
+fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
+    use bantin::serve::Event;
+    let quiet = cli.quiet;
+    let mut on_event = |event: Event<'_>| match event {
+        Event::Listening { url } => {
+            // Always printed: tests and scripts read the address from this line.
+            println!("serving {url} (press Ctrl+C to stop)");
+        }
+        Event::Built {
+            elapsed,
+            pages,
+            rerendered,
+            warnings,
+        } => {
+            if !quiet {
+                print_problems(warnings);
+                println!(
+                    "built {pages} pages in {} ms ({rerendered} re-rendered)",
+                    elapsed.as_millis()
+                );
+            }
+        }
+        Event::Failed { problems } => {
+            print_problems(problems);
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            eprintln!(
+                "error: {errors} error{}; still serving the last good pages, fix the file and save",
+                if errors == 1 { "" } else { "s" }
+            );
+        }
+    };
+    match bantin::serve::serve(&args.options(), &mut on_event) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Prints problems as diagnostics: file:line:column, the text with a caret, and help.

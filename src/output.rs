@@ -205,7 +205,7 @@ mod tests {
             let s = Staging::new(&target, &root).unwrap();
             s.write(&Output {
                 path: "index.html".into(),
-                bytes: b"new".to_vec(),
+                bytes: b"new".to_vec().into(),
             })
             .unwrap();
         }
@@ -222,7 +222,7 @@ mod tests {
         let s = Staging::new(&target, &root).unwrap();
         s.write(&Output {
             path: "a/index.html".into(),
-            bytes: b"new".to_vec(),
+            bytes: b"new".to_vec().into(),
         })
         .unwrap();
         s.commit().unwrap();
@@ -246,7 +246,7 @@ mod tests {
         assert!(
             s.write(&Output {
                 path: "../x".into(),
-                bytes: vec![]
+                bytes: Vec::new().into()
             })
             .is_err()
         );

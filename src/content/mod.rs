@@ -32,7 +32,7 @@ const SOURCE_FIELDS: &[&str] = &["name", "url", "author", "published"];
 const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption"];
 
 /// A news article.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Article {
     pub file: SourceFile,
     pub title: String,
@@ -58,6 +58,9 @@ pub struct Article {
     pub body: Rendered,
     /// The file's line on which the Markdown body starts (body line 1).
     pub body_line: usize,
+    /// A hash of the file's text: everything the article shows follows from it (and the
+    /// settings), so the dev server re-renders a page only when such hashes change.
+    pub source_hash: u64,
     /// Where `slug` comes from in the file (the `slug:` or `title:` value), for collision errors.
     pub slug_span: Range<usize>,
     pub category_span: Option<Range<usize>>,
@@ -66,7 +69,7 @@ pub struct Article {
 }
 
 /// A standalone page such as Giới thiệu or Liên hệ.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     pub file: SourceFile,
     pub title: String,
@@ -80,6 +83,8 @@ pub struct Page {
     pub body: Rendered,
     /// The file's line on which the Markdown body starts (body line 1).
     pub body_line: usize,
+    /// A hash of the file's text (see `Article::source_hash`).
+    pub source_hash: u64,
     pub path_span: Range<usize>,
 }
 
@@ -147,19 +152,42 @@ pub fn load(
     highlighter: &Highlighter,
     files: &[PathBuf],
 ) -> (Content, Vec<Problem>) {
+    let loaded: Vec<Loaded> = files
+        .par_iter()
+        .map(|path| load_file(config, provinces, highlighter, path))
+        .collect();
+    assemble(config, loaded)
+}
+
+/// Reads and checks one content file.
+pub fn load_file(
+    config: &Config,
+    provinces: &Provinces,
+    highlighter: &Highlighter,
+    path: &Path,
+) -> Loaded {
     let loader = Loader {
         config,
         provinces,
         highlighter,
     };
-    let results: Vec<(Option<Item>, Vec<Problem>)> = files
-        .par_iter()
-        .map(|path| loader.load_file(path))
-        .collect();
+    let (item, problems) = loader.load_file(path);
+    Loaded { item, problems }
+}
+
+/// Puts loaded files together (in the order given) and runs the checks that span files.
+pub fn assemble(
+    config: &Config,
+    loaded: impl IntoIterator<Item = Loaded>,
+) -> (Content, Vec<Problem>) {
     let mut content = Content::default();
     let mut problems = Vec::new();
-    for (item, mut found) in results {
-        problems.append(&mut found);
+    for Loaded {
+        item,
+        problems: found,
+    } in loaded
+    {
+        problems.extend(found);
         match item {
             Some(Item::Article(a)) => content.articles.push(*a),
             Some(Item::Page(p)) => content.pages.push(*p),
@@ -168,6 +196,13 @@ pub fn load(
     }
     problems.extend(check_categories(config, &content.articles));
     (content, problems)
+}
+
+/// One content file after reading: what it holds (if it could be read) and what is wrong with it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub item: Option<Item>,
+    pub problems: Vec<Problem>,
 }
 
 /// Checks one file's text exactly as `load` would check it at `path` (a path under `content/`),
@@ -197,7 +232,8 @@ pub fn load_text(
     (content, problems)
 }
 
-enum Item {
+#[derive(Debug, Clone)]
+pub enum Item {
     Article(Box<Article>),
     Page(Box<Page>),
 }
@@ -261,6 +297,12 @@ impl Loader<'_> {
         } else {
             text.nfc().collect()
         };
+        let source_hash = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::DefaultHasher::new();
+            text.hash(&mut hasher);
+            hasher.finish()
+        };
         let file = SourceFile::new(display, text);
         let content_dir = self.config.content_dir();
         let relative = path.strip_prefix(&content_dir).unwrap_or(path);
@@ -270,7 +312,14 @@ impl Loader<'_> {
             .is_some_and(|c| c.as_os_str() == ARTICLES_DIR)
             && relative.components().count() > 1;
         match self.parse(&file, relative, is_article) {
-            Ok((item, problems)) => (item, problems),
+            Ok((mut item, problems)) => {
+                match &mut item {
+                    Some(Item::Article(a)) => a.source_hash = source_hash,
+                    Some(Item::Page(p)) => p.source_hash = source_hash,
+                    None => {}
+                }
+                (item, problems)
+            }
             Err(problem) => (None, vec![problem]),
         }
     }
@@ -363,6 +412,7 @@ impl Loader<'_> {
             extra,
             body,
             body_line,
+            source_hash: 0,
             slug_span,
         })
     }
@@ -418,6 +468,7 @@ impl Loader<'_> {
             extra,
             body,
             body_line,
+            source_hash: 0,
             path_span,
         })
     }

@@ -88,11 +88,11 @@ pub fn feeds(site: Site<'_>) -> Vec<Output> {
             [
                 Output {
                     path: format!("{}rss.xml", list.path),
-                    bytes: feeds::rss(&feed, &items).into_bytes(),
+                    bytes: feeds::rss(&feed, &items).into_bytes().into(),
                 },
                 Output {
                     path: format!("{}atom.xml", list.path),
-                    bytes: feeds::atom(&feed, &items).into_bytes(),
+                    bytes: feeds::atom(&feed, &items).into_bytes().into(),
                 },
             ]
         })
@@ -158,12 +158,12 @@ pub fn site_files(site: Site<'_>, written: &HashSet<&str>) -> Result<Vec<Output>
         .into_iter()
         .map(|(path, xml)| Output {
             path,
-            bytes: xml.into_bytes(),
+            bytes: xml.into_bytes().into(),
         })
         .collect();
     outputs.push(Output {
         path: "robots.txt".to_string(),
-        bytes: sitemap::robots(&config.base_url).into_bytes(),
+        bytes: sitemap::robots(&config.base_url).into_bytes().into(),
     });
 
     // Old addresses: a redirect page at each, and a line in _redirects for hosts that read it.
@@ -214,7 +214,7 @@ pub fn site_files(site: Site<'_>, written: &HashSet<&str>) -> Result<Vec<Output>
             );
             outputs.push(Output {
                 path: out_path,
-                bytes: page.into_bytes(),
+                bytes: page.into_bytes().into(),
             });
             redirects.push((config.url(trimmed), config.url(&target)));
         }
@@ -225,7 +225,7 @@ pub fn site_files(site: Site<'_>, written: &HashSet<&str>) -> Result<Vec<Output>
         .collect();
     outputs.push(Output {
         path: "_redirects".to_string(),
-        bytes: sitemap::redirects(&pairs).into_bytes(),
+        bytes: sitemap::redirects(&pairs).into_bytes().into(),
     });
     if problems.is_empty() {
         Ok(outputs)

@@ -4,6 +4,7 @@
 pub mod context;
 pub mod extras;
 pub mod feeds;
+pub mod fingerprint;
 pub mod sitemap;
 pub mod theme;
 
@@ -31,7 +32,7 @@ const PER_CATEGORY_BLOCK: usize = 4;
 const SIDEBAR_LATEST: usize = 6;
 
 /// One page to write with a template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Job {
     /// Page 1 of the home list, with hot news and category blocks.
     Home,
@@ -50,9 +51,11 @@ pub enum Job {
 }
 
 /// A rendered file: its path below the output folder and its bytes.
+#[derive(Clone)]
 pub struct Output {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Shared, so the dev server can keep an unchanged page from one build to the next.
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 /// Every page of the site, in a stable order: no empty pages, no duplicate first page.
@@ -82,7 +85,7 @@ pub struct Renderer {
 }
 
 /// The templates a theme must have.
-const REQUIRED: &[&str] = &[
+pub const REQUIRED: &[&str] = &[
     "index.html",
     "article.html",
     "page.html",
@@ -149,6 +152,11 @@ impl Renderer {
         })
     }
 
+    /// The theme's templates by name.
+    pub fn templates(&self) -> &BTreeMap<String, SourceFile> {
+        &self.templates
+    }
+
     /// Renders every job. Template errors are collected, one per failing template line.
     pub fn run(&mut self, site: Site<'_>, jobs: &[Job]) -> Result<Vec<Output>, Vec<Problem>> {
         // Each article's summary is serialised once and shared by every list that shows it.
@@ -196,7 +204,8 @@ impl Renderer {
         let pick = |items: &[usize]| -> Vec<tera::Value> {
             items.iter().map(|&i| summaries[i].clone()).collect()
         };
-        let (template, path, title, origin) = match job {
+        let path = job_path(site, job);
+        let (template, title, origin) = match job {
             Job::Home => {
                 let featured: Vec<&tera::Value> = index
                     .articles
@@ -228,7 +237,6 @@ impl Renderer {
                 ctx.insert("category_blocks", &blocks);
                 (
                     "index.html",
-                    String::new(),
                     config.title.clone(),
                     "the home page".to_string(),
                 )
@@ -280,13 +288,11 @@ impl Renderer {
                 ctx.insert("articles", &pick(&list.articles[range]));
                 ctx.insert("pagination", &Pagination::new(config, list, page));
                 ctx.insert("breadcrumb", &crumbs);
-                let path = paginate::page_path(&list.path, page);
                 let title = format!("{title} | {}", config.title);
-                ("list.html", path, title, format!("the list {}", list.path))
+                ("list.html", title, format!("the list {}", list.path))
             }
             Job::Article(i) => {
                 let article = &index.articles[i];
-                let path = article_path(article);
                 let mut crumbs = vec![
                     Crumb {
                         name: "Trang chủ",
@@ -312,13 +318,13 @@ impl Renderer {
                 ctx.insert("older", &summaries.get(i + 1));
                 ctx.insert("newer", &i.checked_sub(1).and_then(|j| summaries.get(j)));
                 let title = format!("{} | {}", article.title, config.title);
-                ("article.html", path, title, article.file.path.clone())
+                ("article.html", title, article.file.path.clone())
             }
             Job::Page(i) => {
                 let page = &index.pages[i];
                 ctx.insert("page", &PageFull::new(page, config));
                 let title = format!("{} | {}", page.title, config.title);
-                ("page.html", page_path(page), title, page.file.path.clone())
+                ("page.html", title, page.file.path.clone())
             }
             Job::ProvinceIndex => {
                 let regions: Vec<RegionContext> = index
@@ -399,7 +405,6 @@ impl Renderer {
             }
             Job::NotFound => (
                 "404.html",
-                "404.html".to_string(),
                 format!("Không tìm thấy trang | {}", config.title),
                 "the 404 page".to_string(),
             ),
@@ -423,14 +428,9 @@ impl Renderer {
                     )
                 })
         })?;
-        let file = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
-        } else {
-            path
-        };
         Ok(Output {
-            path: file,
-            bytes: html.into_bytes(),
+            path: output_file(&path),
+            bytes: html.into_bytes().into(),
         })
     }
 }
@@ -440,13 +440,52 @@ fn index_page(
     path: &str,
     title: &str,
     config: &Config,
-) -> (&'static str, String, String, String) {
+) -> (&'static str, String, String) {
     (
         template,
-        path.to_string(),
         format!("{title} | {}", config.title),
         format!("the index /{path}"),
     )
+}
+
+/// The template that renders a job.
+pub fn template_of(job: Job) -> &'static str {
+    match job {
+        Job::Home => "index.html",
+        Job::List { .. } => "list.html",
+        Job::Article(_) => "article.html",
+        Job::Page(_) => "page.html",
+        Job::ProvinceIndex => "provinces.html",
+        Job::TagIndex => "tags.html",
+        Job::CategoryIndex => "categories.html",
+        Job::ArchiveIndex => "archive.html",
+        Job::NotFound => "404.html",
+    }
+}
+
+/// Where a job's page lives below the site root: `""` for home, `tin-tuc/a/`, `404.html`.
+pub fn job_path(site: Site<'_>, job: Job) -> String {
+    let index = site.index;
+    match job {
+        Job::Home => String::new(),
+        Job::List { list, page } => paginate::page_path(&index.lists[list].path, page),
+        Job::Article(i) => article_path(&index.articles[i]),
+        Job::Page(i) => page_path(&index.pages[i]),
+        Job::ProvinceIndex => "tinh/".to_string(),
+        Job::TagIndex => "the/".to_string(),
+        Job::CategoryIndex => "chuyen-muc/".to_string(),
+        Job::ArchiveIndex => "luu-tru/".to_string(),
+        Job::NotFound => "404.html".to_string(),
+    }
+}
+
+/// The output file of a page path: `tin-tuc/a/` → `tin-tuc/a/index.html`.
+pub fn output_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
 }
 
 /// One broken template line fails every page that uses it: report it once, with the count.

@@ -1,0 +1,260 @@
+//! Takes HTTP requests and gives the in-memory site: pages under the site's base path, the 404
+//! page for anything else, the live-reload script and its event stream. HTML pages get the
+//! live-reload script, and while the last build failed an overlay with its errors.
+
+use std::io::Write;
+use std::sync::{Arc, RwLock, mpsc};
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use super::{Clients, Snapshot};
+use crate::render::theme::Origin;
+
+const LIVERELOAD_JS: &str = include_str!("livereload.js");
+/// What the server adds to HTML pages sits between these markers (tests strip it to compare
+/// served pages with a clean build).
+pub const INJECT_START: &str = "<!--bantin-serve-->";
+pub const INJECT_END: &str = "<!--/bantin-serve-->";
+
+pub fn run(server: Server, snapshot: Arc<RwLock<Snapshot>>, clients: Clients) {
+    for request in server.incoming_requests() {
+        let snapshot = Arc::clone(&snapshot);
+        let clients = Arc::clone(&clients);
+        std::thread::spawn(move || handle(request, &snapshot, &clients));
+    }
+}
+
+/// Adds a header; a value that cannot be a header (it never comes from a request) is left out.
+fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Response<R> {
+    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+        Ok(h) => response.with_header(h),
+        Err(()) => response,
+    }
+}
+
+fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients) {
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    if url == "/__bantin/events" {
+        return events(request, clients);
+    }
+    if url == "/__bantin/livereload.js" {
+        let response = with(
+            with(
+                Response::from_string(LIVERELOAD_JS),
+                "Content-Type",
+                "text/javascript; charset=utf-8",
+            ),
+            "Cache-Control",
+            "no-store",
+        );
+        let _ = request.respond(response);
+        return;
+    }
+    if url == "/__bantin/version" {
+        let version = snapshot.read().map_or(0, |s| s.version);
+        let _ = request.respond(with(
+            Response::from_string(version.to_string()),
+            "Cache-Control",
+            "no-store",
+        ));
+        return;
+    }
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(Response::empty(405));
+        return;
+    }
+    let Ok(snapshot) = snapshot.read() else {
+        let _ = request.respond(Response::empty(500));
+        return;
+    };
+    let path = percent_decode(&url);
+    let Some(rel) = path.strip_prefix(&snapshot.base_path).or_else(|| {
+        // The base path without its final slash.
+        (path == snapshot.base_path.trim_end_matches('/')).then_some("")
+    }) else {
+        if path == "/" {
+            let response = with(Response::empty(302), "Location", &snapshot.base_path);
+            let _ = request.respond(response);
+        } else {
+            not_found(request, &snapshot);
+        }
+        return;
+    };
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    match lookup(&snapshot, &file) {
+        Some(bytes) => send(request, &snapshot, &file, bytes, 200),
+        None if !rel.is_empty()
+            && !rel.contains('.')
+            && snapshot.files.contains_key(&format!("{rel}/index.html")) =>
+        {
+            let to = format!("{}{rel}/", snapshot.base_path);
+            let _ = request.respond(with(Response::empty(301), "Location", &to));
+        }
+        None => not_found(request, &snapshot),
+    }
+}
+
+fn lookup(snapshot: &Snapshot, file: &str) -> Option<Arc<[u8]>> {
+    if let Some(bytes) = snapshot.files.get(file) {
+        return Some(Arc::clone(bytes));
+    }
+    match snapshot.statics.get(file)? {
+        Origin::BuiltIn(bytes) => Some(Arc::from(*bytes)),
+        Origin::Disk(path) => std::fs::read(path).ok().map(Arc::from),
+    }
+}
+
+fn not_found(request: Request, snapshot: &Snapshot) {
+    match lookup(snapshot, "404.html") {
+        Some(bytes) => send(request, snapshot, "404.html", bytes, 404),
+        None => {
+            let _ = request.respond(Response::from_string("404").with_status_code(404));
+        }
+    }
+}
+
+fn send(request: Request, snapshot: &Snapshot, file: &str, bytes: Arc<[u8]>, status: u16) {
+    let mime = mime_of(file);
+    let body: Vec<u8> = if mime.starts_with("text/html") {
+        inject(&bytes, snapshot.error.as_deref())
+    } else {
+        bytes.to_vec()
+    };
+    let response = with(
+        with(
+            Response::from_data(body).with_status_code(status),
+            "Content-Type",
+            mime,
+        ),
+        "Cache-Control",
+        "no-store",
+    );
+    let _ = request.respond(response);
+}
+
+/// Adds the live-reload script (and the error overlay, while the build is broken) before `</body>`.
+fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let mut extra = String::from(INJECT_START);
+    if let Some(error) = error {
+        extra.push_str(
+            "<div id=\"bantin-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.92);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,Consolas,monospace\"><p style=\"font:bold 18px system-ui,sans-serif;margin:0 0 1rem\">bantin: trang chưa được cập nhật vì có lỗi — sửa lỗi rồi lưu lại, trang sẽ tự tải lại.</p><pre style=\"white-space:pre-wrap;margin:0\">",
+        );
+        extra.push_str(&crate::markdown::escape_html(error));
+        extra.push_str("</pre></div>");
+    }
+    extra.push_str("<script src=\"/__bantin/livereload.js\"></script>");
+    extra.push_str(INJECT_END);
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+/// A server-sent event stream: one `reload` message after every build.
+fn events(request: Request, clients: &Clients) {
+    let (tx, rx) = mpsc::channel();
+    if let Ok(mut list) = clients.lock() {
+        list.push(tx);
+    }
+    let mut out = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+    if out
+        .write_all(head.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(event) => format!("data: {event}\n\n"),
+            // A comment keeps the connection open and finds out when the browser has gone.
+            Err(mpsc::RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if out
+            .write_all(message.as_bytes())
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn mime_of(file: &str) -> &'static str {
+    let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_the_body_ends() {
+        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>", None))
+            .unwrap_or_default();
+        assert!(out.starts_with("<html><body><p>x</p><!--bantin-serve--><script"));
+        assert!(out.ends_with("<!--/bantin-serve--></body></html>"));
+        let out = String::from_utf8(inject(b"<body></body>", Some("lỗi <b>"))).unwrap_or_default();
+        assert!(out.contains("role=\"alert\"") && out.contains("lỗi &lt;b&gt;"));
+    }
+
+    #[test]
+    fn decodes_paths() {
+        assert_eq!(percent_decode("/a%20b/%E1%BB%87"), "/a b/ệ");
+        assert_eq!(percent_decode("/100%"), "/100%");
+        assert_eq!(percent_decode("/%zz"), "/%zz");
+    }
+}

@@ -1,0 +1,198 @@
+//! `bantin serve`: takes the site folder and gives a live preview over HTTP. The site is built in
+//! memory (never into the publish folder), rebuilt incrementally when a file changes, and every
+//! open page reloads itself; a broken edit shows its errors over the last good pages.
+
+mod http;
+mod watch;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::build::{self, BuildError, Incremental};
+use crate::config::{Config, Overrides};
+use crate::model::provinces::Provinces;
+use crate::problem::Problem;
+use crate::render::theme::Origin;
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub source: PathBuf,
+    pub filter: crate::content::Filter,
+    pub bind: String,
+    /// 0 picks a free port.
+    pub port: u16,
+}
+
+/// What the server reports to whoever runs it (the binary prints these; the library never does).
+pub enum Event<'a> {
+    Listening {
+        url: String,
+    },
+    Built {
+        elapsed: Duration,
+        pages: usize,
+        rerendered: usize,
+        warnings: &'a [Problem],
+    },
+    Failed {
+        problems: &'a [Problem],
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: String, reason: String },
+    #[error("cannot watch {}: {reason}", path.display())]
+    Watch { path: PathBuf, reason: String },
+}
+
+/// The site as the server currently serves it.
+pub(crate) struct Snapshot {
+    pub base_path: String,
+    pub files: HashMap<String, Arc<[u8]>>,
+    pub statics: BTreeMap<String, Origin>,
+    /// The errors of the last build, shown over every page until fixed.
+    pub error: Option<String>,
+    /// Counts finished builds (good or failed), served at /__bantin/version so that tools and
+    /// tests can wait for a rebuild.
+    pub version: u64,
+}
+
+/// The browsers waiting for a reload.
+pub(crate) type Clients = Arc<Mutex<Vec<mpsc::Sender<&'static str>>>>;
+
+/// Serves until the process is stopped. Reports each build through `on_event`.
+pub fn serve(
+    options: &ServeOptions,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<(), ServeError> {
+    let server = tiny_http::Server::http((options.bind.as_str(), options.port)).map_err(|e| {
+        ServeError::Bind {
+            addr: format!("{}:{}", options.bind, options.port),
+            reason: e.to_string(),
+        }
+    })?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(options.port, |a| a.port());
+    let host = if options.bind == "0.0.0.0" {
+        "127.0.0.1"
+    } else {
+        options.bind.as_str()
+    };
+    let base_path = Config::load(
+        &options.source,
+        &Overrides::default(),
+        &Provinces::builtin(),
+    )
+    .map_or_else(|_| "/".to_string(), |c| c.base_path);
+    let build_options = build::Options {
+        source: options.source.clone(),
+        output: None,
+        base_url: Some(format!("http://{host}:{port}{base_path}")),
+        filter: options.filter,
+        now: None,
+    };
+
+    let snapshot = Arc::new(RwLock::new(Snapshot {
+        base_path: base_path.clone(),
+        files: HashMap::new(),
+        statics: BTreeMap::new(),
+        error: None,
+        version: 0,
+    }));
+    let clients: Clients = Arc::new(Mutex::new(Vec::new()));
+    let mut reuse = Incremental::default();
+    rebuild(&build_options, &mut reuse, &snapshot, &clients, on_event);
+
+    let changes = watch::start(&options.source)?;
+    {
+        let snapshot = Arc::clone(&snapshot);
+        let clients = Arc::clone(&clients);
+        std::thread::spawn(move || http::run(server, snapshot, clients));
+    }
+    on_event(Event::Listening {
+        url: format!("http://{host}:{port}{base_path}"),
+    });
+    while let Ok(paths) = changes.recv() {
+        reuse.invalidate(paths.iter().map(PathBuf::as_path));
+        rebuild(&build_options, &mut reuse, &snapshot, &clients, on_event);
+    }
+    Ok(())
+}
+
+/// Builds, swaps the served site (or keeps it and records the errors), and reloads the browsers.
+fn rebuild(
+    options: &build::Options,
+    reuse: &mut Incremental,
+    snapshot: &RwLock<Snapshot>,
+    clients: &Clients,
+    on_event: &mut dyn FnMut(Event<'_>),
+) {
+    let started = Instant::now();
+    match build::compile_incremental(options, reuse) {
+        Ok(compiled) => {
+            let files: HashMap<String, Arc<[u8]>> = compiled
+                .pages
+                .iter()
+                .chain(&compiled.other)
+                .map(|o| (o.path.clone(), Arc::clone(&o.bytes)))
+                .collect();
+            if let Ok(mut s) = snapshot.write() {
+                s.base_path = compiled.config.base_path.clone();
+                s.files = files;
+                s.statics = compiled.statics;
+                s.error = None;
+                s.version += 1;
+            }
+            on_event(Event::Built {
+                elapsed: started.elapsed(),
+                pages: compiled.pages.len(),
+                rerendered: reuse.rerendered,
+                warnings: &compiled.warnings,
+            });
+        }
+        Err(BuildError::Site(problems)) => {
+            if let Ok(mut s) = snapshot.write() {
+                s.error = Some(report(&problems));
+                s.version += 1;
+            }
+            on_event(Event::Failed {
+                problems: &problems,
+            });
+        }
+        Err(BuildError::Output(e)) => {
+            let problem = Problem::error("serve::build", e.to_string());
+            if let Ok(mut s) = snapshot.write() {
+                s.error = Some(problem.to_string());
+                s.version += 1;
+            }
+            on_event(Event::Failed {
+                problems: &[problem],
+            });
+        }
+    }
+    if let Ok(mut list) = clients.lock() {
+        list.retain(|client| client.send("reload").is_ok());
+    }
+}
+
+/// The problems as plain text, as the terminal shows them, for the browser overlay.
+fn report(problems: &[Problem]) -> String {
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100);
+    let mut text = String::new();
+    for problem in problems.iter().filter(|p| p.is_error()) {
+        if handler.render_report(&mut text, problem).is_err() {
+            text.push_str(&problem.to_string());
+        }
+        text.push('\n');
+    }
+    text
+}

@@ -1,0 +1,167 @@
+//! Incremental rebuilds (what `bantin serve` does on every save): takes a copy of the sample
+//! site and a scripted sequence of edits, and gives proof that after each edit the incremental
+//! build equals a clean build byte for byte, while re-reading and re-rendering only what changed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use bantin::build::{Compiled, Incremental, Options, compile, compile_incremental};
+
+use crate::support::{self, repo};
+
+fn files(compiled: &Compiled) -> BTreeMap<String, Vec<u8>> {
+    compiled
+        .pages
+        .iter()
+        .chain(&compiled.other)
+        .map(|o| (o.path.clone(), o.bytes.to_vec()))
+        .collect()
+}
+
+fn clean(options: &Options) -> BTreeMap<String, Vec<u8>> {
+    files(&compile(options).unwrap_or_else(|e| panic!("clean build failed: {e}")))
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = support::read(path);
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    // A different length makes the change visible even where file times are coarse.
+    support::write(path, text.replacen(from, to, 1));
+}
+
+#[test]
+fn every_edit_rebuilds_to_what_a_clean_build_gives() {
+    let site = support::empty_site();
+    for part in ["site.toml", "content", "static", "themes"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            support::copy_tree(&from, &site.root.join(part), &[]);
+        } else {
+            support::write(&site.root.join(part), fs::read(&from).unwrap_or_default());
+        }
+    }
+    let options = Options {
+        source: site.root.clone(),
+        ..Options::default()
+    };
+    let mut reuse = Incremental::default();
+    let first = compile_incremental(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(files(&first), clean(&options), "first build");
+    let total_pages = first.pages.len();
+
+    let news = site.root.join("content/tin-tuc");
+    let article = news.join("2024/cum-thi-dua-so-5-so-ket-6-thang-2024.md");
+    let kg = news.join("2020/tong-ket-doi-ngoai-nhan-dan-2019.md");
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "body",
+            Box::new(|| {
+                edit(
+                    &article,
+                    "tăng 8% so với cùng kỳ",
+                    "tăng tám phần trăm so với cùng kỳ",
+                )
+            }),
+        ),
+        (
+            "title",
+            Box::new(|| {
+                edit(
+                    &article,
+                    "vận động 78 tỉ đồng viện trợ",
+                    "vận động được 78 tỉ đồng",
+                )
+            }),
+        ),
+        (
+            "tags",
+            Box::new(|| edit(&article, "tags: [", "tags: [thẻ mới sửa, ")),
+        ),
+        (
+            "province",
+            Box::new(|| edit(&kg, "province: Kiên Giang", "province: Cà Mau")),
+        ),
+        (
+            "date into the future",
+            Box::new(|| {
+                edit(
+                    &article,
+                    "date: 2024-06-21T16:30:00+07:00",
+                    "date: 2999-06-21T16:30:00+07:00",
+                )
+            }),
+        ),
+        (
+            "delete",
+            Box::new(|| fs::remove_file(&kg).unwrap_or_else(|e| panic!("{e}"))),
+        ),
+        (
+            "add",
+            Box::new(|| {
+                support::write(
+                    &news.join("2026/moi.md"),
+                    "---\ntitle: Bài mới thêm\ndate: 2026-03-03 09:00\ntags: [Campuchia]\n---\n\nMột bài mới.\n",
+                )
+            }),
+        ),
+        (
+            "template",
+            Box::new(|| {
+                edit(
+                    &site.root.join("themes/default/templates/article.html"),
+                    "</article>",
+                    "</article>\n<!-- sửa mẫu -->",
+                )
+            }),
+        ),
+        (
+            "site.toml",
+            Box::new(|| {
+                edit(
+                    &site.root.join("site.toml"),
+                    "page_size = 10",
+                    "page_size = 7",
+                )
+            }),
+        ),
+    ];
+    for (what, step) in steps {
+        step();
+        let compiled = compile_incremental(&options, &mut reuse)
+            .unwrap_or_else(|e| panic!("after the {what} edit: {e}"));
+        let expected = clean(&options);
+        let got = files(&compiled);
+        let differing: Vec<&String> = expected
+            .keys()
+            .chain(got.keys())
+            .filter(|k| expected.get(*k) != got.get(*k))
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "after the {what} edit these files differ from a clean build: {differing:?}"
+        );
+        match what {
+            // A body edit re-reads one file and re-renders a handful of pages, not the site.
+            "body" => {
+                assert_eq!(reuse.reread, 1, "body edit re-read {} files", reuse.reread);
+                assert!(
+                    reuse.rerendered < total_pages / 3,
+                    "body edit re-rendered {} of {total_pages} pages",
+                    reuse.rerendered
+                );
+            }
+            "template" => assert!(
+                reuse.reread == 0,
+                "a template edit re-read {} content files",
+                reuse.reread
+            ),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! `bantin serve` end to end: takes a copy of the sample site and a real server on 127.0.0.1,
+//! and gives proof that pages are served, edits show up in their pages and lists, connected
+//! browsers get a reload event, a broken edit shows the error overlay while pages keep being
+//! served, fixing it recovers, a deleted article is gone, and after a scripted sequence of edits
+//! every served file equals a clean build's.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{self, Tree, repo};
+
+/// A running `bantin serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    host: String,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(source: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+            .args(["serve", "--quiet", "--port", "0", "--source"])
+            .arg(source)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start bantin serve: {e}"));
+        let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .unwrap_or_else(|e| panic!("cannot read the server's first line: {e}"));
+        // "serving http://127.0.0.1:PORT/base/ (press Ctrl+C to stop)"
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        let rest = &url["http://".len()..];
+        let slash = rest.find('/').unwrap_or(rest.len());
+        Server {
+            child,
+            host: rest[..slash].to_string(),
+            base: rest[slash..].to_string(),
+        }
+    }
+
+    /// GET a path (absolute on the server): status and body.
+    fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.host).unwrap_or_else(|e| panic!("connect: {e}"));
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.host
+        )
+        .unwrap_or_else(|e| panic!("send: {e}"));
+        let mut raw = Vec::new();
+        stream
+            .read_to_end(&mut raw)
+            .unwrap_or_else(|e| panic!("read: {e}"));
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(raw.len());
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let mut body = raw[(split + 4).min(raw.len())..].to_vec();
+        if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            body = dechunk(&body);
+        }
+        (status, body)
+    }
+
+    fn page(&self, rel: &str) -> (u16, String) {
+        let (status, body) = self.get(&format!("{}{rel}", self.base));
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    fn version(&self) -> u64 {
+        String::from_utf8_lossy(&self.get("/__bantin/version").1)
+            .trim()
+            .parse()
+            .unwrap_or(0)
+    }
+
+    /// Runs an edit and waits until the server has finished the rebuild it causes.
+    fn after(&self, what: &str, edit: impl FnOnce()) {
+        let before = self.version();
+        edit();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.version() == before {
+            assert!(
+                Instant::now() < deadline,
+                "no rebuild after the {what} edit"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&body[..end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        let start = end + 2;
+        out.extend_from_slice(&body[start..(start + size).min(body.len())]);
+        body = &body[(start + size + 2).min(body.len())..];
+    }
+    out
+}
+
+/// The served page without what the dev server adds.
+fn strip_injected(html: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    match (
+        text.find("<!--bantin-serve-->"),
+        text.find("<!--/bantin-serve-->"),
+    ) {
+        (Some(a), Some(b)) => format!(
+            "{}{}",
+            &text[..a],
+            &text[b + "<!--/bantin-serve-->".len()..]
+        )
+        .into_bytes(),
+        _ => html.to_vec(),
+    }
+}
+
+fn copy_sample_site() -> support::TempSite {
+    let site = support::empty_site();
+    for part in ["site.toml", "content", "static", "themes"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            support::copy_tree(&from, &site.root.join(part), &[]);
+        } else {
+            support::write(
+                &site.root.join(part),
+                std::fs::read(&from).unwrap_or_default(),
+            );
+        }
+    }
+    site
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = support::read(path);
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    support::write(path, text.replacen(from, to, 1));
+}
+
+const ARTICLE: &str = "content/tin-tuc/2024/cum-thi-dua-so-5-so-ket-6-thang-2024.md";
+const ARTICLE_URL: &str =
+    "tin-tuc/cum-thi-dua-so-5-so-ket-6-thang-dau-nam-2024-van-dong-78-ti-dong-vien-tro/";
+
+#[test]
+fn edits_reload_browsers_errors_show_and_recover() {
+    let site = copy_sample_site();
+    let server = Server::start(&site.root);
+    let (status, home) = server.page("");
+    assert_eq!(status, 200);
+    assert!(home.contains("Liên hiệp các tổ chức hữu nghị tỉnh An Giang"));
+    assert!(
+        home.contains("/__bantin/livereload.js"),
+        "the live-reload script is injected"
+    );
+    assert_eq!(server.get("/__bantin/livereload.js").0, 200);
+
+    // A browser waiting for reloads.
+    let mut events = TcpStream::connect(&server.host).unwrap_or_else(|e| panic!("{e}"));
+    write!(events, "GET /__bantin/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    events
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut events = BufReader::new(events);
+
+    let article = site.root.join(ARTICLE);
+    server.after("body", || {
+        edit(
+            &article,
+            "tăng 8% so với cùng kỳ",
+            "tăng tám phần trăm so với cùng kỳ",
+        )
+    });
+    assert!(
+        server
+            .page(ARTICLE_URL)
+            .1
+            .contains("tăng tám phần trăm so với cùng kỳ")
+    );
+    let mut seen = String::new();
+    while !seen.contains("data: reload") {
+        let mut line = String::new();
+        let n = events
+            .read_line(&mut line)
+            .unwrap_or_else(|e| panic!("no reload event: {e}"));
+        assert!(n > 0, "the event stream closed");
+        seen.push_str(&line);
+    }
+
+    // A title edit changes the article's entries in the lists.
+    server.after("title", || {
+        edit(
+            &article,
+            "vận động 78 tỉ đồng viện trợ",
+            "vận động được 78 tỉ đồng viện trợ",
+        )
+    });
+    let (_, province_page) = server.page("tinh/kien-giang/");
+    assert!(
+        province_page.contains("vận động được 78 tỉ đồng viện trợ"),
+        "the province list shows the new title"
+    );
+
+    // A broken edit: the overlay appears on every page, the pages are still served.
+    server.after("broken date", || {
+        edit(
+            &article,
+            "date: 2024-06-21T16:30:00+07:00",
+            "date: 31/02/2024",
+        )
+    });
+    let (status, home) = server.page("");
+    assert_eq!(status, 200);
+    assert!(
+        home.contains("id=\"bantin-error\"") && home.contains("31/02/2024"),
+        "overlay with the error"
+    );
+    assert!(
+        home.contains("Tin mới"),
+        "the last good page is still there under the overlay"
+    );
+    let (status, other) = server.page("gioi-thieu/");
+    assert_eq!(status, 200);
+    assert!(other.contains("bantin-error"));
+    // Fixing it recovers.
+    server.after("fix", || {
+        edit(
+            &article,
+            "date: 31/02/2024",
+            "date: 2024-06-21T16:30:00+07:00",
+        )
+    });
+    assert!(!server.page("").1.contains("bantin-error"));
+
+    // A deleted article's page is gone.
+    server.after("delete", || {
+        std::fs::remove_file(&article).unwrap_or_else(|e| panic!("{e}"))
+    });
+    assert_eq!(server.page(ARTICLE_URL).0, 404);
+    // Nothing was ever written into the publish folder.
+    assert!(!site.root.join("public").exists());
+}
+
+#[test]
+fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
+    let site = copy_sample_site();
+    let server = Server::start(&site.root);
+    let root = site.root.clone();
+    let article = root.join(ARTICLE);
+    let kg = root.join("content/tin-tuc/2020/tong-ket-doi-ngoai-nhan-dan-2019.md");
+    type Step = (&'static str, Box<dyn FnOnce()>);
+    let steps: Vec<Step> = vec![
+        (
+            "body",
+            Box::new({
+                let a = article.clone();
+                move || {
+                    edit(
+                        &a,
+                        "tăng 8% so với cùng kỳ",
+                        "tăng tám phần trăm so với cùng kỳ",
+                    )
+                }
+            }),
+        ),
+        (
+            "title",
+            Box::new({
+                let a = article.clone();
+                move || {
+                    edit(
+                        &a,
+                        "vận động 78 tỉ đồng viện trợ",
+                        "vận động được 78 tỉ đồng",
+                    )
+                }
+            }),
+        ),
+        (
+            "tags",
+            Box::new({
+                let a = article.clone();
+                move || edit(&a, "tags: [", "tags: [thẻ mới, ")
+            }),
+        ),
+        (
+            "province",
+            Box::new({
+                let k = kg.clone();
+                move || edit(&k, "province: Kiên Giang", "province: Cà Mau")
+            }),
+        ),
+        (
+            "date into the future",
+            Box::new({
+                let a = article.clone();
+                move || {
+                    edit(
+                        &a,
+                        "date: 2024-06-21T16:30:00+07:00",
+                        "date: 2999-06-21T16:30:00+07:00",
+                    )
+                }
+            }),
+        ),
+        (
+            "delete",
+            Box::new({
+                let k = kg.clone();
+                move || std::fs::remove_file(&k).unwrap_or_else(|e| panic!("{e}"))
+            }),
+        ),
+        (
+            "add",
+            Box::new({
+                let r = root.clone();
+                move || {
+                    support::write(
+                        &r.join("content/tin-tuc/2026/moi.md"),
+                        "---\ntitle: Bài mới thêm\ndate: 2026-03-03 09:00\ntags: [Campuchia]\n---\n\nMột bài mới.\n",
+                    )
+                }
+            }),
+        ),
+        (
+            "template",
+            Box::new({
+                let r = root.clone();
+                move || {
+                    edit(
+                        &r.join("themes/default/templates/article.html"),
+                        "</article>",
+                        "</article>\n<!-- sửa mẫu -->",
+                    )
+                }
+            }),
+        ),
+        (
+            "site.toml",
+            Box::new({
+                let r = root.clone();
+                move || edit(&r.join("site.toml"), "page_size = 10", "page_size = 7")
+            }),
+        ),
+    ];
+    for (what, step) in steps {
+        server.after(what, step);
+    }
+    // A clean build of the same files, with the address the server uses.
+    let out: PathBuf = site.sibling("clean");
+    let outcome = support::bantin(
+        site.tmp.path(),
+        [
+            "build",
+            "--source",
+            "site",
+            "--output",
+            "clean",
+            "--base-url",
+            &format!("http://{}{}", server.host, server.base),
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+    let clean = Tree::of(&out);
+    let mut differing = Vec::new();
+    for file in clean.files() {
+        let (status, body) = server.get(&format!("{}{file}", server.base));
+        let expected = std::fs::read(out.join(file)).unwrap_or_default();
+        let served = if file.ends_with(".html") {
+            strip_injected(&body)
+        } else {
+            body
+        };
+        if status != 200 || served != expected {
+            differing.push(format!("{file} ({status})"));
+        }
+    }
+    assert!(
+        differing.is_empty(),
+        "served files that differ from a clean build: {differing:?}"
+    );
+    // And nothing more: the page of the deleted article is gone.
+    assert_eq!(
+        server
+            .page("tin-tuc/kien-giang-tong-ket-cong-tac-doi-ngoai-nhan-dan-nam-2019/")
+            .0,
+        404
+    );
+}
