@@ -7,6 +7,8 @@ use std::time::Instant;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
@@ -34,6 +36,57 @@ pub struct Options {
     pub filter: Filter,
     /// The time that decides what is published; `None` is now.
     pub now: Option<DateTime<FixedOffset>>,
+    /// Told how far each long stage has got, for a progress display.
+    pub progress: Option<Progress>,
+}
+
+/// The long stages of a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Rendering,
+    Writing,
+}
+
+/// A callback told `(stage, done, total)`; called from several threads at once.
+#[derive(Clone)]
+pub struct Progress(pub Arc<dyn Fn(Stage, usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+impl Progress {
+    /// A counter for one stage: each `tick` reports one more item done.
+    fn stage(progress: Option<&Progress>, stage: Stage, total: usize) -> Ticker<'_> {
+        if let Some(p) = progress {
+            (p.0)(stage, 0, total);
+        }
+        Ticker {
+            progress,
+            stage,
+            total,
+            done: AtomicUsize::new(0),
+        }
+    }
+}
+
+struct Ticker<'a> {
+    progress: Option<&'a Progress>,
+    stage: Stage,
+    total: usize,
+    done: AtomicUsize,
+}
+
+impl Ticker<'_> {
+    fn tick(&self) {
+        if let Some(p) = self.progress {
+            let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+            (p.0)(self.stage, done, self.total);
+        }
+    }
 }
 
 /// What a successful build did.
@@ -211,7 +264,18 @@ fn compile_with(
     let highlighter = Highlighter::new();
     let (content, found) = match reuse.as_deref_mut() {
         Some(reuse) => reuse.load(&config, &provinces, &highlighter, &files),
-        None => content::load(&config, &provinces, &highlighter, &files),
+        None => {
+            let ticker = Progress::stage(options.progress.as_ref(), Stage::Reading, files.len());
+            let loaded: Vec<content::Loaded> = files
+                .par_iter()
+                .map(|path| {
+                    let loaded = content::load_file(&config, &provinces, &highlighter, path);
+                    ticker.tick();
+                    loaded
+                })
+                .collect();
+            content::assemble(&config, loaded)
+        }
     };
     problems.extend(found);
     let now = options
@@ -233,7 +297,12 @@ fn compile_with(
     };
     let jobs = render::plan(&config, &index);
     let pages = match reuse {
-        None => renderer.run(site, &jobs).map_err(BuildError::Site)?,
+        None => {
+            let ticker = Progress::stage(options.progress.as_ref(), Stage::Rendering, jobs.len());
+            renderer
+                .run_with(site, &jobs, &|| ticker.tick())
+                .map_err(BuildError::Site)?
+        }
         Some(reuse) => render_changed(&mut renderer, site, &jobs, reuse)?,
     };
     let mut other = render::extras::feeds(site);
@@ -339,11 +408,19 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         .clone()
         .unwrap_or_else(|| options.source.join("public"));
     let staging = Staging::new(&output, &options.source)?;
+    let files: Vec<&Output> = compiled.pages.iter().chain(&compiled.other).collect();
+    let ticker = Progress::stage(
+        options.progress.as_ref(),
+        Stage::Writing,
+        files.len() + compiled.statics.len(),
+    );
     for (rel, origin) in &compiled.statics {
         staging.copy(rel, origin)?;
+        ticker.tick();
     }
-    for file in compiled.pages.iter().chain(&compiled.other) {
+    for file in files {
         staging.write(file)?;
+        ticker.tick();
     }
     staging.commit()?;
     Ok(Report {

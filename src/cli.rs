@@ -162,6 +162,7 @@ impl BuildArgs {
                 future: self.future,
             },
             now: None,
+            progress: None,
         }
     }
 }
@@ -215,6 +216,7 @@ impl CheckArgs {
                     future: self.future,
                 },
                 now: None,
+                progress: None,
             },
             external: self.external,
         }

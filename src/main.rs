@@ -51,8 +51,24 @@ fn main() -> ExitCode {
 }
 
 fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
-    let options = args.options();
-    match build(&options) {
+    let mut options = args.options();
+    let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar
+    });
+    if !cli.quiet {
+        options.progress = Some(progress(bar.clone()));
+    }
+    let result = build(&options);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    match result {
         Ok(report) => {
             if !cli.quiet {
                 print_problems(&report.warnings);
@@ -263,6 +279,41 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Shows how far a long build has got: a bar on a terminal (cleared at the end, so a build still
+/// ends with its one summary line), plain lines at each quarter elsewhere (CI logs). Short
+/// stages show nothing.
+fn progress(bar: Option<indicatif::ProgressBar>) -> bantin::build::Progress {
+    use bantin::build::Stage;
+    const LONG: usize = 1000;
+    bantin::build::Progress(std::sync::Arc::new(move |stage, done, total| {
+        if total < LONG {
+            return;
+        }
+        let name = match stage {
+            Stage::Reading => "reading",
+            Stage::Rendering => "rendering",
+            Stage::Writing => "writing",
+        };
+        match &bar {
+            Some(bar) => {
+                if done == 0 {
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    bar.set_length(total as u64);
+                    bar.set_position(0);
+                    bar.set_message(name);
+                } else {
+                    bar.inc(1);
+                }
+            }
+            None => {
+                if done == 0 || [total / 4, total / 2, total * 3 / 4].contains(&done) {
+                    eprintln!("{name}: {done}/{total}");
+                }
+            }
+        }
+    }))
 }
 
 /// Prints problems as diagnostics: file:line:column, the text with a caret, and help.

@@ -159,6 +159,16 @@ impl Renderer {
 
     /// Renders every job. Template errors are collected, one per failing template line.
     pub fn run(&mut self, site: Site<'_>, jobs: &[Job]) -> Result<Vec<Output>, Vec<Problem>> {
+        self.run_with(site, jobs, &|| {})
+    }
+
+    /// Like `run`, calling `done` after each page (for a progress display).
+    pub fn run_with(
+        &mut self,
+        site: Site<'_>,
+        jobs: &[Job],
+        done: &(dyn Fn() + Sync),
+    ) -> Result<Vec<Output>, Vec<Problem>> {
         // Each article's summary is serialised once and shared by every list that shows it.
         let summaries: Vec<tera::Value> = site
             .index
@@ -174,7 +184,11 @@ impl Renderer {
         let this = &*self;
         let results: Vec<Result<Output, Problem>> = jobs
             .par_iter()
-            .map(|job| this.render_job(*job, site, &summaries))
+            .map(|job| {
+                let result = this.render_job(*job, site, &summaries);
+                done();
+                result
+            })
             .collect();
         let mut outputs = Vec::with_capacity(results.len());
         let mut problems = Vec::new();

@@ -97,6 +97,7 @@ pub fn serve(
         base_url: Some(format!("http://{host}:{port}{base_path}")),
         filter: options.filter,
         now: None,
+        progress: None,
     };
 
     let snapshot = Arc::new(RwLock::new(Snapshot {

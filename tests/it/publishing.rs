@@ -214,3 +214,49 @@ fn scheduled_and_expired_articles_and_the_next_publish_file() {
         outcome.stdout
     );
 }
+
+#[test]
+fn long_builds_report_progress_in_plain_lines_and_quiet_hides_it() {
+    let site = site();
+    let news = site.root.join("content/tin-tuc");
+    for n in 0..1100 {
+        support::write(
+            &news.join(format!("hang-loat/{n:04}.md")),
+            article(&format!("Tin số {n:04}"), "2024-03-01", ""),
+        );
+    }
+    let outcome = bantin(
+        site.tmp.path(),
+        ["build", "--source", "site", "--output", "out"],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+    // Not a terminal here (as in CI): plain lines for the long stages, on stderr.
+    for line in [
+        "reading: 0/1103",
+        "reading: 551/1103",
+        "rendering: 0/",
+        "writing: 0/",
+    ] {
+        assert!(
+            outcome.stderr.contains(line),
+            "no {line:?} in:\n{}",
+            outcome.stderr
+        );
+    }
+    assert_eq!(
+        outcome.stdout.trim().lines().count(),
+        1,
+        "one summary line:\n{}",
+        outcome.stdout
+    );
+    let quiet = bantin(
+        site.tmp.path(),
+        ["build", "--quiet", "--source", "site", "--output", "out"],
+    );
+    assert_eq!(quiet.code, 0);
+    assert!(
+        quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+        "{}",
+        quiet.transcript()
+    );
+}
