@@ -78,6 +78,33 @@ pub fn plan(config: &Config, index: &Index) -> Vec<Job> {
     jobs
 }
 
+/// What lists show of each article, serialised on first use (a rebuild that renders a few pages
+/// serialises only the articles they show) and then shared by every page that shows it.
+struct Summaries<'a> {
+    site: Site<'a>,
+    cells: Vec<std::sync::OnceLock<tera::Value>>,
+}
+
+impl<'a> Summaries<'a> {
+    fn new(site: Site<'a>) -> Self {
+        Summaries {
+            site,
+            cells: (0..site.index.articles.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
+    fn get(&self, i: usize) -> &tera::Value {
+        self.cells[i].get_or_init(|| {
+            tera::Value::from_serializable(&ArticleSummary::new(
+                &self.site.index.articles[i],
+                self.site,
+            ))
+        })
+    }
+}
+
 /// The Tera instance with the theme's templates and the Vietnamese helpers.
 pub struct Renderer {
     tera: Tera,
@@ -169,16 +196,12 @@ impl Renderer {
         jobs: &[Job],
         done: &(dyn Fn() + Sync),
     ) -> Result<Vec<Output>, Vec<Problem>> {
-        // Each article's summary is serialised once and shared by every list that shows it.
-        let summaries: Vec<tera::Value> = site
-            .index
-            .articles
-            .par_iter()
-            .map(|a| tera::Value::from_serializable(&ArticleSummary::new(a, site)))
-            .collect();
+        let summaries = Summaries::new(site);
         let global = self.tera.global_context();
         global.insert("site", &SiteContext::new(site.config));
-        let latest: Vec<&tera::Value> = summaries.iter().take(SIDEBAR_LATEST).collect();
+        let latest: Vec<&tera::Value> = (0..site.index.articles.len().min(SIDEBAR_LATEST))
+            .map(|i| summaries.get(i))
+            .collect();
         global.insert("sidebar", &serde_json::json!({ "latest": latest }));
 
         let this = &*self;
@@ -209,25 +232,22 @@ impl Renderer {
         &self,
         job: Job,
         site: Site<'_>,
-        summaries: &[tera::Value],
+        summaries: &Summaries<'_>,
     ) -> Result<Output, Problem> {
         let Site { config, index, .. } = site;
         let home = &index.lists[0];
         let mut ctx = Context::new();
         let mut feeds = feed_links(site, home);
         let pick = |items: &[usize]| -> Vec<tera::Value> {
-            items.iter().map(|&i| summaries[i].clone()).collect()
+            items.iter().map(|&i| summaries.get(i).clone()).collect()
         };
         let path = job_path(site, job);
         let (template, title, origin) = match job {
             Job::Home => {
-                let featured: Vec<&tera::Value> = index
-                    .articles
-                    .iter()
-                    .zip(summaries)
-                    .filter(|(a, _)| a.featured)
-                    .map(|(_, s)| s)
+                let featured: Vec<&tera::Value> = (0..index.articles.len())
+                    .filter(|&i| index.articles[i].featured)
                     .take(FEATURED_ON_HOME)
+                    .map(|i| summaries.get(i))
                     .collect();
                 let range = paginate::page_range(home.articles.len(), config.page_size, 1);
                 let blocks: Vec<CategoryBlock> = index
@@ -329,8 +349,9 @@ impl Renderer {
                 ctx.insert("breadcrumb", &crumbs);
                 ctx.insert("related", &pick(&index.related[i]));
                 // Newest first: the older article follows, the newer one precedes.
-                ctx.insert("older", &summaries.get(i + 1));
-                ctx.insert("newer", &i.checked_sub(1).and_then(|j| summaries.get(j)));
+                let older = (i + 1 < index.articles.len()).then(|| summaries.get(i + 1));
+                ctx.insert("older", &older);
+                ctx.insert("newer", &i.checked_sub(1).map(|j| summaries.get(j)));
                 let title = format!("{} | {}", article.title, config.title);
                 ("article.html", title, article.file.path.clone())
             }
