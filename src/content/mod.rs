@@ -221,15 +221,8 @@ pub fn load_text(
         highlighter,
     };
     let display = display_path(&config.root, path);
-    let (item, mut problems) = loader.load_text(path, display, text);
-    let mut content = Content::default();
-    match item {
-        Some(Item::Article(a)) => content.articles.push(*a),
-        Some(Item::Page(p)) => content.pages.push(*p),
-        None => {}
-    }
-    problems.extend(check_categories(config, &content.articles));
-    (content, problems)
+    let (item, problems) = loader.load_text(path, display, text);
+    assemble(config, [Loaded { item, problems }])
 }
 
 #[derive(Debug, Clone)]

@@ -11,21 +11,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::support::{self, Outcome, TempSite, bantin};
 
-const SITE_TOML: &str = r#"title = "Liên hiệp thử nghiệm"
+/// The settings of the test site; `support::site_toml` adds the legal footer block.
+const SETTINGS: &str = r#"title = "Liên hiệp thử nghiệm"
 base_url = "https://example.org/cong/"
 province = "Cần Thơ"
 
 [[menu]]
 name = "Trang chủ"
 url = "/"
-
-[organization]
-name = "Liên hiệp thử nghiệm"
-parent = "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"
-address = "Số 1 đường Thử"
-phone = "0292 0000 000"
-email = "lh@example.org"
-editor = "Trần Văn B"
 "#;
 
 /// Links of every kind that resolve: a page, a same-page heading and footnote, an image, a
@@ -53,7 +46,7 @@ Thư: [gửi thư](mailto:lh@example.org), [gọi](tel:02920000000), <lh@example
 /// A good site of two articles, a page and an image.
 fn good_site() -> TempSite {
     let site = support::empty_site();
-    support::write(&site.root.join("site.toml"), SITE_TOML);
+    support::write(&site.root.join("site.toml"), support::site_toml(SETTINGS));
     let news = site.root.join("content/tin-tuc");
     support::write(&news.join("hoi-nghi.md"), GOOD_ARTICLE);
     support::write(

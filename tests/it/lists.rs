@@ -7,18 +7,11 @@ use std::path::Path;
 
 use crate::support::{self, TempSite, bantin};
 
-const SITE_TOML: &str = r#"title = "Liên hiệp thử nghiệm"
+/// The settings of the test site; `support::site_toml` adds the legal footer block.
+const SETTINGS: &str = r#"title = "Liên hiệp thử nghiệm"
 base_url = "https://example.org/cong/"
 province = "An Giang"
 page_size = 3
-
-[organization]
-name = "Liên hiệp thử nghiệm"
-parent = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang"
-address = "Số 1 đường Thử"
-phone = "0296 0000 000"
-email = "lh@example.org"
-editor = "Trần Văn B"
 "#;
 
 /// Writes an article; `extra` holds more front-matter lines.
@@ -33,7 +26,7 @@ fn new_site(toml_extra: &str) -> TempSite {
     let site = support::empty_site();
     support::write(
         &site.root.join("site.toml"),
-        format!("{SITE_TOML}{toml_extra}"),
+        support::site_toml(&format!("{SETTINGS}\n{toml_extra}")),
     );
     site
 }
@@ -406,7 +399,9 @@ fn the_2025_merger_on_province_pages() {
     // The switch in site.toml turns the merged lists off.
     support::write(
         &site.root.join("site.toml"),
-        format!("{SITE_TOML}[provinces]\ninclude_merged = false\n"),
+        support::site_toml(&format!(
+            "{SETTINGS}\n[provinces]\ninclude_merged = false\n"
+        )),
     );
     build_ok(&site);
     assert_eq!(

@@ -8,23 +8,16 @@ use saphyr::{LoadableYamlNode, Yaml};
 
 use crate::support::{self, TempSite, bantin};
 
-const SITE_TOML: &str = r#"title = "Liên hiệp thử nghiệm"
+/// The settings of the test site; `support::site_toml` adds the legal footer block.
+const SETTINGS: &str = r#"title = "Liên hiệp thử nghiệm"
 base_url = "https://example.org/"
 province = "Cần Thơ"
 categories = ["Tin tức hoạt động", "Đối ngoại nhân dân"]
-
-[organization]
-name = "Liên hiệp thử nghiệm"
-parent = "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"
-address = "Số 1 đường Thử"
-phone = "0292 0000 000"
-email = "lh@example.org"
-editor = "Trần Văn B"
 "#;
 
 fn site() -> TempSite {
     let site = support::empty_site();
-    support::write(&site.root.join("site.toml"), SITE_TOML);
+    support::write(&site.root.join("site.toml"), support::site_toml(SETTINGS));
     site
 }
 

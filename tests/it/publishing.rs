@@ -5,21 +5,14 @@
 
 use crate::support::{self, TempSite, bantin};
 
-const SITE_TOML: &str = r#"title = "Liên hiệp thử nghiệm"
+/// The settings of the test site; `support::site_toml` adds the legal footer block.
+const SETTINGS: &str = r#"title = "Liên hiệp thử nghiệm"
 base_url = "https://example.org/cong/"
 province = "Cần Thơ"
 
 [[menu]]
 name = "Trang chủ"
 url = "/"
-
-[organization]
-name = "Liên hiệp thử nghiệm"
-parent = "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"
-address = "Số 1 đường Thử"
-phone = "0292 0000 000"
-email = "lh@example.org"
-editor = "Trần Văn B"
 "#;
 
 fn article(title: &str, date: &str, extra: &str) -> String {
@@ -28,7 +21,7 @@ fn article(title: &str, date: &str, extra: &str) -> String {
 
 fn site() -> TempSite {
     let site = support::empty_site();
-    support::write(&site.root.join("site.toml"), SITE_TOML);
+    support::write(&site.root.join("site.toml"), support::site_toml(SETTINGS));
     let news = site.root.join("content/tin-tuc");
     support::write(
         &news.join("da-dang.md"),
@@ -133,7 +126,7 @@ fn a_menu_link_to_a_missing_page_is_an_error_in_site_toml() {
     let site = site();
     support::write(
         &site.root.join("site.toml"),
-        SITE_TOML.replace("url = \"/\"", "url = \"/gioi-thieu/\""),
+        support::site_toml(SETTINGS).replace("url = \"/\"", "url = \"/gioi-thieu/\""),
     );
     let outcome = bantin(
         site.tmp.path(),

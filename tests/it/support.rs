@@ -397,6 +397,14 @@ fn on_path(name: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("`{name}` is not on PATH: {SETUP_HINT}"))
 }
 
+/// A test site's site.toml: the given settings (title, base_url, menu…) followed by the legal
+/// footer block every site needs. Tables in `settings` must come last; the block is appended.
+pub fn site_toml(settings: &str) -> String {
+    format!(
+        "{settings}\n[organization]\nname = \"Liên hiệp thử nghiệm\"\nparent = \"Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ\"\naddress = \"Số 1 đường Thử\"\nphone = \"0292 0000 000\"\nemail = \"lh@example.org\"\neditor = \"Trần Văn B\"\n"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
