@@ -11,6 +11,8 @@ Examples:
   bantin build --base-url https://example.github.io/portal/
   bantin build --drafts --future      preview drafts and scheduled articles
   bantin init my-portal               start a new site
+  bantin new \"Hội nghị tổng kết năm 2026\" --tags \"hội nghị\"
+  bantin serve                        live preview at http://127.0.0.1:1111/
   bantin check --external             check every link, including other sites'
 
 Exit codes: 0 built, 1 the site has errors (nothing was written), 2 usage error.";
@@ -27,7 +29,7 @@ The date is now, in the site's timezone. An existing file is never overwritten."
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Show more detail (held-back articles, where the output went)
+    /// Show more detail (where the output went)
     #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
     /// Show only errors
