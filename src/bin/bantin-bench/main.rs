@@ -1,0 +1,92 @@
+//! `bantin-bench`: the benchmark command. `generate` writes a deterministic synthetic
+//! Vietnamese news site; `serve` measures `bantin build` and `bantin serve` on such sites of
+//! several sizes and prints a Markdown table (see BENCHMARKS.md).
+
+mod corpus;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const ABOUT: &str = "\
+Benchmarks for bantin on a synthetic Vietnamese news corpus (~1,000-word articles, the 63
+pre-merger provinces with a Zipf skew, 325 tags, 6 categories, page_size 20), generated
+deterministically from the sample site's own text (content/**/*.md).
+
+The bantin binary measured is `bantin` next to this program (target/release/bantin when run
+with `cargo run --release --bin bantin-bench`), or --bantin PATH. When it is missing or older
+than this program, `cargo build --release --bin bantin` is run first.";
+
+#[derive(Debug, Parser)]
+#[command(name = "bantin-bench", version, about = ABOUT, long_about = ABOUT)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Writes a synthetic site of N articles into DIR (same seed → byte-identical files)
+    Generate {
+        /// How many articles
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        /// The folder to write the site into (must not hold a site.toml yet)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Cold `bantin build` time, `bantin serve` startup and save-to-served latency of body and
+    /// front-matter edits, for each corpus size; prints a Markdown table
+    Serve(serve::Args),
+}
+
+/// Where the corpus comes from.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CorpusArgs {
+    /// The PRNG seed
+    #[arg(long, default_value_t = 2025)]
+    seed: u64,
+    /// The content folder whose Markdown gives the vocabulary (default: this repository's
+    /// sample site)
+    #[arg(long, value_name = "DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/content"))]
+    vocabulary: PathBuf,
+}
+
+impl CorpusArgs {
+    pub fn generate(&self, articles: usize) -> Result<corpus::Corpus, String> {
+        let vocabulary = corpus::Vocabulary::from_dir(&self.vocabulary)?;
+        corpus::generate(articles, self.seed, &vocabulary)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Generate {
+            articles,
+            out,
+            corpus,
+        } => corpus.generate(articles).and_then(|c| {
+            c.write(&out)?;
+            println!(
+                "wrote {} articles ({} files) into {}",
+                c.articles.len(),
+                c.files.len(),
+                out.display()
+            );
+            Ok(())
+        }),
+        Command::Serve(args) => serve::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,733 @@
+//! `bantin-bench serve`: for each corpus size, generates the site, times cold `bantin build`s,
+//! starts `bantin serve`, times its startup, then edits articles (body, then title) and times
+//! each from the file write to the moment the edited page is served with the new text. After
+//! the edits, served files are compared with a clean build. Prints a Markdown table.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use bantin::locale::slugify;
+
+use crate::CorpusArgs;
+use crate::corpus::Article;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Corpus sizes, comma-separated
+    #[arg(long, value_delimiter = ',', default_values_t = [1000, 10000])]
+    articles: Vec<usize>,
+    /// Edits of each kind (body, front-matter) per size, each on a different article
+    #[arg(long, default_value_t = 5)]
+    edits: usize,
+    /// Cold builds per size (the median is reported)
+    #[arg(long, default_value_t = 3)]
+    builds: usize,
+    /// The bantin binary to measure (default: `bantin` next to this program)
+    #[arg(long, value_name = "PATH")]
+    bantin: Option<PathBuf>,
+    /// Where to put the generated sites (default: the system's temporary folder)
+    #[arg(long, value_name = "DIR")]
+    work_dir: Option<PathBuf>,
+    /// Keep the generated sites and outputs
+    #[arg(long)]
+    keep: bool,
+    /// After the edits, compare every file of the clean build with the served one (default: a
+    /// sample of about 60 files plus the edited pages, feeds, sitemap and index pages)
+    #[arg(long)]
+    verify_all: bool,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+}
+
+/// One measured edit.
+struct Edit {
+    article: String,
+    /// File write → the page served with the new text.
+    latency: Duration,
+    /// File write → /__bantin/version changed (seen by the same polling loop).
+    version_seen: Option<Duration>,
+    /// The server's own "built … in N ms (R re-rendered)" line for this rebuild.
+    rebuild_ms: Option<u64>,
+    rerendered: Option<usize>,
+}
+
+struct Row {
+    articles: usize,
+    pages: usize,
+    cold_builds: Vec<Duration>,
+    startup: Duration,
+    initial_build_ms: Option<u64>,
+    body: Vec<Edit>,
+    front: Vec<Edit>,
+    peak_rss_kib: Option<u64>,
+    verified: usize,
+    differing: Vec<String>,
+}
+
+pub fn run(args: &Args) -> Result<(), String> {
+    if args.edits == 0 || args.builds == 0 {
+        return Err("--edits and --builds must be at least 1".into());
+    }
+    let bantin = bantin_binary(args.bantin.as_deref())?;
+    let version = Command::new(&bantin)
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let work = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let mut rows = Vec::new();
+    for &n in &args.articles {
+        let dir = work.join(format!("bantin-bench-{n}-{}", std::process::id()));
+        let result = measure(args, &bantin, n, &dir);
+        if !args.keep {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        rows.push(result?);
+    }
+    println!();
+    println!("{}", machine(&bantin, &version));
+    println!();
+    print_table(&rows);
+    println!();
+    for row in &rows {
+        print_details(row);
+    }
+    let failed: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.differing.is_empty())
+        .map(|r| format!("{} articles: {}", r.articles, r.differing.join(", ")))
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "served files differ from a clean build: {}",
+            failed.join("; ")
+        ))
+    }
+}
+
+/// `bantin` next to this program, built first when it is missing or older than this program.
+fn bantin_binary(given: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(path) = given {
+        return Ok(path.to_path_buf());
+    }
+    let me = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let dir = me.parent().ok_or("this program has no folder")?;
+    let path = dir.join(format!("bantin{}", std::env::consts::EXE_SUFFIX));
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let stale = match (modified(&path), modified(&me)) {
+        (Some(theirs), Some(mine)) => theirs < mine,
+        (None, _) => true,
+        (Some(_), None) => false,
+    };
+    if stale {
+        let release = dir.file_name().is_some_and(|n| n == "release");
+        eprintln!(
+            "{} is missing or older than this program; building it",
+            path.display()
+        );
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut command = Command::new(cargo);
+        command.args(["build", "--bin", "bantin", "--manifest-path"]);
+        command.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+        if release {
+            command.arg("--release");
+        }
+        let status = command
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() || !path.exists() {
+            return Err(format!(
+                "cannot build {}; build it (cargo build --release) or pass --bantin PATH",
+                path.display()
+            ));
+        }
+    }
+    Ok(path)
+}
+
+fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, String> {
+    let site = dir.join("site");
+    eprintln!("[{n}] generating {n} articles in {}", site.display());
+    let started = Instant::now();
+    let corpus = args.corpus.generate(n)?;
+    corpus.write(&site)?;
+    eprintln!(
+        "[{n}] generated {} files in {:.1} s",
+        corpus.files.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let out = dir.join("out");
+    let mut cold_builds = Vec::new();
+    for i in 1..=args.builds {
+        let _ = std::fs::remove_dir_all(&out);
+        let started = Instant::now();
+        let output = Command::new(bantin)
+            .args(["build", "--quiet", "--source"])
+            .arg(&site)
+            .arg("--output")
+            .arg(&out)
+            .env("NO_COLOR", "1")
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", bantin.display()))?;
+        let took = started.elapsed();
+        if !output.status.success() {
+            return Err(format!(
+                "bantin build failed on the generated site:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        eprintln!(
+            "[{n}] cold build {i}/{}: {:.2} s",
+            args.builds,
+            took.as_secs_f64()
+        );
+        cold_builds.push(took);
+    }
+    let _ = std::fs::remove_dir_all(&out);
+
+    let mut server = Server::start(bantin, &site)?;
+    eprintln!(
+        "[{n}] serve startup: {:.2} s ({})",
+        server.startup.as_secs_f64(),
+        server.url()
+    );
+    let pages = server.initial_pages.unwrap_or(0);
+
+    // Different articles for every edit, spread from the newest to the oldest.
+    let mut order: Vec<&Article> = corpus.articles.iter().collect();
+    order.sort_by(|a, b| b.when.cmp(&a.when).then(a.url.cmp(&b.url)));
+    let count = args.edits.min(order.len() / 2).max(1);
+    let step = order.len() / (2 * count);
+    let mut body = Vec::new();
+    let mut front = Vec::new();
+    for k in 0..count {
+        let article = order[2 * k * step];
+        let edit = body_edit(&mut server, &site, article, k + 1)?;
+        report(n, "body", &edit);
+        body.push(edit);
+    }
+    let mut edited = Vec::new();
+    for k in 0..count {
+        let article = order[(2 * k + 1) * step];
+        let (edit, url) = title_edit(&mut server, &site, article, k + 1)?;
+        report(n, "front-matter", &edit);
+        front.push(edit);
+        edited.push(url);
+    }
+    edited.extend(body.iter().map(|e| e.article.clone()));
+    let peak_rss_kib = server.peak_rss_kib();
+
+    server.settle();
+    let (verified, differing) = verify(args, bantin, &server, dir, &site, &edited)?;
+    eprintln!(
+        "[{n}] {verified} served files compared with a clean build: {}",
+        if differing.is_empty() {
+            "all equal".to_string()
+        } else {
+            format!("{} differ", differing.len())
+        }
+    );
+    Ok(Row {
+        articles: n,
+        pages,
+        cold_builds,
+        startup: server.startup,
+        initial_build_ms: server.initial_build_ms,
+        body,
+        front,
+        peak_rss_kib,
+        verified,
+        differing,
+    })
+}
+
+fn report(n: usize, kind: &str, edit: &Edit) {
+    eprintln!(
+        "[{n}] {kind} edit of {}: served after {} ms (server rebuild {} ms, {} pages re-rendered)",
+        edit.article,
+        edit.latency.as_millis(),
+        edit.rebuild_ms.map_or("?".into(), |m| m.to_string()),
+        edit.rerendered.map_or("?".into(), |r| r.to_string()),
+    );
+}
+
+/// Adds a sentence at the end of the article's body (its summary, the first paragraph, stays).
+fn body_edit(
+    server: &mut Server,
+    site: &Path,
+    article: &Article,
+    k: usize,
+) -> Result<Edit, String> {
+    let path = site.join(&article.path);
+    let text = read(&path)?;
+    let marker = format!("Câu bổ sung số {k} của lần đo thử tải.");
+    let edited = format!("{}\n\n{marker}\n", text.trim_end());
+    server.timed_edit(&path, &edited, &article.url, &marker, &article.url)
+}
+
+/// Adds words to the title: the article's address (made from the title) changes with it, and
+/// so do the lists, feeds and related blocks that show it.
+fn title_edit(
+    server: &mut Server,
+    site: &Path,
+    article: &Article,
+    k: usize,
+) -> Result<(Edit, String), String> {
+    let path = site.join(&article.path);
+    let text = read(&path)?;
+    let marker = format!("bản sửa số {k}");
+    let old_line = format!("title: \"{}\"\n", article.title);
+    let new_title = format!("{} ({marker})", article.title);
+    if !text.contains(&old_line) {
+        return Err(format!("no {old_line:?} in {}", path.display()));
+    }
+    let edited = text.replacen(&old_line, &format!("title: \"{new_title}\"\n"), 1);
+    let url = format!("tin-tuc/{}/", slugify(&new_title));
+    let edit = server.timed_edit(&path, &edited, &url, &marker, &article.url)?;
+    Ok((edit, url))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// A running `bantin serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    host: String,
+    base: String,
+    lines: mpsc::Receiver<(Instant, String)>,
+    startup: Duration,
+    initial_build_ms: Option<u64>,
+    initial_pages: Option<usize>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// "built 23817 pages in 5123 ms (23817 re-rendered)" → (pages, ms, re-rendered).
+fn parse_built(line: &str) -> Option<(usize, u64, usize)> {
+    let rest = line.strip_prefix("built ")?;
+    let mut words = rest.split_whitespace();
+    let pages = words.next()?.parse().ok()?;
+    let ms = words.nth(2)?.parse().ok()?;
+    let rerendered = words.nth(1)?.trim_start_matches('(').parse().ok()?;
+    Some((pages, ms, rerendered))
+}
+
+impl Server {
+    /// Starts `bantin serve --port 0` (without --quiet: its "built … in N ms" lines tell how
+    /// long each rebuild took inside the server) and waits for "serving http://…".
+    fn start(bantin: &Path, site: &Path) -> Result<Server, String> {
+        let started = Instant::now();
+        let mut child = Command::new(bantin)
+            .args(["serve", "--port", "0", "--source"])
+            .arg(site)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("cannot start bantin serve: {e}"))?;
+        let stdout = child.stdout.take().ok_or("bantin serve has no stdout")?;
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if tx.send((Instant::now(), line)).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut initial = None;
+        loop {
+            let (at, line) = lines
+                .recv_timeout(Duration::from_secs(1800))
+                .map_err(|_| "bantin serve stopped or never said where it serves".to_string())?;
+            if let Some(built) = parse_built(&line) {
+                initial = Some(built);
+            }
+            if line.starts_with("serving ") {
+                let url = line
+                    .split_whitespace()
+                    .find(|w| w.starts_with("http://"))
+                    .ok_or_else(|| format!("no address in {line:?}"))?;
+                let rest = &url["http://".len()..];
+                let slash = rest.find('/').unwrap_or(rest.len());
+                return Ok(Server {
+                    host: rest[..slash].to_string(),
+                    base: rest[slash..].to_string(),
+                    child,
+                    lines,
+                    startup: at - started,
+                    initial_build_ms: initial.map(|b| b.1),
+                    initial_pages: initial.map(|b| b.0),
+                });
+            }
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}{}", self.host, self.base)
+    }
+
+    /// GET a path (absolute on the server): status and body.
+    fn get(&self, path: &str) -> Result<(u16, Vec<u8>), String> {
+        let mut stream =
+            TcpStream::connect(&self.host).map_err(|e| format!("connect {}: {e}", self.host))?;
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.host
+        )
+        .map_err(|e| format!("send: {e}"))?;
+        let mut raw = Vec::new();
+        stream
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("read {path}: {e}"))?;
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(raw.len());
+        let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = raw[(split + 4).min(raw.len())..].to_vec();
+        let body = if head.contains("transfer-encoding: chunked") {
+            dechunk(&body)
+        } else {
+            body
+        };
+        Ok((status, body))
+    }
+
+    fn version(&self) -> u64 {
+        self.get("/__bantin/version")
+            .ok()
+            .and_then(|(_, b)| String::from_utf8_lossy(&b).trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Waits until the server has been quiet (no output, same version) for 300 ms.
+    fn settle(&mut self) {
+        let mut version = self.version();
+        loop {
+            match self.lines.recv_timeout(Duration::from_millis(300)) {
+                Ok(_) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            }
+            let now = self.version();
+            if now == version {
+                return;
+            }
+            version = now;
+        }
+    }
+
+    /// Writes `text` to `path` and polls `url` (under the base path) every 2 ms until it is
+    /// served with `marker` in it.
+    fn timed_edit(
+        &mut self,
+        path: &Path,
+        text: &str,
+        url: &str,
+        marker: &str,
+        label: &str,
+    ) -> Result<Edit, String> {
+        self.settle();
+        let before = self.version();
+        let page = format!("{}{url}", self.base);
+        let written = Instant::now();
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let mut version_seen = None;
+        let latency = loop {
+            if version_seen.is_none() && self.version() != before {
+                version_seen = Some(written.elapsed());
+            }
+            let (status, body) = self.get(&page)?;
+            if status == 200 && contains(&body, marker.as_bytes()) {
+                break written.elapsed();
+            }
+            if written.elapsed() > Duration::from_secs(600) {
+                return Err(format!("{page} never showed {marker:?} after editing it"));
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        // The server prints its line right after it swaps the new pages in.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut built = None;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok((at, line)) if at >= written => {
+                    if let Some(b) = parse_built(&line) {
+                        built = Some(b);
+                        break;
+                    }
+                }
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        Ok(Edit {
+            article: label.to_string(),
+            latency,
+            version_seen,
+            rebuild_ms: built.map(|b| b.1),
+            rerendered: built.map(|b| b.2),
+        })
+    }
+
+    /// The server's peak resident memory (Linux only).
+    fn peak_rss_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&body[..end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        let start = end + 2;
+        out.extend_from_slice(&body[start..(start + size).min(body.len())]);
+        body = &body[(start + size + 2).min(body.len())..];
+    }
+    out
+}
+
+/// The served page without what the dev server adds.
+fn strip_injected(html: &[u8]) -> Vec<u8> {
+    const START: &[u8] = b"<!--bantin-serve-->";
+    const END: &[u8] = b"<!--/bantin-serve-->";
+    let find = |needle: &[u8]| html.windows(needle.len()).position(|w| w == needle);
+    match (find(START), find(END)) {
+        (Some(a), Some(b)) if a < b => [&html[..a], &html[b + END.len()..]].concat(),
+        _ => html.to_vec(),
+    }
+}
+
+/// Builds the edited site cleanly (with the server's address) and compares served files with
+/// it: the edited pages, the index pages, feeds and sitemap, and a spread sample of the rest
+/// (or everything with --verify-all). Gives how many were compared and which differ.
+fn verify(
+    args: &Args,
+    bantin: &Path,
+    server: &Server,
+    dir: &Path,
+    site: &Path,
+    edited: &[String],
+) -> Result<(usize, Vec<String>), String> {
+    let clean = dir.join("clean");
+    let _ = std::fs::remove_dir_all(&clean);
+    let output = Command::new(bantin)
+        .args(["build", "--quiet", "--source"])
+        .arg(site)
+        .arg("--output")
+        .arg(&clean)
+        .arg("--base-url")
+        .arg(server.url())
+        .env("NO_COLOR", "1")
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", bantin.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "the clean build of the edited site failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let mut all: Vec<String> = walkdir::WalkDir::new(&clean)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(&clean)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    all.sort();
+    let chosen: Vec<String> = if args.verify_all {
+        all
+    } else {
+        let mut chosen: Vec<String> = [
+            "index.html",
+            "rss.xml",
+            "atom.xml",
+            "sitemap.xml",
+            "tinh/index.html",
+            "the/index.html",
+            "chuyen-muc/index.html",
+            "luu-tru/index.html",
+            "404.html",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(edited.iter().map(|u| format!("{u}index.html")))
+        .collect();
+        let stride = (all.len() / 60).max(1);
+        chosen.extend(all.iter().step_by(stride).cloned());
+        chosen.sort();
+        chosen.dedup();
+        chosen.retain(|f| all.binary_search(f).is_ok());
+        chosen
+    };
+    let mut differing = Vec::new();
+    for file in &chosen {
+        let expected = std::fs::read(clean.join(file)).unwrap_or_default();
+        let (status, body) = server.get(&format!("{}{file}", server.base))?;
+        let served = if file.ends_with(".html") {
+            strip_injected(&body)
+        } else {
+            body
+        };
+        if status != 200 || served != expected {
+            differing.push(format!("{file} ({status})"));
+        }
+    }
+    if !args.keep {
+        let _ = std::fs::remove_dir_all(&clean);
+    }
+    Ok((chosen.len(), differing))
+}
+
+fn median(values: &mut [Duration]) -> Duration {
+    values.sort();
+    let n = values.len();
+    if n == 0 {
+        Duration::ZERO
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{} ms", d.as_millis())
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn print_table(rows: &[Row]) {
+    println!(
+        "| articles | pages | cold build (median of {}) | serve startup | startup / cold build | body edit: median | body edit: max | front-matter edit: median | front-matter edit: max | serve peak RSS |",
+        rows.first().map_or(0, |r| r.cold_builds.len())
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in rows {
+        let cold = median(&mut row.cold_builds.clone());
+        let mut body: Vec<Duration> = row.body.iter().map(|e| e.latency).collect();
+        let mut front: Vec<Duration> = row.front.iter().map(|e| e.latency).collect();
+        println!(
+            "| {} | {} | {} | {} | {:.2}× | {} | {} | {} | {} | {} |",
+            thousands(row.articles),
+            thousands(row.pages),
+            secs(cold),
+            secs(row.startup),
+            row.startup.as_secs_f64() / cold.as_secs_f64().max(1e-9),
+            ms(median(&mut body)),
+            ms(body.iter().copied().max().unwrap_or_default()),
+            ms(median(&mut front)),
+            ms(front.iter().copied().max().unwrap_or_default()),
+            row.peak_rss_kib
+                .map_or("?".into(), |k| format!("{} MiB", k / 1024)),
+        );
+    }
+}
+
+fn print_details(row: &Row) {
+    let builds: Vec<String> = row.cold_builds.iter().map(|d| secs(*d)).collect();
+    println!(
+        "{} articles: cold builds {}; serve's initial build {} ms; {} served files equal to a clean build{}",
+        thousands(row.articles),
+        builds.join(", "),
+        row.initial_build_ms.map_or("?".into(), |m| m.to_string()),
+        row.verified - row.differing.len(),
+        if row.differing.is_empty() {
+            String::new()
+        } else {
+            format!(", DIFFERENT: {}", row.differing.join(", "))
+        }
+    );
+    for (kind, edits) in [("body", &row.body), ("front-matter", &row.front)] {
+        for edit in edits {
+            println!(
+                "  {kind} edit {}: served after {} ms (version bumped after {}; server rebuild {} ms, {} pages re-rendered)",
+                edit.article,
+                edit.latency.as_millis(),
+                edit.version_seen
+                    .map_or("?".into(), |d| format!("{} ms", d.as_millis())),
+                edit.rebuild_ms.map_or("?".into(), |m| m.to_string()),
+                edit.rerendered.map_or("?".into(), |r| r.to_string()),
+            );
+        }
+    }
+}
+
+/// The machine, for the record: CPU, cores, memory, load when the run ended.
+fn machine(bantin: &Path, version: &str) -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        })
+        .map_or("?".into(), |k| format!("{:.1} GiB", k as f64 / 1048576.0));
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    format!(
+        "{version} ({}); {cpu}, {cores} cores, {memory} RAM, load average {load}",
+        bantin.display()
+    )
+}
