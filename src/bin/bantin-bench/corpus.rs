@@ -490,11 +490,17 @@ pub fn generate(n: usize, seed: u64, vocabulary: &Vocabulary) -> Result<Corpus, 
 
         let mut title = title(&mut rng, vocabulary, unit.name());
         let mut slug = slugify(&title);
-        let mut round = 2;
+        let mut round = 0;
         while slug.is_empty() || slugs.contains(&slug) {
-            title = format!("{title} (kỳ {round})");
-            slug = slugify(&title);
+            // Taken: a new title, and after a few tries a short one with a number (a long
+            // title's slug is cut at 80 characters, so a suffix alone may not change it).
             round += 1;
+            title = if round < 5 {
+                self::title(&mut rng, vocabulary, unit.name())
+            } else {
+                format!("{} (kỳ {round})", vocabulary.chain(&mut rng, 3, 6))
+            };
+            slug = slugify(&title);
         }
         slugs.insert(slug.clone());
 

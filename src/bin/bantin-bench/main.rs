@@ -17,7 +17,11 @@ deterministically from the sample site's own text (content/**/*.md).
 
 The bantin binary measured is `bantin` next to this program (target/release/bantin when run
 with `cargo run --release --bin bantin-bench`), or --bantin PATH. When it is missing or older
-than this program, `cargo build --release --bin bantin` is run first.";
+than this program, `cargo build --release --bin bantin` is run first.
+
+The generated sites go to the system's temporary folder (--work-dir) and are deleted at the
+end. On ext4, creating files is much slower for a few minutes after many files were deleted,
+so do not run it right after deleting a large output folder (or another run's).";
 
 #[derive(Debug, Parser)]
 #[command(name = "bantin-bench", version, about = ABOUT, long_about = ABOUT)]

@@ -80,14 +80,19 @@ pub fn run(args: &Args) -> Result<(), String> {
         .unwrap_or_default();
     let work = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
     let mut rows = Vec::new();
+    let mut dirs = Vec::new();
     for &n in &args.articles {
         let dir = work.join(format!("bantin-bench-{n}-{}", std::process::id()));
-        let result = measure(args, &bantin, n, &dir);
-        if !args.keep {
-            let _ = std::fs::remove_dir_all(&dir);
+        dirs.push(dir.clone());
+        match measure(args, &bantin, n, &dir) {
+            Ok(row) => rows.push(row),
+            Err(e) => {
+                remove(args, &dirs);
+                return Err(e);
+            }
         }
-        rows.push(result?);
     }
+    remove(args, &dirs);
     println!();
     println!("{}", machine(&bantin, &version));
     println!();
@@ -151,6 +156,25 @@ fn bantin_binary(given: Option<&Path>) -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// Deletes the generated sites and outputs, only at the very end: ext4 makes creating files
+/// slow for a few minutes after many were deleted (it skips recently freed inodes one by one),
+/// which would slow down the next size's cold builds.
+fn remove(args: &Args, dirs: &[PathBuf]) {
+    if args.keep {
+        eprintln!(
+            "kept: {}",
+            dirs.iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return;
+    }
+    for dir in dirs {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
 fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, String> {
     let site = dir.join("site");
     eprintln!("[{n}] generating {n} articles in {}", site.display());
@@ -163,10 +187,10 @@ fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, Stri
         started.elapsed().as_secs_f64()
     );
 
-    let out = dir.join("out");
     let mut cold_builds = Vec::new();
     for i in 1..=args.builds {
-        let _ = std::fs::remove_dir_all(&out);
+        // A new folder each time (see `remove`).
+        let out = dir.join(format!("out-{i}"));
         let started = Instant::now();
         let output = Command::new(bantin)
             .args(["build", "--quiet", "--source"])
@@ -190,7 +214,6 @@ fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, Stri
         );
         cold_builds.push(took);
     }
-    let _ = std::fs::remove_dir_all(&out);
 
     let mut server = Server::start(bantin, &site)?;
     eprintln!(
@@ -461,7 +484,12 @@ impl Server {
             }
             let (status, body) = self.get(&page)?;
             if status == 200 && contains(&body, marker.as_bytes()) {
-                break written.elapsed();
+                let latency = written.elapsed();
+                // The swap fell between this round's two requests.
+                if version_seen.is_none() && self.version() != before {
+                    version_seen = Some(latency);
+                }
+                break latency;
             }
             if written.elapsed() > Duration::from_secs(600) {
                 return Err(format!("{page} never showed {marker:?} after editing it"));
@@ -544,7 +572,6 @@ fn verify(
     edited: &[String],
 ) -> Result<(usize, Vec<String>), String> {
     let clean = dir.join("clean");
-    let _ = std::fs::remove_dir_all(&clean);
     let output = Command::new(bantin)
         .args(["build", "--quiet", "--source"])
         .arg(site)
@@ -612,8 +639,30 @@ fn verify(
             differing.push(format!("{file} ({status})"));
         }
     }
-    if !args.keep {
-        let _ = std::fs::remove_dir_all(&clean);
+    if !differing.is_empty() {
+        // Tell a served file that is wrong from a clean build that is not reproducible: build
+        // once more and see whether the clean builds agree with each other.
+        let again = dir.join("clean-again");
+        let output = Command::new(bantin)
+            .args(["build", "--quiet", "--source"])
+            .arg(site)
+            .arg("--output")
+            .arg(&again)
+            .arg("--base-url")
+            .arg(server.url())
+            .env("NO_COLOR", "1")
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", bantin.display()))?;
+        if output.status.success() {
+            for entry in &mut differing {
+                let file = entry.split(" (").next().unwrap_or_default();
+                if std::fs::read(clean.join(file)).ok() != std::fs::read(again.join(file)).ok() {
+                    entry.push_str(
+                        " [two clean builds differ here too: bantin build is not deterministic]",
+                    );
+                }
+            }
+        }
     }
     Ok((chosen.len(), differing))
 }
