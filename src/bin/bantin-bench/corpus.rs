@@ -506,7 +506,10 @@ pub fn generate(n: usize, seed: u64, vocabulary: &Vocabulary) -> Result<Corpus, 
 
         let mut front = String::from("---\n");
         front.push_str(&format!("title: \"{title}\"\n"));
-        front.push_str(&format!("date: {}\n", date_text(&mut rng, date, minutes)));
+        let (date_line, timed) = date_text(&mut rng, date, minutes);
+        front.push_str(&format!("date: {date_line}\n"));
+        // A date without a time is 00:00, which is what orders it.
+        let minutes = if timed { minutes } else { 0 };
         if rng.chance(0.08) {
             let later = date + Days::new(rng.range(1, 5) as u64);
             front.push_str(&format!(
@@ -595,16 +598,17 @@ fn title(rng: &mut Rng, vocabulary: &Vocabulary, province: &str) -> String {
 }
 
 /// The date in one of the forms bantin accepts, most often the editors' `27/05/2020 08:30`.
-fn date_text(rng: &mut Rng, date: NaiveDate, minutes: u32) -> String {
+/// Gives the text and whether it carries the time.
+fn date_text(rng: &mut Rng, date: NaiveDate, minutes: u32) -> (String, bool) {
     let (y, m, d) = (date.year(), date.month(), date.day());
     let (hh, mm) = (minutes / 60, minutes % 60);
     match rng.below(20) {
-        0..=7 => format!("{d:02}/{m:02}/{y} {hh:02}:{mm:02}"),
-        8..=12 => format!("{y}-{m:02}-{d:02}T{hh:02}:{mm:02}:00+07:00"),
-        13..=15 => format!("{y}-{m:02}-{d:02} {hh:02}:{mm:02}"),
-        16..=17 => format!("{d}/{m}/{y}"),
-        18 => format!("{d:02}.{m:02}.{y}"),
-        _ => format!("{d:02}-{m:02}-{y}"),
+        0..=7 => (format!("{d:02}/{m:02}/{y} {hh:02}:{mm:02}"), true),
+        8..=12 => (format!("{y}-{m:02}-{d:02}T{hh:02}:{mm:02}:00+07:00"), true),
+        13..=15 => (format!("{y}-{m:02}-{d:02} {hh:02}:{mm:02}"), true),
+        16..=17 => (format!("{d}/{m}/{y}"), false),
+        18 => (format!("{d:02}.{m:02}.{y}"), false),
+        _ => (format!("{d:02}-{m:02}-{y}"), false),
     }
 }
 
