@@ -26,7 +26,8 @@ pub struct Args {
     /// Cold builds per size (the median is reported)
     #[arg(long, default_value_t = 3)]
     builds: usize,
-    /// The bantin binary to measure (default: `bantin` next to this program)
+    /// The bantin binary to measure (default: `bantin` next to this program, i.e.
+    /// target/release/bantin, built first when missing or older than this program)
     #[arg(long, value_name = "PATH")]
     bantin: Option<PathBuf>,
     /// Where to put the generated sites (default: the system's temporary folder)
