@@ -321,12 +321,24 @@ fn province_lists(
 }
 
 /// Province lists in Vietnamese order of their names without "TP." ("TP. Hồ Chí Minh" under H).
+/// A current unit comes before a former one of the same name (Lào Cai now, then Lào Cai before
+/// 2025); the registry's unique key settles anything else, so the order never depends on how the
+/// lists were gathered.
 fn sort_provinces(items: &mut [usize], lists: &[List], provinces: &Provinces, collator: &Collator) {
-    let name = |i: usize| match lists[i].kind {
-        ListKind::Province(id) => provinces.get(id).name(),
-        _ => lists[i].name.as_str(),
+    let unit = |i: usize| match lists[i].kind {
+        ListKind::Province(id) => Some(provinces.get(id)),
+        _ => None,
     };
-    items.sort_by(|&a, &b| collator.compare(name(a), name(b)));
+    let name = |i: usize| unit(i).map_or(lists[i].name.as_str(), |p| p.name());
+    items.sort_by(|&a, &b| {
+        collator
+            .compare(name(a), name(b))
+            .then_with(|| {
+                let current = |i| unit(i).is_some_and(|p| p.is_current());
+                current(b).cmp(&current(a))
+            })
+            .then_with(|| unit(a).map(|p| p.key()).cmp(&unit(b).map(|p| p.key())))
+    });
 }
 
 /// A tag or category as written in the articles: every spelling seen for one slug, with where.

@@ -456,3 +456,48 @@ fn drafts_and_scheduled_articles_appear_nowhere() {
         main_part(&tags)
     );
 }
+
+#[test]
+fn a_former_and_a_current_unit_of_one_name_are_listed_in_a_stable_order() {
+    // Lào Cai before 2025 and Lào Cai now share a name; the province index must not depend on
+    // the order lists happen to be gathered in (it once came from a HashMap).
+    let site = new_site("[provinces]\ninclude_merged = false\n");
+    article(
+        &site,
+        "cu.md",
+        "Tin Lào Cai cũ",
+        "2020-01-01",
+        "province: lao-cai-pre2025\n",
+    );
+    article(
+        &site,
+        "moi.md",
+        "Tin Lào Cai mới",
+        "2025-09-01",
+        "province: Lào Cai\n",
+    );
+    article(
+        &site,
+        "yb.md",
+        "Tin Yên Bái",
+        "2020-02-01",
+        "province: Yên Bái\n",
+    );
+    let mut pages = Vec::new();
+    for _ in 0..6 {
+        build_ok(&site);
+        pages.push(out(&site, "tinh/index.html"));
+    }
+    assert!(
+        pages.windows(2).all(|w| w[0] == w[1]),
+        "the province index changed between builds"
+    );
+    let az = &pages[0][pages[0].find("Tra cứu theo tên").unwrap_or(0)..];
+    let now = az
+        .find("/cong/tinh/lao-cai/")
+        .unwrap_or_else(|| panic!("no current Lào Cai:\n{az}"));
+    let before = az
+        .find("/cong/tinh/lao-cai-pre2025/")
+        .unwrap_or_else(|| panic!("no former Lào Cai:\n{az}"));
+    assert!(now < before, "the current unit comes first");
+}
