@@ -502,38 +502,48 @@ fn related(
     province_lists: &HashMap<ProvinceId, usize>,
 ) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
-    let tag_lists: HashMap<&str, &List> = lists
-        .iter()
-        .filter(|l| l.kind == ListKind::Tag)
-        .map(|l| (l.slug.as_str(), l))
-        .collect();
+    // Each article's tag lists, gathered from the lists themselves (no slugs to recompute).
+    let mut tag_lists: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
+    for (l, list) in lists.iter().enumerate() {
+        if list.kind == ListKind::Tag {
+            for &i in &list.articles {
+                tag_lists[i].push(l);
+            }
+        }
+    }
     (0..articles.len())
         .into_par_iter()
         .map(|i| {
-            let article = &articles[i];
-            let mut scores: HashMap<usize, u32> = HashMap::new();
+            // (candidate, weight) pairs; summed after a sort, which beats a map for these sizes.
+            let mut candidates: Vec<(usize, u32)> = Vec::new();
             let mut consider = |list: &List, weight: u32| {
                 let at = list.articles.binary_search(&i).unwrap_or_else(|e| e);
                 let from = at.saturating_sub(RELATED_WINDOW);
                 let to = (at + RELATED_WINDOW + 1).min(list.articles.len());
-                for &j in &list.articles[from..to] {
-                    if j != i {
-                        *scores.entry(j).or_default() += weight;
-                    }
-                }
+                candidates.extend(
+                    list.articles[from..to]
+                        .iter()
+                        .filter(|&&j| j != i)
+                        .map(|&j| (j, weight)),
+                );
             };
-            for tag in &article.tags {
-                if let Some(list) = tag_lists.get(locale::slugify(tag).as_str()) {
-                    consider(list, 2);
+            for &l in &tag_lists[i] {
+                consider(&lists[l], 2);
+            }
+            if let Some(&l) = province_lists.get(&articles[i].province) {
+                consider(&lists[l], 1);
+            }
+            candidates.sort_unstable_by_key(|&(j, _)| j);
+            let mut scored: Vec<(usize, u32)> = Vec::with_capacity(candidates.len());
+            for (j, weight) in candidates {
+                match scored.last_mut() {
+                    Some((last, score)) if *last == j => *score += weight,
+                    _ => scored.push((j, weight)),
                 }
             }
-            if let Some(&list) = province_lists.get(&article.province) {
-                consider(&lists[list], 1);
-            }
-            let mut ranked: Vec<(usize, u32)> = scores.into_iter().collect();
             // Higher score first, then the more recent (smaller index) article.
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked.into_iter().take(RELATED).map(|(j, _)| j).collect()
+            scored.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            scored.into_iter().take(RELATED).map(|(j, _)| j).collect()
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::context::Site;
+use super::context::{ArticleSummary, Site};
 use super::{Job, REQUIRED, SIDEBAR_LATEST, template_of};
 use crate::model::{ListKind, paginate};
 use crate::problem::SourceFile;
@@ -38,9 +38,13 @@ impl Inputs {
         for page in &index.pages {
             page.path.hash(&mut hasher);
         }
-        // The sidebar's newest articles are on every page.
+        // The sidebar's newest articles are on every page: what the sidebar is given of them (their
+        // summaries), not their whole text, so editing the body of a new article does not
+        // re-render the site.
         for article in index.articles.iter().take(SIDEBAR_LATEST) {
-            article.source_hash.hash(&mut hasher);
+            serde_json::to_vec(&ArticleSummary::new(article, site))
+                .unwrap_or_default()
+                .hash(&mut hasher);
         }
         let global = hasher.finish();
 
