@@ -6,6 +6,7 @@ pub mod frontmatter;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -109,7 +110,7 @@ pub struct Image {
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
 pub struct Content {
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     pub pages: Vec<Page>,
 }
 
@@ -189,7 +190,7 @@ pub fn assemble(
     {
         problems.extend(found);
         match item {
-            Some(Item::Article(a)) => content.articles.push(*a),
+            Some(Item::Article(a)) => content.articles.push(a),
             Some(Item::Page(p)) => content.pages.push(*p),
             None => {}
         }
@@ -227,7 +228,8 @@ pub fn load_text(
 
 #[derive(Debug, Clone)]
 pub enum Item {
-    Article(Box<Article>),
+    /// Shared: the dev server keeps it between builds without copying it.
+    Article(Arc<Article>),
     Page(Box<Page>),
 }
 
@@ -307,7 +309,11 @@ impl Loader<'_> {
         match self.parse(&file, relative, is_article) {
             Ok((mut item, problems)) => {
                 match &mut item {
-                    Some(Item::Article(a)) => a.source_hash = source_hash,
+                    Some(Item::Article(a)) => {
+                        if let Some(a) = Arc::get_mut(a) {
+                            a.source_hash = source_hash;
+                        }
+                    }
                     Some(Item::Page(p)) => p.source_hash = source_hash,
                     None => {}
                 }
@@ -336,7 +342,7 @@ impl Loader<'_> {
         let body_line = split.body_line;
         let item = if is_article {
             self.article(&mut fields, body, body_line)
-                .map(|a| Item::Article(Box::new(a)))
+                .map(|a| Item::Article(Arc::new(a)))
         } else {
             self.page(&mut fields, relative, body, body_line)
                 .map(|p| Item::Page(Box::new(p)))
@@ -752,7 +758,7 @@ pub fn province_problem(
 }
 
 /// With a category list in site.toml, every article's category must be one of them.
-fn check_categories(config: &Config, articles: &[Article]) -> Vec<Problem> {
+fn check_categories(config: &Config, articles: &[Arc<Article>]) -> Vec<Problem> {
     if config.categories.is_empty() {
         return Vec::new();
     }

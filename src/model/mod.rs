@@ -7,6 +7,7 @@ pub mod provinces;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
@@ -84,7 +85,7 @@ pub struct YearGroup {
 #[derive(Debug)]
 pub struct Index {
     /// Published articles, newest first (ties by slug, so the order is stable).
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     pub pages: Vec<Page>,
     /// Every list; `lists[0]` is the home list.
     pub lists: Vec<List>,
@@ -119,7 +120,7 @@ impl Index {
         let mut problems = Vec::new();
         let collator = Collator::new();
         let total = content.articles.len();
-        let mut articles: Vec<Article> = content
+        let mut articles: Vec<Arc<Article>> = content
             .articles
             .into_iter()
             .filter(|a| filter.publishes(a, now))
@@ -265,7 +266,7 @@ pub fn province_path_slug(provinces: &Provinces, id: ProvinceId) -> &str {
 fn province_lists(
     config: &Config,
     provinces: &Provinces,
-    articles: &[Article],
+    articles: &[Arc<Article>],
     collator: &Collator,
     lists: &mut Vec<List>,
 ) -> (HashMap<ProvinceId, usize>, Vec<RegionGroup>) {
@@ -350,8 +351,8 @@ struct Term<'a> {
 }
 
 fn terms<'a>(
-    articles: &'a [Article],
-    names: impl Fn(&'a Article) -> Vec<(&'a str, Range<usize>)>,
+    articles: &'a [Arc<Article>],
+    names: impl Fn(&'a Arc<Article>) -> Vec<(&'a str, Range<usize>)>,
 ) -> Vec<Term<'a>> {
     let mut by_slug: BTreeMap<String, Term<'a>> = BTreeMap::new();
     for (i, article) in articles.iter().enumerate() {
@@ -380,7 +381,7 @@ fn terms<'a>(
 /// Spellings that differ only in letter case are one name; any other two names on one slug
 /// ("Hội nghị" and "Hoi nghi") would share a page, so they are an error naming both.
 fn check_terms<'a>(
-    articles: &[Article],
+    articles: &[Arc<Article>],
     terms: Vec<Term<'a>>,
     what: &str,
 ) -> (Vec<Term<'a>>, Vec<Problem>) {
@@ -452,7 +453,7 @@ fn push_terms(
 }
 
 /// Year and month lists, by the date in the site's timezone (dates are kept in its offset).
-fn archive_lists(articles: &[Article], lists: &mut Vec<List>) -> Vec<YearGroup> {
+fn archive_lists(articles: &[Arc<Article>], lists: &mut Vec<List>) -> Vec<YearGroup> {
     let mut years: BTreeMap<i32, BTreeMap<u32, Vec<usize>>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         years
@@ -497,7 +498,7 @@ fn archive_lists(articles: &[Article], lists: &mut Vec<List>) -> Vec<YearGroup> 
 /// Candidates come only from a window around the article on each of its tags' and its province's
 /// timelines, so the work per article is bounded and the whole stays linear in the articles.
 fn related(
-    articles: &[Article],
+    articles: &[Arc<Article>],
     lists: &[List],
     province_lists: &HashMap<ProvinceId, usize>,
 ) -> Vec<Vec<usize>> {
@@ -550,7 +551,7 @@ fn related(
 
 /// An article dated after its province stopped existing (merged on 01/07/2025, or renamed) still
 /// builds, with a warning naming the unit it belongs to now.
-fn merger_warnings(articles: &[Article], provinces: &Provinces) -> Vec<Problem> {
+fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<Problem> {
     let mut warnings = Vec::new();
     for article in articles {
         let p = provinces.get(article.province);
@@ -586,7 +587,7 @@ fn merger_warnings(articles: &[Article], provinces: &Provinces) -> Vec<Problem> 
 }
 
 /// Two articles, or two pages, or a page and the generator's own paths, that would share a URL.
-fn check_collisions(articles: &[Article], pages: &[Page]) -> Vec<Problem> {
+fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Every claimed address with who claims it; reported in file order so messages are stable.
     let mut claims: Vec<(String, &SourceFile, &Range<usize>, &str)> = Vec::new();
