@@ -157,6 +157,7 @@ pub struct Incremental {
     /// The settings the cached files were read with; other settings invalidate them all.
     settings: u64,
     pages: HashMap<String, (u64, Output)>,
+    feeds: render::extras::FeedCache,
     /// How many content files and pages the last build had to redo.
     pub reread: usize,
     pub rerendered: usize,
@@ -296,16 +297,19 @@ fn compile_with(
         index: &index,
     };
     let jobs = render::plan(&config, &index);
-    let pages = match reuse {
+    let (pages, mut other) = match reuse {
         None => {
             let ticker = Progress::stage(options.progress.as_ref(), Stage::Rendering, jobs.len());
-            renderer
+            let pages = renderer
                 .run_with(site, &jobs, &|| ticker.tick())
-                .map_err(BuildError::Site)?
+                .map_err(BuildError::Site)?;
+            (pages, render::extras::feeds(site))
         }
-        Some(reuse) => render_changed(&mut renderer, site, &jobs, reuse)?,
+        Some(reuse) => (
+            render_changed(&mut renderer, site, &jobs, reuse)?,
+            render::extras::feeds_reusing(site, &mut reuse.feeds),
+        ),
     };
-    let mut other = render::extras::feeds(site);
     let written: std::collections::HashSet<&str> = pages
         .iter()
         .chain(&other)

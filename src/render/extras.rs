@@ -2,7 +2,8 @@
 //! list that has one, the sitemap(s), robots.txt, the `_redirects` file, and a redirect page at
 //! every old address (`aliases:`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -11,92 +12,132 @@ use super::Output;
 use super::context::{Site, article_path, list_title, page_path};
 use super::feeds::{self, Feed, FeedItem};
 use super::sitemap;
-use crate::model::{ListKind, paginate};
+use crate::model::{List, ListKind, paginate};
 use crate::problem::Problem;
 
 /// RSS and Atom for the home list and every province, tag and category list.
 pub fn feeds(site: Site<'_>) -> Vec<Output> {
+    feeds_reusing(site, &mut HashMap::new())
+}
+
+/// The feeds of the last build, by RSS path: the fingerprint of what they were made from, and
+/// the RSS and Atom files.
+pub type FeedCache = HashMap<String, (u64, [Output; 2])>;
+
+/// Like `feeds`, reusing the feeds in `cache` whose inputs (the settings and the source of the
+/// articles they carry) are unchanged, and leaving this build's feeds in it.
+pub fn feeds_reusing(site: Site<'_>, cache: &mut FeedCache) -> Vec<Output> {
     let Site { config, index, .. } = site;
-    index
+    let settings = {
+        let mut h = DefaultHasher::new();
+        (&*config.source.text, &config.base_url).hash(&mut h);
+        h.finish()
+    };
+    let fingerprint = |list: &List| {
+        let mut h = DefaultHasher::new();
+        (settings, &list.path, list.kind == ListKind::Home).hash(&mut h);
+        for &i in list.articles.iter().take(config.feeds.limit) {
+            index.articles[i].source_hash.hash(&mut h);
+        }
+        h.finish()
+    };
+    let previous = std::mem::take(cache);
+    let built: Vec<(String, u64, [Output; 2])> = index
         .lists
         .par_iter()
         .filter(|list| list.has_feed())
-        .flat_map_iter(|list| {
-            let title = match list.kind {
-                ListKind::Home => config.title.clone(),
-                _ => format!("{} – {}", list_title(site, list), config.title),
-            };
-            let html_url = config.permalink(&list.path);
-            let rss_url = config.permalink(&format!("{}rss.xml", list.path));
-            let atom_url = config.permalink(&format!("{}atom.xml", list.path));
-            let description = if list.kind == ListKind::Home && !config.description.is_empty() {
-                config.description.clone()
-            } else {
-                format!("Tin mới: {}", list_title(site, list))
-            };
-            let feed = Feed {
-                title: &title,
-                description: &description,
-                language: &config.language,
-                html_url: &html_url,
-                rss_url: &rss_url,
-                atom_url: &atom_url,
-                publisher: &config.organization.name,
-                base_url: &config.base_url,
-            };
-            let permalinks: Vec<(String, Option<String>)> = list
-                .articles
-                .iter()
-                .take(config.feeds.limit)
-                .map(|&i| {
-                    let article = &index.articles[i];
-                    let image = article
-                        .image
-                        .as_ref()
-                        .map(|img| absolute_asset(site, &img.src));
-                    (config.permalink(&article_path(article)), image)
-                })
-                .collect();
-            let items: Vec<FeedItem> = list
-                .articles
-                .iter()
-                .take(config.feeds.limit)
-                .zip(&permalinks)
-                .map(|(&i, (permalink, image))| {
-                    let article = &index.articles[i];
-                    let mut categories: Vec<&str> =
-                        article.category.iter().map(String::as_str).collect();
-                    categories.extend(article.tags.iter().map(String::as_str));
-                    FeedItem {
-                        title: &article.title,
-                        permalink,
-                        date: article.date,
-                        updated: article.updated,
-                        summary: &article.summary,
-                        content_html: config
-                            .feeds
-                            .full_content
-                            .then_some(article.body.html.as_str()),
-                        author: article.author.as_deref(),
-                        categories,
-                        image: image
-                            .as_deref()
-                            .zip(article.image.as_ref().map(|img| img.alt.as_str())),
-                    }
-                })
-                .collect();
-            [
-                Output {
-                    path: format!("{}rss.xml", list.path),
-                    bytes: feeds::rss(&feed, &items).into_bytes().into(),
-                },
-                Output {
-                    path: format!("{}atom.xml", list.path),
-                    bytes: feeds::atom(&feed, &items).into_bytes().into(),
-                },
-            ]
+        .map(|list| {
+            let key = format!("{}rss.xml", list.path);
+            let fp = fingerprint(list);
+            match previous.get(&key) {
+                Some((old, files)) if *old == fp => (key, fp, files.clone()),
+                _ => (key, fp, feed_files(site, list)),
+            }
         })
-        .collect()
+        .collect();
+    let mut outputs = Vec::with_capacity(built.len() * 2);
+    for (key, fp, files) in built {
+        outputs.extend(files.iter().cloned());
+        cache.insert(key, (fp, files));
+    }
+    outputs
+}
+
+/// The RSS and Atom files of one list.
+fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
+    let Site { config, index, .. } = site;
+    let title = match list.kind {
+        ListKind::Home => config.title.clone(),
+        _ => format!("{} – {}", list_title(site, list), config.title),
+    };
+    let html_url = config.permalink(&list.path);
+    let rss_url = config.permalink(&format!("{}rss.xml", list.path));
+    let atom_url = config.permalink(&format!("{}atom.xml", list.path));
+    let description = if list.kind == ListKind::Home && !config.description.is_empty() {
+        config.description.clone()
+    } else {
+        format!("Tin mới: {}", list_title(site, list))
+    };
+    let feed = Feed {
+        title: &title,
+        description: &description,
+        language: &config.language,
+        html_url: &html_url,
+        rss_url: &rss_url,
+        atom_url: &atom_url,
+        publisher: &config.organization.name,
+        base_url: &config.base_url,
+    };
+    let permalinks: Vec<(String, Option<String>)> = list
+        .articles
+        .iter()
+        .take(config.feeds.limit)
+        .map(|&i| {
+            let article = &index.articles[i];
+            let image = article
+                .image
+                .as_ref()
+                .map(|img| absolute_asset(site, &img.src));
+            (config.permalink(&article_path(article)), image)
+        })
+        .collect();
+    let items: Vec<FeedItem> = list
+        .articles
+        .iter()
+        .take(config.feeds.limit)
+        .zip(&permalinks)
+        .map(|(&i, (permalink, image))| {
+            let article = &index.articles[i];
+            let mut categories: Vec<&str> = article.category.iter().map(String::as_str).collect();
+            categories.extend(article.tags.iter().map(String::as_str));
+            FeedItem {
+                title: &article.title,
+                permalink,
+                date: article.date,
+                updated: article.updated,
+                summary: &article.summary,
+                content_html: config
+                    .feeds
+                    .full_content
+                    .then_some(article.body.html.as_str()),
+                author: article.author.as_deref(),
+                categories,
+                image: image
+                    .as_deref()
+                    .zip(article.image.as_ref().map(|img| img.alt.as_str())),
+            }
+        })
+        .collect();
+    [
+        Output {
+            path: format!("{}rss.xml", list.path),
+            bytes: feeds::rss(&feed, &items).into_bytes().into(),
+        },
+        Output {
+            path: format!("{}atom.xml", list.path),
+            bytes: feeds::atom(&feed, &items).into_bytes().into(),
+        },
+    ]
 }
 
 fn absolute_asset(site: Site<'_>, src: &str) -> String {

@@ -144,19 +144,25 @@ fn rebuild(
                 .chain(&compiled.other)
                 .map(|o| (o.path.clone(), Arc::clone(&o.bytes)))
                 .collect();
-            if let Ok(mut s) = snapshot.write() {
+            let old = snapshot.write().ok().map(|mut s| {
                 s.base_path = compiled.config.base_path.clone();
-                s.files = files;
-                s.statics = compiled.statics;
                 s.error = None;
                 s.version += 1;
-            }
+                (
+                    std::mem::replace(&mut s.files, files),
+                    std::mem::replace(&mut s.statics, compiled.statics.clone()),
+                )
+            });
+            let pages = compiled.pages.len();
+            let elapsed = started.elapsed();
             on_event(Event::Built {
-                elapsed: started.elapsed(),
-                pages: compiled.pages.len(),
+                elapsed,
+                pages,
                 rerendered: reuse.rerendered,
                 warnings: &compiled.warnings,
             });
+            // Freeing a large site takes a while; the next save should not wait for it.
+            std::thread::spawn(move || drop((old, compiled)));
         }
         Err(BuildError::Site(problems)) => {
             if let Ok(mut s) = snapshot.write() {
