@@ -412,7 +412,7 @@ fn normalize(path: &str) -> Option<String> {
 }
 
 /// `%C3%A1` → `á`; malformed escapes are kept as written.
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -450,6 +450,9 @@ impl Renderer {
             config.url(&path)
         };
         ctx.insert("current_url", &current_url);
+        // The page's absolute address for <link rel="canonical">; none for the 404 page.
+        let canonical = (job != Job::NotFound).then(|| config.permalink(&path));
+        ctx.insert("canonical_url", &canonical);
         ctx.insert("page_title", &title);
         ctx.insert("feeds", &feeds);
         let html = self.tera.render(template, &ctx).map_err(|e| {

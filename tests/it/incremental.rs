@@ -4,11 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
 use bantin::build::{Compiled, Incremental, Options, compile, compile_incremental};
 
-use crate::support::{self, repo};
+use crate::support;
 
 fn files(compiled: &Compiled) -> BTreeMap<String, Vec<u8>> {
     compiled
@@ -23,28 +22,9 @@ fn clean(options: &Options) -> BTreeMap<String, Vec<u8>> {
     files(&compile(options).unwrap_or_else(|e| panic!("clean build failed: {e}")))
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = support::read(path);
-    assert!(
-        text.contains(from),
-        "{} does not contain {from:?}",
-        path.display()
-    );
-    // A different length makes the change visible even where file times are coarse.
-    support::write(path, text.replacen(from, to, 1));
-}
-
 #[test]
 fn every_edit_rebuilds_to_what_a_clean_build_gives() {
-    let site = support::empty_site();
-    for part in ["site.toml", "content", "static", "themes"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            support::copy_tree(&from, &site.root.join(part), &[]);
-        } else {
-            support::write(&site.root.join(part), fs::read(&from).unwrap_or_default());
-        }
-    }
+    let site = support::copy_sample_site();
     let options = Options {
         source: site.root.clone(),
         ..Options::default()
@@ -62,7 +42,7 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
         (
             "body",
             Box::new(|| {
-                edit(
+                support::edit(
                     &article,
                     "tăng 8% so với cùng kỳ",
                     "tăng tám phần trăm so với cùng kỳ",
@@ -72,7 +52,7 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
         (
             "title",
             Box::new(|| {
-                edit(
+                support::edit(
                     &article,
                     "vận động 78 tỉ đồng viện trợ",
                     "vận động được 78 tỉ đồng",
@@ -81,16 +61,16 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
         ),
         (
             "tags",
-            Box::new(|| edit(&article, "tags: [", "tags: [thẻ mới sửa, ")),
+            Box::new(|| support::edit(&article, "tags: [", "tags: [thẻ mới sửa, ")),
         ),
         (
             "province",
-            Box::new(|| edit(&kg, "province: Kiên Giang", "province: Cà Mau")),
+            Box::new(|| support::edit(&kg, "province: Kiên Giang", "province: Cà Mau")),
         ),
         (
             "date into the future",
             Box::new(|| {
-                edit(
+                support::edit(
                     &article,
                     "date: 2024-06-21T16:30:00+07:00",
                     "date: 2999-06-21T16:30:00+07:00",
@@ -113,7 +93,7 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
         (
             "template",
             Box::new(|| {
-                edit(
+                support::edit(
                     &site.root.join("themes/default/templates/article.html"),
                     "</article>",
                     "</article>\n<!-- sửa mẫu -->",
@@ -123,7 +103,7 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
         (
             "site.toml",
             Box::new(|| {
-                edit(
+                support::edit(
                     &site.root.join("site.toml"),
                     "page_size = 10",
                     "page_size = 7",

@@ -287,15 +287,7 @@ fn builds_are_byte_identical() {
 
 #[test]
 fn rebuild_after_deleting_an_article_leaves_no_stale_page() {
-    let site = support::empty_site();
-    for part in ["site.toml", "content", "static", "templates", "themes"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            support::copy_tree(&from, &site.root.join(part), &[]);
-        } else if from.is_file() {
-            support::write(&site.root.join(part), fs::read(&from).unwrap_or_default());
-        }
-    }
+    let site = support::copy_sample_site();
     let out = site.sibling("out");
     let first = build(&site.root, &out);
     assert_eq!(first.code, 0, "first build failed:\n{}", first.transcript());

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{self, Tree, repo};
+use crate::support::{self, Tree};
 
 /// A running `bantin serve`, stopped when dropped.
 struct Server {
@@ -148,39 +148,13 @@ fn strip_injected(html: &[u8]) -> Vec<u8> {
     }
 }
 
-fn copy_sample_site() -> support::TempSite {
-    let site = support::empty_site();
-    for part in ["site.toml", "content", "static", "themes"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            support::copy_tree(&from, &site.root.join(part), &[]);
-        } else {
-            support::write(
-                &site.root.join(part),
-                std::fs::read(&from).unwrap_or_default(),
-            );
-        }
-    }
-    site
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = support::read(path);
-    assert!(
-        text.contains(from),
-        "{} does not contain {from:?}",
-        path.display()
-    );
-    support::write(path, text.replacen(from, to, 1));
-}
-
 const ARTICLE: &str = "content/tin-tuc/2024/cum-thi-dua-so-5-so-ket-6-thang-2024.md";
 const ARTICLE_URL: &str =
     "tin-tuc/cum-thi-dua-so-5-so-ket-6-thang-dau-nam-2024-van-dong-78-ti-dong-vien-tro/";
 
 #[test]
 fn edits_reload_browsers_errors_show_and_recover() {
-    let site = copy_sample_site();
+    let site = support::copy_sample_site();
     let server = Server::start(&site.root);
     let (status, home) = server.page("");
     assert_eq!(status, 200);
@@ -202,7 +176,7 @@ fn edits_reload_browsers_errors_show_and_recover() {
 
     let article = site.root.join(ARTICLE);
     server.after("body", || {
-        edit(
+        support::edit(
             &article,
             "tăng 8% so với cùng kỳ",
             "tăng tám phần trăm so với cùng kỳ",
@@ -226,7 +200,7 @@ fn edits_reload_browsers_errors_show_and_recover() {
 
     // A title edit changes the article's entries in the lists.
     server.after("title", || {
-        edit(
+        support::edit(
             &article,
             "vận động 78 tỉ đồng viện trợ",
             "vận động được 78 tỉ đồng viện trợ",
@@ -240,7 +214,7 @@ fn edits_reload_browsers_errors_show_and_recover() {
 
     // A broken edit: the overlay appears on every page, the pages are still served.
     server.after("broken date", || {
-        edit(
+        support::edit(
             &article,
             "date: 2024-06-21T16:30:00+07:00",
             "date: 31/02/2024",
@@ -261,7 +235,7 @@ fn edits_reload_browsers_errors_show_and_recover() {
     assert!(other.contains("bantin-error"));
     // Fixing it recovers.
     server.after("fix", || {
-        edit(
+        support::edit(
             &article,
             "date: 31/02/2024",
             "date: 2024-06-21T16:30:00+07:00",
@@ -280,7 +254,7 @@ fn edits_reload_browsers_errors_show_and_recover() {
 
 #[test]
 fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
-    let site = copy_sample_site();
+    let site = support::copy_sample_site();
     let server = Server::start(&site.root);
     let root = site.root.clone();
     let article = root.join(ARTICLE);
@@ -292,7 +266,7 @@ fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
             Box::new({
                 let a = article.clone();
                 move || {
-                    edit(
+                    support::edit(
                         &a,
                         "tăng 8% so với cùng kỳ",
                         "tăng tám phần trăm so với cùng kỳ",
@@ -305,7 +279,7 @@ fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
             Box::new({
                 let a = article.clone();
                 move || {
-                    edit(
+                    support::edit(
                         &a,
                         "vận động 78 tỉ đồng viện trợ",
                         "vận động được 78 tỉ đồng",
@@ -317,14 +291,14 @@ fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
             "tags",
             Box::new({
                 let a = article.clone();
-                move || edit(&a, "tags: [", "tags: [thẻ mới, ")
+                move || support::edit(&a, "tags: [", "tags: [thẻ mới, ")
             }),
         ),
         (
             "province",
             Box::new({
                 let k = kg.clone();
-                move || edit(&k, "province: Kiên Giang", "province: Cà Mau")
+                move || support::edit(&k, "province: Kiên Giang", "province: Cà Mau")
             }),
         ),
         (
@@ -332,7 +306,7 @@ fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
             Box::new({
                 let a = article.clone();
                 move || {
-                    edit(
+                    support::edit(
                         &a,
                         "date: 2024-06-21T16:30:00+07:00",
                         "date: 2999-06-21T16:30:00+07:00",
@@ -364,7 +338,7 @@ fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
             Box::new({
                 let r = root.clone();
                 move || {
-                    edit(
+                    support::edit(
                         &r.join("themes/default/templates/article.html"),
                         "</article>",
                         "</article>\n<!-- sửa mẫu -->",
@@ -376,7 +350,7 @@ fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
             "site.toml",
             Box::new({
                 let r = root.clone();
-                move || edit(&r.join("site.toml"), "page_size = 10", "page_size = 7")
+                move || support::edit(&r.join("site.toml"), "page_size = 10", "page_size = 7")
             }),
         ),
     ];

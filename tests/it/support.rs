@@ -405,6 +405,32 @@ pub fn site_toml(settings: &str) -> String {
     )
 }
 
+/// A copy of the repository's sample site (its sources only) in a fresh temporary folder, for
+/// tests that edit it.
+pub fn copy_sample_site() -> TempSite {
+    let site = empty_site();
+    for part in ["site.toml", "content", "static", "templates", "themes"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            copy_tree(&from, &site.root.join(part), &[]);
+        } else if from.is_file() {
+            write(&site.root.join(part), fs::read(&from).unwrap_or_default());
+        }
+    }
+    site
+}
+
+/// Replaces the first `from` in a file with `to`; the file must contain it.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    write(path, text.replacen(from, to, 1));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
