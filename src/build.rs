@@ -316,7 +316,7 @@ fn compile_with(
         .map(|p| p.path.as_str())
         .chain(theme.statics.keys().map(String::as_str))
         .collect();
-    let site_files = render::extras::site_files(site, &written).map_err(BuildError::Site)?;
+    let site_files = render::extras::site_files(site, &written, now).map_err(BuildError::Site)?;
     other.extend(site_files);
     other.push(Output {
         path: NEXT_PUBLISH_FILE.to_string(),

@@ -42,6 +42,12 @@ pub struct Config {
     /// Whether a current province's page also lists the articles of the former units merged into
     /// it in 2025 (`[provinces] include_merged`, default true).
     pub include_merged: bool,
+    /// The picture shown when a page without its own image is shared (Facebook, Zalo): a path
+    /// below the site root or an absolute URL, as written in site.toml.
+    pub image: Option<String>,
+    /// `[counter] endpoint`: the visitor-counting service the "Thống kê truy cập" box talks to
+    /// (see docs/counter.md). `None`: the box shows that no counter is connected.
+    pub counter_endpoint: Option<String>,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
 }
@@ -132,6 +138,12 @@ fn yes() -> bool {
     true
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CounterSettings {
+    #[serde(default)]
+    endpoint: Option<String>,
+}
+
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -165,6 +177,10 @@ struct RawConfig {
     feeds: FeedSettings,
     #[serde(default)]
     provinces: ProvinceSettings,
+    #[serde(default)]
+    image: Option<String>,
+    #[serde(default)]
+    counter: CounterSettings,
 }
 
 #[derive(Deserialize)]
@@ -196,7 +212,10 @@ const TOP_KEYS: &[&str] = &[
     "organization",
     "feeds",
     "provinces",
+    "image",
+    "counter",
 ];
+const COUNTER_KEYS: &[&str] = &["endpoint"];
 const FEED_KEYS: &[&str] = &["limit", "full_content"];
 const PROVINCE_KEYS: &[&str] = &["include_merged"];
 const MENU_KEYS: &[&str] = &["name", "url"];
@@ -263,6 +282,7 @@ impl Config {
             ("organization", ORGANIZATION_KEYS),
             ("feeds", FEED_KEYS),
             ("provinces", PROVINCE_KEYS),
+            ("counter", COUNTER_KEYS),
         ] {
             if let Some(table) = doc.get(name).and_then(Item::as_table_like) {
                 check_keys(&file, table, keys, &format!("{name}."), &mut problems);
@@ -386,6 +406,29 @@ impl Config {
             );
         }
 
+        let counter_endpoint = match raw.counter.endpoint.map(|e| e.trim().to_string()) {
+            Some(e) if e.is_empty() => None,
+            Some(e) if is_external_url(&e) && !e.starts_with("mailto:") || e.starts_with('/') => {
+                Some(e)
+            }
+            Some(e) => {
+                problems.push(
+                    Problem::error(
+                        "config::counter",
+                        format!("the counter endpoint `{e}` is not a web address"),
+                    )
+                    .at(&file, span_of(&["counter", "endpoint"]))
+                    .help("write the counting service's address with https://, e.g. endpoint = \"https://dem.example.vn/luot-truy-cap\"; leave it out to show no counter"),
+                );
+                None
+            }
+            None => None,
+        };
+        let image = raw
+            .image
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty());
+
         let menu = link_list(&file, &doc, "menu", raw.menu, &mut problems);
         let links = link_list(&file, &doc, "links", raw.links, &mut problems);
 
@@ -409,6 +452,8 @@ impl Config {
             organization: raw.organization,
             feeds: raw.feeds,
             include_merged: raw.provinces.include_merged,
+            image,
+            counter_endpoint,
             source: file,
         })
     }
@@ -671,5 +716,34 @@ editor = "Nguyễn Văn A"
             "{:?}",
             e[0].label
         );
+    }
+
+    #[test]
+    fn counter_endpoint_and_share_image() {
+        let site = |extra: &str| {
+            parse(&format!(
+                "title = \"T\"\nbase_url = \"https://x.org/\"\nimage = \" /images/a.jpg \"\n{ORG}\n{extra}"
+            ))
+        };
+        let c = site("").expect("no counter is fine");
+        assert_eq!(c.counter_endpoint, None);
+        assert_eq!(c.image.as_deref(), Some("/images/a.jpg"));
+        for ok in [
+            "https://dem.example.vn/api",
+            "http://127.0.0.1:9000/dem",
+            "/api/dem",
+        ] {
+            let c = site(&format!("[counter]\nendpoint = \"{ok}\"")).expect(ok);
+            assert_eq!(c.counter_endpoint.as_deref(), Some(ok));
+        }
+        let c = site("[counter]\nendpoint = \"  \"").expect("blank means none");
+        assert_eq!(c.counter_endpoint, None);
+        for bad in ["dem.example.vn/api", "mailto:a@b.vn", "javascript:alert(1)"] {
+            let e = site(&format!("[counter]\nendpoint = \"{bad}\"")).unwrap_err();
+            assert_eq!(e[0].code, "config::counter", "{bad}");
+            assert!(e[0].location().unwrap().starts_with("site.toml:"), "{bad}");
+        }
+        let e = site("[counter]\nendpont = \"https://x\"").unwrap_err();
+        assert_eq!(e[0].code, "config::unknown-key");
     }
 }

@@ -32,6 +32,8 @@ base_url = "https://example.com/"
 # The site's own province: articles without a `province:` line belong to it.
 province = "An Giang"
 page_size = 10
+# The picture shown when a page without its own is shared on Facebook or Zalo (JPEG or PNG).
+# image = "/images/chia-se.jpg"
 
 [[menu]]
 name = "Trang chủ"
@@ -50,6 +52,11 @@ phone = "0000 000 000"
 email = "lienhe@example.com"
 editor = "Họ và tên"
 editor_title = "Trưởng Ban biên tập"
+
+# The visitor counter ("Thống kê truy cập"): a service that follows docs/counter.md in bantin's
+# repository. Without it the box says that no counter is connected.
+# [counter]
+# endpoint = "https://dem.example.vn/luot-truy-cap"
 "#;
 
 const ABOUT: &str = "---

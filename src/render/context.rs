@@ -35,6 +35,10 @@ pub struct SiteContext<'a> {
     pub menu: Vec<MenuContext<'a>>,
     /// Empty when site.toml has no `links`: the theme then shows its own defaults.
     pub links: Vec<MenuContext<'a>>,
+    /// The search page (`/tim-kiem/`), for the header's search box.
+    pub search_url: String,
+    /// The visitor-counting service (`[counter] endpoint`); `None` shows no numbers.
+    pub counter_endpoint: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -72,6 +76,8 @@ impl<'a> SiteContext<'a> {
             organization: &config.organization,
             menu: MenuContext::list(config, &config.menu),
             links: MenuContext::list(config, &config.links),
+            search_url: config.url(super::SEARCH_PATH),
+            counter_endpoint: config.counter_endpoint.as_deref(),
         }
     }
 }

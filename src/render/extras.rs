@@ -154,7 +154,11 @@ fn newest(dates: impl Iterator<Item = DateTime<FixedOffset>>) -> Option<DateTime
 
 /// sitemap.xml (split past 50,000 URLs), robots.txt, `_redirects` and the redirect pages.
 /// `written` holds every path the build writes, so an alias can never replace a real page.
-pub fn site_files(site: Site<'_>, written: &HashSet<&str>) -> Result<Vec<Output>, Vec<Problem>> {
+pub fn site_files(
+    site: Site<'_>,
+    written: &HashSet<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<Output>, Vec<Problem>> {
     let Site { config, index, .. } = site;
     let article_date = |i: usize| {
         let a = &index.articles[i];
@@ -202,9 +206,36 @@ pub fn site_files(site: Site<'_>, written: &HashSet<&str>) -> Result<Vec<Output>
             bytes: xml.into_bytes().into(),
         })
         .collect();
+    // Google News: articles published in the last two days (none: no file, no robots line).
+    let recent: Vec<(String, usize)> = index
+        .articles
+        .iter()
+        .enumerate()
+        .take_while(|(_, a)| now - a.date <= chrono::Duration::hours(48))
+        .filter(|(_, a)| a.date <= now)
+        .map(|(i, a)| (config.permalink(&article_path(a)), i))
+        .collect();
+    let news: Vec<sitemap::NewsItem> = recent
+        .iter()
+        .map(|(loc, i)| sitemap::NewsItem {
+            loc,
+            title: &index.articles[*i].title,
+            published: index.articles[*i].date,
+        })
+        .collect();
+    if !news.is_empty() {
+        outputs.push(Output {
+            path: sitemap::NEWS_PATH.to_string(),
+            bytes: sitemap::news_sitemap(&news, &config.title, &config.language)
+                .into_bytes()
+                .into(),
+        });
+    }
     outputs.push(Output {
         path: "robots.txt".to_string(),
-        bytes: sitemap::robots(&config.base_url).into_bytes().into(),
+        bytes: sitemap::robots(&config.base_url, !news.is_empty())
+            .into_bytes()
+            .into(),
     });
 
     // Old addresses: a redirect page at each, and a line in _redirects for hosts that read it.

@@ -139,6 +139,14 @@ impl Inputs {
                     year.months.iter().for_each(|&l| list_entry(&mut h, l));
                 }
             }
+            // The filters: provinces with articles, and the years.
+            Job::Search => {
+                index
+                    .provinces_az
+                    .iter()
+                    .for_each(|&l| list_entry(&mut h, l));
+                index.years.iter().for_each(|y| list_entry(&mut h, y.list));
+            }
             Job::NotFound => {}
         }
         h.finish()

@@ -5,6 +5,7 @@ pub mod context;
 pub mod extras;
 pub mod feeds;
 pub mod fingerprint;
+pub mod seo;
 pub mod sitemap;
 pub mod theme;
 
@@ -28,6 +29,17 @@ use theme::Theme;
 const FEATURED_ON_HOME: usize = 5;
 /// Articles per category block on the home page.
 const PER_CATEGORY_BLOCK: usize = 4;
+/// Where the search page lives below the site root.
+pub const SEARCH_PATH: &str = "tim-kiem/";
+/// The folder of the search index below the site root.
+pub const SEARCH_INDEX_DIR: &str = "search/";
+
+/// A province as the search page's filter lists it.
+#[derive(serde::Serialize)]
+struct NameSlugRef<'a> {
+    name: &'a str,
+    slug: &'a str,
+}
 /// The "Tin mới" box beside every page.
 const SIDEBAR_LATEST: usize = 6;
 
@@ -47,6 +59,8 @@ pub enum Job {
     TagIndex,
     CategoryIndex,
     ArchiveIndex,
+    /// The search page; the index it reads is written beside it (`search/`).
+    Search,
     NotFound,
 }
 
@@ -67,6 +81,7 @@ pub fn plan(config: &Config, index: &Index) -> Vec<Job> {
         Job::TagIndex,
         Job::CategoryIndex,
         Job::ArchiveIndex,
+        Job::Search,
     ];
     for (i, list) in index.lists.iter().enumerate() {
         let pages = paginate::page_count(list.articles.len(), config.page_size);
@@ -122,6 +137,7 @@ pub const REQUIRED: &[&str] = &[
     "tags.html",
     "categories.html",
     "archive.html",
+    "search.html",
 ];
 
 impl Renderer {
@@ -438,6 +454,36 @@ impl Renderer {
                 ctx.insert("years", &years);
                 index_page("archive.html", "luu-tru/", "Lưu trữ", config)
             }
+            Job::Search => {
+                let provinces: Vec<NameSlugRef> = index
+                    .provinces_az
+                    .iter()
+                    .filter_map(|&l| match index.lists[l].kind {
+                        ListKind::Province(id) => Some(NameSlugRef {
+                            name: site.provinces.get(id).display_name(),
+                            slug: crate::model::province_path_slug(site.provinces, id),
+                        }),
+                        _ => None,
+                    })
+                    .collect();
+                let years: Vec<i32> = index
+                    .years
+                    .iter()
+                    .filter_map(|y| match index.lists[y.list].kind {
+                        ListKind::Year(year) => Some(year),
+                        _ => None,
+                    })
+                    .collect();
+                ctx.insert(
+                    "search",
+                    &serde_json::json!({
+                        "index_url": config.url(SEARCH_INDEX_DIR),
+                        "provinces": provinces,
+                        "years": years,
+                    }),
+                );
+                index_page("search.html", SEARCH_PATH, "Tìm kiếm", config)
+            }
             Job::NotFound => (
                 "404.html",
                 format!("Không tìm thấy trang | {}", config.title),
@@ -453,6 +499,27 @@ impl Renderer {
         // The page's absolute address for <link rel="canonical">; none for the 404 page.
         let canonical = (job != Job::NotFound).then(|| config.permalink(&path));
         ctx.insert("canonical_url", &canonical);
+        if let Some(permalink) = &canonical {
+            let bare = title
+                .strip_suffix(&format!(" | {}", config.title))
+                .unwrap_or(&title);
+            let (article, description) = match job {
+                Job::Article(i) => (
+                    Some(&*index.articles[i]),
+                    index.articles[i].summary.as_str(),
+                ),
+                Job::Page(i) => (None, index.pages[i].summary.as_str()),
+                _ => (None, config.description.as_str()),
+            };
+            let described = seo::Described {
+                title: bare,
+                description,
+                url: permalink,
+                article,
+                home: job == Job::Home,
+            };
+            ctx.insert("seo", &seo::describe(site, &described, SEARCH_PATH));
+        }
         ctx.insert("page_title", &title);
         ctx.insert("feeds", &feeds);
         let html = self.tera.render(template, &ctx).map_err(|e| {
@@ -486,6 +553,20 @@ fn index_page(
     )
 }
 
+/// Percent-encodes everything but RFC 3986's unreserved characters, for a whole URL carried
+/// as one query value (`sharer.php?u=…`).
+pub fn urlencode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 3);
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The template that renders a job.
 pub fn template_of(job: Job) -> &'static str {
     match job {
@@ -497,6 +578,7 @@ pub fn template_of(job: Job) -> &'static str {
         Job::TagIndex => "tags.html",
         Job::CategoryIndex => "categories.html",
         Job::ArchiveIndex => "archive.html",
+        Job::Search => "search.html",
         Job::NotFound => "404.html",
     }
 }
@@ -513,6 +595,7 @@ pub fn job_path(site: Site<'_>, job: Job) -> String {
         Job::TagIndex => "the/".to_string(),
         Job::CategoryIndex => "chuyen-muc/".to_string(),
         Job::ArchiveIndex => "luu-tru/".to_string(),
+        Job::Search => SEARCH_PATH.to_string(),
         Job::NotFound => "404.html".to_string(),
     }
 }
@@ -622,6 +705,9 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
     tera.register_filter("slugify", |value: &str, _: Kwargs, _: &State| {
         crate::locale::slugify(value)
     });
+    tera.register_filter("urlencode", |value: &str, _: Kwargs, _: &State| {
+        urlencode(value)
+    });
     let base_path = config.base_path.clone();
     tera.register_function(
         "url",
@@ -630,4 +716,18 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
             Ok(format!("{base_path}{}", path.trim_start_matches('/')))
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::urlencode;
+
+    #[test]
+    fn urlencode_keeps_only_unreserved_characters() {
+        assert_eq!(
+            urlencode("https://x.vn/tin-tuc/hữu-nghị/?a=1&b=2"),
+            "https%3A%2F%2Fx.vn%2Ftin-tuc%2Fh%E1%BB%AFu-ngh%E1%BB%8B%2F%3Fa%3D1%26b%3D2"
+        );
+        assert_eq!(urlencode("a_b.c~d-e"), "a_b.c~d-e");
+    }
 }

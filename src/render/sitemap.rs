@@ -74,12 +74,58 @@ fn with_trailing_slash(base_url: &str) -> String {
     }
 }
 
-/// Allows every crawler everywhere and names the sitemap. Crawlers read `robots.txt` only at the
-/// host's root, so on a site under a sub-path (`https://x.github.io/portal/`) the file is written
-/// but ignored, and the sitemap must be submitted to search consoles by hand.
-pub fn robots(base_url: &str) -> String {
-    let sitemap = encode_url(&format!("{}sitemap.xml", with_trailing_slash(base_url)));
-    format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n")
+/// Allows every crawler everywhere and names the sitemap (and the Google News sitemap when the
+/// build wrote one). Crawlers read `robots.txt` only at the host's root, so on a site under a
+/// sub-path (`https://x.github.io/portal/`) the file is written but ignored, and the sitemaps
+/// must be submitted to search consoles by hand.
+pub fn robots(base_url: &str, news: bool) -> String {
+    let base = with_trailing_slash(base_url);
+    let sitemap = encode_url(&format!("{base}sitemap.xml"));
+    let mut txt = format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n");
+    if news {
+        txt.push_str(&format!(
+            "Sitemap: {}\n",
+            encode_url(&format!("{base}{NEWS_PATH}"))
+        ));
+    }
+    txt
+}
+
+/// The Google News sitemap: the articles of the last two days.
+pub const NEWS_PATH: &str = "sitemap-news.xml";
+/// Google News reads at most this many URLs from one news sitemap.
+pub const MAX_NEWS: usize = 1000;
+const NS_NEWS: &str = "http://www.google.com/schemas/sitemap-news/0.9";
+
+/// One recent article for the news sitemap.
+pub struct NewsItem<'a> {
+    /// Absolute URL.
+    pub loc: &'a str,
+    pub title: &'a str,
+    pub published: DateTime<FixedOffset>,
+}
+
+/// A sitemaps.org `urlset` whose URLs carry Google News' `<news:news>`: publication name and
+/// language, publication date and title. At most [`MAX_NEWS`] items, in the order given (the
+/// caller gives them newest first).
+pub fn news_sitemap(items: &[NewsItem], publication: &str, language: &str) -> String {
+    let mut x = XmlWriter::new();
+    x.open("urlset", &[("xmlns", NS_SITEMAP), ("xmlns:news", NS_NEWS)]);
+    for item in items.iter().take(MAX_NEWS) {
+        x.open("url", &[]);
+        x.leaf("loc", &[], &encode_url(item.loc));
+        x.open("news:news", &[]);
+        x.open("news:publication", &[]);
+        x.leaf("news:name", &[], publication);
+        x.leaf("news:language", &[], language);
+        x.close("news:publication");
+        x.leaf("news:publication_date", &[], &rfc3339(item.published));
+        x.leaf("news:title", &[], item.title);
+        x.close("news:news");
+        x.close("url");
+    }
+    x.close("urlset");
+    x.finish()
 }
 
 /// The `_redirects` file read by Netlify and Cloudflare Pages: one "<from> <to> 301" line per
@@ -318,11 +364,62 @@ mod tests {
             ),
         ];
         for (base, sitemap_line) in cases {
-            let txt = robots(base);
+            let txt = robots(base, false);
             assert!(txt.starts_with("User-agent: *\nAllow: /\n\n"), "{txt}");
             assert!(txt.ends_with(sitemap_line), "{txt}");
             assert_eq!(txt.lines().filter(|l| l.starts_with("Disallow")).count(), 0);
         }
+        assert!(robots("https://h.vn/", true).ends_with(
+            "Sitemap: https://h.vn/sitemap.xml\nSitemap: https://h.vn/sitemap-news.xml\n"
+        ));
+    }
+
+    #[test]
+    fn the_news_sitemap_carries_publication_date_and_title() {
+        let items = [
+            NewsItem {
+                loc: "https://h.vn/tin-tuc/đà-nẵng/",
+                title: "Đà Nẵng & Lào <hợp tác>",
+                published: at("2026-11-21T08:30:00+07:00"),
+            },
+            NewsItem {
+                loc: "https://h.vn/tin-tuc/b/",
+                title: "B",
+                published: at("2026-11-20T17:00:00+07:00"),
+            },
+        ];
+        let xml = news_sitemap(&items, "Liên hiệp hữu nghị", "vi");
+        let doc = Document::parse(&xml).expect("well-formed");
+        let urls = elements(doc.root_element(), "url");
+        assert_eq!(urls.len(), 2);
+        assert_eq!(
+            child_text(urls[0], "loc"),
+            Some("https://h.vn/tin-tuc/%C4%91%C3%A0-n%E1%BA%B5ng/")
+        );
+        let news: Vec<_> = urls[0]
+            .descendants()
+            .filter(|n| n.tag_name().namespace() == Some(NS_NEWS))
+            .map(|n| (n.tag_name().name(), n.text().unwrap_or("").trim()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        assert_eq!(
+            news,
+            [
+                ("name", "Liên hiệp hữu nghị"),
+                ("language", "vi"),
+                ("publication_date", "2026-11-21T08:30:00+07:00"),
+                ("title", "Đà Nẵng & Lào <hợp tác>"),
+            ]
+        );
+        let many: Vec<NewsItem> = (0..MAX_NEWS + 5)
+            .map(|_| NewsItem {
+                loc: "https://h.vn/a/",
+                title: "A",
+                published: at("2026-11-21T08:30:00+07:00"),
+            })
+            .collect();
+        let xml = news_sitemap(&many, "X", "vi");
+        assert_eq!(xml.matches("<url>").count(), MAX_NEWS);
     }
 
     #[test]

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
+use super::counter::{Counter, Counts};
+
 use super::{Clients, Snapshot};
 use crate::render::theme::Origin;
 
@@ -17,12 +19,62 @@ const LIVERELOAD_JS: &str = include_str!("livereload.js");
 pub const INJECT_START: &str = "<!--bantin-serve-->";
 pub const INJECT_END: &str = "<!--/bantin-serve-->";
 
-pub fn run(server: Server, snapshot: Arc<RwLock<Snapshot>>, clients: Clients) {
+/// The in-memory counting service the preview's pages talk to (docs/counter.md).
+pub const COUNTER_PATH: &str = "/__bantin/counter";
+/// A counter hit is a few dozen bytes; anything much longer is not one.
+const MAX_COUNTER_BODY: u64 = 4096;
+
+pub fn run(
+    server: Server,
+    snapshot: Arc<RwLock<Snapshot>>,
+    clients: Clients,
+    counter: Arc<Counter>,
+) {
     for request in server.incoming_requests() {
         let snapshot = Arc::clone(&snapshot);
         let clients = Arc::clone(&clients);
-        std::thread::spawn(move || handle(request, &snapshot, &clients));
+        let counter = Arc::clone(&counter);
+        std::thread::spawn(move || handle(request, &snapshot, &clients, &counter));
     }
+}
+
+/// POST records a page view and answers the counts; GET only answers them.
+fn count(mut request: Request, counter: &Counter) {
+    let now = chrono::Utc::now();
+    let json = |status: u16, body: String| {
+        with(
+            with(
+                Response::from_string(body).with_status_code(status),
+                "Content-Type",
+                "application/json",
+            ),
+            "Cache-Control",
+            "no-store",
+        )
+    };
+    let response = match request.method() {
+        Method::Get => json(200, counts_json(counter.counts(now))),
+        Method::Post => {
+            let mut body = Vec::new();
+            let read = std::io::Read::read_to_end(
+                &mut std::io::Read::take(request.as_reader(), MAX_COUNTER_BODY),
+                &mut body,
+            );
+            match read
+                .map_err(|e| e.to_string())
+                .and_then(|_| Counter::parse(&body).map_err(|e| e.to_string()))
+            {
+                Ok(hit) => json(200, counts_json(counter.record(&hit, now))),
+                Err(why) => json(400, serde_json::json!({ "error": why }).to_string()),
+            }
+        }
+        _ => json(405, r#"{"error":"use GET or POST"}"#.to_string()),
+    };
+    let _ = request.respond(response);
+}
+
+fn counts_json(counts: Counts) -> String {
+    serde_json::to_string(&counts).unwrap_or_default()
 }
 
 /// Adds a header; a value that cannot be a header (it never comes from a request) is left out.
@@ -33,7 +85,7 @@ fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Res
     }
 }
 
-fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients) {
+fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, counter: &Counter) {
     let url = request
         .url()
         .split(['?', '#'])
@@ -42,6 +94,9 @@ fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients) {
         .to_string();
     if url == "/__bantin/events" {
         return events(request, clients);
+    }
+    if url == COUNTER_PATH {
+        return count(request, counter);
     }
     if url == "/__bantin/livereload.js" {
         let response = with(

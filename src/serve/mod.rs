@@ -2,6 +2,7 @@
 //! memory (never into the publish folder), rebuilt incrementally when a file changes, and every
 //! open page reloads itself; a broken edit shows its errors over the last good pages.
 
+pub mod counter;
 mod http;
 mod watch;
 
@@ -85,12 +86,16 @@ pub fn serve(
     } else {
         options.bind.as_str()
     };
-    let base_path = Config::load(
+    let (base_path, timezone) = Config::load(
         &options.source,
         &Overrides::default(),
         &Provinces::builtin(),
     )
-    .map_or_else(|_| "/".to_string(), |c| c.base_path);
+    .map_or_else(
+        |_| ("/".to_string(), chrono_tz::Asia::Ho_Chi_Minh),
+        |c| (c.base_path, c.timezone),
+    );
+    let counter = Arc::new(counter::Counter::new(timezone));
     let build_options = build::Options {
         source: options.source.clone(),
         output: None,
@@ -115,7 +120,7 @@ pub fn serve(
     {
         let snapshot = Arc::clone(&snapshot);
         let clients = Arc::clone(&clients);
-        std::thread::spawn(move || http::run(server, snapshot, clients));
+        std::thread::spawn(move || http::run(server, snapshot, clients, counter));
     }
     on_event(Event::Listening {
         url: format!("http://{host}:{port}{base_path}"),
