@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # tests/setup.sh — installs what the integration tests drive from outside Rust: Chromium (apt),
 # a Java runtime for the Nu HTML Checker (apt, only when `java` is missing), the pinned npm
-# packages in tests/tools (vnu-jar, playwright-core, sitemap for the sitemaps.org schema) and a
-# Python venv in tests/tools/.venv with the feed and sitemap checkers' pinned packages
-# (tests/tools/requirements.txt: feedparser, lxml). Meant for root on a fresh Debian machine;
+# packages in tests/tools (vnu-jar, playwright-core, axe-core, lighthouse, sitemap for the
+# sitemaps.org schema) and a Python venv in tests/tools/.venv with the feed, sitemap and JSON
+# Schema checkers' pinned packages (tests/tools/requirements.txt: feedparser, lxml, jsonschema). Meant for root on a fresh Debian machine;
 # safe to run again: every step first checks whether its work is already done and skips it.
 set -euo pipefail
 
@@ -56,6 +56,8 @@ want="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" \
       && -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" \
       && -d "$tools/node_modules/playwright-core" \
+      && -f "$tools/node_modules/axe-core/axe.min.js" \
+      && -d "$tools/node_modules/lighthouse" \
       && -f "$tools/node_modules/sitemap/schema/sitemap.xsd" ]]; then
   say "npm packages in tests/tools already installed"
 else
@@ -78,7 +80,7 @@ else
   python3 -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
     --only-binary lxml -r "$tools/requirements.txt"
-  "$venv/bin/python" -c 'import feedparser, lxml.etree'
+  "$venv/bin/python" -c 'import feedparser, lxml.etree, jsonschema'
   printf '%s\n' "$want" >"$stamp"
 fi
 say "done"

@@ -11,6 +11,7 @@ mod lists;
 mod new;
 mod nfd;
 mod publishing;
+mod reader;
 mod sample_site;
 mod serve;
 mod support;

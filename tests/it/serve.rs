@@ -58,13 +58,21 @@ impl Server {
 
     /// GET a path (absolute on the server): status and body.
     fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        self.request("GET", path, b"")
+    }
+
+    fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
         let mut stream = TcpStream::connect(&self.host).unwrap_or_else(|e| panic!("connect: {e}"));
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.host
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: {}\r\n\r\n",
+            self.host,
+            body.len()
         )
         .unwrap_or_else(|e| panic!("send: {e}"));
+        stream
+            .write_all(body)
+            .unwrap_or_else(|e| panic!("send: {e}"));
         let mut raw = Vec::new();
         stream
             .read_to_end(&mut raw)
@@ -396,5 +404,79 @@ fn after_a_sequence_of_edits_every_served_file_equals_a_clean_build() {
             .page("tin-tuc/kien-giang-tong-ket-cong-tac-doi-ngoai-nhan-dan-nam-2019/")
             .0,
         404
+    );
+}
+
+/// Validates `json` against one of the counter contract's schemas (docs/) with the Python
+/// `jsonschema` package from tests/tools/.venv.
+fn assert_matches_schema(schema: &str, json: &[u8]) {
+    let mut command = Command::new(support::python());
+    command
+        .args([
+            "-c",
+            "import json, sys, jsonschema\n\
+             schema = json.load(open(sys.argv[1], encoding='utf-8'))\n\
+             jsonschema.Draft202012Validator.check_schema(schema)\n\
+             jsonschema.validate(json.loads(sys.argv[2]), schema, cls=jsonschema.Draft202012Validator)",
+        ])
+        .arg(support::repo().join("docs").join(schema))
+        .arg(String::from_utf8_lossy(json).as_ref());
+    let outcome = support::run(command);
+    assert_eq!(
+        outcome.code,
+        0,
+        "{} does not match docs/{schema}:\n{}",
+        String::from_utf8_lossy(json),
+        outcome.transcript()
+    );
+}
+
+#[test]
+fn the_preview_counts_its_visits_by_the_written_contract_and_the_widget_shows_them() {
+    let site = support::copy_sample_site();
+    let server = Server::start(&site.root);
+    // The served page has the counter box, and the script the server adds points it at the
+    // server's own endpoint (the page itself stays byte-equal to a clean build).
+    let (_, home) = server.page("");
+    assert!(home.contains("data-counter"), "{home}");
+    let (_, script) = server.get("/__bantin/livereload.js");
+    assert!(String::from_utf8_lossy(&script).contains("\"/__bantin/counter\""));
+
+    let hit = br#"{"session":"0123456789abcdef","page":"/lhhn-angiang/"}"#;
+    assert_matches_schema("counter.request.schema.json", hit);
+    let (status, body) = server.request("POST", "/__bantin/counter", hit);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    assert_matches_schema("counter.response.schema.json", &body);
+    let counts: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    assert_eq!(counts["total"], 1, "{counts}");
+    assert_eq!(counts["online"], 1, "{counts}");
+    // The same session again is the same visit; GET records nothing.
+    server.request("POST", "/__bantin/counter", hit);
+    let (_, body) = server.get("/__bantin/counter");
+    let again: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    assert_eq!(again, counts);
+    // What is not the contract is refused, and counts nothing.
+    for bad in [&b"garbage"[..], br#"{"session":"x"}"#, br#"{"page":"/"}"#] {
+        let (status, _) = server.request("POST", "/__bantin/counter", bad);
+        assert_eq!(status, 400, "{}", String::from_utf8_lossy(bad));
+    }
+
+    // A real browser on the preview: the box shows the server's numbers.
+    let url = format!("http://{}{}", server.host, server.base);
+    let mut command = Command::new(support::node());
+    command
+        .arg(support::repo().join("tests/browser/features.mjs"))
+        .args(["--root", site.root.to_str().unwrap_or_default()])
+        .args(["--base-path", &server.base, "--serve-url", &url])
+        .args(["--check", "counter-live", "--chromium"])
+        .arg(support::chromium());
+    let outcome = support::run(command);
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+    let report: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap_or_default();
+    let server_total = report["results"][0]["details"]["server"]["total"].as_u64();
+    assert_eq!(
+        server_total,
+        Some(2),
+        "the browser's visit is the second: {report}"
     );
 }

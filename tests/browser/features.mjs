@@ -1,0 +1,343 @@
+#!/usr/bin/env node
+// features.mjs — drives the reader features of a built bantin site in headless Chromium.
+//
+//   node tests/browser/features.mjs --root OUT --base-path /lhhn-angiang/ --check search
+//        [--check counter-off] [--check counter-broken] [--check text-size] [--check keyboard]
+//        [--check axe --page / --page /tin-tuc/x/ ...] [--serve-url URL --check counter-live]
+//        [--chromium /usr/bin/chromium]
+//
+// OUT is served by tests/browser/static-server.mjs under --base-path, plus two test endpoints a
+// site can name as its visitor counter: /__test/counter-garbage (200 with a body that is not the
+// counter's JSON) and /__test/counter-500 (a server error). --serve-url is a running
+// `bantin serve` (for counter-live, whose numbers come from the server's own endpoint).
+//
+// Every check runs in a fresh browser context and fails on any console error, uncaught
+// exception or failed same-origin request, besides its own assertions. The report is one JSON
+// object on stdout: {ok, results: [{check, ok, problems, details}]}.
+// Exit status: 0 all checks passed, 1 one failed, 2 bad arguments or setup.
+import { createRequire } from 'node:module';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { startServer } from './static-server.mjs';
+
+const require = createRequire(new URL('../tools/package.json', import.meta.url));
+const CHECKS = ['search', 'counter-off', 'counter-broken', 'counter-live', 'text-size', 'keyboard', 'axe'];
+
+function usage(message) {
+  console.error(`features.mjs: ${message}`);
+  process.exit(2);
+}
+
+function readArgs(argv) {
+  const args = { checks: [], pages: [], chromium: '/usr/bin/chromium' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) usage(`${flag} needs a value`);
+    switch (flag) {
+      case '--root': args.root = path.resolve(value); break;
+      case '--base-path': args.basePath = value; break;
+      case '--check': args.checks.push(value); break;
+      case '--page': args.pages.push(value); break;
+      case '--serve-url': args.serveUrl = value; break;
+      case '--chromium': args.chromium = value; break;
+      default: usage(`unknown option ${flag}`);
+    }
+  }
+  for (const c of args.checks) if (!CHECKS.includes(c)) usage(`unknown check ${c}`);
+  if (!args.checks.length) usage(`give at least one --check (${CHECKS.join(', ')})`);
+  if (!args.root || !statSync(args.root, { throwIfNoEntry: false })?.isDirectory()) usage('--root must be a built site');
+  if (!args.basePath?.startsWith('/') || !args.basePath.endsWith('/')) usage('--base-path must start and end with "/"');
+  if (args.checks.includes('counter-live') && !args.serveUrl) usage('counter-live needs --serve-url');
+  return args;
+}
+
+/// Vietnamese-aware comparison form for assertions: NFC and lower case.
+const nfc = (s) => s.normalize('NFC').toLowerCase();
+
+/// The plain text of a built page, read from disk.
+function pageText(root, basePath, href) {
+  const rel = decodeURIComponent(new URL(href, 'http://x').pathname).slice(basePath.length);
+  const html = readFileSync(path.join(root, rel, 'index.html'), 'utf8');
+  return nfc(html.replace(/<[^>]+>/g, ' '));
+}
+
+/// A fresh context and page that record what went wrong. `network` collects, instead of
+/// failing on, the one line Chromium itself logs when a request to `quietUrl` fails
+/// ("Failed to load resource: …"): the browser writes it for any failed request, no page script
+/// can prevent it, and it is not the page's own error.
+async function open(browser, origin, quietUrl = null) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  const network = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (quietUrl && msg.location()?.url === quietUrl && msg.text().startsWith('Failed to load resource:')) {
+      network.push(msg.text());
+    } else {
+      problems.push(`console error: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('request', (req) => requests.push({ url: req.url(), method: req.method() }));
+  page.on('requestfailed', (req) => {
+    if (req.url().startsWith(origin)) problems.push(`request failed: ${req.url()}`);
+  });
+  return { context, page, problems, requests, network };
+}
+
+const checks = {
+  // The header box → /tim-kiem/?q=huu+nghi lists articles holding "hữu nghị"; a result opens;
+  // "đường" lists the articles with that exact word before those with dương/đương/dưỡng.
+  async search({ browser, site, args }) {
+    const { context, page, problems } = await open(browser, site.origin);
+    const details = {};
+    await page.goto(site.url(''));
+    await page.fill('#o-tim-kiem', 'huu nghi');
+    await Promise.all([page.waitForURL(/tim-kiem\/\?q=huu/), page.press('#o-tim-kiem', 'Enter')]);
+    const results = async () => {
+      await page.waitForSelector('[data-search-results][data-search-state="done"]', { timeout: 15000 });
+      return page.$$eval('[data-search-result]', (items) => items.map((item) => ({
+        href: item.querySelector('a')?.href ?? '',
+        title: item.querySelector('a')?.textContent.trim() ?? '',
+        marks: Array.from(item.querySelectorAll('mark'), (m) => m.textContent),
+      })));
+    };
+    const found = await results();
+    details.huuNghi = found.length;
+    if (found.length < 3) problems.push(`"huu nghi" found ${found.length} articles, expected many`);
+    for (const r of found) {
+      if (!pageText(args.root, args.basePath, r.href).includes('hữu nghị')) {
+        problems.push(`"huu nghi" listed ${r.href}, which does not contain "hữu nghị"`);
+      }
+    }
+    if (found.length && !found.some((r) => r.marks.some((m) => /^h[ữu]u$|^ngh[ịi]$/i.test(nfc(m)) || /hữu nghị/i.test(nfc(m))))) {
+      problems.push('no result highlights the matched words with <mark>');
+    }
+    const status = await page.textContent('[data-search-status]');
+    details.status = status;
+    if (found.length && !status.includes(String(found.length)) && !/\d/.test(status)) {
+      problems.push(`the status line does not give the number of results: ${status}`);
+    }
+    if (found.length) {
+      const first = found[0];
+      await Promise.all([page.waitForURL(first.href), page.click('[data-search-result] a')]);
+      const h1 = nfc(await page.textContent('h1'));
+      details.opened = { url: page.url(), h1 };
+      if (h1.trim() !== nfc(first.title)) problems.push(`clicking "${first.title}" opened a page titled "${h1}"`);
+    }
+
+    // Exact tone first. The index folds "đường" to "duong", which also matches dương, đương…
+    await page.goto(site.url('tim-kiem/?q=' + encodeURIComponent('đường')));
+    const road = await results();
+    const exact = road.map((r) => /(^|[^\p{L}])đường([^\p{L}]|$)/u.test(pageText(args.root, args.basePath, r.href)));
+    details.duong = exact;
+    const firstOther = exact.indexOf(false);
+    if (firstOther === -1 || !exact.includes(true)) {
+      problems.push(`"đường" should list both exact and other-tone matches, got ${JSON.stringify(exact)}`);
+    } else if (exact.slice(firstOther).includes(true)) {
+      problems.push(`"đường": an article without the exact word ranks above one with it: ${JSON.stringify(exact)}`);
+    }
+
+    // Typed in NFD (as some Vietnamese keyboards send it), the query finds the same articles.
+    await page.goto(site.url('tim-kiem/?q=' + encodeURIComponent('hữu nghị'.normalize('NFD'))));
+    const nfd = await results();
+    details.nfd = nfd.length;
+    if (nfd.length < 3) problems.push(`the NFD query "hữu nghị" found ${nfd.length} articles`);
+    await context.close();
+    return { problems, details };
+  },
+
+  // No endpoint: the box says no counter is connected, and nothing is sent anywhere.
+  async ['counter-off']({ browser, site }) {
+    const { context, page, problems, requests } = await open(browser, site.origin);
+    await page.goto(site.url(''));
+    await page.waitForLoadState('networkidle');
+    const note = await page.textContent('[data-counter] .counter-note');
+    const listVisible = await page.isVisible('[data-counter] .counter-list');
+    if (!/chưa kết nối/.test(note)) problems.push(`the counter box says "${note}"`);
+    if (listVisible) problems.push('the counter shows numbers without a counting service');
+    const posts = requests.filter((r) => r.method !== 'GET');
+    if (posts.length) problems.push(`requests sent without a counter: ${JSON.stringify(posts)}`);
+    await context.close();
+    return { problems, details: { note } };
+  },
+
+  // An endpoint that answers garbage, an error or nothing: the honest fallback, no console
+  // error from the page, and no further request in the same browser session.
+  async ['counter-broken']({ browser, site }) {
+    const home = readFileSync(path.join(site.root, 'index.html'), 'utf8');
+    const target = home.match(/data-endpoint="([^"]+)"/)?.[1];
+    if (!target) return { problems: ['the site under test has no counter endpoint'], details: {} };
+    const absolute = new URL(target.replace(/&amp;/g, '&'), site.url('')).href;
+    const { context, page, problems, requests, network } = await open(browser, site.origin, absolute);
+    await page.goto(site.url(''));
+    await page.waitForFunction(() => /Chưa lấy được/.test(document.querySelector('[data-counter] .counter-note')?.textContent ?? ''), null, { timeout: 15000 })
+      .catch(() => problems.push('the box never showed the fallback'));
+    const shown = await page.isVisible('[data-counter] .counter-list');
+    if (shown) problems.push('numbers shown from a broken counter');
+    const hits = () => requests.filter((r) => r.url === absolute).length;
+    const first = hits();
+    await page.goto(site.url('luu-tru/'));
+    await page.waitForLoadState('networkidle');
+    const note = await page.textContent('[data-counter] .counter-note');
+    if (!/Chưa lấy được/.test(note)) problems.push(`on the next page the box says "${note}"`);
+    if (hits() !== first) problems.push(`the next page asked the broken counter again (${hits()} requests)`);
+    if (first !== 1) problems.push(`the first page sent ${first} counter requests, expected 1`);
+    await context.close();
+    if (network.length > first) problems.push(`more browser network errors than counter requests: ${network}`);
+    return { problems, details: { endpoint: absolute, requests: first, note, browserNetworkLog: network } };
+  },
+
+  // bantin serve counts the preview's visits; the box shows its numbers.
+  async ['counter-live']({ browser, args }) {
+    const origin = new URL(args.serveUrl).origin;
+    const { context, page, problems } = await open(browser, origin);
+    await page.goto(args.serveUrl);
+    await page.waitForSelector('[data-counter] .counter-list:not([hidden])', { timeout: 15000 })
+      .catch(() => problems.push('the counter box never showed numbers'));
+    const shown = await page.$$eval('[data-count]', (cells) => Object.fromEntries(
+      cells.map((c) => [c.getAttribute('data-count'), c.textContent.trim()])));
+    const server = await page.evaluate(async () => (await fetch('/__bantin/counter')).json());
+    for (const key of ['online', 'today', 'week', 'month', 'total']) {
+      const n = Number(String(shown[key]).replace(/\./g, ''));
+      if (!Number.isInteger(n) || n < 1) problems.push(`"${key}" shows ${shown[key]}`);
+      if (n !== server[key]) problems.push(`"${key}" shows ${shown[key]} but the server counts ${server[key]}`);
+    }
+    await context.close();
+    return { problems, details: { shown, server } };
+  },
+
+  // A−/A/A+ changes the article text size, is remembered across pages, A resets.
+  async ['text-size']({ browser, site, args }) {
+    const { context, page, problems } = await open(browser, site.origin);
+    const article = firstArticle(args);
+    await page.goto(site.url(article));
+    const size = () => page.$eval('.article-content p', (p) => parseFloat(getComputedStyle(p).fontSize));
+    const before = await size();
+    await page.click('[data-text-size] [data-step="1"]');
+    await page.click('[data-text-size] [data-step="1"]');
+    const bigger = await size();
+    await page.reload();
+    const remembered = await size();
+    await page.click('[data-text-size] [data-step="0"]');
+    const reset = await size();
+    const details = { before, bigger, remembered, reset };
+    if (!(bigger > before * 1.2)) problems.push(`A+ twice: ${before}px → ${bigger}px`);
+    if (Math.abs(remembered - bigger) > 0.01) problems.push(`after a reload the size is ${remembered}px, not ${bigger}px`);
+    if (Math.abs(reset - before) > 0.01) problems.push(`"A" gave ${reset}px, not ${before}px`);
+    await context.close();
+    return { problems, details };
+  },
+
+  // Everything is reachable by keyboard: the skip link comes first and moves focus into the
+  // main column; Tab reaches the search box, the text-size and share controls.
+  async keyboard({ browser, site, args }) {
+    const { context, page, problems } = await open(browser, site.origin);
+    await page.goto(site.url(firstArticle(args)));
+    const seen = [];
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => {
+        const el = document.activeElement;
+        return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}|${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40)}`;
+      }));
+    }
+    if (!seen[0]?.includes('Bỏ qua')) problems.push(`the first Tab stop is ${seen[0]}, not the skip link`);
+    for (const want of ['#o-tim-kiem', 'tăng cỡ chữ', 'in bài viết', 'facebook', 'sao chép liên kết']) {
+      if (!seen.some((s) => s.toLowerCase().includes(want))) problems.push(`Tab never reaches ${want}`);
+    }
+    // The skip link moves the reader past the header and menu.
+    await page.goto(site.url(firstArticle(args)));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const after = await page.evaluate(() => !!document.activeElement.closest('#noi-dung'));
+    if (!after) problems.push('after the skip link, Tab does not land in the main column');
+    await context.close();
+    return { problems, details: { stops: seen.slice(0, 25) } };
+  },
+
+  // axe-core: no WCAG 2.1 A/AA violation on each --page.
+  async axe({ browser, site, args }) {
+    const axePath = require.resolve('axe-core/axe.min.js');
+    const problems = [];
+    const details = {};
+    for (const wanted of args.pages) {
+      const { context, page, problems: own } = await open(browser, site.origin);
+      await page.goto(site.url(wanted.replace(/^\//, '')));
+      if (wanted.includes('?q=')) {
+        // A search page is checked with its results on screen.
+        await page.waitForSelector('[data-search-results][data-search-state]', { timeout: 15000 })
+          .catch(() => own.push('the search never finished'));
+      }
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      details[wanted] = { passes: result.passes.length, violations: result.violations.length };
+      for (const v of result.violations) {
+        problems.push(`${wanted}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+      }
+      problems.push(...own.filter((p) => !p.includes('404')).map((p) => `${wanted}: ${p}`));
+      await context.close();
+    }
+    return { problems, details };
+  },
+};
+
+/// The first article the home page lists, as a path below the base path.
+function firstArticle(args) {
+  const home = readFileSync(path.join(args.root, 'index.html'), 'utf8');
+  const match = home.match(new RegExp(`href="${args.basePath}(tin-tuc/[^"/]+/)"`));
+  if (!match) usage('the home page links no article');
+  return match[1];
+}
+
+async function main() {
+  const args = readArgs(process.argv.slice(2));
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch {
+    usage('playwright-core is not installed; run bash tests/setup.sh');
+  }
+  const routes = {
+    '/__test/counter-garbage': (req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>không phải JSON</p>'),
+    '/__test/counter-500': (req, res) => res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"online":1}'),
+  };
+  const server = await startServer(args.root, args.basePath, routes);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const site = { origin, root: args.root, url: (rel) => origin + args.basePath + rel };
+  const browser = await chromium.launch({
+    executablePath: args.chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const results = [];
+  try {
+    for (const check of args.checks) {
+      let outcome;
+      try {
+        outcome = await checks[check]({ browser, site, args });
+      } catch (err) {
+        outcome = { problems: [`the check crashed: ${String(err.message).split('\n')[0]}`], details: {} };
+      }
+      results.push({ check, ok: outcome.problems.length === 0, ...outcome });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const ok = results.every((r) => r.ok);
+  console.log(JSON.stringify({ ok, results }, null, 2));
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(`features.mjs: ${err.stack || err}`);
+  process.exit(2);
+});
