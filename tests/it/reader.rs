@@ -187,3 +187,59 @@ fn a_counter_that_fails_shows_the_honest_fallback_and_is_not_asked_again() {
         }
     }
 }
+
+#[test]
+fn the_news_sitemap_lists_the_last_two_days_and_passes_its_schema() {
+    use chrono::{Duration, FixedOffset, SecondsFormat, Utc};
+    let site = support::copy_sample_site();
+    let vietnam = FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| panic!("offset"));
+    let now = Utc::now().with_timezone(&vietnam);
+    for (slug, hours_ago) in [("tin-vua-dang", 3), ("tin-hom-kia", 60)] {
+        let date = (now - Duration::hours(hours_ago)).to_rfc3339_opts(SecondsFormat::Secs, false);
+        support::write(
+            &site.root.join(format!("content/tin-tuc/{slug}.md")),
+            format!(
+                "---\ntitle: \"Tin thử {slug} & <hữu nghị>\"\nslug: {slug}\ndate: {date}\n---\n\nNội dung.\n"
+            ),
+        );
+    }
+    let out = site.sibling("public");
+    let outcome = bantin(
+        &site.root,
+        [
+            "build",
+            "--quiet",
+            "--output",
+            out.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+
+    let news = support::read(&out.join("sitemap-news.xml"));
+    assert!(news.contains("/tin-tuc/tin-vua-dang/</loc>"), "{news}");
+    assert!(!news.contains("tin-hom-kia"), "older than two days: {news}");
+    assert_eq!(news.matches("<url>").count(), 1, "{news}");
+    let robots = support::read(&out.join("robots.txt"));
+    assert!(
+        robots.contains("Sitemap: https://example.github.io/lhhn-angiang/sitemap-news.xml"),
+        "{robots}"
+    );
+    let mut command = Command::new(support::python());
+    command
+        .args([
+            "-c",
+            "import sys\nfrom lxml import etree\n\
+             parser = etree.XMLParser(no_network=True)\n\
+             schema = etree.XMLSchema(etree.parse(sys.argv[1], parser=parser))\n\
+             doc = etree.parse(sys.argv[2], parser=parser)\n\
+             schema.assertValid(doc)",
+        ])
+        .arg(support::tools().join("sitemap-with-news.xsd"))
+        .arg(out.join("sitemap-news.xml"));
+    let outcome = support::run(command);
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+
+    // The sample site as it is has nothing from the last two days: no file, no robots line.
+    assert!(!sample().join("sitemap-news.xml").exists());
+    assert!(!support::read(&sample().join("robots.txt")).contains("sitemap-news"));
+}
