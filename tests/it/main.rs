@@ -12,6 +12,7 @@ mod new;
 mod nfd;
 mod publishing;
 mod sample_site;
+mod search;
 mod serve;
 mod support;
 mod workflows;
