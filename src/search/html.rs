@@ -62,9 +62,26 @@ pub fn to_text(html: &str) -> String {
 }
 
 fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
-    for c in text.chars() {
-        push_char(out, c, space_owed);
+    // Word by word rather than char by char: most of a body is runs of letters.
+    let mut words = text.split(char::is_whitespace);
+    if let Some(first) = words.next() {
+        push_word(out, first, space_owed);
     }
+    for word in words {
+        *space_owed = true;
+        push_word(out, word, space_owed);
+    }
+}
+
+fn push_word(out: &mut String, word: &str, space_owed: &mut bool) {
+    if word.is_empty() {
+        return;
+    }
+    if *space_owed && !out.is_empty() {
+        out.push(' ');
+    }
+    *space_owed = false;
+    out.push_str(word);
 }
 
 fn push_char(out: &mut String, c: char, space_owed: &mut bool) {

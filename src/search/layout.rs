@@ -69,10 +69,9 @@ fn word_entries(collected: &Collected, f: usize) -> Vec<Entry> {
         if i > 0 {
             json.push(b',');
         }
-        push_json_str(&mut json, &collected.variants[v]);
+        push_json_str(&mut json, collected.variant(v));
         json.extend_from_slice(b":\"");
-        let list = collected.postings_of(v).iter().map(|p| (p.doc, p.code));
-        push_postings(&mut json, list, true);
+        push_postings(&mut json, collected.variant_postings(v), true);
         json.push(b'"');
     }
     json.push(b'}');
@@ -80,12 +79,12 @@ fn word_entries(collected: &Collected, f: usize) -> Vec<Entry> {
         key: word.to_string(),
         json,
     }];
-    for group in collected.pairs_of(f).chunk_by(|a, b| a.second == b.second) {
-        let key = format!("{word} {}", collected.folds[group[0].second as usize]);
+    for pair in collected.pairs_of(f) {
+        let key = format!("{word} {}", collected.folds[collected.pair_second(pair)]);
         let mut json = Vec::new();
         push_json_str(&mut json, &key);
         json.extend_from_slice(b":\"");
-        push_postings(&mut json, group.iter().map(|p| (p.doc, p.code)), true);
+        push_postings(&mut json, collected.pair_postings(pair), true);
         json.push(b'"');
         out.push(Entry { key, json });
     }
