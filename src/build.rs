@@ -158,6 +158,7 @@ pub struct Incremental {
     settings: u64,
     pages: HashMap<String, (u64, Output)>,
     feeds: render::extras::FeedCache,
+    search: render::extras::SearchCache,
     /// How many content files and pages the last build had to redo.
     pub reread: usize,
     pub rerendered: usize,
@@ -303,12 +304,19 @@ fn compile_with(
             let pages = renderer
                 .run_with(site, &jobs, &|| ticker.tick())
                 .map_err(BuildError::Site)?;
-            (pages, render::extras::feeds(site))
+            let mut other = render::extras::feeds(site);
+            other.extend(render::extras::search_files(site));
+            (pages, other)
         }
-        Some(reuse) => (
-            render_changed(&mut renderer, site, &jobs, reuse)?,
-            render::extras::feeds_reusing(site, &mut reuse.feeds),
-        ),
+        Some(reuse) => {
+            let pages = render_changed(&mut renderer, site, &jobs, reuse)?;
+            let mut other = render::extras::feeds_reusing(site, &mut reuse.feeds);
+            other.extend(render::extras::search_files_reusing(
+                site,
+                &mut reuse.search,
+            ));
+            (pages, other)
+        }
     };
     let written: std::collections::HashSet<&str> = pages
         .iter()

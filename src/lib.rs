@@ -12,4 +12,5 @@ pub mod output;
 pub mod problem;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;

@@ -20,6 +20,77 @@ pub fn feeds(site: Site<'_>) -> Vec<Output> {
     feeds_reusing(site, &mut HashMap::new())
 }
 
+/// The search index of the last build and the fingerprint of what it was made from.
+pub type SearchCache = Option<(u64, Vec<Output>)>;
+
+/// The search index (`search/…`) of every published article, newest first.
+pub fn search_files(site: Site<'_>) -> Vec<Output> {
+    search_outputs(site)
+}
+
+/// Like `search_files`, reusing the last build's index when no article and no setting changed
+/// (a template or static-file edit in `serve`).
+pub fn search_files_reusing(site: Site<'_>, cache: &mut SearchCache) -> Vec<Output> {
+    let Site { config, index, .. } = site;
+    let fingerprint = {
+        let mut h = DefaultHasher::new();
+        (&*config.source.text, &config.base_url).hash(&mut h);
+        for article in &index.articles {
+            article.source_hash.hash(&mut h);
+        }
+        h.finish()
+    };
+    if let Some((old, files)) = cache
+        && *old == fingerprint
+    {
+        return files.clone();
+    }
+    let files = search_outputs(site);
+    *cache = Some((fingerprint, files.clone()));
+    files
+}
+
+fn search_outputs(site: Site<'_>) -> Vec<Output> {
+    let Site {
+        config,
+        index,
+        provinces,
+    } = site;
+    let urls: Vec<String> = index
+        .articles
+        .iter()
+        .map(|a| config.url(&article_path(a)))
+        .collect();
+    let dates: Vec<String> = index
+        .articles
+        .iter()
+        .map(|a| super::context::iso(&a.date))
+        .collect();
+    let docs: Vec<crate::search::SearchDoc> = index
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| crate::search::SearchDoc {
+            url: &urls[i],
+            title: &a.title,
+            date: &dates[i],
+            province: provinces.get(a.province).display_name(),
+            province_slug: crate::model::province_path_slug(provinces, a.province),
+            tags: &a.tags,
+            category: a.category.as_deref(),
+            summary: &a.summary,
+            html: &a.body.html,
+        })
+        .collect();
+    crate::search::build(&docs)
+        .into_iter()
+        .map(|(path, bytes)| Output {
+            path,
+            bytes: bytes.into(),
+        })
+        .collect()
+}
+
 /// The feeds of the last build, by RSS path: the fingerprint of what they were made from, and
 /// the RSS and Atom files.
 pub type FeedCache = HashMap<String, (u64, [Output; 2])>;

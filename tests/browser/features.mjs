@@ -55,11 +55,15 @@ function readArgs(argv) {
 /// Vietnamese-aware comparison form for assertions: NFC and lower case.
 const nfc = (s) => s.normalize('NFC').toLowerCase();
 
-/// The plain text of a built page, read from disk.
+/// The plain text of an article as built, read from disk: its <article> element only (title,
+/// lead, body, tags), not the header, sidebar or footer every page shares.
 function pageText(root, basePath, href) {
   const rel = decodeURIComponent(new URL(href, 'http://x').pathname).slice(basePath.length);
   const html = readFileSync(path.join(root, rel, 'index.html'), 'utf8');
-  return nfc(html.replace(/<[^>]+>/g, ' '));
+  const start = html.indexOf('<article class="article"');
+  const end = html.indexOf('</article>', start);
+  const own = start >= 0 && end > start ? html.slice(start, end) : html;
+  return nfc(own.replace(/<[^>]+>/g, ' '));
 }
 
 /// A fresh context and page that record what went wrong. `network` collects, instead of
@@ -98,8 +102,14 @@ const checks = {
     await page.fill('#o-tim-kiem', 'huu nghi');
     await Promise.all([page.waitForURL(/tim-kiem\/\?q=huu/), page.press('#o-tim-kiem', 'Enter')]);
     const results = async () => {
-      await page.waitForSelector('[data-search-results][data-search-state="done"]', { timeout: 15000 });
-      return page.$$eval('[data-search-result]', (items) => items.map((item) => ({
+      await page.waitForSelector('#search-results[data-search-state="done"]', { timeout: 15000 });
+      // "Xem thêm kết quả" until every result is on the page.
+      for (let i = 0; i < 50 && await page.isVisible('#search-more'); i += 1) {
+        const before = await page.$$eval('#search-results > li', (items) => items.length);
+        await page.click('#search-more');
+        await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, before);
+      }
+      return page.$$eval('#search-results > li', (items) => items.map((item) => ({
         href: item.querySelector('a')?.href ?? '',
         title: item.querySelector('a')?.textContent.trim() ?? '',
         marks: Array.from(item.querySelectorAll('mark'), (m) => m.textContent),
@@ -116,14 +126,14 @@ const checks = {
     if (found.length && !found.some((r) => r.marks.some((m) => /^h[ữu]u$|^ngh[ịi]$/i.test(nfc(m)) || /hữu nghị/i.test(nfc(m))))) {
       problems.push('no result highlights the matched words with <mark>');
     }
-    const status = await page.textContent('[data-search-status]');
+    const status = await page.textContent('#search-status');
     details.status = status;
     if (found.length && !status.includes(String(found.length)) && !/\d/.test(status)) {
       problems.push(`the status line does not give the number of results: ${status}`);
     }
     if (found.length) {
       const first = found[0];
-      await Promise.all([page.waitForURL(first.href), page.click('[data-search-result] a')]);
+      await Promise.all([page.waitForURL(first.href), page.click('#search-results > li a')]);
       const h1 = nfc(await page.textContent('h1'));
       details.opened = { url: page.url(), h1 };
       if (h1.trim() !== nfc(first.title)) problems.push(`clicking "${first.title}" opened a page titled "${h1}"`);
@@ -270,7 +280,7 @@ const checks = {
       await page.goto(site.url(wanted.replace(/^\//, '')));
       if (wanted.includes('?q=')) {
         // A search page is checked with its results on screen.
-        await page.waitForSelector('[data-search-results][data-search-state]', { timeout: 15000 })
+        await page.waitForSelector('#search-results[data-search-state]', { timeout: 15000 })
           .catch(() => own.push('the search never finished'));
       }
       await page.addScriptTag({ path: axePath });

@@ -13,6 +13,7 @@ mod nfd;
 mod publishing;
 mod reader;
 mod sample_site;
+mod search;
 mod serve;
 mod support;
 mod workflows;

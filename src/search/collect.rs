@@ -1,0 +1,580 @@
+//! Takes the documents and gives the index's posting lists: for every folded term its exact
+//! variants, each with the documents that hold it and a code per document (where it occurs),
+//! and for every pair of adjacent folded terms (a bigram) the documents that hold the pair.
+//!
+//! Documents are read in parallel, in a few chunks of consecutive documents. Each chunk interns
+//! its own words (a token is folded once per chunk, not once per occurrence, and no string is
+//! allocated per token) and builds its own posting lists. Because a chunk is a run of
+//! consecutive documents, a term's full list is just its chunk lists one after the other: the
+//! merge only sorts the vocabulary, never the postings. Term order follows the terms' text, so
+//! the output does not depend on how the threads were scheduled.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::SearchDoc;
+use super::encode::{META, TITLE, body_bucket};
+use super::html;
+use super::terms::{forms, tokens};
+
+/// Where a token was seen, before a document's occurrences are summed up into a code.
+#[derive(Clone, Copy)]
+enum Field {
+    Title,
+    Meta,
+    Body,
+}
+
+/// Postings are packed as `doc << 4 | code` into a u32, which halves the memory of the
+/// (tens of millions of) postings; hence at most 2^28 documents, checked by `search::build`.
+pub const MAX_DOCS: usize = 1 << 28;
+
+fn pack(doc: u32, code: u8) -> u32 {
+    doc << 4 | u32::from(code & 0x0F)
+}
+
+fn unpack(p: u32) -> (u32, u8) {
+    (p >> 4, (p & 0x0F) as u8)
+}
+
+/// A fast hasher for the builder's private tables (short words, pairs of numbers). It need not
+/// resist chosen collisions: the keys are the site's own text.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl QuickHasher {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        self.mix(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.mix(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.mix(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.mix(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The table uses both the low and the top bits; a multiply alone leaves the low ones weak.
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+type Quick = BuildHasherDefault<QuickHasher>;
+
+/// One chunk's words: every distinct raw token, exact form and folded form it met, numbered in
+/// order of first sight (local numbers, mapped to global ones when the chunks are merged).
+#[derive(Default)]
+struct Vocab {
+    /// Raw token as written → exact number, or `NO_TERM` for a token that folds to nothing.
+    by_raw: HashMap<Box<str>, u32, Quick>,
+    by_exact: HashMap<Box<str>, u32, Quick>,
+    /// Exact form and the number of its folded form.
+    exacts: Vec<(Box<str>, u32)>,
+    by_fold: HashMap<Box<str>, u32, Quick>,
+    folds: Vec<Box<str>>,
+}
+
+const NO_TERM: u32 = u32::MAX;
+
+impl Vocab {
+    /// The exact number of a raw token and its fold's, interning it on first sight.
+    fn term(&mut self, raw: &str) -> Option<(u32, u32)> {
+        let id = match self.by_raw.get(raw) {
+            Some(&id) => id,
+            None => {
+                let id = self.intern(raw);
+                self.by_raw.insert(raw.into(), id);
+                id
+            }
+        };
+        let (_, fold) = self.exacts.get(id as usize)?;
+        Some((id, *fold))
+    }
+
+    fn intern(&mut self, raw: &str) -> u32 {
+        let Some(f) = forms(raw) else {
+            return NO_TERM;
+        };
+        if let Some(&id) = self.by_exact.get(f.exact.as_str()) {
+            return id;
+        }
+        let fold = match self.by_fold.get(f.folded.as_str()) {
+            Some(&fold) => fold,
+            None => {
+                let Ok(fold) = u32::try_from(self.folds.len()) else {
+                    return NO_TERM;
+                };
+                self.folds.push(f.folded.clone().into());
+                self.by_fold.insert(f.folded.into(), fold);
+                fold
+            }
+        };
+        // NO_TERM itself is never handed out as a number.
+        match u32::try_from(self.exacts.len()) {
+            Ok(id) if id != NO_TERM => {
+                self.exacts.push((f.exact.clone().into(), fold));
+                self.by_exact.insert(f.exact.into(), id);
+                id
+            }
+            _ => NO_TERM,
+        }
+    }
+}
+
+/// One document's occurrences of terms (or pairs), summed up as they come: each term once, with
+/// its title/meta flags and body count. `slot[id]` says where term `id` is in `seen`, if it was
+/// seen in the document numbered `stamp`, so no map or sort is needed per document.
+#[derive(Default)]
+struct Tally {
+    slot: Vec<(u32, u32)>,
+    seen: Vec<(u32, u8, u32)>,
+}
+
+impl Tally {
+    fn note(&mut self, id: u32, field: Field, stamp: u32) {
+        let i = id as usize;
+        if self.slot.len() <= i {
+            self.slot.resize(i + 1, (0, 0));
+        }
+        let at = if self.slot[i].0 == stamp {
+            self.slot[i].1 as usize
+        } else {
+            self.slot[i] = (stamp, self.seen.len() as u32);
+            self.seen.push((id, 0, 0));
+            self.seen.len() - 1
+        };
+        let entry = &mut self.seen[at];
+        match field {
+            Field::Title => entry.1 |= TITLE,
+            Field::Meta => entry.1 |= META,
+            Field::Body => entry.2 = entry.2.saturating_add(1),
+        }
+    }
+
+    /// Moves the document's terms, with their codes, onto `stream` as (id, packed posting).
+    fn flush(&mut self, doc: u32, stream: &mut Vec<(u32, u32)>) {
+        for &(id, flags, body) in &self.seen {
+            stream.push((id, pack(doc, flags | body_bucket(body))));
+        }
+        self.seen.clear();
+    }
+}
+
+/// Posting lists in compressed-row form: the postings of item `i` are
+/// `postings[start[i]..start[i + 1]]`, ascending by document.
+#[derive(Default)]
+struct Lists {
+    start: Vec<usize>,
+    postings: Vec<u32>,
+}
+
+impl Lists {
+    /// Groups a chunk's (id, posting) stream by id; a counting sort, stable, so documents stay
+    /// in the order they were read.
+    fn from_stream(stream: &[(u32, u32)], ids: usize) -> Lists {
+        let mut start = vec![0; ids + 1];
+        for &(id, _) in stream {
+            start[id as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut postings = vec![0; stream.len()];
+        for &(id, p) in stream {
+            postings[next[id as usize]] = p;
+            next[id as usize] += 1;
+        }
+        Lists { start, postings }
+    }
+
+    fn of(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        &self.postings[self.start[i]..self.start[i + 1]]
+    }
+}
+
+struct Chunk {
+    vocab: Vocab,
+    /// By local exact number.
+    terms: Lists,
+    /// (first fold, second fold) of each local pair number.
+    pair_keys: Vec<(u32, u32)>,
+    /// By local pair number.
+    pairs: Lists,
+    texts: Vec<String>,
+}
+
+fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
+    let mut vocab = Vocab::default();
+    let mut pair_ids: HashMap<u64, u32, Quick> = HashMap::default();
+    let mut pair_keys: Vec<(u32, u32)> = Vec::new();
+    let mut terms = Tally::default();
+    let mut pairs = Tally::default();
+    let mut term_stream = Vec::new();
+    let mut pair_stream = Vec::new();
+    let mut texts = Vec::with_capacity(docs.len());
+    for (i, doc) in docs.iter().enumerate() {
+        // Stamps start at 1: a fresh slot (0, 0) must not look seen.
+        let stamp = i as u32 + 1;
+        let body = html::to_text(doc.html);
+        let mut read = |text: &str, field: Field| {
+            // Pairs never span two fields (or two tags): the title's last word and the body's
+            // first are not a phrase.
+            let mut previous: Option<u32> = None;
+            for token in tokens(text) {
+                let Some((exact, fold)) = vocab.term(token) else {
+                    continue;
+                };
+                terms.note(exact, field, stamp);
+                if let Some(p) = previous {
+                    let key = u64::from(p) << 32 | u64::from(fold);
+                    let next_id = pair_keys.len() as u32;
+                    let id = *pair_ids.entry(key).or_insert(next_id);
+                    if id == next_id {
+                        pair_keys.push((p, fold));
+                    }
+                    pairs.note(id, field, stamp);
+                }
+                previous = Some(fold);
+            }
+        };
+        read(doc.title, Field::Title);
+        read(doc.summary, Field::Meta);
+        for tag in doc.tags {
+            read(tag, Field::Meta);
+        }
+        if let Some(category) = doc.category {
+            read(category, Field::Meta);
+        }
+        read(doc.province, Field::Meta);
+        read(&body, Field::Body);
+        let number = (first_doc + i) as u32;
+        terms.flush(number, &mut term_stream);
+        pairs.flush(number, &mut pair_stream);
+        texts.push(body);
+    }
+    Chunk {
+        terms: Lists::from_stream(&term_stream, vocab.exacts.len()),
+        pairs: Lists::from_stream(&pair_stream, pair_keys.len()),
+        vocab,
+        pair_keys,
+        texts,
+    }
+}
+
+/// Every posting list of the index, addressed by global term numbers in text order.
+pub struct Collected {
+    chunks: Vec<Chunk>,
+    /// Folded terms, sorted by bytes (= code points, the order search.js searches in).
+    pub folds: Vec<Box<str>>,
+    /// Exact variants, grouped by their folded term (in `folds` order), sorted within a group.
+    variants: Vec<Box<str>>,
+    /// `variant_start[f]..variant_start[f + 1]`: the variants of fold `f`.
+    variant_start: Vec<usize>,
+    /// Where each variant's postings are: (chunk, local exact number), in chunk order.
+    variant_parts: Parts,
+    /// Pairs sorted by (first, second) fold; `pair_start[f]..pair_start[f + 1]` start with `f`.
+    pair_second: Vec<u32>,
+    pair_start: Vec<usize>,
+    pair_parts: Parts,
+    /// Each document's body as plain text (for its record's snippet text).
+    pub texts: Vec<String>,
+}
+
+/// For each global item, the chunk-local lists that make up its postings: `list[start[i]..
+/// start[i + 1]]` as (chunk, local number), chunks ascending.
+#[derive(Default)]
+struct Parts {
+    start: Vec<usize>,
+    list: Vec<(u32, u32)>,
+}
+
+impl Parts {
+    /// From (global, chunk, local) triples sorted by global then chunk.
+    fn from_sorted(triples: &[(u32, u32, u32)], items: usize) -> Parts {
+        let mut start = vec![0; items + 1];
+        for &(g, _, _) in triples {
+            start[g as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let list = triples.iter().map(|&(_, c, l)| (c, l)).collect();
+        Parts { start, list }
+    }
+}
+
+impl Collected {
+    pub fn variants_of(&self, fold: usize) -> Range<usize> {
+        self.variant_start[fold]..self.variant_start[fold + 1]
+    }
+
+    pub fn variant(&self, v: usize) -> &str {
+        &self.variants[v]
+    }
+
+    /// (document, code) of variant `v`, ascending by document.
+    pub fn variant_postings(&self, v: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let parts =
+            &self.variant_parts.list[self.variant_parts.start[v]..self.variant_parts.start[v + 1]];
+        parts.iter().flat_map(|&(c, local)| {
+            self.chunks[c as usize]
+                .terms
+                .of(local)
+                .iter()
+                .map(|&p| unpack(p))
+        })
+    }
+
+    /// The pairs whose first term is fold `f`, ordered by second term.
+    pub fn pairs_of(&self, fold: usize) -> Range<usize> {
+        self.pair_start[fold]..self.pair_start[fold + 1]
+    }
+
+    pub fn pair_second(&self, pair: usize) -> usize {
+        self.pair_second[pair] as usize
+    }
+
+    pub fn pair_postings(&self, pair: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let parts =
+            &self.pair_parts.list[self.pair_parts.start[pair]..self.pair_parts.start[pair + 1]];
+        parts.iter().flat_map(|&(c, local)| {
+            self.chunks[c as usize]
+                .pairs
+                .of(local)
+                .iter()
+                .map(|&p| unpack(p))
+        })
+    }
+}
+
+/// Reads every document and gathers the posting lists; document numbers are positions in
+/// `docs` (at most `MAX_DOCS`, which the caller ensures).
+pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
+    // A few chunks per thread balance the load; more would fold the same words more often.
+    let chunk_len = docs
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 3)
+        .max(64);
+    let chunks: Vec<Chunk> = docs
+        .par_chunks(chunk_len)
+        .enumerate()
+        .map(|(i, part)| read_chunk(i * chunk_len, part))
+        .collect();
+
+    // One sorted vocabulary, and each chunk's local numbers mapped into it.
+    let mut folds: Vec<&str> = chunks
+        .iter()
+        .flat_map(|c| c.vocab.folds.iter().map(|f| &**f))
+        .collect();
+    folds.par_sort_unstable();
+    folds.dedup();
+    let fold_maps: Vec<Vec<u32>> = chunks
+        .par_iter()
+        .map(|c| {
+            let map = c.vocab.folds.iter();
+            map.map(|f| position(folds.binary_search(&&**f))).collect()
+        })
+        .collect();
+    let mut variants: Vec<(u32, &str)> = chunks
+        .iter()
+        .zip(&fold_maps)
+        .flat_map(|(c, map)| {
+            let exacts = c.vocab.exacts.iter();
+            exacts.map(|(exact, fold)| (map[*fold as usize], &**exact))
+        })
+        .collect();
+    variants.par_sort_unstable();
+    variants.dedup();
+    let mut variant_start = vec![0; folds.len() + 1];
+    for &(fold, _) in &variants {
+        variant_start[fold as usize + 1] += 1;
+    }
+    for i in 1..variant_start.len() {
+        variant_start[i] += variant_start[i - 1];
+    }
+
+    let mut variant_triples: Vec<(u32, u32, u32)> = chunks
+        .par_iter()
+        .zip(&fold_maps)
+        .enumerate()
+        .flat_map_iter(|(c, (chunk, map))| {
+            let variants = &variants;
+            chunk
+                .vocab
+                .exacts
+                .iter()
+                .enumerate()
+                .map(move |(local, (exact, fold))| {
+                    let v = position(variants.binary_search(&(map[*fold as usize], &**exact)));
+                    (v, c as u32, local as u32)
+                })
+        })
+        .collect();
+    variant_triples.par_sort_unstable();
+    let variant_parts = Parts::from_sorted(&variant_triples, variants.len());
+
+    // Pairs: ((first, second) global folds, chunk, local pair number), sorted.
+    let mut pair_quads: Vec<((u32, u32), u32, u32)> = chunks
+        .par_iter()
+        .zip(&fold_maps)
+        .enumerate()
+        .flat_map_iter(|(c, (chunk, map))| {
+            chunk
+                .pair_keys
+                .iter()
+                .enumerate()
+                .map(move |(local, &(a, b))| {
+                    ((map[a as usize], map[b as usize]), c as u32, local as u32)
+                })
+        })
+        .collect();
+    pair_quads.par_sort_unstable();
+    let mut pair_second = Vec::new();
+    let mut pair_start = vec![0; folds.len() + 1];
+    let mut triples = Vec::with_capacity(pair_quads.len());
+    for group in pair_quads.chunk_by(|a, b| a.0 == b.0) {
+        let (first, second) = group[0].0;
+        let global = pair_second.len() as u32;
+        pair_second.push(second);
+        pair_start[first as usize + 1] += 1;
+        triples.extend(group.iter().map(|&(_, c, l)| (global, c, l)));
+    }
+    for i in 1..pair_start.len() {
+        pair_start[i] += pair_start[i - 1];
+    }
+    let pair_parts = Parts::from_sorted(&triples, pair_second.len());
+
+    let folds: Vec<Box<str>> = folds.into_iter().map(Box::from).collect();
+    let variants: Vec<Box<str>> = variants.into_iter().map(|(_, e)| Box::from(e)).collect();
+    let mut chunks = chunks;
+    let texts = chunks
+        .iter_mut()
+        .flat_map(|c| std::mem::take(&mut c.texts))
+        .collect();
+    Collected {
+        chunks,
+        folds,
+        variants,
+        variant_start,
+        variant_parts,
+        pair_second,
+        pair_start,
+        pair_parts,
+        texts,
+    }
+}
+
+/// A binary search's index; the searched item is always present (it came from the same lists).
+fn position(found: Result<usize, usize>) -> u32 {
+    let i = found.unwrap_or_else(|i| i);
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn packing_round_trips() {
+        for (doc, code) in [(0, 0), (1, 15), (MAX_DOCS as u32 - 1, 9)] {
+            assert_eq!(unpack(pack(doc, code)), (doc, code));
+        }
+    }
+
+    #[test]
+    fn the_quick_hasher_spreads_similar_keys() {
+        let build = Quick::default();
+        let mut low_bits = std::collections::HashSet::new();
+        let mut top_bits = std::collections::HashSet::new();
+        for n in 0u64..4096 {
+            let h = build.hash_one(n << 32 | (n + 1));
+            low_bits.insert(h & 0xFFF);
+            top_bits.insert(h >> 57);
+        }
+        // 4096 keys into 4096 buckets: a decent hash fills well over half of them.
+        assert!(low_bits.len() > 2400, "{} low-bit buckets", low_bits.len());
+        assert_eq!(top_bits.len(), 128);
+        assert_ne!(build.hash_one("hữu"), build.hash_one("hưu"));
+        assert_ne!(build.hash_one("ab"), build.hash_one("ab\0"));
+    }
+
+    #[test]
+    fn chunks_concatenate_into_ascending_lists() {
+        let bodies: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    "<p>chung riêng{} {}</p>",
+                    i % 7,
+                    if i % 2 == 0 { "chẵn" } else { "lẻ" }
+                )
+            })
+            .collect();
+        let docs: Vec<SearchDoc<'_>> = bodies
+            .iter()
+            .map(|b| SearchDoc {
+                html: b,
+                ..SearchDoc::default()
+            })
+            .collect();
+        // Small chunks in a pool of four threads: many chunks to stitch.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .expect("pool");
+        let collected = pool.install(|| collect(&docs));
+        let fold = collected
+            .folds
+            .iter()
+            .position(|f| &**f == "chung")
+            .expect("chung");
+        let v = collected.variants_of(fold).start;
+        let list: Vec<u32> = collected.variant_postings(v).map(|(d, _)| d).collect();
+        assert_eq!(list, (0..300).collect::<Vec<u32>>());
+        let fold = collected
+            .folds
+            .iter()
+            .position(|f| &**f == "chan")
+            .expect("chan");
+        let list: Vec<u32> = collected
+            .variant_postings(collected.variants_of(fold).start)
+            .map(|(d, _)| d)
+            .collect();
+        assert_eq!(list, (0..300).step_by(2).collect::<Vec<u32>>());
+    }
+}

@@ -1,0 +1,172 @@
+//! Takes text and gives its search terms: tokens (runs of letters, digits and combining marks),
+//! each with an exact form (lowercase, NFC, tone placement normalised) and a folded form (no
+//! marks, đ → d). search.js computes the same forms for a query, so both sides must follow
+//! `crate::locale::{fold, normalize_tones}` to the letter — which is why they are called here
+//! rather than reimplemented faster.
+
+use unicode_normalization::char::is_combining_mark;
+
+use crate::locale::{fold, normalize_tones};
+
+/// Function words so common that a query made only of them finds nothing useful; such a query
+/// shows no results (search.js gets this list from the index's manifest). In a longer query they
+/// still count: "hợp tác và phát triển" asks for all four words. Written in the exact form.
+pub const STOP_WORDS: &[&str] = &[
+    "các", "cho", "có", "của", "cũng", "đã", "đang", "để", "đến", "đó", "được", "hay", "hoặc",
+    "khi", "là", "lại", "mà", "một", "này", "nên", "những", "như", "nhưng", "ở", "rằng", "sẽ",
+    "tại", "theo", "thì", "trong", "từ", "và", "vào", "về", "vì", "với",
+];
+
+/// A token is a maximal run of these: letters and digits of any script, and combining marks, so
+/// that decomposed (NFD) input stays one token ("Đa\u{300}" is one word, not two).
+pub fn is_token_char(c: char) -> bool {
+    // The general test is a table search per character; Vietnamese text is ASCII plus Latin
+    // letters from a few blocks, which are answered by range (the test below checks every
+    // character of these ranges against the general rule).
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters (but × and ÷), Latin Extended-A and -B.
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        // Combining diacritical marks: the tones of decomposed (NFD) text.
+        0x300..=0x36F => true,
+        // Latin Extended Additional: ạ ả ấ … ỹ, most of precomposed Vietnamese.
+        0x1E00..=0x1EFF => true,
+        _ => is_token_char_slow(c),
+    }
+}
+
+fn is_token_char_slow(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The tokens of `text`, in order, as slices of it.
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_token_char(c))
+        .filter(|t| !t.is_empty())
+}
+
+/// The two forms a token is indexed and queried under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forms {
+    /// "Hoà" → "hòa": what a query typed with marks must equal to rank first.
+    pub exact: String,
+    /// "Hoà" → "hoa": what every query matches on.
+    pub folded: String,
+}
+
+/// The forms of one token, or `None` for a token that folds to nothing (a lone combining mark).
+pub fn forms(token: &str) -> Option<Forms> {
+    if token.is_ascii() {
+        // fold and normalize_tones both reduce to lowercasing on ASCII; most digits and Latin
+        // words take this path without the normalisation passes.
+        let lower = token.to_ascii_lowercase();
+        return (!lower.is_empty()).then(|| Forms {
+            exact: lower.clone(),
+            folded: lower,
+        });
+    }
+    let folded = fold(token);
+    if folded.is_empty() {
+        return None;
+    }
+    Some(Forms {
+        exact: normalize_tones(&token.to_lowercase()),
+        folded,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn all(text: &str) -> Vec<&str> {
+        tokens(text).collect()
+    }
+
+    #[test]
+    fn tokens_split_on_everything_but_letters_digits_and_marks() {
+        let cases: [(&str, &[&str]); 9] = [
+            ("Hữu nghị Việt–Lào", &["Hữu", "nghị", "Việt", "Lào"]),
+            ("COVID-19, năm 2025.", &["COVID", "19", "năm", "2025"]),
+            ("  (Đà Nẵng)! ", &["Đà", "Nẵng"]),
+            ("91,1%", &["91", "1"]),
+            ("e-mail: a.b@c.vn", &["e", "mail", "a", "b", "c", "vn"]),
+            ("Ⅻ ½ ٣", &["Ⅻ", "½", "٣"]),
+            ("日本 và 한국", &["日本", "và", "한국"]),
+            ("", &[]),
+            ("…—\u{00A0}\u{200B}", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(all(text), want, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_ranges_agree_with_the_general_rule() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_token_char(c),
+                is_token_char_slow(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn nfd_input_gives_the_same_tokens_as_nfc() {
+        for text in ["Đà Nẵng", "Hữu nghị", "Tỉnh uỷ Quảng Trị", "Đắk Lắk"] {
+            let nfd: String = text.nfd().collect();
+            let from_nfd: Vec<Forms> = tokens(&nfd).filter_map(forms).collect();
+            let from_nfc: Vec<Forms> = tokens(text).filter_map(forms).collect();
+            assert_eq!(from_nfd, from_nfc, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn forms_of_tokens() {
+        let cases = [
+            ("Hữu", "hữu", "huu"),
+            ("ĐÀ", "đà", "da"),
+            ("Đắk", "đắk", "dak"),
+            ("hoà", "hòa", "hoa"),
+            ("HOÀ", "hòa", "hoa"),
+            ("uỷ", "ủy", "uy"),
+            ("Quý", "quý", "quy"),
+            ("thuỳ", "thùy", "thuy"),
+            ("hoàng", "hoàng", "hoang"),
+            ("COVID", "covid", "covid"),
+            ("2025", "2025", "2025"),
+            ("Café", "café", "cafe"),
+            ("ǅ", "ǆ", "ǆ"),
+        ];
+        for (token, exact, folded) in cases {
+            let f = forms(token).unwrap_or_else(|| panic!("no forms for {token:?}"));
+            assert_eq!((f.exact.as_str(), f.folded.as_str()), (exact, folded));
+        }
+    }
+
+    #[test]
+    fn a_lone_mark_is_no_term() {
+        assert_eq!(forms("\u{301}"), None);
+        assert_eq!(forms("\u{301}\u{323}"), None);
+        assert_eq!(all("a \u{301} b"), ["a", "\u{301}", "b"]);
+    }
+
+    #[test]
+    fn stop_words_are_in_exact_form_and_unique() {
+        for w in STOP_WORDS {
+            let f = forms(w).unwrap_or_else(|| panic!("no forms for {w:?}"));
+            assert_eq!(&f.exact, w, "stop word {w:?} is not in exact form");
+        }
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            sorted.len(),
+            STOP_WORDS.len(),
+            "a stop word is listed twice"
+        );
+    }
+}

@@ -1,0 +1,686 @@
+// Full-text search on /tim-kiem/: reads the query from the address (?q=…&tinh=…&nam=…), fetches
+// the index files it needs from search/ (see src/search/), ranks the matches and shows them.
+// The folding functions mirror src/locale/fold.rs exactly: the index was built with those, so a
+// query must be cut and folded the same way (tests/it/search.rs compares the two).
+// In node (the tests) the pure functions are exported through module.exports; in a browser they
+// are window.BantinSearch, and the page is wired up when it has the search form.
+(function (root) {
+  'use strict';
+
+  // ---- Folding: the same results as crate::locale::{fold, normalize_tones} ----------------
+
+  // Rust's char::is_whitespace (Unicode White_Space), which split_whitespace splits on. JS's \s
+  // differs (it has U+FEFF, lacks U+0085), hence the explicit class.
+  var WHITE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  var COMBINING = /[\u0300-\u036f]/g;
+  var IS_ALPHA, IS_MARK, TOKEN;
+  try {
+    // Built at run time so that a browser without Unicode property escapes gets a message
+    // instead of a script that does not parse.
+    IS_ALPHA = new RegExp('^\\p{Alphabetic}$', 'u');
+    IS_MARK = new RegExp('^\\p{M}$', 'u');
+    TOKEN = new RegExp('[\\p{Alphabetic}\\p{N}\\p{M}]+', 'gu');
+  } catch (e) {
+    IS_ALPHA = IS_MARK = TOKEN = null;
+  }
+  var TONES = { '\u0300': 1, '\u0301': 1, '\u0303': 1, '\u0309': 1, '\u0323': 1 };
+
+  // Accent-blind key: "ĐÀ  Nẵng" → "da nang".
+  function fold(input) {
+    var stripped = String(input).toLowerCase().normalize('NFD')
+      .replace(COMBINING, '').replace(/đ/g, 'd');
+    return stripped.split(WHITE).filter(Boolean).join(' ').normalize('NFC');
+  }
+
+  // NFC, with the tone of open oa/oe/uy on the first vowel: "hoà" → "hòa", "uỷ" → "ủy".
+  function normalizeTones(input) {
+    var chars = Array.from(String(input).normalize('NFC'));
+    var i = 0;
+    while (i + 1 < chars.length) {
+      var moved = movedTone(chars, i);
+      if (moved) {
+        chars[i] = moved[0];
+        chars[i + 1] = moved[1];
+        i += 2;
+      } else {
+        i += 1;
+      }
+    }
+    return chars.join('');
+  }
+
+  function asciiLower(c) {
+    return c.length === 1 && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+  }
+
+  function movedTone(chars, i) {
+    var first = chars[i];
+    var split = splitTone(chars[i + 1]);
+    if (!split) return null;
+    var a = asciiLower(first);
+    var b = asciiLower(split[0]);
+    if (!((a === 'o' && (b === 'a' || b === 'e')) || (a === 'u' && b === 'y'))) return null;
+    var next = chars[i + 2];
+    if (next !== undefined && (IS_ALPHA.test(next) || IS_MARK.test(next))) return null;
+    if (i > 0) {
+      var prev = chars[i - 1];
+      if (prev === 'q' || prev === 'Q') return null;
+      if (IS_MARK.test(prev) || (IS_ALPHA.test(prev) && isVowel(prev))) return null;
+    }
+    var composed = (first + split[1]).normalize('NFC');
+    if (Array.from(composed).length !== 1) return null;
+    return [composed, split[0]];
+  }
+
+  // A precomposed vowel with exactly one tone and nothing else → [base, tone].
+  function splitTone(c) {
+    var parts = Array.from(c.normalize('NFD'));
+    return parts.length === 2 && TONES[parts[1]] ? parts : null;
+  }
+
+  function isVowel(c) {
+    var base = c;
+    Array.from(c.normalize('NFD')).forEach(function (p) {
+      if (!IS_MARK.test(p)) base = p;
+    });
+    return /^[aeiouy]$/.test(asciiLower(base));
+  }
+
+  // ---- Terms: src/search/terms.rs --------------------------------------------------------
+
+  // Runs of letters, digits and combining marks, with where they are in `text`.
+  function tokens(text) {
+    var out = [];
+    var s = String(text);
+    TOKEN.lastIndex = 0;
+    var m;
+    while ((m = TOKEN.exec(s)) !== null) {
+      out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+
+  // { exact: "hòa", folded: "hoa" }, or null for a token that folds to nothing.
+  function forms(token) {
+    var folded = fold(token);
+    if (!folded) return null;
+    return { exact: normalizeTones(token.toLowerCase()), folded: folded };
+  }
+
+  // The query's words (at most MAX_TERMS distinct ones) and its adjacent pairs. `stop` is the
+  // manifest's stop-word list: a query made of nothing else finds nothing.
+  var MAX_TERMS = 8;
+
+  function parseQuery(text, stop) {
+    var stopExact = Object.create(null);
+    var stopFolded = Object.create(null);
+    (stop || []).forEach(function (w) {
+      stopExact[w] = true;
+      stopFolded[fold(w)] = true;
+    });
+    var terms = [];
+    var pairs = [];
+    var seen = Object.create(null);
+    var previous = null;
+    var list = tokens(text);
+    for (var i = 0; i < list.length && terms.length < MAX_TERMS; i++) {
+      var f = forms(list[i].text);
+      if (!f) continue;
+      if (previous !== null) {
+        var pair = previous + ' ' + f.folded;
+        if (pairs.indexOf(pair) < 0) pairs.push(pair);
+      }
+      previous = f.folded;
+      if (seen[f.exact]) continue;
+      seen[f.exact] = true;
+      terms.push({
+        exact: f.exact,
+        folded: f.folded,
+        // Typed with marks (or đ): its own spelling ranks first. Without, all spellings are equal.
+        marked: f.exact !== f.folded
+      });
+    }
+    var stopOnly = terms.every(function (t) {
+      return t.marked ? stopExact[t.exact] === true : stopFolded[t.folded] === true;
+    });
+    return { terms: terms, pairs: pairs, stopOnly: terms.length > 0 && stopOnly };
+  }
+
+  // ---- Index files: src/search/encode.rs and layout.rs ------------------------------------
+
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT = {};
+  for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET.charCodeAt(d)] = d;
+
+  // Calls each(doc, code) for every posting of a posting string; false if it is damaged.
+  function decodePostings(text, withCodes, each) {
+    if (typeof text !== 'string') return false;
+    var value = 0;
+    var next = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit === undefined) return false;
+      value = value * 32 + (digit & 31);
+      if (digit < 32) {
+        var gap = withCodes ? Math.floor(value / 16) : value;
+        var doc = next + gap;
+        each(doc, withCodes ? value % 16 : 0);
+        next = doc + 1;
+        value = 0;
+      }
+    }
+    return value === 0;
+  }
+
+  // Order of keys in the index: Rust compares bytes, which is code point order; JS's < compares
+  // UTF-16 units, which differs above U+FFFF.
+  function compareKeys(a, b) {
+    var x = Array.from(a);
+    var y = Array.from(b);
+    var n = Math.min(x.length, y.length);
+    for (var i = 0; i < n; i++) {
+      if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
+    }
+    return x.length - y.length;
+  }
+
+  // The shard that would hold `key`: the last one whose first key is not after it.
+  function shardOf(directory, key) {
+    var lo = 0;
+    var hi = directory.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (compareKeys(directory[mid], key) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  // ---- Ranking ----------------------------------------------------------------------------
+
+  var TITLE = 8;
+  var META = 4;
+
+  function weight(code) {
+    return (code & TITLE ? 16 : 0) + (code & META ? 4 : 0) + (code & 3);
+  }
+
+  // Codes of one word or pair in every document (0 = absent, else code + 16, so that a
+  // document holding the word only through its body still counts as present).
+  function wordCodes(variants, docCount, exact) {
+    var codes = new Uint8Array(docCount);
+    var exactHit = new Uint8Array(docCount);
+    if (!variants || typeof variants !== 'object') return { codes: codes, exact: exactHit };
+    Object.keys(variants).forEach(function (spelling) {
+      var isExact = spelling === exact;
+      decodePostings(variants[spelling], true, function (doc, code) {
+        if (doc >= docCount) return;
+        var old = codes[doc] ? codes[doc] - 16 : 0;
+        codes[doc] = 16 + ((old | code) & (TITLE | META)) + Math.max(old & 3, code & 3);
+        if (isExact) exactHit[doc] = 1;
+      });
+    });
+    return { codes: codes, exact: exactHit };
+  }
+
+  function pairCodes(postings, docCount) {
+    var codes = new Uint8Array(docCount);
+    decodePostings(postings, true, function (doc, code) {
+      if (doc < docCount) codes[doc] = 16 + code;
+    });
+    return codes;
+  }
+
+  // Documents holding every word of `query`, best first: most words in the spelling typed (for
+  // words typed with marks), then the score (title over summary and tags over body, plus
+  // adjacent pairs), then newest. `found` has the index entries of query.terms and query.pairs;
+  // `allowed` (optional) marks the documents the filters let through.
+  function rank(query, found, docCount, allowed) {
+    if (!query.terms.length) return [];
+    var words = query.terms.map(function (t, i) {
+      return wordCodes(found.terms[i], docCount, t.exact);
+    });
+    var pairs = query.pairs.map(function (p, i) {
+      return pairCodes(found.pairs[i], docCount);
+    });
+    var hits = [];
+    for (var doc = 0; doc < docCount; doc++) {
+      if (allowed && !allowed[doc]) continue;
+      var exact = 0;
+      var score = 0;
+      var all = true;
+      for (var w = 0; w < words.length; w++) {
+        var c = words[w].codes[doc];
+        if (!c) {
+          all = false;
+          break;
+        }
+        if (!query.terms[w].marked || words[w].exact[doc]) exact++;
+        score += weight(c - 16);
+      }
+      if (!all) continue;
+      for (var p = 0; p < pairs.length; p++) {
+        if (pairs[p][doc]) score += weight(pairs[p][doc] - 16) + 2;
+      }
+      hits.push({ doc: doc, exact: exact, score: score });
+    }
+    hits.sort(function (a, b) {
+      return b.exact - a.exact || b.score - a.score || a.doc - b.doc;
+    });
+    return hits.map(function (h) {
+      return h.doc;
+    });
+  }
+
+  // ---- The index, fetched piece by piece ---------------------------------------------------
+
+  var FORMAT = 1;
+
+  // `load(url)` gives a promise of the parsed JSON at `url` (fetch in a browser, a file in the
+  // tests). Everything fetched is kept for the next query.
+  function Index(baseUrl, load) {
+    this.base = baseUrl;
+    this.load = load;
+    this.manifest = null;
+    this.shards = {};
+    this.records = {};
+  }
+
+  Index.prototype.open = function () {
+    var self = this;
+    if (!this.manifest) {
+      this.manifest = this.load(this.base + 'index.json').then(function (m) {
+        if (!m || m.format !== FORMAT || !Array.isArray(m.shards)) {
+          throw new Error('unsupported search index');
+        }
+        return m;
+      });
+      this.manifest.catch(function () {
+        self.manifest = null; // let a later query try again
+      });
+    }
+    return this.manifest;
+  };
+
+  Index.prototype.lookup = function (manifest, key) {
+    var n = shardOf(manifest.shards, key);
+    if (n < 0) return Promise.resolve(null);
+    var self = this;
+    if (!this.shards[n]) {
+      this.shards[n] = this.load(this.base + 'p/' + n + '.json?v=' + manifest.version);
+      this.shards[n].catch(function () {
+        delete self.shards[n];
+      });
+    }
+    return this.shards[n].then(function (shard) {
+      return shard && Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : null;
+    });
+  };
+
+  // Promise of { query, docs } (docs: ranked document numbers). `filters`: { province: slug,
+  // year: number } (either may be empty).
+  Index.prototype.search = function (text, filters) {
+    var self = this;
+    filters = filters || {};
+    return this.open().then(function (manifest) {
+      var query = parseQuery(text, manifest.stop);
+      if (!query.terms.length || query.stopOnly) return { query: query, docs: [] };
+      var keys = query.terms.map(function (t) {
+        return t.folded;
+      }).concat(query.pairs);
+      if (filters.province) keys.push('#' + filters.province);
+      return Promise.all(keys.map(function (k) {
+        return self.lookup(manifest, k);
+      })).then(function (values) {
+        var docCount = manifest.docs;
+        var allowed = filterDocs(manifest, filters, values[keys.length - 1]);
+        var found = {
+          terms: values.slice(0, query.terms.length),
+          pairs: values.slice(query.terms.length, query.terms.length + query.pairs.length)
+        };
+        return { query: query, docs: rank(query, found, docCount, allowed) };
+      });
+    });
+  };
+
+  function filterDocs(manifest, filters, provinceList) {
+    if (!filters.province && !filters.year) return null;
+    var docCount = manifest.docs;
+    var allowed = new Uint8Array(docCount);
+    if (filters.province) {
+      decodePostings(provinceList, false, function (doc) {
+        if (doc < docCount) allowed[doc] = 1;
+      });
+    } else {
+      allowed.fill(1);
+    }
+    if (filters.year) {
+      var inYear = new Uint8Array(docCount);
+      (manifest.years || []).forEach(function (y) {
+        if (y[0] !== filters.year) return;
+        y[1].forEach(function (r) {
+          for (var doc = r[0]; doc < r[1] && doc < docCount; doc++) inYear[doc] = 1;
+        });
+      });
+      for (var i = 0; i < docCount; i++) allowed[i] &= inYear[i];
+    }
+    return allowed;
+  }
+
+  Index.prototype.record = function (n) {
+    var self = this;
+    return this.open().then(function (manifest) {
+      if (!self.records[n]) {
+        self.records[n] = self.load(self.base + 'd/' + n + '.json?v=' + manifest.version);
+        self.records[n].catch(function () {
+          delete self.records[n];
+        });
+      }
+      return self.records[n];
+    });
+  };
+
+  // ---- Showing results ---------------------------------------------------------------------
+
+  // Splits `text` into [{ text, hit }] pieces, hit when a word folds to one of the query's.
+  function highlight(text, query) {
+    var wanted = Object.create(null);
+    query.terms.forEach(function (t) {
+      wanted[t.folded] = true;
+    });
+    var pieces = [];
+    var at = 0;
+    tokens(text).forEach(function (t) {
+      if (wanted[fold(t.text)] === true) {
+        if (t.start > at) pieces.push({ text: text.slice(at, t.start), hit: false });
+        pieces.push({ text: t.text, hit: true });
+        at = t.end;
+      }
+    });
+    if (at < text.length) pieces.push({ text: text.slice(at), hit: false });
+    return pieces;
+  }
+
+  // About `width` words of `text` around the stretch that holds the most of the query's words
+  // (and the earliest such stretch), as highlight pieces with "…" where text was cut; null when
+  // no word of the query is in `text`.
+  function snippet(text, query, width) {
+    width = width || 30;
+    var list = tokens(text);
+    var wanted = Object.create(null);
+    query.terms.forEach(function (t, i) {
+      wanted[t.folded] = i;
+    });
+    var cache = Object.create(null);
+    var which = list.map(function (t) {
+      if (!(t.text in cache)) {
+        var f = fold(t.text);
+        cache[t.text] = f in wanted ? wanted[f] : -1;
+      }
+      return cache[t.text];
+    });
+    var best = -1;
+    var bestCount = 0;
+    for (var i = 0; i < list.length; i++) {
+      if (which[i] < 0) continue;
+      var distinct = Object.create(null);
+      var count = 0;
+      for (var j = i; j < list.length && j < i + width; j++) {
+        if (which[j] >= 0 && !distinct[which[j]]) {
+          distinct[which[j]] = true;
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = i;
+        bestCount = count;
+      }
+    }
+    if (best < 0) return null;
+    // A few words of lead-in, but a full window when the text allows (short texts whole).
+    var first = Math.max(0, Math.min(best - 5, list.length - width));
+    var last = Math.min(list.length, first + width) - 1;
+    var start = first === 0 ? 0 : list[first].start;
+    var end = last === list.length - 1 ? text.length : list[last].end;
+    var pieces = highlight(text.slice(start, end), query);
+    if (start > 0) pieces.unshift({ text: '… ', hit: false });
+    if (end < text.length) pieces.push({ text: ' …', hit: false });
+    return pieces;
+  }
+
+  // "2025-07-01T08:30:00+07:00" → "01/07/2025" (the date as written, in the site's timezone).
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso || ''));
+    return m ? m[3] + '/' + m[2] + '/' + m[1] : '';
+  }
+
+  // 12345 → "12.345", as Vietnamese writes thousands.
+  function formatCount(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  }
+
+  var api = {
+    fold: fold,
+    normalizeTones: normalizeTones,
+    tokens: tokens,
+    forms: forms,
+    parseQuery: parseQuery,
+    decodePostings: decodePostings,
+    compareKeys: compareKeys,
+    shardOf: shardOf,
+    rank: rank,
+    Index: Index,
+    highlight: highlight,
+    snippet: snippet,
+    formatDate: formatDate,
+    formatCount: formatCount,
+    supported: TOKEN !== null
+  };
+
+  if (typeof module === 'object' && module && module.exports) {
+    module.exports = api;
+    return;
+  }
+  root.BantinSearch = api;
+
+  // ---- The page ----------------------------------------------------------------------------
+
+  var PAGE = 10;
+
+  function start() {
+    var form = document.getElementById('search-form');
+    if (!form) return;
+    var input = form.elements.namedItem('q');
+    var province = form.elements.namedItem('tinh');
+    var year = form.elements.namedItem('nam');
+    var status = document.getElementById('search-status');
+    var list = document.getElementById('search-results');
+    var more = document.getElementById('search-more');
+    var baseTitle = document.title;
+    if (!TOKEN || !window.fetch || !window.Promise) {
+      status.textContent = 'Trình duyệt này không hỗ trợ tìm kiếm. Mời xem bài viết theo Lưu trữ.';
+      return;
+    }
+    var index = new Index(form.getAttribute('data-index') || '', function (url) {
+      return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+        if (!r.ok) throw new Error(url + ': ' + r.status);
+        return r.json();
+      });
+    });
+    var current = 0; // the latest query; answers to older ones are dropped
+    var shown = null; // { query, docs, next }
+
+    function fromAddress() {
+      var params = new URLSearchParams(window.location.search);
+      return {
+        q: params.get('q') || '',
+        tinh: params.get('tinh') || '',
+        nam: params.get('nam') || ''
+      };
+    }
+
+    function fillForm(p) {
+      input.value = p.q;
+      province.value = p.tinh;
+      year.value = p.nam;
+      // An unknown value leaves no option selected; fall back to "all".
+      if (province.selectedIndex < 0) province.value = '';
+      if (year.selectedIndex < 0) year.value = '';
+    }
+
+    function fromForm() {
+      return { q: input.value.trim(), tinh: province.value, nam: year.value };
+    }
+
+    function addressOf(p) {
+      var params = new URLSearchParams();
+      if (p.q) params.set('q', p.q);
+      if (p.tinh) params.set('tinh', p.tinh);
+      if (p.nam) params.set('nam', p.nam);
+      var search = params.toString();
+      return window.location.pathname + (search ? '?' + search : '');
+    }
+
+    function clear() {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      more.hidden = true;
+      shown = null;
+    }
+
+    // `data-search-state` on the list says when a query has finished ("done", with its results
+    // on screen) or failed ("error"): for tests and assistive scripts that wait on the page.
+    function settle(ticket, state) {
+      if (ticket === current) list.setAttribute('data-search-state', state);
+    }
+
+    function run(p) {
+      var ticket = ++current;
+      clear();
+      list.removeAttribute('data-search-state');
+      document.title = p.q ? 'Tìm kiếm: ' + p.q + ' – ' + baseTitle : baseTitle;
+      if (!p.q) {
+        status.textContent = '';
+        settle(ticket, 'done');
+        return;
+      }
+      status.textContent = 'Đang tìm…';
+      var filters = { province: p.tinh, year: p.nam ? Number(p.nam) : 0 };
+      index.search(p.q, filters).then(function (result) {
+        if (ticket !== current) return;
+        if (!result.query.terms.length || result.query.stopOnly) {
+          status.textContent = 'Từ khóa quá chung. Hãy nhập từ khóa cụ thể hơn.';
+          settle(ticket, 'done');
+          return;
+        }
+        var n = result.docs.length;
+        status.textContent = 'Tìm thấy ' + formatCount(n) + ' kết quả cho “' + p.q + '”' +
+          (n ? '.' : '. Hãy thử từ khóa khác hoặc bỏ bộ lọc.');
+        shown = { query: result.query, docs: result.docs, next: 0 };
+        return showMore(false).then(function () { settle(ticket, 'done'); });
+      }).catch(function () {
+        if (ticket !== current) return;
+        status.textContent = 'Không tải được dữ liệu tìm kiếm. Vui lòng thử lại sau.';
+        settle(ticket, 'error');
+      });
+    }
+
+    // Appends the next page of results; `moveFocus` (after "Xem thêm") puts the keyboard on
+    // the first new result, since the button may vanish from under it.
+    function showMore(moveFocus) {
+      if (!shown) return Promise.resolve();
+      var ticket = current;
+      var page = shown.docs.slice(shown.next, shown.next + PAGE);
+      shown.next += page.length;
+      more.hidden = true;
+      return Promise.all(page.map(function (doc) {
+        return index.record(doc);
+      })).then(function (records) {
+        if (ticket !== current) return;
+        var firstLink = null;
+        records.forEach(function (r) {
+          var item = resultItem(r, shown.query);
+          if (!firstLink) firstLink = item.querySelector('a');
+          list.appendChild(item);
+        });
+        more.hidden = shown.next >= shown.docs.length;
+        if (moveFocus && firstLink) firstLink.focus();
+      });
+    }
+
+    function append(parent, pieces) {
+      pieces.forEach(function (piece) {
+        if (piece.hit) {
+          var mark = document.createElement('mark');
+          mark.textContent = piece.text;
+          parent.appendChild(mark);
+        } else {
+          parent.appendChild(document.createTextNode(piece.text));
+        }
+      });
+    }
+
+    function resultItem(r, query) {
+      r = r || {};
+      var li = document.createElement('li');
+      var article = document.createElement('article');
+      article.className = 'item search-result';
+      var h = document.createElement('h2');
+      h.className = 'item-title';
+      var a = document.createElement('a');
+      // Only addresses of this site: a record is data, never a place for script.
+      a.href = typeof r.u === 'string' && /^\/(?![\/\\])/.test(r.u) ? r.u : '#';
+      append(a, highlight(String(r.t || ''), query));
+      h.appendChild(a);
+      article.appendChild(h);
+      var meta = document.createElement('p');
+      meta.className = 'item-meta';
+      var time = document.createElement('time');
+      time.dateTime = String(r.d || '');
+      time.textContent = formatDate(r.d);
+      meta.appendChild(time);
+      if (r.p) {
+        var where = document.createElement('span');
+        where.className = 'item-province';
+        where.textContent = String(r.p);
+        meta.appendChild(where);
+      }
+      article.appendChild(meta);
+      var pieces = snippet(String(r.b || ''), query) || snippet(String(r.s || ''), query) ||
+        [{ text: String(r.s || ''), hit: false }];
+      var p = document.createElement('p');
+      p.className = 'search-snippet';
+      append(p, pieces);
+      article.appendChild(p);
+      li.appendChild(article);
+      return li;
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var p = fromForm();
+      var address = addressOf(p);
+      if (address !== window.location.pathname + window.location.search) {
+        window.history.pushState(null, '', address);
+      }
+      run(p);
+    });
+    more.addEventListener('click', function () {
+      showMore(true);
+    });
+    window.addEventListener('popstate', function () {
+      var p = fromAddress();
+      fillForm(p);
+      run(fromForm());
+    });
+
+    var initial = fromAddress();
+    fillForm(initial);
+    run(fromForm());
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})(this);
