@@ -55,6 +55,11 @@ pub fn push_postings(
 }
 
 fn push_number(out: &mut Vec<u8>, value: u64) {
+    if value < 32 {
+        // Most postings of the big lists: one character.
+        out.push(DIGITS[value as usize]);
+        return;
+    }
     let mut groups = 1;
     while groups < 13 && value >> (5 * groups) != 0 {
         groups += 1;
@@ -63,6 +68,13 @@ fn push_number(out: &mut Vec<u8>, value: u64) {
         let digit = ((value >> (5 * g)) & 31) as usize;
         let more = if g > 0 { 32 } else { 0 };
         out.push(DIGITS[digit | more]);
+    }
+}
+
+/// Appends plain numbers in the posting alphabet (for the shard sizes in the manifest).
+pub fn push_numbers(out: &mut Vec<u8>, numbers: impl IntoIterator<Item = u64>) {
+    for n in numbers {
+        push_number(out, n);
     }
 }
 

@@ -25,7 +25,7 @@ pub fn to_text(html: &str) -> String {
     let mut space_owed = false;
     let mut rest = html;
     while !rest.is_empty() {
-        let Some(at) = rest.find(['<', '&']) else {
+        let Some(at) = rest.bytes().position(|b| b == b'<' || b == b'&') else {
             push_text(&mut out, rest, &mut space_owed);
             break;
         };
@@ -62,15 +62,35 @@ pub fn to_text(html: &str) -> String {
 }
 
 fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
-    // Word by word rather than char by char: most of a body is runs of letters.
-    let mut words = text.split(char::is_whitespace);
-    if let Some(first) = words.next() {
-        push_word(out, first, space_owed);
-    }
-    for word in words {
+    // Copies runs of non-space text whole; only non-ASCII bytes need a character decoded, to
+    // tell the few Unicode spaces (no-break space, ideographic space …) from letters.
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space_len = if b < 0x80 {
+            usize::from(b.is_ascii_whitespace() || b == 0x0B)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => 1,
+            }
+        };
+        if space_len == 0 {
+            i += 1;
+            continue;
+        }
+        push_word(out, &text[run..i], space_owed);
         *space_owed = true;
-        push_word(out, word, space_owed);
+        i += space_len;
+        run = i;
     }
+    push_word(out, &text[run..], space_owed);
 }
 
 fn push_word(out: &mut String, word: &str, space_owed: &mut bool) {
@@ -267,6 +287,12 @@ mod tests {
         for (html, want) in cases {
             assert_eq!(to_text(html), want, "html {html:?}");
         }
+    }
+
+    #[test]
+    fn unicode_spaces_separate_words_like_ascii_ones() {
+        let html = "a\u{A0}b\u{3000}c\u{2028}d\u{85}e\u{B}f\u{C}g\u{200B}h ạ\u{2009}ư";
+        assert_eq!(to_text(html), "a b c d e f g\u{200B}h ạ ư");
     }
 
     #[test]

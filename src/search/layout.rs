@@ -2,6 +2,7 @@
 //! (`p/<n>.json`), one record per document (`d/<n>.json`) and the manifest (`index.json`) that
 //! says which shard holds which terms. The format is described in search-readme.md.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 use super::SearchDoc;
 use super::collect::Collected;
-use super::encode::{Stamp, push_json_str, push_postings};
+use super::encode::{META, Stamp, TITLE, push_json_str, push_numbers, push_postings};
 use super::terms::STOP_WORDS;
 
 /// Bumped when the files change shape, so search.js can refuse an index it cannot read.
@@ -25,13 +26,13 @@ struct Entry {
     json: Vec<u8>,
 }
 
-/// Every entry in key order: province lists first, then each folded word followed by the
-/// bigrams that start with it. That is byte order, because a bigram is "first second" and a
-/// space sorts before every character a word can hold.
+/// Every entry in key order: province lists first, then each folded word followed by its
+/// spellings and the bigrams that start with it (see `word_entries`).
 fn entries(collected: &Collected, docs: &[SearchDoc<'_>]) -> Vec<Entry> {
     let mut by_province: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (n, doc) in docs.iter().enumerate() {
-        if !doc.province_slug.is_empty() {
+        // A line break would break the front-coded directory; no real slug has one.
+        if !doc.province_slug.is_empty() && !doc.province_slug.contains(['\n', '\r']) {
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             by_province.entry(doc.province_slug).or_default().push(n);
         }
@@ -58,27 +59,60 @@ fn entries(collected: &Collected, docs: &[SearchDoc<'_>]) -> Vec<Entry> {
     out
 }
 
-/// The entry of folded word `f` (`"huu":{"hữu":"…","hưu":"…"}`) and of each bigram it starts
-/// (`"huu nghi":"…"`).
+/// The entries of folded word `f`, in key order:
+/// - `"ban":["<postings>","bàn","bán","bạn"]`: every document holding any spelling, with its
+///   code (flags of all spellings, the highest body bucket), then the spellings;
+/// - `"ban\tbạn":"<documents>"` for each spelling, when there are several: the documents
+///   holding that spelling, without codes. A query typed with marks fetches only its own
+///   spelling's list, one without marks none, so the common syllables' many spellings
+///   ("ban" has six, 40 KB of lists at 10,000 articles) are not all downloaded;
+/// - `"ban cho":"<postings>"` for each bigram starting with the word.
+///
+/// A tab sorts before the space, and both before any character a word can hold, so this is
+/// byte order and the word's entries sit together, mostly in one shard.
 fn word_entries(collected: &Collected, f: usize) -> Vec<Entry> {
     let word = &*collected.folds[f];
+    let variants = collected.variants_of(f);
+    let mut all: Vec<(u32, u8)> = variants
+        .clone()
+        .flat_map(|v| collected.variant_postings(v))
+        .collect();
+    if variants.len() > 1 {
+        all.sort_unstable_by_key(|&(doc, _)| doc);
+        all.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                let flags = (kept.1 | later.1) & (TITLE | META);
+                kept.1 = flags | (kept.1 & 3).max(later.1 & 3);
+            }
+            same
+        });
+    }
     let mut json = Vec::new();
     push_json_str(&mut json, word);
-    json.extend_from_slice(b":{");
-    for (i, v) in collected.variants_of(f).enumerate() {
-        if i > 0 {
-            json.push(b',');
-        }
+    json.extend_from_slice(b":[\"");
+    push_postings(&mut json, all, true);
+    json.push(b'"');
+    for v in variants.clone() {
+        json.push(b',');
         push_json_str(&mut json, collected.variant(v));
-        json.extend_from_slice(b":\"");
-        push_postings(&mut json, collected.variant_postings(v), true);
-        json.push(b'"');
     }
-    json.push(b'}');
+    json.push(b']');
     let mut out = vec![Entry {
         key: word.to_string(),
         json,
     }];
+    if variants.len() > 1 {
+        for v in variants {
+            let key = format!("{word}\t{}", collected.variant(v));
+            let mut json = Vec::new();
+            push_json_str(&mut json, &key);
+            json.extend_from_slice(b":\"");
+            push_postings(&mut json, collected.variant_postings(v), false);
+            json.push(b'"');
+            out.push(Entry { key, json });
+        }
+    }
     for pair in collected.pairs_of(f) {
         let key = format!("{word} {}", collected.folds[collected.pair_second(pair)]);
         let mut json = Vec::new();
@@ -91,9 +125,10 @@ fn word_entries(collected: &Collected, f: usize) -> Vec<Entry> {
     out
 }
 
-/// A shard: the key of its first entry (for the directory) and its file's bytes.
+/// A shard: the keys of its first and last entries (for the directory) and its file's bytes.
 pub struct Shard {
     pub first: String,
+    pub last: String,
     pub bytes: Vec<u8>,
 }
 
@@ -112,6 +147,7 @@ fn shards(entries: Vec<Entry>, cap: usize) -> Vec<Shard> {
             if let Some(s) = current.as_mut() {
                 s.bytes.push(b',');
                 s.bytes.extend_from_slice(&entry.json);
+                s.last = entry.key;
             }
             continue;
         }
@@ -123,13 +159,77 @@ fn shards(entries: Vec<Entry>, cap: usize) -> Vec<Shard> {
         bytes.push(b'{');
         bytes.extend_from_slice(&entry.json);
         current = Some(Shard {
-            first: entry.key,
+            first: entry.key.clone(),
+            last: entry.key,
             bytes,
         });
     }
     if let Some(mut done) = current {
         done.bytes.push(b'}');
         out.push(done);
+    }
+    out
+}
+
+/// Records are stored this many to a file (documents 0–3 in d/0.json, 4–7 in d/1.json …):
+/// one file per article would add 10,000 files to a 10,000-article site, and writing them
+/// costs more than building the whole index; four keeps a page of ten results at ten files.
+pub const RECORDS_PER_FILE: usize = 4;
+
+/// How much of the body a record keeps for snippets, in characters. The whole body would make
+/// the records most of the index (70 MB at 10,000 articles) and a page of results 70 KB; the
+/// opening of an article, with its summary, is where its subject is named.
+pub const SNIPPET_CHARS: usize = 1000;
+
+/// The shard directory: for each shard the shortest prefix of its first key that sorts after
+/// the previous shard's last key ("huu nh" between "huu nghi" and "huu nhan"), which is all a
+/// search needs to pick the shard, at a fraction of the bytes of whole keys. The first shard
+/// keeps its first key, so a key before it is known to be absent without a download.
+fn directory(shards: &[Shard]) -> Vec<&str> {
+    let mut out = Vec::with_capacity(shards.len());
+    for (n, shard) in shards.iter().enumerate() {
+        let Some(previous) = n.checked_sub(1).map(|p| shards[p].last.as_str()) else {
+            out.push(shard.first.as_str());
+            continue;
+        };
+        let first = shard.first.as_str();
+        let end = first
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .find(|&end| &first[..end] > previous)
+            .unwrap_or(first.len());
+        out.push(&first[..end]);
+    }
+    out
+}
+
+/// Sorted keys written as one string: each on its own line, as one character saying how many
+/// characters (code points, at most 31) it shares with the previous key, in the posting
+/// alphabet, then the rest. Neighbouring keys share most of their text ("hop tac", "hop th"),
+/// so this halves the directory, the bulk of the manifest every search downloads first.
+/// Keys never hold a line break: words cannot, and province slugs that do are not indexed.
+fn front_code(keys: &[&str]) -> String {
+    let mut out = String::new();
+    let mut previous = "";
+    for (i, key) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let shared = previous
+            .chars()
+            .zip(key.chars())
+            .take_while(|(a, b)| a == b)
+            .take(31)
+            .count();
+        let mut digit = Vec::new();
+        push_numbers(&mut digit, [shared as u64]);
+        out.push_str(std::str::from_utf8(&digit).unwrap_or("A"));
+        let rest = key
+            .char_indices()
+            .nth(shared)
+            .map_or("", |(at, _)| &key[at..]);
+        out.push_str(rest);
+        previous = key;
     }
     out
 }
@@ -145,23 +245,62 @@ struct Record<'a> {
     d: &'a str,
     /// province (display name)
     p: &'a str,
-    /// summary
-    s: &'a str,
-    /// body text
+    /// summary, left out when the body text starts with it (the usual case: the summary is the
+    /// first paragraph)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    s: Option<&'a str>,
+    /// the opening of the body text, " …" at the end when it was cut
     b: &'a str,
 }
 
-fn record(doc: &SearchDoc<'_>, text: &str) -> Vec<u8> {
-    let record = Record {
-        t: doc.title,
-        u: doc.url,
-        d: doc.date,
-        p: doc.province,
-        s: doc.summary,
-        b: text,
+/// The first `max` characters of `text`, cut after a word, with " …" when anything was cut.
+fn opening(text: &str, max: usize) -> Cow<'_, str> {
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return text.into();
     };
-    // Serialising borrowed strings cannot fail; an empty record would only lose one result.
-    serde_json::to_vec(&record).unwrap_or_default()
+    // After the last whole word, unless the text has no space in reach (one very long word).
+    let cut = if text[end..].starts_with(' ') {
+        end
+    } else {
+        text[..end].rfind(' ').filter(|&at| at > 0).unwrap_or(end)
+    };
+    format!("{} …", text[..cut].trim_end()).into()
+}
+
+/// The summary, unless the body text already starts with it.
+fn summary_to_keep<'a>(summary: &'a str, text: &str) -> Option<&'a str> {
+    let mut words = summary.split_whitespace();
+    let mut rest = text;
+    let repeated = words.all(|word| {
+        rest = rest.trim_start();
+        match rest.strip_prefix(word) {
+            Some(after) => {
+                rest = after;
+                true
+            }
+            None => false,
+        }
+    });
+    (!repeated && !summary.trim().is_empty()).then_some(summary)
+}
+
+fn records_file(docs: &[SearchDoc<'_>], texts: &[String]) -> Vec<u8> {
+    let openings: Vec<Cow<'_, str>> = texts.iter().map(|t| opening(t, SNIPPET_CHARS)).collect();
+    let records: Vec<Record<'_>> = docs
+        .iter()
+        .zip(texts)
+        .zip(&openings)
+        .map(|((doc, text), b)| Record {
+            t: doc.title,
+            u: doc.url,
+            d: doc.date,
+            p: doc.province,
+            s: summary_to_keep(doc.summary, text),
+            b,
+        })
+        .collect();
+    // Serialising borrowed strings cannot fail; an empty file would only lose results.
+    serde_json::to_vec(&records).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -173,10 +312,16 @@ struct Manifest<'a> {
     docs: usize,
     /// Years, newest first, each with the document-number ranges [start, end) of its articles.
     years: Vec<(u32, Vec<(usize, usize)>)>,
-    /// The first key of every shard: shard n holds the keys from `shards[n]` up to `shards[n+1]`.
-    shards: Vec<&'a str>,
+    /// The shard directory (see `directory`), front-coded (see `front_code`): a key is in the
+    /// last shard whose entry is not after it.
+    directory: String,
+    /// The size of every shard in KiB, rounded up, as numbers in the posting alphabet:
+    /// search.js plans its downloads with them.
+    sizes: String,
     /// See `terms::STOP_WORDS`.
     stop: &'a [&'a str],
+    /// See `RECORDS_PER_FILE`.
+    records_per_file: usize,
 }
 
 /// The year of an RFC 3339 date ("2025-07-01T…" → 2025), if it starts with four digits.
@@ -209,9 +354,9 @@ fn years(docs: &[SearchDoc<'_>]) -> Vec<(u32, Vec<(usize, usize)>)> {
 pub fn files(collected: &Collected, docs: &[SearchDoc<'_>], cap: usize) -> Vec<(String, Vec<u8>)> {
     let shards = shards(entries(collected, docs), cap);
     let records: Vec<Vec<u8>> = docs
-        .par_iter()
-        .zip(&collected.texts)
-        .map(|(doc, text)| record(doc, text))
+        .par_chunks(RECORDS_PER_FILE)
+        .zip(collected.texts.par_chunks(RECORDS_PER_FILE))
+        .map(|(docs, texts)| records_file(docs, texts))
         .collect();
 
     let mut stamp = Stamp::default();
@@ -235,8 +380,15 @@ pub fn files(collected: &Collected, docs: &[SearchDoc<'_>], cap: usize) -> Vec<(
         version: String::new(),
         docs: docs.len(),
         years,
-        shards: shards.iter().map(|s| s.first.as_str()).collect(),
+        directory: front_code(&directory(&shards)),
+        sizes: {
+            let mut sizes = Vec::new();
+            let kib = shards.iter().map(|s| s.bytes.len().div_ceil(1024) as u64);
+            push_numbers(&mut sizes, kib);
+            String::from_utf8(sizes).unwrap_or_default()
+        },
         stop: STOP_WORDS,
+        records_per_file: RECORDS_PER_FILE,
     };
     stamp.add(&serde_json::to_vec(&manifest).unwrap_or_default());
     manifest.version = stamp.hex();
@@ -298,6 +450,82 @@ mod tests {
                 serde_json::from_slice(&s.bytes).expect("a shard is JSON");
             assert!(parsed.is_object());
         }
+    }
+
+    #[test]
+    fn the_directory_holds_the_shortest_separating_prefixes() {
+        let shard = |first: &str, last: &str| Shard {
+            first: first.to_string(),
+            last: last.to_string(),
+            bytes: Vec::new(),
+        };
+        let shards = [
+            shard("#an-giang", "an"),
+            shard("an\tăn", "huu nghi"),
+            shard("huu nhan", "hữu"),
+            shard("hữv", "hữv"),
+            shard("hữva", "z"),
+        ];
+        assert_eq!(
+            directory(&shards),
+            ["#an-giang", "an\t", "huu nh", "hữv", "hữva"]
+        );
+    }
+
+    #[test]
+    fn front_coding_shares_prefixes_in_characters() {
+        let long = "a".repeat(40);
+        let keys = [
+            "#an", "an", "an\tăn", "an\tấn", "hop tac", "hop th", "hữu", &long, &long,
+        ];
+        let coded = front_code(&keys);
+        let lines: Vec<&str> = coded.split('\n').collect();
+        assert_eq!(
+            lines[..8],
+            [
+                "A#an",
+                "Aan",
+                "C\tăn",
+                "D\u{1EA5}n",
+                "Ahop tac",
+                "Fh",
+                "Bữu",
+                &("A".to_string() + &long)
+            ]
+        );
+        // At most 31 shared: the repeated long key keeps its last nine characters.
+        assert_eq!(lines[8], format!("f{}", "a".repeat(9)));
+        assert_eq!(front_code(&[]), "");
+    }
+
+    #[test]
+    fn openings_are_cut_after_a_word() {
+        assert_eq!(opening("một hai ba", 20), "một hai ba");
+        assert_eq!(opening("một hai ba", 10), "một hai ba");
+        assert_eq!(opening("một hai ba", 9), "một hai …");
+        assert_eq!(opening("một hai ba", 7), "một hai …");
+        assert_eq!(opening("một hai ba", 6), "một …");
+        assert_eq!(opening("mộthaiba", 4), "mộth …");
+        assert_eq!(opening("", 0), "");
+    }
+
+    #[test]
+    fn a_summary_repeated_by_the_body_is_left_out() {
+        let body = "Sáng 5/9, Liên hiệp trao học bổng. Đoạn hai.";
+        assert_eq!(
+            summary_to_keep("Sáng 5/9, Liên hiệp trao học bổng.", body),
+            None
+        );
+        assert_eq!(summary_to_keep("Sáng 5/9,\nLiên  hiệp", body), None);
+        assert_eq!(
+            summary_to_keep("Tóm tắt riêng.", body),
+            Some("Tóm tắt riêng.")
+        );
+        assert_eq!(
+            summary_to_keep("Sáng 5/9, Liên hiệp trao", "Sáng 5/9"),
+            Some("Sáng 5/9, Liên hiệp trao")
+        );
+        assert_eq!(summary_to_keep("", body), None);
     }
 
     #[test]

@@ -7,10 +7,30 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::encode::{META, TITLE, decode_postings};
+use super::layout;
 use super::*;
 use crate::locale::{fold, normalize_tones};
 
 /// An index read back: manifest, and every key of every shard with the shard it is in.
+/// The manifest's front-coded shard directory, decoded as search.js does.
+fn directory(manifest: &Value) -> Vec<String> {
+    let text = manifest["directory"].as_str().expect("directory");
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let digit = line.as_bytes()[0];
+        let digits = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+        let shared = digits.iter().position(|&d| d == digit).expect("a digit");
+        let previous = keys.last().map_or("", String::as_str);
+        let mut key: String = previous.chars().take(shared).collect();
+        key.push_str(&line[1..]);
+        keys.push(key);
+    }
+    keys
+}
+
 struct Read {
     manifest: Value,
     entries: BTreeMap<String, (usize, Value)>,
@@ -22,7 +42,7 @@ fn read(files: Vec<(String, Vec<u8>)>) -> Read {
     let manifest: Value =
         serde_json::from_slice(&files["search/index.json"]).expect("manifest is JSON");
     let mut entries = BTreeMap::new();
-    let shard_count = manifest["shards"].as_array().expect("shards").len();
+    let shard_count = directory(&manifest).len();
     for n in 0..shard_count {
         let shard: Value =
             serde_json::from_slice(&files[&format!("search/p/{n}.json")]).expect("shard is JSON");
@@ -39,23 +59,34 @@ fn read(files: Vec<(String, Vec<u8>)>) -> Read {
 }
 
 impl Read {
-    /// (document, code) of a word's exact variant.
-    fn variant(&self, folded: &str, exact: &str) -> Vec<(u32, u8)> {
+    /// (document, code) of a folded word, whatever its spelling.
+    fn word(&self, folded: &str) -> Vec<(u32, u8)> {
         let (_, value) = &self.entries[folded];
-        let text = value[exact]
+        let text = value[0]
             .as_str()
-            .unwrap_or_else(|| panic!("{exact:?} in {value}"));
+            .unwrap_or_else(|| panic!("postings in {value}"));
         decode_postings(text, true).expect("postings decode")
     }
 
+    /// The spellings of a folded word.
     fn variants(&self, folded: &str) -> Vec<String> {
         let (_, value) = &self.entries[folded];
-        value
-            .as_object()
-            .expect("variants")
-            .keys()
-            .cloned()
+        let list = value.as_array().expect("an array");
+        list[1..]
+            .iter()
+            .map(|v| v.as_str().expect("a spelling").to_string())
             .collect()
+    }
+
+    /// The documents holding one spelling of a word.
+    fn spelling(&self, folded: &str, exact: &str) -> Vec<u32> {
+        let docs = |list: Vec<(u32, u8)>| list.into_iter().map(|(d, _)| d).collect();
+        if self.variants(folded) == [exact] {
+            assert!(!self.entries.contains_key(&format!("{folded}\t{exact}")));
+            return docs(self.word(folded));
+        }
+        let (_, value) = &self.entries[&format!("{folded}\t{exact}")];
+        docs(decode_postings(value.as_str().expect("docs"), false).expect("decodes"))
     }
 
     fn pair(&self, key: &str) -> Vec<(u32, u8)> {
@@ -70,7 +101,12 @@ impl Read {
     }
 
     fn record(&self, n: usize) -> Value {
-        serde_json::from_slice(&self.files[&format!("search/d/{n}.json")]).expect("record")
+        let per = self.manifest["records_per_file"]
+            .as_u64()
+            .expect("per file") as usize;
+        let path = format!("search/d/{}.json", n / per);
+        let file: Value = serde_json::from_slice(&self.files[&path]).expect("records file");
+        file[n % per].clone()
     }
 }
 
@@ -129,13 +165,16 @@ fn words_are_folded_with_their_exact_spellings_as_variants() {
     ];
     let index = build_read(&docs);
     assert_eq!(index.variants("duong"), ["dương", "đường"]);
-    assert_eq!(index.variant("duong", "đường"), [(0, TITLE | 1), (1, 1)]);
-    assert_eq!(index.variant("duong", "dương"), [(1, TITLE | 1)]);
-    // Old and new tone placement are one variant.
+    // Any spelling: flags of all, the highest body bucket.
+    assert_eq!(index.word("duong"), [(0, TITLE | 1), (1, TITLE | 1)]);
+    assert_eq!(index.spelling("duong", "đường"), [0, 1]);
+    assert_eq!(index.spelling("duong", "dương"), [1]);
+    // Old and new tone placement are one spelling.
     assert_eq!(index.variants("uy"), ["ủy"]);
-    assert_eq!(index.variant("uy", "ủy"), [(2, TITLE | 2)]);
+    assert_eq!(index.word("uy"), [(2, TITLE | 2)]);
+    assert_eq!(index.spelling("uy", "ủy"), [2]);
     assert_eq!(index.variants("hoa"), ["hòa"]);
-    assert_eq!(index.variant("hoa", "hòa"), [(2, 2)]);
+    assert_eq!(index.word("hoa"), [(2, 2)]);
     assert!(!index.entries.contains_key("uỷ"));
 }
 
@@ -154,14 +193,11 @@ fn codes_say_title_meta_and_body_frequency() {
         with_meta,
     ];
     let index = build_read(&docs);
-    assert_eq!(
-        index.variant("huu", "hữu"),
-        [(0, TITLE), (1, 3), (2, 2), (3, META)]
-    );
-    assert_eq!(index.variant("tom", "tóm"), [(3, META)]);
-    assert_eq!(index.variant("doi", "đối"), [(3, META)]);
-    assert_eq!(index.variant("dak", "đắk"), [(3, META)]);
-    assert_eq!(index.variant("an", "an"), [(0, META), (1, META), (2, META)]);
+    assert_eq!(index.word("huu"), [(0, TITLE), (1, 3), (2, 2), (3, META)]);
+    assert_eq!(index.word("tom"), [(3, META)]);
+    assert_eq!(index.word("doi"), [(3, META)]);
+    assert_eq!(index.word("dak"), [(3, META)]);
+    assert_eq!(index.word("an"), [(0, META), (1, META), (2, META)]);
     assert_eq!(index.province("an-giang"), [0, 1, 2]);
     assert_eq!(index.province("dak-lak"), [3]);
 }
@@ -211,7 +247,13 @@ fn records_hold_what_a_result_shows() {
         "<p>Thân &amp; bài</p>\n<p>Đoạn hai</p>",
     );
     d.summary = "Tóm tắt";
-    let index = build_read(&[d]);
+    let mut from_body = doc("Hai", "<p>Mở đầu.</p><p>Tiếp.</p>");
+    from_body.summary = "Mở đầu.";
+    let long_body = format!("<p>{}</p>", "chữ ".repeat(400));
+    let long = doc("Dài", &long_body);
+    let mut docs = vec![d, from_body, long];
+    docs.extend(["Sáu", "Bảy", "Tám"].map(|t| doc(t, "")));
+    let index = build_read(&docs);
     let r = index.record(0);
     assert_eq!(r["t"], "Tiêu đề \"x\" <y>");
     assert_eq!(r["u"], "/p/tin-tuc/tieu-de-x-y/");
@@ -219,6 +261,20 @@ fn records_hold_what_a_result_shows() {
     assert_eq!(r["p"], "An Giang");
     assert_eq!(r["s"], "Tóm tắt");
     assert_eq!(r["b"], "Thân & bài Đoạn hai");
+    assert_eq!(
+        index.record(1)["s"],
+        Value::Null,
+        "the body repeats the summary"
+    );
+    assert_eq!(index.record(1)["b"], "Mở đầu. Tiếp.");
+    let b = index.record(2)["b"].as_str().expect("text").to_string();
+    let chars = b.chars().count();
+    assert!(
+        b.ends_with("chữ …") && chars <= layout::SNIPPET_CHARS + 2,
+        "{chars}: {b}"
+    );
+    assert_eq!(index.record(5)["t"], "Tám", "in the second file");
+    assert!(!index.files.contains_key("search/d/2.json"));
 }
 
 #[test]
@@ -233,7 +289,8 @@ fn the_manifest_lists_years_shards_and_stop_words() {
         m["years"],
         serde_json::json!([[2026, [[0, 1]]], [2025, [[1, 3]]]])
     );
-    assert_eq!(m["shards"], serde_json::json!(["#an-giang"]));
+    assert_eq!(m["directory"], "A#an-giang");
+    assert_eq!(m["sizes"], "B", "one shard of at most 1 KiB");
     assert_eq!(m["stop"].as_array().map(Vec::len), Some(STOP_WORDS.len()));
     let version = m["version"].as_str().expect("version");
     assert_eq!(version.len(), 16);
@@ -264,12 +321,7 @@ fn shards_are_capped_sorted_and_found_through_the_directory() {
     let cap = 2000;
     let files = build_with_cap(&search_docs(&docs), cap);
     let index = read(files.clone());
-    let directory: Vec<String> = index.manifest["shards"]
-        .as_array()
-        .expect("shards")
-        .iter()
-        .map(|s| s.as_str().expect("key").to_string())
-        .collect();
+    let directory = directory(&index.manifest);
     assert!(directory.len() > 20, "{} shards", directory.len());
     let mut sorted = directory.clone();
     sorted.sort();
@@ -331,7 +383,7 @@ fn a_change_changes_the_version() {
 fn no_documents_give_an_empty_index() {
     let index = read(build(&[]));
     assert_eq!(index.manifest["docs"], 0);
-    assert_eq!(index.manifest["shards"], serde_json::json!([]));
+    assert_eq!(index.manifest["directory"], "");
     assert!(index.entries.is_empty());
 }
 

@@ -423,9 +423,14 @@ fn measure_generated_corpus() {
     let docs = site.docs();
     let mut times: Vec<Duration> = Vec::new();
     let mut files = Vec::new();
+    // BANTIN_SEARCH_CAP tries another shard size.
+    let cap = std::env::var("BANTIN_SEARCH_CAP")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(search::SHARD_CAP);
     for _ in 0..3 {
         let started = Instant::now();
-        files = search::build(&docs);
+        files = search::build_with_cap(&docs, cap);
         times.push(started.elapsed());
     }
     times.sort();

@@ -105,6 +105,27 @@ test('shardOf finds the last shard whose first key is not after the key, in code
   assert.equal(S.shardOf([], 'a'), -1);
 });
 
+test('decodeDirectory rebuilds front-coded keys by characters', () => {
+  const keys = ['#an', 'an', 'an\tăn', 'an\tấn', 'hop tac', 'hop th', 'hữu', '\u{10000}a', '\u{10000}b'];
+  assert.deepEqual(S.decodeDirectory('A#an\nAan\nC\tăn\nD\u1EA5n\nAhop tac\nFh\nBữu\nA\u{10000}a\nB' + 'b'), keys);
+  assert.deepEqual(S.decodeDirectory(''), []);
+});
+
+test('plan fetches the required keys, then the others while their shards fit the budget', () => {
+  // Sizes 10, 20, 30 and 40 KiB, in the posting alphabet (40 takes two characters).
+  const manifest = { shards: ['a', 'c', 'e', 'g'], sizes: 'KUehI' };
+  assert.deepEqual(S.decodeNumbers(manifest.sizes), [10, 20, 30, 40]);
+  const KB = 1024;
+  // Required: b (shard 0) and h (shard 3) = 50 KB, over a 45 KB budget but always fetched.
+  assert.deepEqual(S.plan(manifest, ['b', 'h', 'd', 'a'], 2, 45 * KB), [true, true, false, true]);
+  // d (shard 1, 20 KB) fits 70 KB; f (shard 2, 30 KB) then does not; an already planned shard is free.
+  assert.deepEqual(S.plan(manifest, ['b', 'h', 'd', 'f', 'gg'], 2, 70 * KB), [true, true, true, false, true]);
+  // A key before every shard is in none: nothing to fetch, nothing spent.
+  assert.deepEqual(S.plan(manifest, ['0', 'f'], 0, 30 * KB), [true, true]);
+  assert.deepEqual(S.plan({ shards: ['a'] }, ['b', 'c'], 1, 0), [true, true], 'no sizes: no limit');
+  assert.deepEqual(S.decodeNumbers('B*A'), [1], 'stops at a foreign character');
+});
+
 test('snippet and highlight mark the query words, folded', () => {
   const q = S.parseQuery('huu nghi', []);
   const text = 'Một hai ba bốn năm sáu bảy tám chín mười. Tình Hữu nghị giữa hai nước, hữu ái.';
@@ -119,6 +140,11 @@ test('snippet and highlight mark the query words, folded', () => {
   const title = S.highlight('Đà Nẵng', S.parseQuery('da nang', []));
   assert.deepEqual(title, [{ text: 'Đà', hit: true }, { text: ' ', hit: false }, { text: 'Nẵng', hit: true }]);
   assert.deepEqual(S.highlight('constructor toString', S.parseQuery('x', [])), [{ text: 'constructor toString', hit: false }]);
+});
+
+test('opening gives the first words when nothing matches', () => {
+  assert.deepEqual(S.opening('một hai ba', 5), [{ text: 'một hai ba', hit: false }]);
+  assert.deepEqual(S.opening('một, hai, ba.', 2), [{ text: 'một, hai …', hit: false }]);
 });
 
 test('dates and counts in Vietnamese', () => {
@@ -189,7 +215,7 @@ test('a query fetches the manifest, its shards and nothing else', needsIndex, as
   const result = await index.search('hợp tác quốc tế');
   assert.ok(result.docs.length > 0);
   const manifest = JSON.parse(readFileSync(join(INDEX, 'index.json'), 'utf8'));
-  assert.ok(counter.files <= 1 + manifest.shards.length, `${counter.files} files`);
+  assert.ok(counter.files <= 1 + S.decodeDirectory(manifest.directory).length, `${counter.files} files`);
   // Shards are cached: the same query again fetches nothing.
   const before = counter.files;
   await index.search('hợp tác quốc tế');
