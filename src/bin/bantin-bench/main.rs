@@ -1,8 +1,10 @@
 //! `bantin-bench`: the benchmark command. `generate` writes a deterministic synthetic
 //! Vietnamese news site; `serve` measures `bantin build` and `bantin serve` on such sites of
-//! several sizes and prints a Markdown table (see BENCHMARKS.md).
+//! several sizes, `search` what the search index costs and what queries download; each prints
+//! Markdown tables (see BENCHMARKS.md).
 
 mod corpus;
+mod search;
 mod serve;
 
 use std::path::PathBuf;
@@ -46,6 +48,9 @@ enum Command {
     /// Cold `bantin build` time, `bantin serve` startup and save-to-served latency of body and
     /// front-matter edits, for each corpus size; prints a Markdown table
     Serve(serve::Args),
+    /// What the search index adds to the build (time, files, bytes) and what typical queries
+    /// download (search.js run in node over the written index); fails past 300 KB a query
+    Search(search::Args),
 }
 
 /// Where the corpus comes from.
@@ -85,6 +90,7 @@ fn main() -> ExitCode {
             Ok(())
         }),
         Command::Serve(args) => serve::run(&args),
+        Command::Search(args) => search::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
