@@ -69,17 +69,15 @@ fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let space_len = if b < 0x80 {
-            usize::from(b.is_ascii_whitespace() || b == 0x0B)
-        } else {
-            match text[i..].chars().next() {
+        let space_len = match b {
+            0..=0x7F => usize::from(b.is_ascii_whitespace() || b == 0x0B),
+            // Only these lead bytes start a Unicode space (U+0085, U+00A0, U+1680, U+2000–
+            // U+205F, U+3000); any other byte, lead or continuation, is inside a word.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(i..).and_then(|t| t.chars().next()) {
                 Some(c) if c.is_whitespace() => c.len_utf8(),
-                Some(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                None => 1,
-            }
+                _ => 0,
+            },
+            _ => 0,
         };
         if space_len == 0 {
             i += 1;
@@ -293,6 +291,26 @@ mod tests {
     fn unicode_spaces_separate_words_like_ascii_ones() {
         let html = "a\u{A0}b\u{3000}c\u{2028}d\u{85}e\u{B}f\u{C}g\u{200B}h ạ\u{2009}ư";
         assert_eq!(to_text(html), "a b c d e f g\u{200B}h ạ ư");
+    }
+
+    #[test]
+    fn spaces_are_found_by_byte_for_every_character() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c == '<' || c == '&' {
+                continue;
+            }
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('b');
+            let want = if c.is_whitespace() {
+                "a b".to_string()
+            } else {
+                text.clone()
+            };
+            assert_eq!(to_text(&text), want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -54,13 +54,21 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Whether a token character starts at byte `i`, and the character's length.
     fn class_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
-        match self.text[i..].chars().next() {
-            Some(c) => (is_token_char(c), c.len_utf8()),
-            None => (false, 1),
+        let bytes = self.text.as_bytes();
+        let b = bytes[i];
+        match b {
+            0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+            // U+00C0–U+024F but × and ÷ (C3 97, C3 B7), and U+0300–U+036F: see is_token_char.
+            0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+            0xC4..=0xC8 | 0xCC => (true, 2),
+            0xCD if bytes.get(i + 1).is_some_and(|&n| n < 0xB0) => (true, 2),
+            0xC9 if bytes.get(i + 1).is_some_and(|&n| n < 0x90) => (true, 2),
+            // U+1E00–U+1EFF: E1 B8..BB xx.
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => (true, 3),
+            _ => match self.text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (is_token_char(c), c.len_utf8()),
+                None => (false, 1),
+            },
         }
     }
 }
@@ -180,6 +188,23 @@ mod tests {
                 .filter(|t| !t.is_empty())
                 .collect();
             assert_eq!(tokens(text).collect::<Vec<_>>(), simple, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_tokenizer_agrees_with_the_rule_on_every_character() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('b');
+            let want: Vec<&str> = text
+                .split(|c: char| !is_token_char(c))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let got: Vec<&str> = tokens(&text).collect();
+            assert_eq!(got, want, "U+{:04X}", c as u32);
         }
     }
 
