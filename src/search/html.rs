@@ -61,6 +61,24 @@ pub fn to_text(html: &str) -> String {
     out
 }
 
+/// For each byte: 0 inside a word, 1 an ASCII space, 2 a lead byte that may start a Unicode
+/// space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000); any other byte, lead or
+/// continuation, is part of a word.
+const SPACE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'\t' as usize] = 1;
+    table[b'\n' as usize] = 1;
+    table[0x0B] = 1;
+    table[0x0C] = 1;
+    table[b'\r' as usize] = 1;
+    table[b' ' as usize] = 1;
+    table[0xC2] = 2;
+    table[0xE1] = 2;
+    table[0xE2] = 2;
+    table[0xE3] = 2;
+    table
+};
+
 fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
     // Copies runs of non-space text whole; only non-ASCII bytes need a character decoded, to
     // tell the few Unicode spaces (no-break space, ideographic space …) from letters.
@@ -68,16 +86,13 @@ fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let space_len = match b {
-            0..=0x7F => usize::from(b.is_ascii_whitespace() || b == 0x0B),
-            // Only these lead bytes start a Unicode space (U+0085, U+00A0, U+1680, U+2000–
-            // U+205F, U+3000); any other byte, lead or continuation, is inside a word.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(i..).and_then(|t| t.chars().next()) {
+        let space_len = match SPACE_CLASS[usize::from(bytes[i])] {
+            0 => 0,
+            1 => 1,
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
                 Some(c) if c.is_whitespace() => c.len_utf8(),
                 _ => 0,
             },
-            _ => 0,
         };
         if space_len == 0 {
             i += 1;

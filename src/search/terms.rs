@@ -51,6 +51,18 @@ pub struct Tokens<'a> {
     at: usize,
 }
 
+/// For each byte: 0 an ASCII character that ends a token, 1 an ASCII letter or digit, 2 the
+/// start of a character that needs a closer look.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [2u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    table
+};
+
 impl<'a> Tokens<'a> {
     /// Whether a token character starts at byte `i`, and the character's length.
     fn class_at(&self, i: usize) -> (bool, usize) {
@@ -77,26 +89,39 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
         let mut i = self.at;
         let start = loop {
             if i >= len {
                 self.at = len;
                 return None;
             }
-            let (token, width) = self.class_at(i);
-            if token {
-                break i;
+            match BYTE_CLASS[usize::from(bytes[i])] {
+                0 => i += 1,
+                1 => break i,
+                _ => {
+                    let (token, width) = self.class_at(i);
+                    if token {
+                        break i;
+                    }
+                    i += width;
+                }
             }
-            i += width;
         };
         let mut end = start;
         while end < len {
-            let (token, width) = self.class_at(end);
-            if !token {
-                break;
+            match BYTE_CLASS[usize::from(bytes[end])] {
+                0 => break,
+                1 => end += 1,
+                _ => {
+                    let (token, width) = self.class_at(end);
+                    if !token {
+                        break;
+                    }
+                    end += width;
+                }
             }
-            end += width;
         }
         self.at = end;
         Some(&self.text[start..end])
