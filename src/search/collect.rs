@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::SearchDoc;
 use super::encode::{META, TITLE, body_bucket};
 use super::html;
-use super::terms::{forms, tokens};
+use super::terms::{STOP_WORDS, forms, tokens};
 
 /// Where a token was seen, before a document's occurrences are summed up into a code.
 #[derive(Clone, Copy)]
@@ -101,8 +101,8 @@ struct Vocab {
     /// Raw token as written → exact number, or `NO_TERM` for a token that folds to nothing.
     by_raw: HashMap<Box<str>, u32, Quick>,
     by_exact: HashMap<Box<str>, u32, Quick>,
-    /// Exact form and the number of its folded form.
-    exacts: Vec<(Box<str>, u32)>,
+    /// Exact form, the number of its folded form, and whether it is a stop word.
+    exacts: Vec<(Box<str>, u32, bool)>,
     by_fold: HashMap<Box<str>, u32, Quick>,
     folds: Vec<Box<str>>,
 }
@@ -110,8 +110,9 @@ struct Vocab {
 const NO_TERM: u32 = u32::MAX;
 
 impl Vocab {
-    /// The exact number of a raw token and its fold's, interning it on first sight.
-    fn term(&mut self, raw: &str) -> Option<(u32, u32)> {
+    /// The exact number of a raw token, its fold's, and whether it is a stop word; interned on
+    /// first sight.
+    fn term(&mut self, raw: &str) -> Option<(u32, u32, bool)> {
         let id = match self.by_raw.get(raw) {
             Some(&id) => id,
             None => {
@@ -120,8 +121,8 @@ impl Vocab {
                 id
             }
         };
-        let (_, fold) = self.exacts.get(id as usize)?;
-        Some((id, *fold))
+        let (_, fold, stop) = self.exacts.get(id as usize)?;
+        Some((id, *fold, *stop))
     }
 
     fn intern(&mut self, raw: &str) -> u32 {
@@ -145,7 +146,8 @@ impl Vocab {
         // NO_TERM itself is never handed out as a number.
         match u32::try_from(self.exacts.len()) {
             Ok(id) if id != NO_TERM => {
-                self.exacts.push((f.exact.clone().into(), fold));
+                let stop = STOP_WORDS.contains(&f.exact.as_str());
+                self.exacts.push((f.exact.clone().into(), fold, stop));
                 self.by_exact.insert(f.exact.into(), id);
                 id
             }
@@ -256,10 +258,17 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
             // first are not a phrase.
             let mut previous: Option<u32> = None;
             for token in tokens(text) {
-                let Some((exact, fold)) = vocab.term(token) else {
+                let Some((exact, fold, stop)) = vocab.term(token) else {
                     continue;
                 };
                 terms.note(exact, field, stamp);
+                // Nor are pairs with a stop word ("của tỉnh", "và phát"): they say nothing
+                // about a phrase, and are a third of all pairs. Written with another spelling
+                // ("đà" for "đã") the word is not a stop word, so "Đà Nẵng" keeps its pair.
+                if stop {
+                    previous = None;
+                    continue;
+                }
                 if let Some(p) = previous {
                     let key = u64::from(p) << 32 | u64::from(fold);
                     let next_id = pair_keys.len() as u32;
@@ -415,7 +424,7 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
         .zip(&fold_maps)
         .flat_map(|(c, map)| {
             let exacts = c.vocab.exacts.iter();
-            exacts.map(|(exact, fold)| (map[*fold as usize], &**exact))
+            exacts.map(|(exact, fold, _)| (map[*fold as usize], &**exact))
         })
         .collect();
     variants.par_sort_unstable();
@@ -439,7 +448,7 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
                 .exacts
                 .iter()
                 .enumerate()
-                .map(move |(local, (exact, fold))| {
+                .map(move |(local, (exact, fold, _))| {
                     let v = position(variants.binary_search(&(map[*fold as usize], &**exact)));
                     (v, c as u32, local as u32)
                 })

@@ -61,6 +61,24 @@ pub fn to_text(html: &str) -> String {
     out
 }
 
+/// For each byte: 0 inside a word, 1 an ASCII space, 2 a lead byte that may start a Unicode
+/// space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000); any other byte, lead or
+/// continuation, is part of a word.
+const SPACE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'\t' as usize] = 1;
+    table[b'\n' as usize] = 1;
+    table[0x0B] = 1;
+    table[0x0C] = 1;
+    table[b'\r' as usize] = 1;
+    table[b' ' as usize] = 1;
+    table[0xC2] = 2;
+    table[0xE1] = 2;
+    table[0xE2] = 2;
+    table[0xE3] = 2;
+    table
+};
+
 fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
     // Copies runs of non-space text whole; only non-ASCII bytes need a character decoded, to
     // tell the few Unicode spaces (no-break space, ideographic space …) from letters.
@@ -68,18 +86,13 @@ fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let space_len = if b < 0x80 {
-            usize::from(b.is_ascii_whitespace() || b == 0x0B)
-        } else {
-            match text[i..].chars().next() {
+        let space_len = match SPACE_CLASS[usize::from(bytes[i])] {
+            0 => 0,
+            1 => 1,
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
                 Some(c) if c.is_whitespace() => c.len_utf8(),
-                Some(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                None => 1,
-            }
+                _ => 0,
+            },
         };
         if space_len == 0 {
             i += 1;
@@ -293,6 +306,26 @@ mod tests {
     fn unicode_spaces_separate_words_like_ascii_ones() {
         let html = "a\u{A0}b\u{3000}c\u{2028}d\u{85}e\u{B}f\u{C}g\u{200B}h ạ\u{2009}ư";
         assert_eq!(to_text(html), "a b c d e f g\u{200B}h ạ ư");
+    }
+
+    #[test]
+    fn spaces_are_found_by_byte_for_every_character() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c == '<' || c == '&' {
+                continue;
+            }
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('b');
+            let want = if c.is_whitespace() {
+                "a b".to_string()
+            } else {
+                text.clone()
+            };
+            assert_eq!(to_text(&text), want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -51,16 +51,36 @@ pub struct Tokens<'a> {
     at: usize,
 }
 
+/// For each byte: 0 an ASCII character that ends a token, 1 an ASCII letter or digit, 2 the
+/// start of a character that needs a closer look.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [2u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    table
+};
+
 impl<'a> Tokens<'a> {
     /// Whether a token character starts at byte `i`, and the character's length.
     fn class_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
-        match self.text[i..].chars().next() {
-            Some(c) => (is_token_char(c), c.len_utf8()),
-            None => (false, 1),
+        let bytes = self.text.as_bytes();
+        let b = bytes[i];
+        match b {
+            0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+            // U+00C0–U+024F but × and ÷ (C3 97, C3 B7), and U+0300–U+036F: see is_token_char.
+            0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+            0xC4..=0xC8 | 0xCC => (true, 2),
+            0xCD if bytes.get(i + 1).is_some_and(|&n| n < 0xB0) => (true, 2),
+            0xC9 if bytes.get(i + 1).is_some_and(|&n| n < 0x90) => (true, 2),
+            // U+1E00–U+1EFF: E1 B8..BB xx.
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => (true, 3),
+            _ => match self.text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (is_token_char(c), c.len_utf8()),
+                None => (false, 1),
+            },
         }
     }
 }
@@ -69,26 +89,39 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
         let mut i = self.at;
         let start = loop {
             if i >= len {
                 self.at = len;
                 return None;
             }
-            let (token, width) = self.class_at(i);
-            if token {
-                break i;
+            match BYTE_CLASS[usize::from(bytes[i])] {
+                0 => i += 1,
+                1 => break i,
+                _ => {
+                    let (token, width) = self.class_at(i);
+                    if token {
+                        break i;
+                    }
+                    i += width;
+                }
             }
-            i += width;
         };
         let mut end = start;
         while end < len {
-            let (token, width) = self.class_at(end);
-            if !token {
-                break;
+            match BYTE_CLASS[usize::from(bytes[end])] {
+                0 => break,
+                1 => end += 1,
+                _ => {
+                    let (token, width) = self.class_at(end);
+                    if !token {
+                        break;
+                    }
+                    end += width;
+                }
             }
-            end += width;
         }
         self.at = end;
         Some(&self.text[start..end])
@@ -180,6 +213,23 @@ mod tests {
                 .filter(|t| !t.is_empty())
                 .collect();
             assert_eq!(tokens(text).collect::<Vec<_>>(), simple, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_tokenizer_agrees_with_the_rule_on_every_character() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('b');
+            let want: Vec<&str> = text
+                .split(|c: char| !is_token_char(c))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let got: Vec<&str> = tokens(&text).collect();
+            assert_eq!(got, want, "U+{:04X}", c as u32);
         }
     }
 

@@ -221,6 +221,27 @@ fn adjacent_words_give_pairs_within_a_field_only() {
     // The title's last word and the summary's or a tag's first are not a pair.
     assert!(!index.entries.contains_key("tac hop"));
     assert!(!index.entries.contains_key("hop quoc"));
+    // Nor is a stop word ("về") with its neighbours.
+    assert!(!index.entries.contains_key("te ve"));
+    assert!(!index.entries.contains_key("ve hop"));
+}
+
+#[test]
+fn pairs_skip_stop_words_by_their_exact_spelling() {
+    let docs = [
+        doc("Tin", "<p>Đã nâng cao.</p>"),
+        doc("Tin", "<p>Thành phố Đà Nẵng và miền Trung.</p>"),
+    ];
+    let index = build_read(&docs);
+    assert_eq!(
+        index.pair("da nang"),
+        [(1, 1)],
+        "đà is not a stop word, đã is"
+    );
+    assert!(!index.entries.contains_key("nang va"));
+    assert!(!index.entries.contains_key("va mien"));
+    // The stop words themselves are still words: "đã" can be searched for with others.
+    assert_eq!(index.spelling("da", "đã"), [0]);
 }
 
 #[test]

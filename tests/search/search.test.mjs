@@ -70,6 +70,10 @@ test('parseQuery: terms, pairs, marks and stop words', () => {
   ]);
   assert.deepEqual(q.pairs, ['hop tac', 'tac quoc', 'quoc te', 'te hop']);
   assert.equal(S.parseQuery('huu nghi', []).terms.every((t) => !t.marked), true);
+  // No pairs with a stop word, by its exact form: "và" and "cho" break the chain, "va" does not.
+  assert.deepEqual(S.parseQuery('hợp tác và phát triển', ['và']).pairs, ['hop tac', 'phat trien']);
+  assert.deepEqual(S.parseQuery('quà cho em', ['cho']).pairs, []);
+  assert.deepEqual(S.parseQuery('hop tac va phat', ['và']).pairs, ['hop tac', 'tac va', 'va phat']);
   assert.equal(S.parseQuery('và', ['và']).stopOnly, true);
   assert.equal(S.parseQuery('va VÀ', ['và']).stopOnly, true);
   assert.equal(S.parseQuery('vá', ['và']).stopOnly, false, 'a marked word is stop only in its own spelling');

@@ -126,11 +126,17 @@
     for (var i = 0; i < list.length && terms.length < MAX_TERMS; i++) {
       var f = forms(list[i].text);
       if (!f) continue;
-      if (previous !== null) {
-        var pair = previous + ' ' + f.folded;
-        if (pairs.indexOf(pair) < 0) pairs.push(pair);
+      // No pair with a stop word: the index has none (src/search/collect.rs). Only the exact
+      // form counts, so an unmarked "da" may still be "đà" of "Đà Nẵng".
+      if (stopExact[f.exact] === true) {
+        previous = null;
+      } else {
+        if (previous !== null) {
+          var pair = previous + ' ' + f.folded;
+          if (pairs.indexOf(pair) < 0) pairs.push(pair);
+        }
+        previous = f.folded;
       }
-      previous = f.folded;
       if (seen[f.exact]) continue;
       seen[f.exact] = true;
       terms.push({
