@@ -1,13 +1,12 @@
 //! Takes the search index builder (`bantin::search`) and the browser client
 //! (themes/default/static/js/search.js), gives checks of the two together in node: the same
 //! folding for every input, whole queries against an index the builder wrote
-//! (tests/search/search.test.mjs), and the sample site's index; plus an ignored measurement of
-//! download sizes and build time on a generated corpus.
+//! (tests/search/search.test.mjs), and the sample site's index; the download sizes and
+//! build time on a generated corpus are measured by `bantin-bench search`, not here.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use bantin::search::{self, SearchDoc};
 use unicode_normalization::UnicodeNormalization;
@@ -404,107 +403,4 @@ fn the_sample_site_is_searchable() {
             assert!(url.starts_with(&site.compiled.config.base_path), "{line}");
         }
     }
-}
-
-// ---- Measurement -----------------------------------------------------------------------------
-
-/// CPU time this process has used, all threads (Linux; 0 elsewhere). Wall time on a shared
-/// 2-core machine says more about the neighbours than about the build.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-    let after = stat.rsplit(')').next().unwrap_or_default();
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // Clock ticks are 100 per second on Linux.
-    (ticks(11) + ticks(12)) / 100.0
-}
-
-/// Build time and download sizes on a generated corpus. Run with
-/// `cargo run --release --bin bantin-bench -- generate --articles 10000 --out /tmp/c10k`, then
-/// `BANTIN_SEARCH_CORPUS=/tmp/c10k cargo test --release --test it search::measure -- --ignored
-/// --nocapture`. Fails if a query downloads more than 300 KB.
-#[test]
-#[ignore = "needs a generated corpus in BANTIN_SEARCH_CORPUS"]
-fn measure_generated_corpus() {
-    let corpus =
-        PathBuf::from(std::env::var_os("BANTIN_SEARCH_CORPUS").expect("set BANTIN_SEARCH_CORPUS"));
-    let started = Instant::now();
-    let site = SiteDocs::compile(&corpus);
-    let compile_time = started.elapsed();
-    let docs = site.docs();
-    let mut times: Vec<Duration> = Vec::new();
-    let mut cpu_times: Vec<f64> = Vec::new();
-    let mut files = Vec::new();
-    // BANTIN_SEARCH_CAP tries another shard size.
-    let cap = std::env::var("BANTIN_SEARCH_CAP")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(search::SHARD_CAP);
-    for _ in 0..5 {
-        let started = Instant::now();
-        let cpu = cpu_seconds();
-        files = search::build_with_cap(&docs, cap);
-        times.push(started.elapsed());
-        cpu_times.push(cpu_seconds() - cpu);
-    }
-    times.sort();
-    cpu_times.sort_by(f64::total_cmp);
-    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
-    let shards = files
-        .iter()
-        .filter(|(p, _)| p.starts_with("search/p/"))
-        .count();
-    let biggest = files
-        .iter()
-        .filter(|(p, _)| p.starts_with("search/p/"))
-        .map(|(_, b)| b.len())
-        .max()
-        .unwrap_or(0);
-    println!(
-        "{} articles: compile (in memory, no writing) {:.2} s; search::build min {:.3} s, \
-         median {:.3} s, CPU (all threads) median {:.3} s; {} files, {:.1} MB ({} shards, \
-         biggest {} B, manifest {} B)",
-        docs.len(),
-        compile_time.as_secs_f64(),
-        times[0].as_secs_f64(),
-        times[2].as_secs_f64(),
-        cpu_times[2],
-        files.len(),
-        total as f64 / 1e6,
-        shards,
-        biggest,
-        files[0].1.len(),
-    );
-    let out = std::env::var_os("BANTIN_SEARCH_OUT").map(PathBuf::from);
-    let temp = tempfile::tempdir().expect("temp dir");
-    let dir = out.as_deref().unwrap_or(temp.path());
-    let started = Instant::now();
-    let index = write_index(dir, &files);
-    println!(
-        "writing the files: {:.3} s",
-        started.elapsed().as_secs_f64()
-    );
-    let queries = [
-        "huu nghi",
-        "hợp tác quốc tế",
-        "da nang",
-        "đường",
-        "Đà Nẵng",
-        "tổ chức phi chính phủ",
-        "Liên hiệp các tổ chức hữu nghị tỉnh An Giang",
-        "và",
-    ];
-    let report = measure(&index, &queries);
-    let mut worst = 0;
-    for line in &report {
-        println!("{line}");
-        worst = worst.max(line["bytes"].as_u64().unwrap_or(u64::MAX));
-    }
-    assert!(worst <= 300_000, "a query downloads {worst} bytes");
 }

@@ -2,7 +2,7 @@
 // would: the manifest, the posting shards, and the records of the first page of results.
 // Usage: node tests/search/measure.mjs <index folder> <query>... — prints one JSON line per
 // query: { query, results, files, bytes, manifest, shards, records, first }. Each query starts
-// with an empty cache. tests/it/search.rs runs it (sample site, and the 10k measurement).
+// with an empty cache. tests/it/search.rs runs it on the sample site; `bantin-bench search` on generated sites.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
