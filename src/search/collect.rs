@@ -186,6 +186,24 @@ impl Tally {
         }
     }
 
+    /// `note` with the slot kept by the caller (the pair table's value).
+    fn note_at(&mut self, slot: &mut (u32, u32, u32), field: Field, stamp: u32) {
+        let at = if slot.1 == stamp {
+            slot.2 as usize
+        } else {
+            slot.1 = stamp;
+            slot.2 = self.seen.len() as u32;
+            self.seen.push((slot.0, 0, 0));
+            self.seen.len() - 1
+        };
+        let entry = &mut self.seen[at];
+        match field {
+            Field::Title => entry.1 |= TITLE,
+            Field::Meta => entry.1 |= META,
+            Field::Body => entry.2 = entry.2.saturating_add(1),
+        }
+    }
+
     /// Moves the document's terms, with their codes, onto `stream` as (id, packed posting).
     fn flush(&mut self, doc: u32, stream: &mut Vec<(u32, u32)>) {
         for &(id, flags, body) in &self.seen {
@@ -242,7 +260,10 @@ struct Chunk {
 
 fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
     let mut vocab = Vocab::default();
-    let mut pair_ids: HashMap<u64, u32, Quick> = HashMap::default();
+    // Pair → its number, and where it was last tallied: (number, stamp, index in the tally).
+    // One table look-up per pair, instead of a look-up and a slot array (pairs are many, and
+    // each access is likely a cache miss).
+    let mut pair_ids: HashMap<u64, (u32, u32, u32), Quick> = HashMap::default();
     let mut pair_keys: Vec<(u32, u32)> = Vec::new();
     let mut terms = Tally::default();
     let mut pairs = Tally::default();
@@ -272,11 +293,11 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
                 if let Some(p) = previous {
                     let key = u64::from(p) << 32 | u64::from(fold);
                     let next_id = pair_keys.len() as u32;
-                    let id = *pair_ids.entry(key).or_insert(next_id);
-                    if id == next_id {
+                    let slot = pair_ids.entry(key).or_insert((next_id, 0, 0));
+                    if slot.0 == next_id {
                         pair_keys.push((p, fold));
                     }
-                    pairs.note(id, field, stamp);
+                    pairs.note_at(slot, field, stamp);
                 }
                 previous = Some(fold);
             }
