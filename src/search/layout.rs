@@ -73,20 +73,21 @@ fn entries(collected: &Collected, docs: &[SearchDoc<'_>]) -> Vec<Entry> {
 fn word_entries(collected: &Collected, f: usize) -> Vec<Entry> {
     let word = &*collected.folds[f];
     let variants = collected.variants_of(f);
-    let mut all: Vec<(u32, u8)> = variants
+    // The spellings' lists are each ascending: merged, not sorted (a common word has tens of
+    // thousands of postings).
+    let mut heads: Vec<_> = variants
         .clone()
-        .flat_map(|v| collected.variant_postings(v))
+        .map(|v| collected.variant_postings(v).peekable())
         .collect();
-    if variants.len() > 1 {
-        all.sort_unstable_by_key(|&(doc, _)| doc);
-        all.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                let flags = (kept.1 | later.1) & (TITLE | META);
-                kept.1 = flags | (kept.1 & 3).max(later.1 & 3);
+    let mut all: Vec<(u32, u8)> = Vec::new();
+    while let Some(doc) = heads.iter_mut().filter_map(|h| h.peek().map(|p| p.0)).min() {
+        let mut code = 0;
+        for head in &mut heads {
+            if let Some((_, c)) = head.next_if(|p| p.0 == doc) {
+                code = ((code | c) & (TITLE | META)) | (code & 3).max(c & 3);
             }
-            same
-        });
+        }
+        all.push((doc, code));
     }
     let mut json = Vec::new();
     push_json_str(&mut json, word);
