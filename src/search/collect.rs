@@ -94,11 +94,96 @@ impl Hasher for QuickHasher {
 
 type Quick = BuildHasherDefault<QuickHasher>;
 
+/// Raw tokens of at most 16 bytes (nearly all of them) → a number, in an open-addressing table
+/// whose keys are the length and two machine words of the token. Looking a token up costs a
+/// multiply and a few compares — no string hashing, no `memcmp` call — which matters at one
+/// look-up per token of every article.
+struct ShortTable {
+    /// (first 8 bytes, next 8 bytes, length, number); length 0 marks an empty slot.
+    slots: Vec<(u64, u64, u32, u32)>,
+    len: usize,
+    /// 64 minus log2 of the slot count: the hash's top bits pick the slot.
+    shift: u32,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        ShortTable {
+            slots: vec![(0, 0, 0, 0); 1 << 10],
+            len: 0,
+            shift: 64 - 10,
+        }
+    }
+}
+
+impl ShortTable {
+    /// The key of a token of 1 to 16 bytes: its bytes as two zero-padded words, and its length.
+    fn key(token: &[u8]) -> Option<(u64, u64, u32)> {
+        if token.is_empty() || token.len() > 16 {
+            return None;
+        }
+        let mut words = [0u8; 16];
+        words[..token.len()].copy_from_slice(token);
+        let mut low = [0u8; 8];
+        let mut high = [0u8; 8];
+        low.copy_from_slice(&words[..8]);
+        high.copy_from_slice(&words[8..]);
+        Some((
+            u64::from_le_bytes(low),
+            u64::from_le_bytes(high),
+            token.len() as u32,
+        ))
+    }
+
+    fn slot(&self, (low, high, len): (u64, u64, u32)) -> usize {
+        let h = (low ^ high.rotate_left(29) ^ u64::from(len) << 59).wrapping_mul(QuickHasher::K);
+        (h >> self.shift) as usize
+    }
+
+    fn get(&self, key: (u64, u64, u32)) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (low, high, len, value) = self.slots[i];
+            if len == 0 {
+                return None;
+            }
+            if (low, high, len) == key {
+                return Some(value);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: (u64, u64, u32), value: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let doubled = vec![(0, 0, 0, 0); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, doubled);
+            self.shift -= 1;
+            self.len = 0;
+            for (low, high, len, value) in old {
+                if len != 0 {
+                    self.insert((low, high, len), value);
+                }
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        while self.slots[i].2 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key.0, key.1, key.2, value);
+        self.len += 1;
+    }
+}
+
 /// One chunk's words: every distinct raw token, exact form and folded form it met, numbered in
 /// order of first sight (local numbers, mapped to global ones when the chunks are merged).
 #[derive(Default)]
 struct Vocab {
-    /// Raw token as written → exact number, or `NO_TERM` for a token that folds to nothing.
+    /// Raw token as written → exact number, or `NO_TERM` for a token that folds to nothing:
+    /// `short` for tokens of up to 16 bytes, `by_raw` for the longer ones.
+    short: ShortTable,
     by_raw: HashMap<Box<str>, u32, Quick>,
     by_exact: HashMap<Box<str>, u32, Quick>,
     /// Exact form, the number of its folded form, and whether it is a stop word.
@@ -113,13 +198,23 @@ impl Vocab {
     /// The exact number of a raw token, its fold's, and whether it is a stop word; interned on
     /// first sight.
     fn term(&mut self, raw: &str) -> Option<(u32, u32, bool)> {
-        let id = match self.by_raw.get(raw) {
-            Some(&id) => id,
-            None => {
-                let id = self.intern(raw);
-                self.by_raw.insert(raw.into(), id);
-                id
-            }
+        let id = match ShortTable::key(raw.as_bytes()) {
+            Some(key) => match self.short.get(key) {
+                Some(id) => id,
+                None => {
+                    let id = self.intern(raw);
+                    self.short.insert(key, id);
+                    id
+                }
+            },
+            None => match self.by_raw.get(raw) {
+                Some(&id) => id,
+                None => {
+                    let id = self.intern(raw);
+                    self.by_raw.insert(raw.into(), id);
+                    id
+                }
+            },
         };
         let (_, fold, stop) = self.exacts.get(id as usize)?;
         Some((id, *fold, *stop))
@@ -186,6 +281,24 @@ impl Tally {
         }
     }
 
+    /// `note` with the slot kept by the caller (the pair table's value).
+    fn note_at(&mut self, slot: &mut (u32, u32, u32), field: Field, stamp: u32) {
+        let at = if slot.1 == stamp {
+            slot.2 as usize
+        } else {
+            slot.1 = stamp;
+            slot.2 = self.seen.len() as u32;
+            self.seen.push((slot.0, 0, 0));
+            self.seen.len() - 1
+        };
+        let entry = &mut self.seen[at];
+        match field {
+            Field::Title => entry.1 |= TITLE,
+            Field::Meta => entry.1 |= META,
+            Field::Body => entry.2 = entry.2.saturating_add(1),
+        }
+    }
+
     /// Moves the document's terms, with their codes, onto `stream` as (id, packed posting).
     fn flush(&mut self, doc: u32, stream: &mut Vec<(u32, u32)>) {
         for &(id, flags, body) in &self.seen {
@@ -242,7 +355,10 @@ struct Chunk {
 
 fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
     let mut vocab = Vocab::default();
-    let mut pair_ids: HashMap<u64, u32, Quick> = HashMap::default();
+    // Pair → its number, and where it was last tallied: (number, stamp, index in the tally).
+    // One table look-up per pair, instead of a look-up and a slot array (pairs are many, and
+    // each access is likely a cache miss).
+    let mut pair_ids: HashMap<u64, (u32, u32, u32), Quick> = HashMap::default();
     let mut pair_keys: Vec<(u32, u32)> = Vec::new();
     let mut terms = Tally::default();
     let mut pairs = Tally::default();
@@ -272,11 +388,11 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
                 if let Some(p) = previous {
                     let key = u64::from(p) << 32 | u64::from(fold);
                     let next_id = pair_keys.len() as u32;
-                    let id = *pair_ids.entry(key).or_insert(next_id);
-                    if id == next_id {
+                    let slot = pair_ids.entry(key).or_insert((next_id, 0, 0));
+                    if slot.0 == next_id {
                         pair_keys.push((p, fold));
                     }
-                    pairs.note(id, field, stamp);
+                    pairs.note_at(slot, field, stamp);
                 }
                 previous = Some(fold);
             }
@@ -541,6 +657,29 @@ mod tests {
         assert_eq!(top_bits.len(), 128);
         assert_ne!(build.hash_one("hữu"), build.hash_one("hưu"));
         assert_ne!(build.hash_one("ab"), build.hash_one("ab\0"));
+    }
+
+    #[test]
+    fn the_short_table_finds_what_it_holds_and_nothing_else() {
+        let mut table = ShortTable::default();
+        let words: Vec<String> = (0..5000).map(|i| format!("từ{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            let key = ShortTable::key(w.as_bytes()).expect("short");
+            assert_eq!(table.get(key), None);
+            table.insert(key, i as u32);
+        }
+        for (i, w) in words.iter().enumerate() {
+            let key = ShortTable::key(w.as_bytes()).expect("short");
+            assert_eq!(table.get(key), Some(i as u32), "{w}");
+        }
+        // Same bytes but for trailing zero bytes, or a prefix: other keys.
+        let key = |s: &[u8]| ShortTable::key(s).expect("short");
+        assert_ne!(key(b"ab"), key(b"ab\0"));
+        assert_ne!(key(b"abcdefgh"), key(b"abcdefgh\0"));
+        assert_eq!(table.get(key(b"t")), None);
+        assert_eq!(ShortTable::key(b""), None);
+        assert_eq!(ShortTable::key(&[b'a'; 17]), None);
+        assert!(ShortTable::key(&[b'a'; 16]).is_some());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Takes an article body as bantin renders it (HTML) and gives its plain text for the search
-//! index and for result snippets: tags dropped, character references decoded, white space
-//! collapsed to single spaces.
+//! index and for result snippets: tags dropped, character references decoded; and a prefix of
+//! such text with its white space collapsed, for a record's snippet text.
 //!
 //! This is not a general HTML parser. The input is our own Markdown renderer's output, which
 //! escapes every `<` and `&` in text, so a tag is always `<` + name … `>`. Anything else is kept
@@ -17,25 +17,24 @@ const INLINE: &[&str] = &[
 /// Elements whose content is not readable text.
 const SKIPPED: &[&str] = &["script", "style", "template", "svg", "math"];
 
-/// The plain text of `html`: "<p>Hữu&nbsp;nghị &amp; hợp tác</p>" → "Hữu nghị & hợp tác".
+/// The text of `html`: "<p>Hữu&nbsp;nghị &amp; hợp tác</p>" → "Hữu\u{A0}nghị & hợp tác ".
+/// White space is left as it is (a block tag adds a space): the tokenizer splits on any of it,
+/// and collapsing it here would cost more than everything else this does (see `collapsed`).
 pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    // A separator is owed when a block tag or white space was seen; it is written only before
-    // the next text, so the result has no leading, trailing or doubled spaces.
-    let mut space_owed = false;
     let mut rest = html;
     while !rest.is_empty() {
         let Some(at) = rest.bytes().position(|b| b == b'<' || b == b'&') else {
-            push_text(&mut out, rest, &mut space_owed);
+            out.push_str(rest);
             break;
         };
-        push_text(&mut out, &rest[..at], &mut space_owed);
+        out.push_str(&rest[..at]);
         rest = &rest[at..];
         if rest.starts_with('&') {
             let (decoded, used) = reference(rest);
             match decoded {
-                Some(c) => push_char(&mut out, c, &mut space_owed),
-                None => push_text(&mut out, &rest[..used], &mut space_owed),
+                Some(c) => out.push(c),
+                None => out.push_str(&rest[..used]),
             }
             rest = &rest[used..];
             continue;
@@ -43,17 +42,17 @@ pub fn to_text(html: &str) -> String {
         match tag(rest) {
             Some(t) => {
                 if !t.inline {
-                    space_owed = true;
+                    out.push(' ');
                 }
                 rest = &rest[t.len..];
                 if let Some(name) = t.skip_until {
                     rest = after_closing(rest, name);
-                    space_owed = true;
+                    out.push(' ');
                 }
             }
             None => {
                 // A lone "<" (not from our renderer, but possible in hand-made HTML): text.
-                push_char(&mut out, '<', &mut space_owed);
+                out.push('<');
                 rest = &rest[1..];
             }
         }
@@ -61,72 +60,31 @@ pub fn to_text(html: &str) -> String {
     out
 }
 
-/// For each byte: 0 inside a word, 1 an ASCII space, 2 a lead byte that may start a Unicode
-/// space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000); any other byte, lead or
-/// continuation, is part of a word.
-const SPACE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    table[b'\t' as usize] = 1;
-    table[b'\n' as usize] = 1;
-    table[0x0B] = 1;
-    table[0x0C] = 1;
-    table[b'\r' as usize] = 1;
-    table[b' ' as usize] = 1;
-    table[0xC2] = 2;
-    table[0xE1] = 2;
-    table[0xE2] = 2;
-    table[0xE3] = 2;
-    table
-};
-
-fn push_text(out: &mut String, text: &str, space_owed: &mut bool) {
-    // Copies runs of non-space text whole; only non-ASCII bytes need a character decoded, to
-    // tell the few Unicode spaces (no-break space, ideographic space …) from letters.
-    let bytes = text.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let space_len = match SPACE_CLASS[usize::from(bytes[i])] {
-            0 => 0,
-            1 => 1,
-            _ => match text.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) if c.is_whitespace() => c.len_utf8(),
-                _ => 0,
-            },
-        };
-        if space_len == 0 {
-            i += 1;
-            continue;
+/// The first `max` characters of `text` once every run of white space is one space and the
+/// ends are trimmed, and whether any text was left after them.
+pub fn collapsed(text: &str, max: usize) -> (String, bool) {
+    let mut out = String::new();
+    let mut count = 0;
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if count >= max {
+            return (out, true);
         }
-        push_word(out, &text[run..i], space_owed);
-        *space_owed = true;
-        i += space_len;
-        run = i;
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+            if count >= max {
+                return (out, true);
+            }
+        }
+        for c in word.chars() {
+            if count >= max {
+                return (out, true);
+            }
+            out.push(c);
+            count += 1;
+        }
     }
-    push_word(out, &text[run..], space_owed);
-}
-
-fn push_word(out: &mut String, word: &str, space_owed: &mut bool) {
-    if word.is_empty() {
-        return;
-    }
-    if *space_owed && !out.is_empty() {
-        out.push(' ');
-    }
-    *space_owed = false;
-    out.push_str(word);
-}
-
-fn push_char(out: &mut String, c: char, space_owed: &mut bool) {
-    if c.is_whitespace() {
-        *space_owed = true;
-        return;
-    }
-    if *space_owed && !out.is_empty() {
-        out.push(' ');
-    }
-    *space_owed = false;
-    out.push(c);
+    (out, false)
 }
 
 struct Tag {
@@ -262,6 +220,10 @@ fn reference(s: &str) -> (Option<char>, usize) {
 mod tests {
     use super::*;
 
+    fn plain(html: &str) -> String {
+        collapsed(&to_text(html), usize::MAX).0
+    }
+
     #[test]
     fn strips_tags_and_decodes_references() {
         let cases = [
@@ -298,42 +260,37 @@ mod tests {
             ("", ""),
         ];
         for (html, want) in cases {
-            assert_eq!(to_text(html), want, "html {html:?}");
+            assert_eq!(plain(html), want, "html {html:?}");
         }
     }
 
     #[test]
     fn unicode_spaces_separate_words_like_ascii_ones() {
         let html = "a\u{A0}b\u{3000}c\u{2028}d\u{85}e\u{B}f\u{C}g\u{200B}h ạ\u{2009}ư";
-        assert_eq!(to_text(html), "a b c d e f g\u{200B}h ạ ư");
+        assert_eq!(plain(html), "a b c d e f g\u{200B}h ạ ư");
     }
 
     #[test]
-    fn spaces_are_found_by_byte_for_every_character() {
-        let mut text = String::new();
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if c == '<' || c == '&' {
-                continue;
-            }
-            text.clear();
-            text.push('a');
-            text.push(c);
-            text.push('b');
-            let want = if c.is_whitespace() {
-                "a b".to_string()
-            } else {
-                text.clone()
-            };
-            assert_eq!(to_text(&text), want, "U+{:04X}", c as u32);
-        }
+    fn collapsed_counts_characters_and_says_what_is_left() {
+        assert_eq!(
+            collapsed("  một\n\n hai  ba ", 100),
+            ("một hai ba".into(), false)
+        );
+        assert_eq!(collapsed("một hai ba", 10), ("một hai ba".into(), false));
+        assert_eq!(collapsed("một hai ba", 9), ("một hai b".into(), true));
+        assert_eq!(collapsed("một hai ba", 7), ("một hai".into(), true));
+        assert_eq!(collapsed("một  hai", 4), ("một ".into(), true));
+        assert_eq!(collapsed("một", 3), ("một".into(), false));
+        assert_eq!(collapsed("", 0), (String::new(), false));
+        assert_eq!(collapsed("a", 0), (String::new(), true));
     }
 
     #[test]
     fn never_panics_on_cut_input() {
         let html = "<p class=\"a\">Đà&amp;Nẵng &#x1EA1; <b>x</b></p><!-- c --><script>1</script>";
         for (end, _) in html.char_indices() {
-            let _ = to_text(&html[..end]);
-            let _ = to_text(&html[end..]);
+            let _ = plain(&html[..end]);
+            let _ = plain(&html[end..]);
         }
     }
 }

@@ -2,7 +2,6 @@
 //! (`p/<n>.json`), one record per document (`d/<n>.json`) and the manifest (`index.json`) that
 //! says which shard holds which terms. The format is described in search-readme.md.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -11,6 +10,7 @@ use serde::Serialize;
 use super::SearchDoc;
 use super::collect::Collected;
 use super::encode::{META, Stamp, TITLE, push_json_str, push_numbers, push_postings};
+use super::html;
 use super::terms::STOP_WORDS;
 
 /// Bumped when the files change shape, so search.js can refuse an index it cannot read.
@@ -73,20 +73,21 @@ fn entries(collected: &Collected, docs: &[SearchDoc<'_>]) -> Vec<Entry> {
 fn word_entries(collected: &Collected, f: usize) -> Vec<Entry> {
     let word = &*collected.folds[f];
     let variants = collected.variants_of(f);
-    let mut all: Vec<(u32, u8)> = variants
+    // The spellings' lists are each ascending: merged, not sorted (a common word has tens of
+    // thousands of postings).
+    let mut heads: Vec<_> = variants
         .clone()
-        .flat_map(|v| collected.variant_postings(v))
+        .map(|v| collected.variant_postings(v).peekable())
         .collect();
-    if variants.len() > 1 {
-        all.sort_unstable_by_key(|&(doc, _)| doc);
-        all.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                let flags = (kept.1 | later.1) & (TITLE | META);
-                kept.1 = flags | (kept.1 & 3).max(later.1 & 3);
+    let mut all: Vec<(u32, u8)> = Vec::new();
+    while let Some(doc) = heads.iter_mut().filter_map(|h| h.peek().map(|p| p.0)).min() {
+        let mut code = 0;
+        for head in &mut heads {
+            if let Some((_, c)) = head.next_if(|p| p.0 == doc) {
+                code = ((code | c) & (TITLE | META)) | (code & 3).max(c & 3);
             }
-            same
-        });
+        }
+        all.push((doc, code));
     }
     let mut json = Vec::new();
     push_json_str(&mut json, word);
@@ -253,18 +254,23 @@ struct Record<'a> {
     b: &'a str,
 }
 
-/// The first `max` characters of `text`, cut after a word, with " …" when anything was cut.
-fn opening(text: &str, max: usize) -> Cow<'_, str> {
-    let Some((end, _)) = text.char_indices().nth(max) else {
-        return text.into();
+/// The first `max` characters of `text` (white space collapsed), cut after a word, with " …"
+/// when anything was cut.
+fn opening(text: &str, max: usize) -> String {
+    let (prefix, more) = html::collapsed(text, max.saturating_add(1));
+    let Some((end, _)) = prefix.char_indices().nth(max) else {
+        if !more {
+            return prefix;
+        }
+        return format!("{} …", prefix.trim_end());
     };
     // After the last whole word, unless the text has no space in reach (one very long word).
-    let cut = if text[end..].starts_with(' ') {
+    let cut = if prefix[end..].starts_with(' ') {
         end
     } else {
-        text[..end].rfind(' ').filter(|&at| at > 0).unwrap_or(end)
+        prefix[..end].rfind(' ').filter(|&at| at > 0).unwrap_or(end)
     };
-    format!("{} …", text[..cut].trim_end()).into()
+    format!("{} …", prefix[..cut].trim_end())
 }
 
 /// The summary, unless the body text already starts with it.
@@ -285,7 +291,7 @@ fn summary_to_keep<'a>(summary: &'a str, text: &str) -> Option<&'a str> {
 }
 
 fn records_file(docs: &[SearchDoc<'_>], texts: &[String]) -> Vec<u8> {
-    let openings: Vec<Cow<'_, str>> = texts.iter().map(|t| opening(t, SNIPPET_CHARS)).collect();
+    let openings: Vec<String> = texts.iter().map(|t| opening(t, SNIPPET_CHARS)).collect();
     let records: Vec<Record<'_>> = docs
         .iter()
         .zip(texts)
@@ -507,6 +513,7 @@ mod tests {
         assert_eq!(opening("một hai ba", 6), "một …");
         assert_eq!(opening("mộthaiba", 4), "mộth …");
         assert_eq!(opening("", 0), "");
+        assert_eq!(opening(" một\n\nhai ", 20), "một hai");
     }
 
     #[test]

@@ -235,7 +235,7 @@ fn fixture_docs() -> Vec<Fixture> {
         ),
         f(
             "/t/roi-rac/",
-            "Văn nghệ",
+            "Hợp xướng văn nghệ",
             "2025-02-01T08:00:00+07:00",
             an_giang,
             "<p>Tác phẩm quốc ca được hợp xướng tại trạm y tế.</p>",

@@ -186,7 +186,8 @@ test('a query typed with marks ranks its own spelling first', needsIndex, async 
 test('title matches rank above body matches, adjacent words above scattered ones', needsIndex, async () => {
   // huu-nghi-tieu-de has the words in its title and is older than huu-nghi-than.
   assert.deepEqual(await urls('hữu nghị'), ['/t/huu-nghi-tieu-de/', '/t/huu-nghi-than/']);
-  // Both hold all four words in the body; only hop-tac-quoc-te (older) holds them as a phrase.
+  // Both hold all four words in the body; only hop-tac-quoc-te (older) holds them as a phrase,
+  // which outweighs roi-rac's one word ("Hợp") in its title.
   assert.deepEqual(await urls('hợp tác quốc tế'), ['/t/hop-tac-quoc-te/', '/t/roi-rac/']);
   assert.deepEqual(await urls('hop tac quoc te'), ['/t/hop-tac-quoc-te/', '/t/roi-rac/']);
 });

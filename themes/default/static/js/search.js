@@ -240,6 +240,10 @@
   var TITLE = 8;
   var META = 4;
 
+  var PAIR_BONUS = 8;
+
+  // A word's (or pair's) worth in a document: title 16, summary/tags/category/province 4, body
+  // 1 to 3 by frequency. A title with every word of the query outweighs any body.
   function weight(code) {
     return (code & TITLE ? 16 : 0) + (code & META ? 4 : 0) + (code & 3);
   }
@@ -304,8 +308,10 @@
         score += weight(c - 16);
       }
       if (!all) continue;
+      // A pair found is worth more than one word in the title: a query's words side by side
+      // in the body ("hợp tác quốc tế") say more than one of them in a heading.
       for (var p = 0; p < pairs.length; p++) {
-        if (pairs[p][doc]) score += weight(pairs[p][doc] - 16) + 2;
+        if (pairs[p][doc]) score += weight(pairs[p][doc] - 16) + PAIR_BONUS;
       }
       hits.push({ doc: doc, exact: exact, score: score });
     }
@@ -660,7 +666,8 @@
       var ticket = ++current;
       clear();
       list.removeAttribute('data-search-state');
-      document.title = p.q ? 'Tìm kiếm: ' + p.q + ' – ' + baseTitle : baseTitle;
+      // "“hữu nghị” – Tìm kiếm | Site": the query first, so tabs and history tell searches apart.
+      document.title = p.q ? '“' + p.q + '” – ' + baseTitle : baseTitle;
       if (!p.q) {
         status.textContent = '';
         settle(ticket, 'done');
