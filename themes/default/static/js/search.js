@@ -611,7 +611,11 @@
       return;
     }
     var index = new Index(form.getAttribute('data-index') || '', function (url) {
-      return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      // The manifest is checked with the server on every visit (a 304 when unchanged): a stale
+      // copy would point into the shards of an older build. Every other file's address carries
+      // the manifest's version, so it can be cached as long as the browser likes.
+      var fresh = /index\.json$/.test(url) ? 'no-cache' : 'default';
+      return fetch(url, { credentials: 'same-origin', cache: fresh }).then(function (r) {
         if (!r.ok) throw new Error(url + ': ' + r.status);
         return r.json();
       });
