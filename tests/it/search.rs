@@ -425,6 +425,16 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// This process's peak resident memory in MiB (Linux; 0 elsewhere).
+fn peak_mib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
+}
+
 /// Build time and download sizes on a generated corpus. Run with
 /// `cargo run --release --bin bantin-bench -- generate --articles 10000 --out /tmp/c10k`, then
 /// `BANTIN_SEARCH_CORPUS=/tmp/c10k cargo test --release --test it search::measure -- --ignored
@@ -437,6 +447,7 @@ fn measure_generated_corpus() {
     let started = Instant::now();
     let site = SiteDocs::compile(&corpus);
     let compile_time = started.elapsed();
+    let peak_before = peak_mib();
     let docs = site.docs();
     let mut times: Vec<Duration> = Vec::new();
     let mut cpu_times: Vec<f64> = Vec::new();
@@ -455,6 +466,10 @@ fn measure_generated_corpus() {
     }
     times.sort();
     cpu_times.sort_by(f64::total_cmp);
+    println!(
+        "peak memory: {peak_before} MiB after compiling, {} MiB after building the index",
+        peak_mib()
+    );
     let total: usize = files.iter().map(|(_, b)| b.len()).sum();
     let shards = files
         .iter()
