@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use super::SearchDoc;
 use super::encode::{META, TITLE, body_bucket};
 use super::html;
+use super::layout::SNIPPET_CHARS;
 use super::terms::{STOP_WORDS, forms, tokens};
 
 /// Where a token was seen, before a document's occurrences are summed up into a code.
@@ -342,6 +343,14 @@ impl Lists {
     }
 }
 
+/// What a document's record keeps of its body (see `layout::RECORDS_PER_FILE`): the opening,
+/// and whether the body starts with the summary. Kept instead of the whole text, which would
+/// hold every body in memory until the records are written.
+pub struct Snippet {
+    pub opening: String,
+    pub summary_repeated: bool,
+}
+
 struct Chunk {
     vocab: Vocab,
     /// By local exact number.
@@ -350,7 +359,7 @@ struct Chunk {
     pair_keys: Vec<(u32, u32)>,
     /// By local pair number.
     pairs: Lists,
-    texts: Vec<String>,
+    snippets: Vec<Snippet>,
 }
 
 fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
@@ -364,7 +373,7 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
     let mut pairs = Tally::default();
     let mut term_stream = Vec::new();
     let mut pair_stream = Vec::new();
-    let mut texts = Vec::with_capacity(docs.len());
+    let mut snippets = Vec::with_capacity(docs.len());
     for (i, doc) in docs.iter().enumerate() {
         // Stamps start at 1: a fresh slot (0, 0) must not look seen.
         let stamp = i as u32 + 1;
@@ -410,14 +419,17 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
         let number = (first_doc + i) as u32;
         terms.flush(number, &mut term_stream);
         pairs.flush(number, &mut pair_stream);
-        texts.push(body);
+        snippets.push(Snippet {
+            opening: html::opening(&body, SNIPPET_CHARS),
+            summary_repeated: html::starts_with_words(&body, doc.summary),
+        });
     }
     Chunk {
         terms: Lists::from_stream(&term_stream, vocab.exacts.len()),
         pairs: Lists::from_stream(&pair_stream, pair_keys.len()),
         vocab,
         pair_keys,
-        texts,
+        snippets,
     }
 }
 
@@ -436,8 +448,8 @@ pub struct Collected {
     pair_second: Vec<u32>,
     pair_start: Vec<usize>,
     pair_parts: Parts,
-    /// Each document's body as plain text (for its record's snippet text).
-    pub texts: Vec<String>,
+    /// Each document's record text.
+    pub snippets: Vec<Snippet>,
 }
 
 /// For each global item, the chunk-local lists that make up its postings: `list[start[i]..
@@ -607,9 +619,9 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
     let folds: Vec<Box<str>> = folds.into_iter().map(Box::from).collect();
     let variants: Vec<Box<str>> = variants.into_iter().map(|(_, e)| Box::from(e)).collect();
     let mut chunks = chunks;
-    let texts = chunks
+    let snippets = chunks
         .iter_mut()
-        .flat_map(|c| std::mem::take(&mut c.texts))
+        .flat_map(|c| std::mem::take(&mut c.snippets))
         .collect();
     Collected {
         chunks,
@@ -620,7 +632,7 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
         pair_second,
         pair_start,
         pair_parts,
-        texts,
+        snippets,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Takes an article body as bantin renders it (HTML) and gives its plain text for the search
-//! index and for result snippets: tags dropped, character references decoded; and a prefix of
-//! such text with its white space collapsed, for a record's snippet text.
+//! index: tags dropped, character references decoded; and its opening with the white space
+//! collapsed, for a record's snippet text.
 //!
 //! This is not a general HTML parser. The input is our own Markdown renderer's output, which
 //! escapes every `<` and `&` in text, so a tag is always `<` + name … `>`. Anything else is kept
@@ -85,6 +85,41 @@ pub fn collapsed(text: &str, max: usize) -> (String, bool) {
         }
     }
     (out, false)
+}
+
+/// The first `max` characters of `text` (white space collapsed), cut after a word, with " …"
+/// when anything was cut.
+pub fn opening(text: &str, max: usize) -> String {
+    let (prefix, more) = collapsed(text, max.saturating_add(1));
+    let Some((end, _)) = prefix.char_indices().nth(max) else {
+        if !more {
+            return prefix;
+        }
+        return format!("{} …", prefix.trim_end());
+    };
+    // After the last whole word, unless the text has no space in reach (one very long word).
+    let cut = if prefix[end..].starts_with(' ') {
+        end
+    } else {
+        prefix[..end].rfind(' ').filter(|&at| at > 0).unwrap_or(end)
+    };
+    format!("{} …", prefix[..cut].trim_end())
+}
+
+/// Whether `text` starts with the words of `summary` (white space aside): the usual case, the
+/// summary being the body's first paragraph, in which a record need not hold it twice.
+pub fn starts_with_words(text: &str, summary: &str) -> bool {
+    let mut rest = text;
+    summary.split_whitespace().all(|word| {
+        rest = rest.trim_start();
+        match rest.strip_prefix(word) {
+            Some(after) => {
+                rest = after;
+                true
+            }
+            None => false,
+        }
+    })
 }
 
 struct Tag {
@@ -283,6 +318,34 @@ mod tests {
         assert_eq!(collapsed("một", 3), ("một".into(), false));
         assert_eq!(collapsed("", 0), (String::new(), false));
         assert_eq!(collapsed("a", 0), (String::new(), true));
+    }
+
+    #[test]
+    fn openings_are_cut_after_a_word() {
+        assert_eq!(opening("một hai ba", 20), "một hai ba");
+        assert_eq!(opening("một hai ba", 10), "một hai ba");
+        assert_eq!(opening("một hai ba", 9), "một hai …");
+        assert_eq!(opening("một hai ba", 7), "một hai …");
+        assert_eq!(opening("một hai ba", 6), "một …");
+        assert_eq!(opening("mộthaiba", 4), "mộth …");
+        assert_eq!(opening("", 0), "");
+        assert_eq!(opening(" một\n\nhai ", 20), "một hai");
+    }
+
+    #[test]
+    fn a_summary_repeated_by_the_body_is_found() {
+        let body = "Sáng 5/9, Liên hiệp trao học bổng. Đoạn hai.";
+        assert!(starts_with_words(
+            body,
+            "Sáng 5/9, Liên hiệp trao học bổng."
+        ));
+        assert!(starts_with_words(body, "Sáng 5/9,\nLiên  hiệp"));
+        assert!(!starts_with_words(body, "Tóm tắt riêng."));
+        assert!(!starts_with_words("Sáng 5/9", "Sáng 5/9, Liên hiệp trao"));
+        assert!(
+            starts_with_words(body, ""),
+            "an empty summary (left out anyway)"
+        );
     }
 
     #[test]

@@ -8,9 +8,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::SearchDoc;
-use super::collect::Collected;
+use super::collect::{Collected, Snippet};
 use super::encode::{META, Stamp, TITLE, push_json_str, push_numbers, push_postings};
-use super::html;
 use super::terms::STOP_WORDS;
 
 /// Bumped when the files change shape, so search.js can refuse an index it cannot read.
@@ -177,7 +176,7 @@ fn shards(entries: Vec<Entry>, cap: usize) -> Vec<Shard> {
 /// costs more than building the whole index; four keeps a page of ten results at ten files.
 pub const RECORDS_PER_FILE: usize = 4;
 
-/// How much of the body a record keeps for snippets, in characters. The whole body would make
+/// How much of the body a record keeps for snippets, in characters (see `html::opening`). The whole body would make
 /// the records most of the index (70 MB at 10,000 articles) and a page of results 70 KB; the
 /// opening of an article, with its summary, is where its subject is named.
 pub const SNIPPET_CHARS: usize = 1000;
@@ -254,55 +253,17 @@ struct Record<'a> {
     b: &'a str,
 }
 
-/// The first `max` characters of `text` (white space collapsed), cut after a word, with " …"
-/// when anything was cut.
-fn opening(text: &str, max: usize) -> String {
-    let (prefix, more) = html::collapsed(text, max.saturating_add(1));
-    let Some((end, _)) = prefix.char_indices().nth(max) else {
-        if !more {
-            return prefix;
-        }
-        return format!("{} …", prefix.trim_end());
-    };
-    // After the last whole word, unless the text has no space in reach (one very long word).
-    let cut = if prefix[end..].starts_with(' ') {
-        end
-    } else {
-        prefix[..end].rfind(' ').filter(|&at| at > 0).unwrap_or(end)
-    };
-    format!("{} …", prefix[..cut].trim_end())
-}
-
-/// The summary, unless the body text already starts with it.
-fn summary_to_keep<'a>(summary: &'a str, text: &str) -> Option<&'a str> {
-    let mut words = summary.split_whitespace();
-    let mut rest = text;
-    let repeated = words.all(|word| {
-        rest = rest.trim_start();
-        match rest.strip_prefix(word) {
-            Some(after) => {
-                rest = after;
-                true
-            }
-            None => false,
-        }
-    });
-    (!repeated && !summary.trim().is_empty()).then_some(summary)
-}
-
-fn records_file(docs: &[SearchDoc<'_>], texts: &[String]) -> Vec<u8> {
-    let openings: Vec<String> = texts.iter().map(|t| opening(t, SNIPPET_CHARS)).collect();
+fn records_file(docs: &[SearchDoc<'_>], snippets: &[Snippet]) -> Vec<u8> {
     let records: Vec<Record<'_>> = docs
         .iter()
-        .zip(texts)
-        .zip(&openings)
-        .map(|((doc, text), b)| Record {
+        .zip(snippets)
+        .map(|(doc, snippet)| Record {
             t: doc.title,
             u: doc.url,
             d: doc.date,
             p: doc.province,
-            s: summary_to_keep(doc.summary, text),
-            b,
+            s: (!snippet.summary_repeated && !doc.summary.trim().is_empty()).then_some(doc.summary),
+            b: &snippet.opening,
         })
         .collect();
     // Serialising borrowed strings cannot fail; an empty file would only lose results.
@@ -361,8 +322,8 @@ pub fn files(collected: &Collected, docs: &[SearchDoc<'_>], cap: usize) -> Vec<(
     let shards = shards(entries(collected, docs), cap);
     let records: Vec<Vec<u8>> = docs
         .par_chunks(RECORDS_PER_FILE)
-        .zip(collected.texts.par_chunks(RECORDS_PER_FILE))
-        .map(|(docs, texts)| records_file(docs, texts))
+        .zip(collected.snippets.par_chunks(RECORDS_PER_FILE))
+        .map(|(docs, snippets)| records_file(docs, snippets))
         .collect();
 
     let mut stamp = Stamp::default();
@@ -502,37 +463,6 @@ mod tests {
         // At most 31 shared: the repeated long key keeps its last nine characters.
         assert_eq!(lines[8], format!("f{}", "a".repeat(9)));
         assert_eq!(front_code(&[]), "");
-    }
-
-    #[test]
-    fn openings_are_cut_after_a_word() {
-        assert_eq!(opening("một hai ba", 20), "một hai ba");
-        assert_eq!(opening("một hai ba", 10), "một hai ba");
-        assert_eq!(opening("một hai ba", 9), "một hai …");
-        assert_eq!(opening("một hai ba", 7), "một hai …");
-        assert_eq!(opening("một hai ba", 6), "một …");
-        assert_eq!(opening("mộthaiba", 4), "mộth …");
-        assert_eq!(opening("", 0), "");
-        assert_eq!(opening(" một\n\nhai ", 20), "một hai");
-    }
-
-    #[test]
-    fn a_summary_repeated_by_the_body_is_left_out() {
-        let body = "Sáng 5/9, Liên hiệp trao học bổng. Đoạn hai.";
-        assert_eq!(
-            summary_to_keep("Sáng 5/9, Liên hiệp trao học bổng.", body),
-            None
-        );
-        assert_eq!(summary_to_keep("Sáng 5/9,\nLiên  hiệp", body), None);
-        assert_eq!(
-            summary_to_keep("Tóm tắt riêng.", body),
-            Some("Tóm tắt riêng.")
-        );
-        assert_eq!(
-            summary_to_keep("Sáng 5/9, Liên hiệp trao", "Sáng 5/9"),
-            Some("Sáng 5/9, Liên hiệp trao")
-        );
-        assert_eq!(summary_to_keep("", body), None);
     }
 
     #[test]
