@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -188,11 +187,7 @@ impl Incremental {
         highlighter: &Highlighter,
         files: &[PathBuf],
     ) -> (content::Content, Vec<Problem>) {
-        let settings = {
-            let mut h = std::hash::DefaultHasher::new();
-            (&*config.source.text, &config.base_url).hash(&mut h);
-            h.finish()
-        };
+        let settings = config.fingerprint();
         if settings != self.settings {
             self.files.clear();
             self.settings = settings;

@@ -458,6 +458,15 @@ impl Config {
         })
     }
 
+    /// A fingerprint of everything site.toml says (and the base URL it was built with): what
+    /// an incremental build compares to know whether cached work is still valid.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (&*self.source.text, &self.base_url).hash(&mut h);
+        h.finish()
+    }
+
     /// A root-relative URL under the site's base path: `url("tin-tuc/a/")` → `/portal/tin-tuc/a/`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))

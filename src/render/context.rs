@@ -205,6 +205,16 @@ impl<'a> ArticleSummary<'a> {
     }
 }
 
+/// A static asset's absolute address (for feeds, link previews, JSON-LD): web addresses as they
+/// are, site paths under the base URL.
+pub fn absolute_asset(config: &Config, src: &str) -> String {
+    if crate::config::is_external_url(src) {
+        src.to_string()
+    } else {
+        config.permalink(src)
+    }
+}
+
 /// A static asset's URL: web addresses as they are, site paths under the base path.
 pub fn asset_url(config: &Config, src: &str) -> String {
     if crate::config::is_external_url(src) {

@@ -34,7 +34,7 @@ pub fn search_files_reusing(site: Site<'_>, cache: &mut SearchCache) -> Vec<Outp
     let Site { config, index, .. } = site;
     let fingerprint = {
         let mut h = DefaultHasher::new();
-        (&*config.source.text, &config.base_url).hash(&mut h);
+        config.fingerprint().hash(&mut h);
         for article in &index.articles {
             article.source_hash.hash(&mut h);
         }
@@ -99,11 +99,7 @@ pub type FeedCache = HashMap<String, (u64, [Output; 2])>;
 /// articles they carry) are unchanged, and leaving this build's feeds in it.
 pub fn feeds_reusing(site: Site<'_>, cache: &mut FeedCache) -> Vec<Output> {
     let Site { config, index, .. } = site;
-    let settings = {
-        let mut h = DefaultHasher::new();
-        (&*config.source.text, &config.base_url).hash(&mut h);
-        h.finish()
-    };
+    let settings = config.fingerprint();
     let fingerprint = |list: &List| {
         let mut h = DefaultHasher::new();
         (settings, &list.path, list.kind == ListKind::Home).hash(&mut h);
@@ -168,7 +164,7 @@ fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
             let image = article
                 .image
                 .as_ref()
-                .map(|img| absolute_asset(site, &img.src));
+                .map(|img| super::context::absolute_asset(site.config, &img.src));
             (config.permalink(&article_path(article)), image)
         })
         .collect();
@@ -209,14 +205,6 @@ fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
             bytes: feeds::atom(&feed, &items).into_bytes().into(),
         },
     ]
-}
-
-fn absolute_asset(site: Site<'_>, src: &str) -> String {
-    if crate::config::is_external_url(src) {
-        src.to_string()
-    } else {
-        site.config.permalink(src)
-    }
 }
 
 fn newest(dates: impl Iterator<Item = DateTime<FixedOffset>>) -> Option<DateTime<FixedOffset>> {

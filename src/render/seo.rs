@@ -9,8 +9,8 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::context::{Site, article_path, iso};
-use crate::config::{Config, is_external_url};
+use super::context::{Site, absolute_asset, article_path, iso};
+use crate::config::Config;
 use crate::content::Article;
 
 /// One `<meta>` tag: `<meta {attr}="{key}" content="{content}">`.
@@ -54,26 +54,18 @@ fn previewable(src: &str) -> bool {
         .any(|ext| path.ends_with(ext))
 }
 
-fn absolute(config: &Config, src: &str) -> String {
-    if is_external_url(src) {
-        src.to_string()
-    } else {
-        config.permalink(src)
-    }
-}
-
 /// The picture of a page: the article's own when it has a previewable one, else the site's
 /// `image` from site.toml. With its alt text when the article gives one.
 fn picture<'a>(config: &'a Config, article: Option<&'a Article>) -> Option<(String, &'a str)> {
     article
         .and_then(|a| a.image.as_ref())
         .filter(|image| previewable(&image.src))
-        .map(|image| (absolute(config, &image.src), image.alt.as_str()))
+        .map(|image| (absolute_asset(config, &image.src), image.alt.as_str()))
         .or_else(|| {
             config
                 .image
                 .as_deref()
-                .map(|src| (absolute(config, src), config.title.as_str()))
+                .map(|src| (absolute_asset(config, src), config.title.as_str()))
         })
 }
 
@@ -160,7 +152,7 @@ fn publisher(config: &Config) -> Value {
         "url": config.base_url,
     });
     if let Some(src) = &config.image {
-        org["logo"] = json!({ "@type": "ImageObject", "url": absolute(config, src) });
+        org["logo"] = json!({ "@type": "ImageObject", "url": absolute_asset(config, src) });
     }
     if let Some(short) = &config.organization.short_name {
         org["alternateName"] = json!(short);
