@@ -253,8 +253,15 @@ pub struct Written {
 }
 
 /// Writes the Hugo site for `corpus` into `dir` (which must not exist yet or be empty).
-/// `static_dir` is bantin's default theme's static folder (the same CSS, JS and icon).
-pub fn write(corpus: &Corpus, dir: &Path, static_dir: &Path) -> Result<Written, String> {
+/// `static_dir` is bantin's default theme's static folder (the same CSS, JS and icon);
+/// `related_cardinality` is Hugo's `cardinalityThreshold` for the related-article indexes
+/// (see [`config`]).
+pub fn write(
+    corpus: &Corpus,
+    dir: &Path,
+    static_dir: &Path,
+    related_cardinality: u8,
+) -> Result<Written, String> {
     if dir.join("hugo.toml").exists() {
         return Err(format!("{} already holds a Hugo site", dir.display()));
     }
@@ -278,7 +285,7 @@ pub fn write(corpus: &Corpus, dir: &Path, static_dir: &Path) -> Result<Written, 
         Ok(())
     };
 
-    put("hugo.toml", &config(&site))?;
+    put("hugo.toml", &config(&site, related_cardinality))?;
     for (name, text) in LAYOUTS {
         put(&format!("layouts/{name}"), text)?;
     }
@@ -462,7 +469,14 @@ pub fn write(corpus: &Corpus, dir: &Path, static_dir: &Path) -> Result<Written, 
 }
 
 /// hugo.toml: addresses, pagination, feeds, taxonomies, related-article indexes, menu.
-pub fn config(site: &SiteInfo) -> String {
+///
+/// Related articles are bantin's: shared tags count twice, the same province once. Hugo
+/// scores every article sharing any of them, so with a tag on half the articles its cost grows
+/// with the square of the articles (bantin looks only at the 30 neighbours on each list).
+/// `related_cardinality` > 0 sets Hugo's own remedy, `cardinalityThreshold`: keywords used by
+/// more than that percentage of the articles are left out of the indexes; 0 (Hugo's default)
+/// keeps them all, which is what bantin's related block considers.
+pub fn config(site: &SiteInfo, related_cardinality: u8) -> String {
     let base = site.base_path();
     let mut out = String::new();
     let _ = writeln!(out, "baseURL = {}", quoted(&site.base_url));
@@ -535,15 +549,19 @@ term = ["html", "rss", "atom"]
 includeNewer = true
 threshold = 1
 toLower = false
-
-[[related.indices]]
-name = "tags"
-weight = 2
-
-[[related.indices]]
-name = "province"
-weight = 1
-
+"##,
+    );
+    for (name, weight) in [("tags", 2), ("province", 1)] {
+        let _ = write!(
+            out,
+            "\n[[related.indices]]\nname = \"{name}\"\nweight = {weight}\n"
+        );
+        if related_cardinality > 0 {
+            let _ = writeln!(out, "cardinalityThreshold = {related_cardinality}");
+        }
+    }
+    out.push_str(
+        r##"
 [markup.goldmark.parser]
 autoHeadingIDType = "github-ascii"
 
@@ -1356,7 +1374,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let site = dir.path().join("hugo");
         let static_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
-        let written = write(&corpus, &site, &static_dir).unwrap_or_else(|e| panic!("{e}"));
+        let written = write(&corpus, &site, &static_dir, 0).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(written.articles, 60);
         let provinces = provinces();
         for a in &corpus.articles {
@@ -1412,7 +1430,7 @@ mod tests {
         assert!(site.join("static/css/site.css").is_file());
         assert!(site.join("content/gioi-thieu.md").is_file());
         assert!(
-            write(&corpus, &site, &static_dir).is_err(),
+            write(&corpus, &site, &static_dir, 0).is_err(),
             "wrote over a site"
         );
     }
@@ -1424,13 +1442,23 @@ mod tests {
         assert_eq!(site.base_path(), "/lhhn/");
         assert_eq!(site.feed_limit, 15);
         assert_eq!(site.categories, ["B", "A"]);
-        let config = config(&site);
+        let config = config(&site, 0);
         assert!(config.contains("pagerSize = 20\n"), "{config}");
         assert!(config.contains("limit = 15\n"), "{config}");
         assert!(config.contains("url = \"/tinh/\""), "{config}");
         assert!(config.contains("basePath = \"/lhhn/\""), "{config}");
         let parsed: toml::Table = toml::from_str(&config).unwrap_or_else(|e| panic!("{e}"));
         assert!(parsed.contains_key("taxonomies"));
+        assert!(!config.contains("cardinalityThreshold"), "{config}");
+        let capped = super::config(&site, 10);
+        let parsed: toml::Table = toml::from_str(&capped).unwrap_or_else(|e| panic!("{e}"));
+        let indices = parsed
+            .get("related")
+            .and_then(|r| r.get("indices"))
+            .and_then(|i| i.as_array())
+            .map(|i| i.len());
+        assert_eq!(indices, Some(2));
+        assert_eq!(capped.matches("cardinalityThreshold = 10\n").count(), 2);
 
         let root = SiteInfo {
             base_url: "https://x.example".into(),
