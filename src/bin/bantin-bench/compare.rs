@@ -50,9 +50,9 @@ pub struct Args {
     /// Hugo's `cardinalityThreshold` (percent) for its related-article indexes: tags and
     /// provinces on more articles than that are left out of "Tin liên quan". 0 (Hugo's default)
     /// keeps them all, as bantin's related block does, but Hugo's related search then grows
-    /// with the square of the articles on this corpus (one tag is on half of them): 2.5× the
-    /// CPU time of the whole Hugo build at 10,000. 10 is what a Hugo site of this size would
-    /// set, and the faster Hugo, so the default
+    /// with the square of the articles on this corpus (one tag is on half of them): the whole
+    /// Hugo build takes about 2.5× the CPU time at 10,000. 10 is what a Hugo site of this size
+    /// would set, and the faster Hugo, so the default
     #[arg(long, default_value_t = 10, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
     hugo_related_cardinality: u8,
     /// Edits of each kind (body, front-matter) for the serve latency
