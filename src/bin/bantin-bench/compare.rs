@@ -96,6 +96,8 @@ enum Tool {
 struct Run {
     usage: Usage,
     written: Written,
+    /// The 1-minute load average just before the run (other work on the machine shows here).
+    load: f64,
 }
 
 /// One kind of output file and how many of it each site has.
@@ -302,10 +304,11 @@ fn measure_size(
                     c
                 }
             };
+            let load = load_average();
             let usage = measure(&mut command, &log, name)?;
             let (written, files) = count_output(&out, i == 1)?;
             eprintln!(
-                "[{n}] {name} run {i}/{}: {:.2} s wall, {:.2} s CPU, {} MiB peak RSS; {} files ({} HTML, {} feeds), {:.1} MB",
+                "[{n}] {name} run {i}/{} (load {load:.1} before): {:.2} s wall, {:.2} s CPU, {} MiB peak RSS; {} files ({} HTML, {} feeds), {:.1} MB",
                 args.runs,
                 usage.wall.as_secs_f64(),
                 usage.cpu.as_secs_f64(),
@@ -318,7 +321,11 @@ fn measure_size(
             if let Some(files) = files {
                 paths[slot] = Some(files);
             }
-            runs[slot].push(Run { usage, written });
+            runs[slot].push(Run {
+                usage,
+                written,
+                load,
+            });
             space.outputs.push(out);
             space.outputs.push(cache);
         }
@@ -409,6 +416,14 @@ fn measure(command: &mut Command, log: &Path, name: &str) -> Result<Usage, Strin
         // Linux gives kilobytes (KiB).
         peak_rss_kib: u64::try_from(usage.ru_maxrss).unwrap_or(0),
     })
+}
+
+/// The 1-minute load average (0 when unknown).
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0)
 }
 
 fn timeval(t: libc::timeval) -> Duration {
@@ -781,17 +796,18 @@ fn print_size(r: &SizeResult) {
         runs.iter()
             .map(|r| {
                 format!(
-                    "{:.2} s / {:.2} s CPU / {}",
+                    "{:.2} s / {:.2} s CPU / {} (load {:.1})",
                     r.usage.wall.as_secs_f64(),
                     r.usage.cpu.as_secs_f64(),
-                    mib(r.usage.peak_rss_kib)
+                    mib(r.usage.peak_rss_kib),
+                    r.load
                 )
             })
             .collect::<Vec<_>>()
             .join("; ")
     };
     println!(
-        "Runs, in the order they ran (alternating): bantin {}; Hugo {}.",
+        "Runs (wall / CPU / peak RSS, 1-minute load average before the run), alternating bantin and Hugo: bantin {}; Hugo {}.",
         each(&r.bantin),
         each(&r.hugo)
     );
