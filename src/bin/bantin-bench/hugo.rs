@@ -607,7 +607,12 @@ pub const LAYOUTS: &[(&str, &str)] = &[
     ("_partials/breadcrumb.html", BREADCRUMB),
     ("_partials/sidebar.html", SIDEBAR),
     ("_partials/vndate.html", VNDATE),
+    ("_partials/articles.html", ARTICLES),
 ];
+
+/// The articles, newest first, computed once (home list, sidebar, home feeds).
+const ARTICLES: &str = r##"{{- return where site.RegularPages "Section" "tin-tuc" -}}
+"##;
 
 const BASEOF: &str = r##"<!DOCTYPE html>
 <html lang="{{ site.Language.LanguageCode | default "vi" }}">
@@ -698,7 +703,7 @@ const BASEOF: &str = r##"<!DOCTYPE html>
 const SIDEBAR: &str = r##"    <section class="box" aria-labelledby="box-tin-moi">
       <h2 class="box-title" id="box-tin-moi">Tin mới</h2>
       <ul class="box-list">
-        {{- range first 6 (where site.RegularPages "Section" "tin-tuc") }}
+        {{- range first 6 (partialCached "articles.html" "articles") }}
         <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ .Date.Format "02/01/2006" }}</time></li>
         {{- end }}
       </ul>
@@ -736,7 +741,9 @@ const VNDATE: &str = r##"{{- $d := .date -}}
 
 /// One article in a list: `page`, `size` ("row", "lead", "title"), `level` (2 or 3),
 /// `summary`, `category`, `home` (on a current province's page, its slug: items of a former
-/// unit merged into it are marked "(cũ)").
+/// unit merged into it are marked "(cũ)"). Called through `partialCached` with all of these
+/// as the variant key, so an article's item is rendered once per kind of list it is shown
+/// in, as a Hugo site of this size would do (bantin renders it for every list page).
 const ITEM: &str = r##"{{- $p := .page -}}
 <article class="item item--{{ .size }}">
   <div class="item-body">
@@ -805,7 +812,7 @@ const BREADCRUMB: &str = r##"<nav class="breadcrumb" aria-label="Đường dẫn
 "##;
 
 const HOME: &str = r##"{{ define "main" }}
-{{- $articles := where site.RegularPages "Section" "tin-tuc" }}
+{{- $articles := partialCached "articles.html" "articles" }}
 {{- $pager := .Paginate $articles }}
 <h1 class="visually-hidden">{{ site.Title }}</h1>
 {{- if eq $pager.PageNumber 1 }}
@@ -813,10 +820,10 @@ const HOME: &str = r##"{{ define "main" }}
 <section class="section featured" aria-labelledby="tin-noi-bat">
   <h2 class="section-title" id="tin-noi-bat"><span>Tin nổi bật</span></h2>
   <div class="featured-grid">
-    {{ partial "item.html" (dict "page" (index . 0) "size" "lead" "level" 3 "summary" true "category" true "home" "") }}
+    {{ partialCached "item.html" (dict "page" (index . 0) "size" "lead" "level" 3 "summary" true "category" true "home" "") (index . 0).RelPermalink "lead" 3 true true "" }}
     <div class="featured-rest">
       {{- range after 1 . }}
-      {{ partial "item.html" (dict "page" . "size" "title" "level" 3 "summary" false "category" true "home" "") }}
+      {{ partialCached "item.html" (dict "page" . "size" "title" "level" 3 "summary" false "category" true "home" "") .RelPermalink "title" 3 false true "" }}
       {{- end }}
     </div>
   </div>
@@ -827,7 +834,7 @@ const HOME: &str = r##"{{ define "main" }}
   <h2 class="section-title" id="tin-moi"><span>Tin mới{{ if gt $pager.PageNumber 1 }} – Trang {{ $pager.PageNumber }}{{ end }}</span></h2>
   <div class="item-list">
     {{- range $pager.Pages }}
-    {{ partial "item.html" (dict "page" . "size" "row" "level" 3 "summary" true "category" true "home" "") }}
+    {{ partialCached "item.html" (dict "page" . "size" "row" "level" 3 "summary" true "category" true "home" "") .RelPermalink "row" 3 true true "" }}
     {{- end }}
   </div>
   {{ partial "pagination.html" $pager }}
@@ -839,9 +846,9 @@ const HOME: &str = r##"{{ define "main" }}
   {{- with first 4 .Pages }}
   <section class="section category-block" aria-labelledby="muc-{{ $c.Params.slug }}">
     <h2 class="section-title" id="muc-{{ $c.Params.slug }}"><a href="{{ $c.RelPermalink }}">{{ $c.Title }}</a></h2>
-    {{ partial "item.html" (dict "page" (index . 0) "size" "lead" "level" 3 "summary" false "category" false "home" "") }}
+    {{ partialCached "item.html" (dict "page" (index . 0) "size" "lead" "level" 3 "summary" false "category" false "home" "") (index . 0).RelPermalink "lead" 3 false false "" }}
     {{- range after 1 . }}
-    {{ partial "item.html" (dict "page" . "size" "title" "level" 3 "summary" false "category" false "home" "") }}
+    {{ partialCached "item.html" (dict "page" . "size" "title" "level" 3 "summary" false "category" false "home" "") .RelPermalink "title" 3 false false "" }}
     {{- end }}
   </section>
   {{- end }}
@@ -917,7 +924,7 @@ const ARTICLE: &str = r##"{{ define "meta" }}<meta name="description" content="{
   <h2 class="section-title" id="tin-lien-quan"><span>Tin liên quan</span></h2>
   <div class="item-list">
     {{- range . }}
-    {{ partial "item.html" (dict "page" . "size" "row" "level" 3 "summary" false "category" true "home" "") }}
+    {{ partialCached "item.html" (dict "page" . "size" "row" "level" 3 "summary" false "category" true "home" "") .RelPermalink "row" 3 false true "" }}
     {{- end }}
   </div>
 </section>
@@ -1033,7 +1040,7 @@ const TERM: &str = r##"{{ define "title" }}{{ .Title }}{{ if gt .Paginator.PageN
   </header>
   <div class="item-list">
     {{- range $pager.Pages }}
-    {{ partial "item.html" (dict "page" . "size" "row" "level" 2 "summary" true "category" (ne $kind "categories") "home" $home) }}
+    {{ partialCached "item.html" (dict "page" . "size" "row" "level" 2 "summary" true "category" (ne $kind "categories") "home" $home) .RelPermalink "row" 2 true (ne $kind "categories") $home }}
     {{- end }}
   </div>
   {{ partial "pagination.html" $pager }}
@@ -1151,7 +1158,8 @@ Sitemap: {{ "sitemap.xml" | absURL }}
 /// Hugo has RSS built in but no Atom: the same items as its RSS (the newest, up to the RSS
 /// limit), as bantin's atom.xml has them.
 const ATOM: &str = r##"{{- printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" | safeHTML }}
-{{- $pages := cond .IsHome (where site.RegularPages "Section" "tin-tuc") .Pages }}
+{{- $pages := .Pages }}
+{{- if .IsHome }}{{ $pages = partialCached "articles.html" "articles" }}{{ end }}
 {{- $pages = first site.Config.Services.RSS.Limit $pages }}
 {{- $self := (.OutputFormats.Get "atom").Permalink }}
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{ site.Language.LanguageCode }}">
