@@ -480,7 +480,7 @@ pub fn config(site: &SiteInfo, related_cardinality: u8) -> String {
     let base = site.base_path();
     let mut out = String::new();
     let _ = writeln!(out, "baseURL = {}", quoted(&site.base_url));
-    let _ = writeln!(out, "languageCode = {}", quoted(&site.language));
+    let _ = writeln!(out, "locale = {}", quoted(&site.language));
     let _ = writeln!(out, "defaultContentLanguage = {}", quoted(&site.language));
     let _ = writeln!(out, "title = {}", quoted(&site.title));
     out.push_str(
@@ -615,7 +615,7 @@ const ARTICLES: &str = r##"{{- return where site.RegularPages "Section" "tin-tuc
 "##;
 
 const BASEOF: &str = r##"<!DOCTYPE html>
-<html lang="{{ site.Language.LanguageCode | default "vi" }}">
+<html lang="{{ site.Language.Locale | default "vi" }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -1162,7 +1162,7 @@ const ATOM: &str = r##"{{- printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" |
 {{- if .IsHome }}{{ $pages = partialCached "articles.html" "articles" }}{{ end }}
 {{- $pages = first site.Config.Services.RSS.Limit $pages }}
 {{- $self := (.OutputFormats.Get "atom").Permalink }}
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{ site.Language.LanguageCode }}">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{ site.Language.Locale }}">
   <title type="text">{{ if .IsHome }}{{ site.Title }}{{ else }}{{ .Title }} | {{ site.Title }}{{ end }}</title>
   <subtitle type="text">{{ site.Params.description }}</subtitle>
   <id>{{ $self }}</id>
