@@ -19,7 +19,7 @@ use crate::content::{self, Filter};
 use crate::markdown::Highlighter;
 use crate::model::Index;
 use crate::model::provinces::Provinces;
-use crate::output::{OutputError, Staging};
+use crate::output::{OutputError, Staging, Written};
 use crate::problem::Problem;
 use crate::render::theme::{Origin, Theme};
 use crate::render::{self, Output, Renderer};
@@ -43,8 +43,8 @@ pub struct Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Reading,
+    /// Pages are rendered and written; a build holds none of them.
     Rendering,
-    Writing,
 }
 
 /// A callback told `(stage, done, total)`; called from several threads at once.
@@ -88,6 +88,28 @@ impl Ticker<'_> {
     }
 }
 
+/// How long each stage of a build took, in the order they ended.
+#[derive(Debug, Default)]
+pub struct Timings(std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>);
+
+impl Timings {
+    /// Runs `f` as the stage `name`.
+    fn time<T>(&self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let result = f();
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((name, started.elapsed()));
+        result
+    }
+
+    /// The stages and their times.
+    pub fn stages(&self) -> Vec<(&'static str, std::time::Duration)> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
 /// What a successful build did.
 #[derive(Debug)]
 pub struct Report {
@@ -96,10 +118,13 @@ pub struct Report {
     /// Feeds, sitemaps, robots.txt, `_redirects` and redirect pages.
     pub other_files: usize,
     pub static_files: usize,
+    /// How many files were written, left alone (bytes unchanged) and removed.
+    pub written: Written,
     pub schedule: Schedule,
     pub output: PathBuf,
     pub warnings: Vec<Problem>,
     pub elapsed: std::time::Duration,
+    pub timings: Timings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -202,7 +227,9 @@ impl Incremental {
             .collect();
         let fresh: Vec<content::Loaded> = stale
             .par_iter()
-            .map(|&i| content::load_file(config, provinces, highlighter, &files[i]))
+            .map(|&i| {
+                content::load_file(config, provinces, highlighter, &files[i]).without_body_text()
+            })
             .collect();
         self.reread = fresh.len();
         for (&i, loaded) in stale.iter().zip(fresh) {
@@ -239,10 +266,34 @@ pub fn compile_incremental(
     compile_with(options, Some(reuse))
 }
 
-fn compile_with(
+/// Everything a build knows before it renders: the settings, the theme, the index of the content.
+struct Prepared {
+    config: Config,
+    provinces: Provinces,
+    index: Index,
+    theme: Theme,
+    warnings: Vec<Problem>,
+    schedule: Schedule,
+    now: DateTime<FixedOffset>,
+}
+
+impl Prepared {
+    fn site(&self) -> render::context::Site<'_> {
+        render::context::Site {
+            config: &self.config,
+            provinces: &self.provinces,
+            index: &self.index,
+        }
+    }
+}
+
+/// site.toml → Config; content/ → articles and pages → Index; the theme's templates. All content,
+/// config and template problems come back together.
+fn prepare(
     options: &Options,
-    mut reuse: Option<&mut Incremental>,
-) -> Result<Compiled, BuildError> {
+    reuse: Option<&mut Incremental>,
+    timings: &Timings,
+) -> Result<(Prepared, Renderer), BuildError> {
     let provinces = Provinces::builtin();
     let overrides = Overrides {
         base_url: options.base_url.clone(),
@@ -251,48 +302,91 @@ fn compile_with(
 
     // Content and theme problems are gathered together, so one run shows everything to fix.
     let mut problems = Vec::new();
-    let theme = Theme::load(&config).map_err(|p| problems.push(p)).ok();
-    let renderer = theme.as_ref().and_then(|t| {
-        Renderer::new(&config, t)
-            .map_err(|p| problems.extend(p))
-            .ok()
+    let (theme, renderer) = timings.time("theme", || {
+        let theme = Theme::load(&config).map_err(|p| problems.push(p)).ok();
+        let renderer = theme.as_ref().and_then(|t| {
+            Renderer::new(&config, t)
+                .map_err(|p| problems.extend(p))
+                .ok()
+        });
+        (theme, renderer)
     });
-    let files = content::discover(&config.content_dir()).map_err(|p| BuildError::Site(vec![p]))?;
+    let files = timings
+        .time("find content files", || {
+            content::discover(&config.content_dir())
+        })
+        .map_err(|p| BuildError::Site(vec![p]))?;
     let highlighter = Highlighter::new();
-    let (content, found) = match reuse.as_deref_mut() {
+    let (content, found) = timings.time("read, parse, render Markdown", || match reuse {
         Some(reuse) => reuse.load(&config, &provinces, &highlighter, &files),
         None => {
             let ticker = Progress::stage(options.progress.as_ref(), Stage::Reading, files.len());
             let loaded: Vec<content::Loaded> = files
                 .par_iter()
                 .map(|path| {
-                    let loaded = content::load_file(&config, &provinces, &highlighter, path);
+                    let loaded = content::load_file(&config, &provinces, &highlighter, path)
+                        .without_body_text();
                     ticker.tick();
                     loaded
                 })
                 .collect();
             content::assemble(&config, loaded)
         }
-    };
+    });
     problems.extend(found);
     let now = options
         .now
         .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset());
     let schedule = schedule(&content, options.filter, now);
-    let (index, found) = Index::build(&config, &provinces, content, options.filter, now);
+    let (index, found) = timings.time("index: lists, terms, related", || {
+        Index::build(&config, &provinces, content, options.filter, now)
+    });
     problems.extend(found);
     let warnings = fail_if_errors(problems)?;
-    let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
+    let (Some(theme), Some(renderer)) = (theme, renderer) else {
         // Not reached: a missing theme or renderer always comes with an error problem.
         return Err(BuildError::Site(warnings));
     };
-
-    let site = render::context::Site {
-        config: &config,
-        provinces: &provinces,
-        index: &index,
+    let prepared = Prepared {
+        config,
+        provinces,
+        index,
+        theme,
+        warnings,
+        schedule,
+        now,
     };
-    let jobs = render::plan(&config, &index);
+    Ok((prepared, renderer))
+}
+
+/// The files that are not themed pages and are made from the whole site after the pages: the
+/// sitemap(s), robots.txt, redirects, next-publish.txt. `written` is every other path.
+fn site_files(
+    prepared: &Prepared,
+    written: &HashSet<&str>,
+) -> Result<Vec<render::Output>, BuildError> {
+    let mut files = render::extras::site_files(prepared.site(), written, prepared.now)
+        .map_err(BuildError::Site)?;
+    files.push(Output {
+        path: NEXT_PUBLISH_FILE.to_string(),
+        bytes: prepared
+            .schedule
+            .next_change
+            .map(|t| format!("{}\n", render::context::iso(&t)))
+            .unwrap_or_default()
+            .into_bytes()
+            .into(),
+    });
+    Ok(files)
+}
+
+fn compile_with(
+    options: &Options,
+    mut reuse: Option<&mut Incremental>,
+) -> Result<Compiled, BuildError> {
+    let (prepared, mut renderer) = prepare(options, reuse.as_deref_mut(), &Timings::default())?;
+    let site = prepared.site();
+    let jobs = render::plan(&prepared.config, &prepared.index);
     let (pages, mut other) = match reuse {
         None => {
             let ticker = Progress::stage(options.progress.as_ref(), Stage::Rendering, jobs.len());
@@ -313,31 +407,23 @@ fn compile_with(
             (pages, other)
         }
     };
-    let written: std::collections::HashSet<&str> = pages
+    let written: HashSet<&str> = pages
         .iter()
         .chain(&other)
         .map(|p| p.path.as_str())
-        .chain(theme.statics.keys().map(String::as_str))
+        .chain(prepared.theme.statics.keys().map(String::as_str))
         .collect();
-    let site_files = render::extras::site_files(site, &written, now).map_err(BuildError::Site)?;
-    other.extend(site_files);
-    other.push(Output {
-        path: NEXT_PUBLISH_FILE.to_string(),
-        bytes: schedule
-            .next_change
-            .map(|t| format!("{}\n", render::context::iso(&t)))
-            .unwrap_or_default()
-            .into_bytes()
-            .into(),
-    });
+    let more = site_files(&prepared, &written)?;
+    drop(written);
+    other.extend(more);
     Ok(Compiled {
-        config,
-        index,
+        config: prepared.config,
+        index: prepared.index,
         pages,
         other,
-        statics: theme.statics,
-        warnings,
-        schedule,
+        statics: prepared.theme.statics,
+        warnings: prepared.warnings,
+        schedule: prepared.schedule,
     })
 }
 
@@ -407,36 +493,88 @@ fn schedule(content: &content::Content, filter: Filter, now: DateTime<FixedOffse
 }
 
 /// Builds the site. On any error the previous output folder is left exactly as it was.
+///
+/// Pages are rendered on all cores and written as they are made, so no more than a few are held
+/// in memory at once; the feeds and the search index are made meanwhile on the same cores. Only
+/// files whose bytes changed are written (see `output::Staging`).
 pub fn build(options: &Options) -> Result<Report, BuildError> {
     let started = Instant::now();
-    let compiled = compile(options)?;
+    let timings = Timings::default();
+    let (prepared, mut renderer) = prepare(options, None, &timings)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.source.join("public"));
     let staging = Staging::new(&output, &options.source)?;
-    let files: Vec<&Output> = compiled.pages.iter().chain(&compiled.other).collect();
+    let site = prepared.site();
+    let jobs = render::plan(&prepared.config, &prepared.index);
+    let statics = &prepared.theme.statics;
     let ticker = Progress::stage(
         options.progress.as_ref(),
-        Stage::Writing,
-        files.len() + compiled.statics.len(),
+        Stage::Rendering,
+        jobs.len() + statics.len(),
     );
-    for (rel, origin) in &compiled.statics {
-        staging.copy(rel, origin)?;
-        ticker.tick();
+    let (pages, other) = rayon::join(
+        || {
+            timings.time("∥ render and write pages", || {
+                renderer.run_into::<OutputError>(site, &jobs, &|_, page| {
+                    staging.write(&page)?;
+                    ticker.tick();
+                    Ok(())
+                })
+            })
+        },
+        || -> Result<Vec<String>, OutputError> {
+            for (rel, origin) in statics {
+                staging.copy(rel, origin)?;
+                ticker.tick();
+            }
+            let (feeds, search) = rayon::join(
+                || timings.time("∥ feeds", || render::extras::feeds(site)),
+                || timings.time("∥ search index", || render::extras::search_files(site)),
+            );
+            timings.time("∥ write feeds and search index", || {
+                let mut paths = Vec::with_capacity(feeds.len() + search.len());
+                for file in feeds.iter().chain(&search) {
+                    staging.write(file)?;
+                    paths.push(file.path.clone());
+                }
+                Ok(paths)
+            })
+        },
+    );
+    match pages {
+        Ok(()) => {}
+        Err(render::RunError::Templates(problems)) => return Err(BuildError::Site(problems)),
+        Err(render::RunError::Sink(e)) => return Err(e.into()),
     }
-    for file in files {
+    let other = other?;
+    let page_paths: Vec<String> = jobs
+        .iter()
+        .map(|&job| render::output_file(&render::job_path(site, job)))
+        .collect();
+    let written: HashSet<&str> = page_paths
+        .iter()
+        .chain(&other)
+        .map(String::as_str)
+        .chain(statics.keys().map(String::as_str))
+        .collect();
+    let more = timings.time("sitemaps, robots, redirects", || {
+        site_files(&prepared, &written)
+    })?;
+    for file in &more {
         staging.write(file)?;
-        ticker.tick();
     }
-    staging.commit()?;
+    let written = timings.time("move into the output folder", || staging.commit())?;
     Ok(Report {
-        pages: compiled.pages.len(),
-        other_files: compiled.other.len(),
-        static_files: compiled.statics.len(),
-        schedule: compiled.schedule,
+        pages: jobs.len(),
+        other_files: other.len() + more.len(),
+        static_files: statics.len(),
+        written,
+        schedule: prepared.schedule,
         output,
-        warnings: compiled.warnings,
+        warnings: prepared.warnings,
         elapsed: started.elapsed(),
+        timings,
     })
 }

@@ -116,6 +116,9 @@ pub struct BuildArgs {
     /// Include articles dated in the future
     #[arg(long)]
     pub future: bool,
+    /// After the build, print how long each stage took (where the time goes)
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

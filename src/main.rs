@@ -50,6 +50,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The stages of a build and how long each took; stages that ran at the same time overlap.
+fn print_timings(timings: &bantin::build::Timings) {
+    println!("stage                          time   (stages marked ∥ ran side by side)");
+    for (stage, took) in timings.stages() {
+        println!("{stage:<28} {:>7.3} s", took.as_secs_f64());
+    }
+}
+
 fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
     let mut options = args.options();
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
@@ -88,6 +96,16 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
                     report.elapsed.as_secs_f64(),
                     held_back(&report.schedule),
                 );
+                if args.timings {
+                    print_timings(&report.timings);
+                }
+                let w = report.written;
+                if w.unchanged > 0 || w.removed > 0 {
+                    println!(
+                        "output updated: {} files written, {} unchanged, {} removed",
+                        w.changed, w.unchanged, w.removed
+                    );
+                }
             }
             ExitCode::SUCCESS
         }
@@ -294,7 +312,6 @@ fn progress(bar: Option<indicatif::ProgressBar>) -> bantin::build::Progress {
         let name = match stage {
             Stage::Reading => "reading",
             Stage::Rendering => "rendering",
-            Stage::Writing => "writing",
         };
         match &bar {
             Some(bar) => {

@@ -206,6 +206,29 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+impl Loaded {
+    /// Drops the Markdown body from the kept copy of the file's text, keeping the front-matter,
+    /// which is all that later problems (collisions, aliases) point into. A build keeps only
+    /// the rendered body, not the source too; `bantin check`, which points into bodies, does not
+    /// call this.
+    pub fn without_body_text(mut self) -> Loaded {
+        match &mut self.item {
+            Some(Item::Article(article)) => {
+                let end = article.file.offset_of(article.body_line, 0);
+                if end < article.file.text.len() {
+                    Arc::make_mut(article).file = article.file.head(end);
+                }
+            }
+            Some(Item::Page(page)) => {
+                let end = page.file.offset_of(page.body_line, 0);
+                page.file = page.file.head(end);
+            }
+            None => {}
+        }
+        self
+    }
+}
+
 /// Checks one file's text exactly as `load` would check it at `path` (a path under `content/`),
 /// without reading the disk: for commands that write content (`bantin new`) and must not leave
 /// a file the next build would reject. Cross-file checks (URL collisions) are not made here.
