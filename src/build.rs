@@ -88,26 +88,45 @@ impl Ticker<'_> {
     }
 }
 
-/// How long each stage of a build took, in the order they ended.
+/// How long each stage of a build took, in the order they ended, and the process's resident
+/// memory when it ended.
 #[derive(Debug, Default)]
-pub struct Timings(std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>);
+pub struct Timings(std::sync::Mutex<Vec<StageTime>>);
+
+/// One stage of a build.
+#[derive(Debug, Clone)]
+pub struct StageTime {
+    pub name: &'static str,
+    pub took: std::time::Duration,
+    /// Resident memory (bytes) when the stage ended, where the system tells it (Linux).
+    pub resident: Option<u64>,
+}
 
 impl Timings {
     /// Runs `f` as the stage `name`.
     fn time<T>(&self, name: &'static str, f: impl FnOnce() -> T) -> T {
         let started = Instant::now();
         let result = f();
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((name, started.elapsed()));
+        let stage = StageTime {
+            name,
+            took: started.elapsed(),
+            resident: resident_memory(),
+        };
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(stage);
         result
     }
 
     /// The stages and their times.
-    pub fn stages(&self) -> Vec<(&'static str, std::time::Duration)> {
+    pub fn stages(&self) -> Vec<StageTime> {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
+}
+
+/// This process's resident memory in bytes (Linux: /proc/self/statm, in pages of 4 KiB).
+fn resident_memory() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }
 
 /// What a successful build did.

@@ -52,9 +52,19 @@ fn main() -> ExitCode {
 
 /// The stages of a build and how long each took; stages that ran at the same time overlap.
 fn print_timings(timings: &bantin::build::Timings) {
-    println!("stage                          time   (stages marked ∥ ran side by side)");
-    for (stage, took) in timings.stages() {
-        println!("{stage:<28} {:>7.3} s", took.as_secs_f64());
+    println!(
+        "{:<34} {:>8}  {:>12}",
+        "stage (∥: side by side)", "time", "memory after"
+    );
+    for stage in timings.stages() {
+        let memory = stage
+            .resident
+            .map_or(String::new(), |b| format!("{} MiB", b / (1024 * 1024)));
+        println!(
+            "{:<34} {:>6.3} s  {memory:>12}",
+            stage.name,
+            stage.took.as_secs_f64()
+        );
     }
 }
 

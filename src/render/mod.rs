@@ -566,8 +566,12 @@ impl Renderer {
         }
         ctx.insert("page_title", &title);
         ctx.insert("feeds", &feeds);
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            template_problem(&e, &self.templates, Some(&format!("/{path} ({origin})")))
+        // Into bytes: the page goes to a file as it is, so it need not be checked as a String.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| {
+                template_problem(&e, &self.templates, Some(&format!("/{path} ({origin})")))
                 .unwrap_or_else(|| {
                     Problem::error(
                         "theme::render",
@@ -576,10 +580,10 @@ impl Renderer {
                         ),
                     )
                 })
-        })?;
+            })?;
         Ok(Output {
             path: output_file(&path),
-            bytes: html.into_bytes().into(),
+            bytes: html.into(),
         })
     }
 }
