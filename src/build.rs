@@ -176,6 +176,10 @@ pub struct Compiled {
     pub statics: BTreeMap<String, Origin>,
     pub warnings: Vec<Problem>,
     pub schedule: Schedule,
+    /// Set when `Incremental::defer_search` held the search index back: `other` has the last
+    /// build's `search/` files, and the fingerprint the new index must be stored under
+    /// (`Incremental::set_search`) once `search_files` has made it.
+    pub search_pending: Option<u64>,
 }
 
 /// What this build held back and when the site next changes by itself.
@@ -202,6 +206,9 @@ pub struct Incremental {
     pages: HashMap<String, (u64, Output)>,
     feeds: render::extras::FeedCache,
     search: render::extras::SearchCache,
+    /// When articles changed, hand back the last search index and leave the new one to the
+    /// caller (`Compiled::search_pending`): the dev server serves the edited page first.
+    pub defer_search: bool,
     /// How many content files and pages the last build had to redo.
     pub reread: usize,
     pub rerendered: usize,
@@ -217,6 +224,11 @@ fn stamp(path: &Path) -> (Option<SystemTime>, u64) {
 }
 
 impl Incremental {
+    /// Keeps a search index made outside `compile_incremental` (see `defer_search`).
+    pub fn set_search(&mut self, fingerprint: u64, files: Vec<Output>) {
+        self.search = Some((fingerprint, files));
+    }
+
     /// Forgets what is known of these files (the watcher saw them change).
     pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for path in paths {
@@ -406,6 +418,7 @@ fn compile_with(
     let (prepared, mut renderer) = prepare(options, reuse.as_deref_mut(), &Timings::default())?;
     let site = prepared.site();
     let jobs = render::plan(&prepared.config, &prepared.index);
+    let mut search_pending = None;
     let (pages, mut other) = match reuse {
         None => {
             let ticker = Progress::stage(options.progress.as_ref(), Stage::Rendering, jobs.len());
@@ -419,10 +432,23 @@ fn compile_with(
         Some(reuse) => {
             let pages = render_changed(&mut renderer, site, &jobs, reuse)?;
             let mut other = render::extras::feeds_reusing(site, &mut reuse.feeds);
-            other.extend(render::extras::search_files_reusing(
-                site,
-                &mut reuse.search,
-            ));
+            let fingerprint = render::extras::search_fingerprint(site);
+            match &reuse.search {
+                Some((_, files)) if reuse.defer_search => {
+                    if reuse
+                        .search
+                        .as_ref()
+                        .is_none_or(|(old, _)| *old != fingerprint)
+                    {
+                        search_pending = Some(fingerprint);
+                    }
+                    other.extend(files.iter().cloned());
+                }
+                _ => other.extend(render::extras::search_files_reusing(
+                    site,
+                    &mut reuse.search,
+                )),
+            }
             (pages, other)
         }
     };
@@ -443,6 +469,7 @@ fn compile_with(
         statics: prepared.theme.statics,
         warnings: prepared.warnings,
         schedule: prepared.schedule,
+        search_pending,
     })
 }
 
