@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use bantin::locale::slugify;
-use bantin::model::provinces::{Province, Provinces};
+use bantin::model::provinces::{Province, ProvinceId, Provinces};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// The number of distinct tags the corpus uses.
@@ -299,7 +299,8 @@ impl Vocabulary {
     }
 }
 
-fn split_front_matter(text: &str) -> (&str, &str) {
+/// The front matter (without its `---` lines) and the body of a Markdown file.
+pub fn split_front_matter(text: &str) -> (&str, &str) {
     let Some(rest) = text.strip_prefix("---\n") else {
         return ("", text);
     };
@@ -390,6 +391,30 @@ pub struct Article {
     /// For ordering: days since 2016-01-01 and minutes into the day.
     pub when: (u32, u32),
     pub featured: bool,
+    /// What the front matter says, whatever form it was written in (for `bantin-bench compare`,
+    /// which writes the same articles for another generator).
+    pub meta: Meta,
+}
+
+/// An article's front matter as the generator meant it.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub slug: String,
+    /// The day, and the time when the front matter gives one (untimed dates are 00:00).
+    pub date: NaiveDate,
+    pub timed: bool,
+    pub updated: Option<NaiveDate>,
+    /// The provincial unit it is filed under.
+    pub province: ProvinceId,
+    pub category: &'static str,
+    pub tags: Vec<String>,
+    /// `summary:` when the front matter has one (otherwise bantin takes the first paragraph).
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    /// The source's name and, in the long form, its address.
+    pub source: Option<(String, Option<String>)>,
+    /// Old addresses, as written (`/tin-tuc/chi-tiet/N`).
+    pub aliases: Vec<String>,
 }
 
 /// The whole generated site: every file (relative path, contents) in path order, and the
@@ -510,6 +535,7 @@ pub fn generate(n: usize, seed: u64, vocabulary: &Vocabulary) -> Result<Corpus, 
         front.push_str(&format!("date: {date_line}\n"));
         // A date without a time is 00:00, which is what orders it.
         let minutes = if timed { minutes } else { 0 };
+        let mut updated = None;
         if rng.chance(0.08) {
             let later = date + Days::new(rng.range(1, 5) as u64);
             front.push_str(&format!(
@@ -518,6 +544,7 @@ pub fn generate(n: usize, seed: u64, vocabulary: &Vocabulary) -> Result<Corpus, 
                 later.month(),
                 later.year()
             ));
+            updated = Some(later);
         }
         front.push_str(&format!(
             "province: {}\n",
@@ -546,26 +573,34 @@ pub fn generate(n: usize, seed: u64, vocabulary: &Vocabulary) -> Result<Corpus, 
             }
         }
         front.push_str(&tags_text(&mut rng, &chosen));
+        let mut summary = None;
         if rng.chance(0.25) {
-            front.push_str(&format!(
-                "summary: \"{}\"\n",
-                vocabulary.sentence(&mut rng).replace('"', "")
-            ));
+            let text = vocabulary.sentence(&mut rng).replace('"', "");
+            front.push_str(&format!("summary: \"{text}\"\n"));
+            summary = Some(text);
         }
+        let mut byline = None;
         if rng.chance(0.5) {
-            front.push_str(&format!("author: \"{}\"\n", author(&mut rng, vocabulary)));
+            let name = author(&mut rng, vocabulary);
+            front.push_str(&format!("author: \"{name}\"\n"));
+            byline = Some(name);
         }
+        let mut source = None;
         if rng.chance(0.1) {
             if rng.chance(0.5) {
                 front.push_str("source: Thời Đại\n");
+                source = Some(("Thời Đại".to_string(), None));
             } else {
-                front.push_str(&format!(
-                    "source:\n  name: \"Thời Đại\"\n  url: https://thoidai.com.vn/{slug}.html\n"
-                ));
+                let url = format!("https://thoidai.com.vn/{slug}.html");
+                front.push_str(&format!("source:\n  name: \"Thời Đại\"\n  url: {url}\n"));
+                source = Some(("Thời Đại".to_string(), Some(url)));
             }
         }
+        let mut aliases = Vec::new();
         if rng.chance(0.05) {
-            front.push_str(&format!("aliases: [/tin-tuc/chi-tiet/{number}]\n"));
+            let alias = format!("/tin-tuc/chi-tiet/{number}");
+            front.push_str(&format!("aliases: [{alias}]\n"));
+            aliases.push(alias);
         }
         let featured = rng.chance(0.02);
         if featured {
@@ -580,6 +615,19 @@ pub fn generate(n: usize, seed: u64, vocabulary: &Vocabulary) -> Result<Corpus, 
             url: format!("tin-tuc/{slug}/"),
             when: (day as u32, minutes),
             featured,
+            meta: Meta {
+                date,
+                timed,
+                updated,
+                province: unit.id(),
+                category,
+                tags: chosen.iter().map(|t| t.to_string()).collect(),
+                summary,
+                author: byline,
+                source,
+                aliases,
+                slug,
+            },
         });
         files.push((path, text));
     }

@@ -1,9 +1,11 @@
 //! `bantin-bench`: the benchmark command. `generate` writes a deterministic synthetic
 //! Vietnamese news site; `serve` measures `bantin build` and `bantin serve` on such sites of
-//! several sizes, `search` what the search index costs and what queries download; each prints
-//! Markdown tables (see BENCHMARKS.md).
+//! several sizes, `search` what the search index costs and what queries download, `compare`
+//! bantin against Hugo on the same corpus; each prints Markdown tables (see BENCHMARKS.md).
 
+mod compare;
 mod corpus;
+mod hugo;
 mod search;
 mod serve;
 
@@ -51,6 +53,10 @@ enum Command {
     /// What the search index adds to the build (time, files, bytes) and what typical queries
     /// download (search.js run in node over the written index); fails past 300 KB a query
     Search(search::Args),
+    /// bantin against Hugo 0.168.0 on the same corpus: an equivalent Hugo site (same articles,
+    /// addresses, lists, feeds), cold builds alternating between the two, wall time, CPU time
+    /// and peak memory of each, pages and feeds of each; prints Markdown tables
+    Compare(compare::Args),
 }
 
 /// Where the corpus comes from.
@@ -91,6 +97,7 @@ fn main() -> ExitCode {
         }),
         Command::Serve(args) => serve::run(&args),
         Command::Search(args) => search::run(&args),
+        Command::Compare(args) => compare::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -45,10 +45,10 @@ pub struct Args {
 }
 
 /// One measured edit.
-struct Edit {
+pub(crate) struct Edit {
     article: String,
     /// File write → the page served with the new text.
-    latency: Duration,
+    pub latency: Duration,
     /// File write → /__bantin/version changed (seen by the same polling loop).
     version_seen: Option<Duration>,
     /// The server's own "built … in N ms (R re-rendered)" line for this rebuild.
@@ -118,7 +118,7 @@ pub fn run(args: &Args) -> Result<(), String> {
 }
 
 /// `bantin` next to this program, built first when it is missing or older than this program.
-fn bantin_binary(given: Option<&Path>) -> Result<PathBuf, String> {
+pub(crate) fn bantin_binary(given: Option<&Path>) -> Result<PathBuf, String> {
     if let Some(path) = given {
         return Ok(path.to_path_buf());
     }
@@ -216,37 +216,14 @@ fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, Stri
         cold_builds.push(took);
     }
 
-    let mut server = Server::start(bantin, &site)?;
-    eprintln!(
-        "[{n}] serve startup: {:.2} s ({})",
-        server.startup.as_secs_f64(),
-        server.url()
-    );
+    let EditRun {
+        mut server,
+        body,
+        front,
+        edited,
+        peak_rss_kib,
+    } = serve_and_edit(bantin, &site, &corpus.articles, args.edits, n)?;
     let pages = server.initial_pages.unwrap_or(0);
-
-    // Different articles for every edit, spread from the newest to the oldest.
-    let mut order: Vec<&Article> = corpus.articles.iter().collect();
-    order.sort_by(|a, b| b.when.cmp(&a.when).then(a.url.cmp(&b.url)));
-    let count = args.edits.min(order.len() / 2).max(1);
-    let step = order.len() / (2 * count);
-    let mut body = Vec::new();
-    let mut front = Vec::new();
-    for k in 0..count {
-        let article = order[2 * k * step];
-        let edit = body_edit(&mut server, &site, article, k + 1)?;
-        report(n, "body", &edit);
-        body.push(edit);
-    }
-    let mut edited = Vec::new();
-    for k in 0..count {
-        let article = order[(2 * k + 1) * step];
-        let (edit, url) = title_edit(&mut server, &site, article, k + 1)?;
-        report(n, "front-matter", &edit);
-        front.push(edit);
-        edited.push(url);
-    }
-    edited.extend(body.iter().map(|e| e.article.clone()));
-    let peak_rss_kib = server.peak_rss_kib();
 
     server.settle();
     let (verified, differing) = verify(args, bantin, &server, dir, &site, &edited)?;
@@ -269,6 +246,65 @@ fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, Stri
         peak_rss_kib,
         verified,
         differing,
+    })
+}
+
+/// A running `bantin serve` after its edits.
+pub(crate) struct EditRun {
+    pub server: Server,
+    pub body: Vec<Edit>,
+    pub front: Vec<Edit>,
+    /// Addresses of the edited articles (a title edit moves its article).
+    pub edited: Vec<String>,
+    pub peak_rss_kib: Option<u64>,
+}
+
+/// Starts `bantin serve` on `site` and times `edits` body edits and `edits` title edits, each
+/// on a different article, spread from the newest to the oldest (`n` labels the progress
+/// lines). The site's files are edited in place.
+pub(crate) fn serve_and_edit(
+    bantin: &Path,
+    site: &Path,
+    articles: &[Article],
+    edits: usize,
+    n: usize,
+) -> Result<EditRun, String> {
+    let mut server = Server::start(bantin, site)?;
+    eprintln!(
+        "[{n}] serve startup: {:.2} s ({})",
+        server.startup.as_secs_f64(),
+        server.url()
+    );
+
+    // Different articles for every edit, spread from the newest to the oldest.
+    let mut order: Vec<&Article> = articles.iter().collect();
+    order.sort_by(|a, b| b.when.cmp(&a.when).then(a.url.cmp(&b.url)));
+    let count = edits.min(order.len() / 2).max(1);
+    let step = order.len() / (2 * count);
+    let mut body = Vec::new();
+    let mut front = Vec::new();
+    for k in 0..count {
+        let article = order[2 * k * step];
+        let edit = body_edit(&mut server, site, article, k + 1)?;
+        report(n, "body", &edit);
+        body.push(edit);
+    }
+    let mut edited = Vec::new();
+    for k in 0..count {
+        let article = order[(2 * k + 1) * step];
+        let (edit, url) = title_edit(&mut server, site, article, k + 1)?;
+        report(n, "front-matter", &edit);
+        front.push(edit);
+        edited.push(url);
+    }
+    edited.extend(body.iter().map(|e| e.article.clone()));
+    let peak_rss_kib = server.peak_rss_kib();
+    Ok(EditRun {
+        server,
+        body,
+        front,
+        edited,
+        peak_rss_kib,
     })
 }
 
@@ -323,7 +359,7 @@ fn read(path: &Path) -> Result<String, String> {
 }
 
 /// A running `bantin serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     host: String,
     base: String,
@@ -668,27 +704,46 @@ fn verify(
     Ok((chosen.len(), differing))
 }
 
-fn median(values: &mut [Duration]) -> Duration {
-    values.sort();
-    let n = values.len();
-    if n == 0 {
-        Duration::ZERO
-    } else if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2
+/// A value two others can be averaged into (the median of an even count).
+pub(crate) trait Midpoint: Copy + Ord + Default {
+    fn midpoint(self, other: Self) -> Self;
+}
+
+impl Midpoint for Duration {
+    fn midpoint(self, other: Self) -> Self {
+        (self + other) / 2
     }
 }
 
-fn ms(d: Duration) -> String {
+impl Midpoint for u64 {
+    fn midpoint(self, other: Self) -> Self {
+        u64::midpoint(self, other)
+    }
+}
+
+/// The middle value (the mean of the two middle ones for an even count); the default for none.
+pub(crate) fn median<T: Midpoint>(values: &mut [T]) -> T {
+    values.sort();
+    let n = values.len();
+    if n == 0 {
+        T::default()
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        values[n / 2 - 1].midpoint(values[n / 2])
+    }
+}
+
+pub(crate) fn ms(d: Duration) -> String {
     format!("{} ms", d.as_millis())
 }
 
-fn secs(d: Duration) -> String {
+pub(crate) fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
 
-fn thousands(n: usize) -> String {
+/// 12345 → "12,345".
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -757,7 +812,7 @@ fn print_details(row: &Row) {
 }
 
 /// The machine, for the record: CPU, cores, memory, load when the run ended.
-fn machine(bantin: &Path, version: &str) -> String {
+pub(crate) fn machine(bantin: &Path, version: &str) -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
