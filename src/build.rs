@@ -209,9 +209,36 @@ pub struct Incremental {
     /// When articles changed, hand back the last search index and leave the new one to the
     /// caller (`Compiled::search_pending`): the dev server serves the edited page first.
     pub defer_search: bool,
-    /// How many content files and pages the last build had to redo.
+    /// The last index and what it was made from, for `Index::with_content`.
+    last_index: Option<LastIndex>,
+    /// How many content files and pages the last build had to redo, and whether it had to build
+    /// the index anew (false: `Index::with_content` sufficed).
     pub reread: usize,
+    pub reindexed: bool,
     pub rerendered: usize,
+}
+
+struct LastIndex {
+    settings: u64,
+    filter: Filter,
+    keys: Vec<u64>,
+    index: Index,
+    problems: Vec<Problem>,
+}
+
+/// The index keys of every article and page of `content`, in order.
+fn index_keys(content: &content::Content, filter: Filter, now: DateTime<FixedOffset>) -> Vec<u64> {
+    content
+        .articles
+        .iter()
+        .map(|a| crate::model::index_key(a, filter, now))
+        .chain(
+            content
+                .pages
+                .iter()
+                .map(|p| crate::model::page_key(p, filter)),
+        )
+        .collect()
 }
 
 struct CachedFile {
@@ -322,7 +349,7 @@ impl Prepared {
 /// config and template problems come back together.
 fn prepare(
     options: &Options,
-    reuse: Option<&mut Incremental>,
+    mut reuse: Option<&mut Incremental>,
     timings: &Timings,
 ) -> Result<(Prepared, Renderer), BuildError> {
     let provinces = Provinces::builtin();
@@ -348,20 +375,23 @@ fn prepare(
         })
         .map_err(|p| BuildError::Site(vec![p]))?;
     let highlighter = Highlighter::new();
-    let (content, found) = timings.time("read, parse, render Markdown", || match reuse {
-        Some(reuse) => reuse.load(&config, &provinces, &highlighter, &files),
-        None => {
-            let ticker = Progress::stage(options.progress.as_ref(), Stage::Reading, files.len());
-            let loaded: Vec<content::Loaded> = files
-                .par_iter()
-                .map(|path| {
-                    let loaded = content::load_file(&config, &provinces, &highlighter, path)
-                        .without_body_text();
-                    ticker.tick();
-                    loaded
-                })
-                .collect();
-            content::assemble(&config, loaded)
+    let (content, found) = timings.time("read, parse, render Markdown", || {
+        match reuse.as_deref_mut() {
+            Some(reuse) => reuse.load(&config, &provinces, &highlighter, &files),
+            None => {
+                let ticker =
+                    Progress::stage(options.progress.as_ref(), Stage::Reading, files.len());
+                let loaded: Vec<content::Loaded> = files
+                    .par_iter()
+                    .map(|path| {
+                        let loaded = content::load_file(&config, &provinces, &highlighter, path)
+                            .without_body_text();
+                        ticker.tick();
+                        loaded
+                    })
+                    .collect();
+                content::assemble(&config, loaded)
+            }
         }
     });
     problems.extend(found);
@@ -370,7 +400,34 @@ fn prepare(
         .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset());
     let schedule = schedule(&content, options.filter, now);
     let (index, found) = timings.time("index: lists, terms, related", || {
-        Index::build(&config, &provinces, content, options.filter, now)
+        let Some(reuse) = reuse else {
+            return Index::build(&config, &provinces, content, options.filter, now);
+        };
+        // In serve, an edit that changes nothing the index is made from (a body edit) reuses
+        // the last index with the new articles in it, instead of sorting and relating them all.
+        let keys = index_keys(&content, options.filter, now);
+        let settings = config.fingerprint();
+        if let Some(last) = &reuse.last_index
+            && last.settings == settings
+            && last.filter == options.filter
+            && last.keys == keys
+        {
+            reuse.reindexed = false;
+            return (
+                last.index.with_content(content, options.filter),
+                last.problems.clone(),
+            );
+        }
+        let (index, problems) = Index::build(&config, &provinces, content, options.filter, now);
+        reuse.reindexed = true;
+        reuse.last_index = Some(LastIndex {
+            settings,
+            filter: options.filter,
+            keys,
+            index: index.clone(),
+            problems: problems.clone(),
+        });
+        (index, problems)
     });
     problems.extend(found);
     let warnings = fail_if_errors(problems)?;

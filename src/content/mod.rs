@@ -115,7 +115,7 @@ pub struct Content {
 }
 
 /// Settings that decide what is published.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Filter {
     pub drafts: bool,
     pub future: bool,
