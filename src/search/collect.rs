@@ -476,6 +476,11 @@ impl Parts {
 }
 
 impl Collected {
+    /// The records' text, dropping the posting lists.
+    pub fn into_snippets(self) -> Vec<Snippet> {
+        self.snippets
+    }
+
     pub fn variants_of(&self, fold: usize) -> Range<usize> {
         self.variant_start[fold]..self.variant_start[fold + 1]
     }
