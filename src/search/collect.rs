@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::SearchDoc;
 use super::encode::{META, TITLE, body_bucket};
 use super::html;
-use super::layout::SNIPPET_CHARS;
+use super::layout::{RECORDS_PER_FILE, SNIPPET_CHARS, records_file};
 use super::terms::{STOP_WORDS, forms, tokens};
 
 /// Where a token was seen, before a document's occurrences are summed up into a code.
@@ -344,8 +344,7 @@ impl Lists {
 }
 
 /// What a document's record keeps of its body (see `layout::RECORDS_PER_FILE`): the opening,
-/// and whether the body starts with the summary. Kept instead of the whole text, which would
-/// hold every body in memory until the records are written.
+/// and whether the body starts with the summary.
 pub struct Snippet {
     pub opening: String,
     pub summary_repeated: bool,
@@ -359,7 +358,9 @@ struct Chunk {
     pair_keys: Vec<(u32, u32)>,
     /// By local pair number.
     pairs: Lists,
-    snippets: Vec<Snippet>,
+    /// The records files of the chunk's documents (a chunk starts at a file's first record):
+    /// made while the body text is at hand, and smaller than the snippets they are made from.
+    records: Vec<Vec<u8>>,
 }
 
 fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
@@ -373,7 +374,8 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
     let mut pairs = Tally::default();
     let mut term_stream = Vec::new();
     let mut pair_stream = Vec::new();
-    let mut snippets = Vec::with_capacity(docs.len());
+    let mut snippets = Vec::with_capacity(RECORDS_PER_FILE);
+    let mut records = Vec::with_capacity(docs.len().div_ceil(RECORDS_PER_FILE));
     for (i, doc) in docs.iter().enumerate() {
         // Stamps start at 1: a fresh slot (0, 0) must not look seen.
         let stamp = i as u32 + 1;
@@ -423,13 +425,18 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
             opening: html::opening(&body, SNIPPET_CHARS),
             summary_repeated: html::starts_with_words(&body, doc.summary),
         });
+        if snippets.len() == RECORDS_PER_FILE || i + 1 == docs.len() {
+            let first = i + 1 - snippets.len();
+            records.push(records_file(&docs[first..=i], &snippets));
+            snippets.clear();
+        }
     }
     Chunk {
         terms: Lists::from_stream(&term_stream, vocab.exacts.len()),
         pairs: Lists::from_stream(&pair_stream, pair_keys.len()),
         vocab,
         pair_keys,
-        snippets,
+        records,
     }
 }
 
@@ -448,8 +455,8 @@ pub struct Collected {
     pair_second: Vec<u32>,
     pair_start: Vec<usize>,
     pair_parts: Parts,
-    /// Each document's record text.
-    pub snippets: Vec<Snippet>,
+    /// The records files, in order.
+    records: Vec<Vec<u8>>,
 }
 
 /// For each global item, the chunk-local lists that make up its postings: `list[start[i]..
@@ -476,9 +483,9 @@ impl Parts {
 }
 
 impl Collected {
-    /// The records' text, dropping the posting lists.
-    pub fn into_snippets(self) -> Vec<Snippet> {
-        self.snippets
+    /// The records files, dropping the posting lists.
+    pub fn into_records(self) -> Vec<Vec<u8>> {
+        self.records
     }
 
     pub fn variants_of(&self, fold: usize) -> Range<usize> {
@@ -528,10 +535,12 @@ impl Collected {
 /// `docs` (at most `MAX_DOCS`, which the caller ensures).
 pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
     // A few chunks per thread balance the load; more would fold the same words more often.
+    // Whole records files to a chunk, so that each chunk makes its own.
     let chunk_len = docs
         .len()
         .div_ceil(rayon::current_num_threads().max(1) * 3)
-        .max(64);
+        .max(64)
+        .next_multiple_of(RECORDS_PER_FILE);
     let chunks: Vec<Chunk> = docs
         .par_chunks(chunk_len)
         .enumerate()
@@ -624,9 +633,9 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
     let folds: Vec<Box<str>> = folds.into_iter().map(Box::from).collect();
     let variants: Vec<Box<str>> = variants.into_iter().map(|(_, e)| Box::from(e)).collect();
     let mut chunks = chunks;
-    let snippets = chunks
+    let records = chunks
         .iter_mut()
-        .flat_map(|c| std::mem::take(&mut c.snippets))
+        .flat_map(|c| std::mem::take(&mut c.records))
         .collect();
     Collected {
         chunks,
@@ -637,7 +646,7 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
         pair_second,
         pair_start,
         pair_parts,
-        snippets,
+        records,
     }
 }
 

@@ -293,7 +293,8 @@ struct Record<'a> {
     b: &'a str,
 }
 
-fn records_file(docs: &[SearchDoc<'_>], snippets: &[Snippet]) -> Vec<u8> {
+/// The records file of `docs`, with their snippets.
+pub fn records_file(docs: &[SearchDoc<'_>], snippets: &[Snippet]) -> Vec<u8> {
     let records: Vec<Record<'_>> = docs
         .iter()
         .zip(snippets)
@@ -361,16 +362,10 @@ fn years(docs: &[SearchDoc<'_>]) -> Vec<(u32, Vec<(usize, usize)>)> {
 }
 
 /// All files of the index, paths relative to the index folder. The posting lists are dropped
-/// once the shards are made, before the records are.
+/// once the shards are made.
 pub fn files(collected: Collected, docs: &[SearchDoc<'_>], cap: usize) -> Vec<(String, Vec<u8>)> {
     let shards = packed_entries(&collected, docs, cap);
-    let snippets = collected.into_snippets();
-    let records: Vec<Vec<u8>> = docs
-        .par_chunks(RECORDS_PER_FILE)
-        .zip(snippets.par_chunks(RECORDS_PER_FILE))
-        .map(|(docs, snippets)| records_file(docs, snippets))
-        .collect();
-    drop(snippets);
+    let records = collected.into_records();
 
     let mut stamp = Stamp::default();
     let parts: Vec<Stamp> = shards
