@@ -309,37 +309,82 @@ impl Tally {
     }
 }
 
-/// Posting lists in compressed-row form: the postings of item `i` are
-/// `postings[start[i]..start[i + 1]]`, ascending by document.
+/// Posting lists in compressed-row form, each posting as a variable-length number (7 bits a
+/// byte, the high bit saying more follow) of `gap << 4 | code`, the gap counted from the
+/// list's previous document (the first from 0): the postings of item `i` are
+/// `bytes[start[i]..start[i + 1]]`, ascending by document. Most postings take one or two bytes
+/// instead of four, and the lists are kept until the shards are made.
 #[derive(Default)]
 struct Lists {
     start: Vec<usize>,
-    postings: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+fn varint_len(value: u32) -> usize {
+    match value {
+        0..0x80 => 1,
+        0x80..0x4000 => 2,
+        0x4000..0x20_0000 => 3,
+        0x20_0000..0x1000_0000 => 4,
+        _ => 5,
+    }
 }
 
 impl Lists {
-    /// Groups a chunk's (id, posting) stream by id; a counting sort, stable, so documents stay
-    /// in the order they were read.
+    /// Groups a chunk's (id, posting) stream by id, keeping the order it was read in (documents
+    /// ascending): a counting sort, of the encoded sizes first, then of the postings.
     fn from_stream(stream: &[(u32, u32)], ids: usize) -> Lists {
+        let value = |last: &mut [u32], id: u32, p: u32| {
+            let (doc, code) = unpack(p);
+            let last = &mut last[id as usize];
+            let v = (doc - *last) << 4 | u32::from(code);
+            *last = doc;
+            v
+        };
+        let mut last = vec![0u32; ids];
         let mut start = vec![0; ids + 1];
-        for &(id, _) in stream {
-            start[id as usize + 1] += 1;
+        for &(id, p) in stream {
+            start[id as usize + 1] += varint_len(value(&mut last, id, p));
         }
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
+        last.fill(0);
         let mut next = start.clone();
-        let mut postings = vec![0; stream.len()];
+        let mut bytes = vec![0; start[ids]];
         for &(id, p) in stream {
-            postings[next[id as usize]] = p;
-            next[id as usize] += 1;
+            let mut v = value(&mut last, id, p);
+            let at = &mut next[id as usize];
+            while v >= 0x80 {
+                bytes[*at] = (v as u8 & 0x7F) | 0x80;
+                *at += 1;
+                v >>= 7;
+            }
+            bytes[*at] = v as u8;
+            *at += 1;
         }
-        Lists { start, postings }
+        Lists { start, bytes }
     }
 
-    fn of(&self, i: u32) -> &[u32] {
+    /// (document, code) of item `i`, ascending by document.
+    fn of(&self, i: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
         let i = i as usize;
-        &self.postings[self.start[i]..self.start[i + 1]]
+        let mut bytes = self.bytes[self.start[i]..self.start[i + 1]].iter();
+        let mut doc = 0u32;
+        std::iter::from_fn(move || {
+            let mut v = 0u32;
+            let mut shift = 0;
+            loop {
+                let b = *bytes.next()?;
+                v |= u32::from(b & 0x7F) << shift;
+                if b < 0x80 {
+                    break;
+                }
+                shift += 7;
+            }
+            doc += v >> 4;
+            Some((doc, (v & 0x0F) as u8))
+        })
     }
 }
 
@@ -500,13 +545,9 @@ impl Collected {
     pub fn variant_postings(&self, v: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
         let parts =
             &self.variant_parts.list[self.variant_parts.start[v]..self.variant_parts.start[v + 1]];
-        parts.iter().flat_map(|&(c, local)| {
-            self.chunks[c as usize]
-                .terms
-                .of(local)
-                .iter()
-                .map(|&p| unpack(p))
-        })
+        parts
+            .iter()
+            .flat_map(|&(c, local)| self.chunks[c as usize].terms.of(local))
     }
 
     /// The pairs whose first term is fold `f`, ordered by second term.
@@ -521,13 +562,9 @@ impl Collected {
     pub fn pair_postings(&self, pair: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
         let parts =
             &self.pair_parts.list[self.pair_parts.start[pair]..self.pair_parts.start[pair + 1]];
-        parts.iter().flat_map(|&(c, local)| {
-            self.chunks[c as usize]
-                .pairs
-                .of(local)
-                .iter()
-                .map(|&p| unpack(p))
-        })
+        parts
+            .iter()
+            .flat_map(|&(c, local)| self.chunks[c as usize].pairs.of(local))
     }
 }
 
