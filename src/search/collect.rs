@@ -29,17 +29,9 @@ enum Field {
     Body,
 }
 
-/// Postings are packed as `doc << 4 | code` into a u32, which halves the memory of the
-/// (tens of millions of) postings; hence at most 2^28 documents, checked by `search::build`.
+/// A posting is kept as `gap << 4 | code` in a u32 (see `Lists`); hence at most 2^28
+/// documents, checked by `search::build`.
 pub const MAX_DOCS: usize = 1 << 28;
-
-fn pack(doc: u32, code: u8) -> u32 {
-    doc << 4 | u32::from(code & 0x0F)
-}
-
-fn unpack(p: u32) -> (u32, u8) {
-    (p >> 4, (p & 0x0F) as u8)
-}
 
 /// A fast hasher for the builder's private tables (short words, pairs of numbers). It need not
 /// resist chosen collisions: the keys are the site's own text.
@@ -300,12 +292,38 @@ impl Tally {
         }
     }
 
-    /// Moves the document's terms, with their codes, onto `stream` as (id, packed posting).
-    fn flush(&mut self, doc: u32, stream: &mut Vec<(u32, u32)>) {
+    /// Moves the document's terms, with their codes, onto `stream`.
+    fn flush(&mut self, doc: u32, stream: &mut Stream) {
         for &(id, flags, body) in &self.seen {
-            stream.push((id, pack(doc, flags | body_bucket(body))));
+            stream.ids.push(id);
+            stream.codes.push(flags | body_bucket(body));
         }
+        stream.ends.push((doc, stream.ids.len()));
         self.seen.clear();
+    }
+}
+
+/// A chunk's postings in the order they were read: each document's term (or pair) numbers and
+/// codes, and where its run ends. Five bytes a posting, not eight as (number, document and
+/// code): this is most of what a chunk holds while it is read.
+#[derive(Default)]
+struct Stream {
+    ids: Vec<u32>,
+    codes: Vec<u8>,
+    /// (document, end of its run in `ids` and `codes`).
+    ends: Vec<(u32, usize)>,
+}
+
+impl Stream {
+    /// (id, document, code) of every posting, in the order they were read.
+    fn each(&self, mut f: impl FnMut(u32, u32, u8)) {
+        let mut from = 0;
+        for &(doc, end) in &self.ends {
+            for k in from..end {
+                f(self.ids[k], doc, self.codes[k]);
+            }
+            from = end;
+        }
     }
 }
 
@@ -333,9 +351,8 @@ fn varint_len(value: u32) -> usize {
 impl Lists {
     /// Groups a chunk's (id, posting) stream by id, keeping the order it was read in (documents
     /// ascending): a counting sort, of the encoded sizes first, then of the postings.
-    fn from_stream(stream: &[(u32, u32)], ids: usize) -> Lists {
-        let value = |last: &mut [u32], id: u32, p: u32| {
-            let (doc, code) = unpack(p);
+    fn from_stream(stream: &Stream, ids: usize) -> Lists {
+        let value = |last: &mut [u32], id: u32, doc: u32, code: u8| {
             let last = &mut last[id as usize];
             let v = (doc - *last) << 4 | u32::from(code);
             *last = doc;
@@ -343,17 +360,17 @@ impl Lists {
         };
         let mut last = vec![0u32; ids];
         let mut start = vec![0; ids + 1];
-        for &(id, p) in stream {
-            start[id as usize + 1] += varint_len(value(&mut last, id, p));
-        }
+        stream.each(|id, doc, code| {
+            start[id as usize + 1] += varint_len(value(&mut last, id, doc, code));
+        });
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
         last.fill(0);
         let mut next = start.clone();
         let mut bytes = vec![0; start[ids]];
-        for &(id, p) in stream {
-            let mut v = value(&mut last, id, p);
+        stream.each(|id, doc, code| {
+            let mut v = value(&mut last, id, doc, code);
             let at = &mut next[id as usize];
             while v >= 0x80 {
                 bytes[*at] = (v as u8 & 0x7F) | 0x80;
@@ -362,7 +379,7 @@ impl Lists {
             }
             bytes[*at] = v as u8;
             *at += 1;
-        }
+        });
         Lists { start, bytes }
     }
 
@@ -417,8 +434,8 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
     let mut pair_keys: Vec<(u32, u32)> = Vec::new();
     let mut terms = Tally::default();
     let mut pairs = Tally::default();
-    let mut term_stream = Vec::new();
-    let mut pair_stream = Vec::new();
+    let mut term_stream = Stream::default();
+    let mut pair_stream = Stream::default();
     let mut snippets = Vec::with_capacity(RECORDS_PER_FILE);
     let mut records = Vec::with_capacity(docs.len().div_ceil(RECORDS_PER_FILE));
     for (i, doc) in docs.iter().enumerate() {
@@ -697,13 +714,6 @@ fn position(found: Result<usize, usize>) -> u32 {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
-
-    #[test]
-    fn packing_round_trips() {
-        for (doc, code) in [(0, 0), (1, 15), (MAX_DOCS as u32 - 1, 9)] {
-            assert_eq!(unpack(pack(doc, code)), (doc, code));
-        }
-    }
 
     #[test]
     fn the_quick_hasher_spreads_similar_keys() {
