@@ -37,6 +37,10 @@ pub struct Options {
     pub now: Option<DateTime<FixedOffset>>,
     /// Told how far each long stage has got, for a progress display.
     pub progress: Option<Progress>,
+    /// Keep each content file's whole text in memory. `bantin check` needs it (its problems
+    /// point into article bodies); a build keeps only the front-matter, which is all its own
+    /// problems point at, and not the Markdown of every article twice.
+    pub keep_source_text: bool,
 }
 
 /// The long stages of a build.
@@ -265,6 +269,7 @@ impl Incremental {
 
     fn load(
         &mut self,
+        keep_source_text: bool,
         config: &Config,
         provinces: &Provinces,
         highlighter: &Highlighter,
@@ -286,7 +291,12 @@ impl Incremental {
         let fresh: Vec<content::Loaded> = stale
             .par_iter()
             .map(|&i| {
-                content::load_file(config, provinces, highlighter, &files[i]).without_body_text()
+                let loaded = content::load_file(config, provinces, highlighter, &files[i]);
+                if keep_source_text {
+                    loaded
+                } else {
+                    loaded.without_body_text()
+                }
             })
             .collect();
         self.reread = fresh.len();
@@ -377,15 +387,25 @@ fn prepare(
     let highlighter = Highlighter::new();
     let (content, found) = timings.time("read, parse, render Markdown", || {
         match reuse.as_deref_mut() {
-            Some(reuse) => reuse.load(&config, &provinces, &highlighter, &files),
+            Some(reuse) => reuse.load(
+                options.keep_source_text,
+                &config,
+                &provinces,
+                &highlighter,
+                &files,
+            ),
             None => {
                 let ticker =
                     Progress::stage(options.progress.as_ref(), Stage::Reading, files.len());
                 let loaded: Vec<content::Loaded> = files
                     .par_iter()
                     .map(|path| {
-                        let loaded = content::load_file(&config, &provinces, &highlighter, path)
-                            .without_body_text();
+                        let loaded = content::load_file(&config, &provinces, &highlighter, path);
+                        let loaded = if options.keep_source_text {
+                            loaded
+                        } else {
+                            loaded.without_body_text()
+                        };
                         ticker.tick();
                         loaded
                     })

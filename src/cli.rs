@@ -168,6 +168,7 @@ impl BuildArgs {
             },
             now: None,
             progress: None,
+            keep_source_text: false,
         }
     }
 }
@@ -222,6 +223,7 @@ impl CheckArgs {
                 },
                 now: None,
                 progress: None,
+                keep_source_text: false,
             },
             external: self.external,
         }

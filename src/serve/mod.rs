@@ -106,6 +106,7 @@ pub fn serve(
         filter: options.filter,
         now: None,
         progress: None,
+        keep_source_text: false,
     };
 
     let snapshot = Arc::new(RwLock::new(Snapshot {
