@@ -733,16 +733,17 @@ fn hugo_label() -> String {
 
 fn print_summary(results: &[SizeResult]) {
     println!(
-        "| articles | bantin wall | Hugo wall | bantin / Hugo wall (target ≤ {WALL_TARGET:.2}) | bantin peak RSS | Hugo peak RSS | bantin / Hugo RSS (target ≤ {RSS_TARGET:.2}) | bantin per article | Hugo per article |"
+        "| articles | bantin wall | Hugo wall | bantin / Hugo wall (target ≤ {WALL_TARGET:.2}) | bantin / Hugo CPU | bantin peak RSS | Hugo peak RSS | bantin / Hugo RSS (target ≤ {RSS_TARGET:.2}) | bantin per article | Hugo per article |"
     );
-    println!("|---:|---:|---:|---|---:|---:|---|---:|---:|");
+    println!("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|");
     for r in results {
         let b = medians(&r.bantin);
         let h = medians(&r.hugo);
         let wall = ratio(b.wall.as_secs_f64(), h.wall.as_secs_f64());
+        let cpu = ratio(b.cpu.as_secs_f64(), h.cpu.as_secs_f64());
         let rss = ratio(b.peak_rss_kib as f64, h.peak_rss_kib as f64);
         println!(
-            "| {} | {} | {} | {wall:.2}× ({}) | {} | {} | {rss:.2}× ({}) | {} | {} |",
+            "| {} | {} | {} | {wall:.2}× ({}) | {cpu:.2}× | {} | {} | {rss:.2}× ({}) | {} | {} |",
             thousands(r.articles),
             serve::secs(b.wall),
             serve::secs(h.wall),
