@@ -19,7 +19,7 @@ use crate::content::{self, Filter};
 use crate::markdown::Highlighter;
 use crate::model::Index;
 use crate::model::provinces::Provinces;
-use crate::output::{OutputError, Staging};
+use crate::output::{OutputError, Staging, Written};
 use crate::problem::Problem;
 use crate::render::theme::{Origin, Theme};
 use crate::render::{self, Output, Renderer};
@@ -37,14 +37,18 @@ pub struct Options {
     pub now: Option<DateTime<FixedOffset>>,
     /// Told how far each long stage has got, for a progress display.
     pub progress: Option<Progress>,
+    /// Keep each content file's whole text in memory. `bantin check` needs it (its problems
+    /// point into article bodies); a build keeps only the front-matter, which is all its own
+    /// problems point at, and not the Markdown of every article twice.
+    pub keep_source_text: bool,
 }
 
 /// The long stages of a build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Reading,
+    /// Pages are rendered and written; a build holds none of them.
     Rendering,
-    Writing,
 }
 
 /// A callback told `(stage, done, total)`; called from several threads at once.
@@ -88,6 +92,47 @@ impl Ticker<'_> {
     }
 }
 
+/// How long each stage of a build took, in the order they ended, and the process's resident
+/// memory when it ended.
+#[derive(Debug, Default)]
+pub struct Timings(std::sync::Mutex<Vec<StageTime>>);
+
+/// One stage of a build.
+#[derive(Debug, Clone)]
+pub struct StageTime {
+    pub name: &'static str,
+    pub took: std::time::Duration,
+    /// Resident memory (bytes) when the stage ended, where the system tells it (Linux).
+    pub resident: Option<u64>,
+}
+
+impl Timings {
+    /// Runs `f` as the stage `name`.
+    fn time<T>(&self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let result = f();
+        let stage = StageTime {
+            name,
+            took: started.elapsed(),
+            resident: resident_memory(),
+        };
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(stage);
+        result
+    }
+
+    /// The stages and their times.
+    pub fn stages(&self) -> Vec<StageTime> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// This process's resident memory in bytes (Linux: /proc/self/statm, in pages of 4 KiB).
+fn resident_memory() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
 /// What a successful build did.
 #[derive(Debug)]
 pub struct Report {
@@ -96,10 +141,13 @@ pub struct Report {
     /// Feeds, sitemaps, robots.txt, `_redirects` and redirect pages.
     pub other_files: usize,
     pub static_files: usize,
+    /// How many files were written, left alone (bytes unchanged) and removed.
+    pub written: Written,
     pub schedule: Schedule,
     pub output: PathBuf,
     pub warnings: Vec<Problem>,
     pub elapsed: std::time::Duration,
+    pub timings: Timings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -132,6 +180,10 @@ pub struct Compiled {
     pub statics: BTreeMap<String, Origin>,
     pub warnings: Vec<Problem>,
     pub schedule: Schedule,
+    /// Set when `Incremental::defer_search` held the search index back: `other` has the last
+    /// build's `search/` files, and the fingerprint the new index must be stored under
+    /// (`Incremental::set_search`) once `search_files` has made it.
+    pub search_pending: Option<u64>,
 }
 
 /// What this build held back and when the site next changes by itself.
@@ -158,9 +210,39 @@ pub struct Incremental {
     pages: HashMap<String, (u64, Output)>,
     feeds: render::extras::FeedCache,
     search: render::extras::SearchCache,
-    /// How many content files and pages the last build had to redo.
+    /// When articles changed, hand back the last search index and leave the new one to the
+    /// caller (`Compiled::search_pending`): the dev server serves the edited page first.
+    pub defer_search: bool,
+    /// The last index and what it was made from, for `Index::with_content`.
+    last_index: Option<LastIndex>,
+    /// How many content files and pages the last build had to redo, and whether it had to build
+    /// the index anew (false: `Index::with_content` sufficed).
     pub reread: usize,
+    pub reindexed: bool,
     pub rerendered: usize,
+}
+
+struct LastIndex {
+    settings: u64,
+    filter: Filter,
+    keys: Vec<u64>,
+    index: Index,
+    problems: Vec<Problem>,
+}
+
+/// The index keys of every article and page of `content`, in order.
+fn index_keys(content: &content::Content, filter: Filter, now: DateTime<FixedOffset>) -> Vec<u64> {
+    content
+        .articles
+        .iter()
+        .map(|a| crate::model::index_key(a, filter, now))
+        .chain(
+            content
+                .pages
+                .iter()
+                .map(|p| crate::model::page_key(p, filter)),
+        )
+        .collect()
 }
 
 struct CachedFile {
@@ -173,6 +255,11 @@ fn stamp(path: &Path) -> (Option<SystemTime>, u64) {
 }
 
 impl Incremental {
+    /// Keeps a search index made outside `compile_incremental` (see `defer_search`).
+    pub fn set_search(&mut self, fingerprint: u64, files: Vec<Output>) {
+        self.search = Some((fingerprint, files));
+    }
+
     /// Forgets what is known of these files (the watcher saw them change).
     pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for path in paths {
@@ -182,6 +269,7 @@ impl Incremental {
 
     fn load(
         &mut self,
+        keep_source_text: bool,
         config: &Config,
         provinces: &Provinces,
         highlighter: &Highlighter,
@@ -202,7 +290,14 @@ impl Incremental {
             .collect();
         let fresh: Vec<content::Loaded> = stale
             .par_iter()
-            .map(|&i| content::load_file(config, provinces, highlighter, &files[i]))
+            .map(|&i| {
+                let loaded = content::load_file(config, provinces, highlighter, &files[i]);
+                if keep_source_text {
+                    loaded
+                } else {
+                    loaded.without_body_text()
+                }
+            })
             .collect();
         self.reread = fresh.len();
         for (&i, loaded) in stale.iter().zip(fresh) {
@@ -239,10 +334,34 @@ pub fn compile_incremental(
     compile_with(options, Some(reuse))
 }
 
-fn compile_with(
+/// Everything a build knows before it renders: the settings, the theme, the index of the content.
+struct Prepared {
+    config: Config,
+    provinces: Provinces,
+    index: Index,
+    theme: Theme,
+    warnings: Vec<Problem>,
+    schedule: Schedule,
+    now: DateTime<FixedOffset>,
+}
+
+impl Prepared {
+    fn site(&self) -> render::context::Site<'_> {
+        render::context::Site {
+            config: &self.config,
+            provinces: &self.provinces,
+            index: &self.index,
+        }
+    }
+}
+
+/// site.toml → Config; content/ → articles and pages → Index; the theme's templates. All content,
+/// config and template problems come back together.
+fn prepare(
     options: &Options,
     mut reuse: Option<&mut Incremental>,
-) -> Result<Compiled, BuildError> {
+    timings: &Timings,
+) -> Result<(Prepared, Renderer), BuildError> {
     let provinces = Provinces::builtin();
     let overrides = Overrides {
         base_url: options.base_url.clone(),
@@ -251,48 +370,132 @@ fn compile_with(
 
     // Content and theme problems are gathered together, so one run shows everything to fix.
     let mut problems = Vec::new();
-    let theme = Theme::load(&config).map_err(|p| problems.push(p)).ok();
-    let renderer = theme.as_ref().and_then(|t| {
-        Renderer::new(&config, t)
-            .map_err(|p| problems.extend(p))
-            .ok()
+    let (theme, renderer) = timings.time("theme", || {
+        let theme = Theme::load(&config).map_err(|p| problems.push(p)).ok();
+        let renderer = theme.as_ref().and_then(|t| {
+            Renderer::new(&config, t)
+                .map_err(|p| problems.extend(p))
+                .ok()
+        });
+        (theme, renderer)
     });
-    let files = content::discover(&config.content_dir()).map_err(|p| BuildError::Site(vec![p]))?;
+    let files = timings
+        .time("find content files", || {
+            content::discover(&config.content_dir())
+        })
+        .map_err(|p| BuildError::Site(vec![p]))?;
     let highlighter = Highlighter::new();
-    let (content, found) = match reuse.as_deref_mut() {
-        Some(reuse) => reuse.load(&config, &provinces, &highlighter, &files),
-        None => {
-            let ticker = Progress::stage(options.progress.as_ref(), Stage::Reading, files.len());
-            let loaded: Vec<content::Loaded> = files
-                .par_iter()
-                .map(|path| {
-                    let loaded = content::load_file(&config, &provinces, &highlighter, path);
-                    ticker.tick();
-                    loaded
-                })
-                .collect();
-            content::assemble(&config, loaded)
+    let (content, found) = timings.time("read, parse, render Markdown", || {
+        match reuse.as_deref_mut() {
+            Some(reuse) => reuse.load(
+                options.keep_source_text,
+                &config,
+                &provinces,
+                &highlighter,
+                &files,
+            ),
+            None => {
+                let ticker =
+                    Progress::stage(options.progress.as_ref(), Stage::Reading, files.len());
+                let loaded: Vec<content::Loaded> = files
+                    .par_iter()
+                    .map(|path| {
+                        let loaded = content::load_file(&config, &provinces, &highlighter, path);
+                        let loaded = if options.keep_source_text {
+                            loaded
+                        } else {
+                            loaded.without_body_text()
+                        };
+                        ticker.tick();
+                        loaded
+                    })
+                    .collect();
+                content::assemble(&config, loaded)
+            }
         }
-    };
+    });
     problems.extend(found);
     let now = options
         .now
         .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset());
     let schedule = schedule(&content, options.filter, now);
-    let (index, found) = Index::build(&config, &provinces, content, options.filter, now);
+    let (index, found) = timings.time("index: lists, terms, related", || {
+        let Some(reuse) = reuse else {
+            return Index::build(&config, &provinces, content, options.filter, now);
+        };
+        // In serve, an edit that changes nothing the index is made from (a body edit) reuses
+        // the last index with the new articles in it, instead of sorting and relating them all.
+        let keys = index_keys(&content, options.filter, now);
+        let settings = config.fingerprint();
+        if let Some(last) = &reuse.last_index
+            && last.settings == settings
+            && last.filter == options.filter
+            && last.keys == keys
+        {
+            reuse.reindexed = false;
+            return (
+                last.index.with_content(content, options.filter),
+                last.problems.clone(),
+            );
+        }
+        let (index, problems) = Index::build(&config, &provinces, content, options.filter, now);
+        reuse.reindexed = true;
+        reuse.last_index = Some(LastIndex {
+            settings,
+            filter: options.filter,
+            keys,
+            index: index.clone(),
+            problems: problems.clone(),
+        });
+        (index, problems)
+    });
     problems.extend(found);
     let warnings = fail_if_errors(problems)?;
-    let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
+    let (Some(theme), Some(renderer)) = (theme, renderer) else {
         // Not reached: a missing theme or renderer always comes with an error problem.
         return Err(BuildError::Site(warnings));
     };
-
-    let site = render::context::Site {
-        config: &config,
-        provinces: &provinces,
-        index: &index,
+    let prepared = Prepared {
+        config,
+        provinces,
+        index,
+        theme,
+        warnings,
+        schedule,
+        now,
     };
-    let jobs = render::plan(&config, &index);
+    Ok((prepared, renderer))
+}
+
+/// The files that are not themed pages and are made from the whole site after the pages: the
+/// sitemap(s), robots.txt, redirects, next-publish.txt. `written` is every other path.
+fn site_files(
+    prepared: &Prepared,
+    written: &HashSet<&str>,
+) -> Result<Vec<render::Output>, BuildError> {
+    let mut files = render::extras::site_files(prepared.site(), written, prepared.now)
+        .map_err(BuildError::Site)?;
+    files.push(Output {
+        path: NEXT_PUBLISH_FILE.to_string(),
+        bytes: prepared
+            .schedule
+            .next_change
+            .map(|t| format!("{}\n", render::context::iso(&t)))
+            .unwrap_or_default()
+            .into_bytes()
+            .into(),
+    });
+    Ok(files)
+}
+
+fn compile_with(
+    options: &Options,
+    mut reuse: Option<&mut Incremental>,
+) -> Result<Compiled, BuildError> {
+    let (prepared, mut renderer) = prepare(options, reuse.as_deref_mut(), &Timings::default())?;
+    let site = prepared.site();
+    let jobs = render::plan(&prepared.config, &prepared.index);
+    let mut search_pending = None;
     let (pages, mut other) = match reuse {
         None => {
             let ticker = Progress::stage(options.progress.as_ref(), Stage::Rendering, jobs.len());
@@ -306,38 +509,44 @@ fn compile_with(
         Some(reuse) => {
             let pages = render_changed(&mut renderer, site, &jobs, reuse)?;
             let mut other = render::extras::feeds_reusing(site, &mut reuse.feeds);
-            other.extend(render::extras::search_files_reusing(
-                site,
-                &mut reuse.search,
-            ));
+            let fingerprint = render::extras::search_fingerprint(site);
+            match &reuse.search {
+                Some((_, files)) if reuse.defer_search => {
+                    if reuse
+                        .search
+                        .as_ref()
+                        .is_none_or(|(old, _)| *old != fingerprint)
+                    {
+                        search_pending = Some(fingerprint);
+                    }
+                    other.extend(files.iter().cloned());
+                }
+                _ => other.extend(render::extras::search_files_reusing(
+                    site,
+                    &mut reuse.search,
+                )),
+            }
             (pages, other)
         }
     };
-    let written: std::collections::HashSet<&str> = pages
+    let written: HashSet<&str> = pages
         .iter()
         .chain(&other)
         .map(|p| p.path.as_str())
-        .chain(theme.statics.keys().map(String::as_str))
+        .chain(prepared.theme.statics.keys().map(String::as_str))
         .collect();
-    let site_files = render::extras::site_files(site, &written, now).map_err(BuildError::Site)?;
-    other.extend(site_files);
-    other.push(Output {
-        path: NEXT_PUBLISH_FILE.to_string(),
-        bytes: schedule
-            .next_change
-            .map(|t| format!("{}\n", render::context::iso(&t)))
-            .unwrap_or_default()
-            .into_bytes()
-            .into(),
-    });
+    let more = site_files(&prepared, &written)?;
+    drop(written);
+    other.extend(more);
     Ok(Compiled {
-        config,
-        index,
+        config: prepared.config,
+        index: prepared.index,
         pages,
         other,
-        statics: theme.statics,
-        warnings,
-        schedule,
+        statics: prepared.theme.statics,
+        warnings: prepared.warnings,
+        schedule: prepared.schedule,
+        search_pending,
     })
 }
 
@@ -407,36 +616,88 @@ fn schedule(content: &content::Content, filter: Filter, now: DateTime<FixedOffse
 }
 
 /// Builds the site. On any error the previous output folder is left exactly as it was.
+///
+/// Pages are rendered on all cores and written as they are made, so no more than a few are held
+/// in memory at once; the feeds and the search index are made meanwhile on the same cores. Only
+/// files whose bytes changed are written (see `output::Staging`).
 pub fn build(options: &Options) -> Result<Report, BuildError> {
     let started = Instant::now();
-    let compiled = compile(options)?;
+    let timings = Timings::default();
+    let (prepared, mut renderer) = prepare(options, None, &timings)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.source.join("public"));
     let staging = Staging::new(&output, &options.source)?;
-    let files: Vec<&Output> = compiled.pages.iter().chain(&compiled.other).collect();
+    let site = prepared.site();
+    let jobs = render::plan(&prepared.config, &prepared.index);
+    let statics = &prepared.theme.statics;
     let ticker = Progress::stage(
         options.progress.as_ref(),
-        Stage::Writing,
-        files.len() + compiled.statics.len(),
+        Stage::Rendering,
+        jobs.len() + statics.len(),
     );
-    for (rel, origin) in &compiled.statics {
-        staging.copy(rel, origin)?;
-        ticker.tick();
+    let (pages, other) = rayon::join(
+        || {
+            timings.time("∥ render and write pages", || {
+                renderer.run_into::<OutputError>(site, &jobs, &|_, page| {
+                    staging.write(&page)?;
+                    ticker.tick();
+                    Ok(())
+                })
+            })
+        },
+        || -> Result<Vec<String>, OutputError> {
+            for (rel, origin) in statics {
+                staging.copy(rel, origin)?;
+                ticker.tick();
+            }
+            let (feeds, search) = rayon::join(
+                || timings.time("∥ feeds", || render::extras::feeds(site)),
+                || timings.time("∥ search index", || render::extras::search_files(site)),
+            );
+            timings.time("∥ write feeds and search index", || {
+                let mut paths = Vec::with_capacity(feeds.len() + search.len());
+                for file in feeds.iter().chain(&search) {
+                    staging.write(file)?;
+                    paths.push(file.path.clone());
+                }
+                Ok(paths)
+            })
+        },
+    );
+    match pages {
+        Ok(()) => {}
+        Err(render::RunError::Templates(problems)) => return Err(BuildError::Site(problems)),
+        Err(render::RunError::Sink(e)) => return Err(e.into()),
     }
-    for file in files {
+    let other = other?;
+    let page_paths: Vec<String> = jobs
+        .iter()
+        .map(|&job| render::output_file(&render::job_path(site, job)))
+        .collect();
+    let written: HashSet<&str> = page_paths
+        .iter()
+        .chain(&other)
+        .map(String::as_str)
+        .chain(statics.keys().map(String::as_str))
+        .collect();
+    let more = timings.time("sitemaps, robots, redirects", || {
+        site_files(&prepared, &written)
+    })?;
+    for file in &more {
         staging.write(file)?;
-        ticker.tick();
     }
-    staging.commit()?;
+    let written = timings.time("move into the output folder", || staging.commit())?;
     Ok(Report {
-        pages: compiled.pages.len(),
-        other_files: compiled.other.len(),
-        static_files: compiled.statics.len(),
-        schedule: compiled.schedule,
+        pages: jobs.len(),
+        other_files: other.len() + more.len(),
+        static_files: statics.len(),
+        written,
+        schedule: prepared.schedule,
         output,
-        warnings: compiled.warnings,
+        warnings: prepared.warnings,
         elapsed: started.elapsed(),
+        timings,
     })
 }

@@ -59,7 +59,10 @@ impl Report {
 /// Compiles the site and checks every link of its Markdown. `Err` is a site that does not
 /// compile (its problems, as `build` reports them); broken links are in the `Report`.
 pub fn check(options: &Options) -> Result<Report, BuildError> {
-    let compiled = build::compile(&options.build)?;
+    let compiled = build::compile(&build::Options {
+        keep_source_text: true,
+        ..options.build.clone()
+    })?;
     let site = Site::new(&compiled);
     let mut found = Found::default();
     for article in &compiled.index.articles {

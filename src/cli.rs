@@ -116,6 +116,9 @@ pub struct BuildArgs {
     /// Include articles dated in the future
     #[arg(long)]
     pub future: bool,
+    /// After the build, print how long each stage took (where the time goes)
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +168,7 @@ impl BuildArgs {
             },
             now: None,
             progress: None,
+            keep_source_text: false,
         }
     }
 }
@@ -219,6 +223,7 @@ impl CheckArgs {
                 },
                 now: None,
                 progress: None,
+                keep_source_text: false,
             },
             external: self.external,
         }

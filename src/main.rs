@@ -50,6 +50,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// The stages of a build and how long each took; stages that ran at the same time overlap.
+fn print_timings(timings: &bantin::build::Timings) {
+    println!(
+        "{:<34} {:>8}  {:>12}",
+        "stage (∥: side by side)", "time", "memory after"
+    );
+    for stage in timings.stages() {
+        let memory = stage
+            .resident
+            .map_or(String::new(), |b| format!("{} MiB", b / (1024 * 1024)));
+        println!(
+            "{:<34} {:>6.3} s  {memory:>12}",
+            stage.name,
+            stage.took.as_secs_f64()
+        );
+    }
+}
+
 fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
     let mut options = args.options();
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
@@ -88,6 +106,16 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
                     report.elapsed.as_secs_f64(),
                     held_back(&report.schedule),
                 );
+                if args.timings {
+                    print_timings(&report.timings);
+                }
+                let w = report.written;
+                if w.unchanged > 0 || w.removed > 0 {
+                    println!(
+                        "output updated: {} files written, {} unchanged, {} removed",
+                        w.changed, w.unchanged, w.removed
+                    );
+                }
             }
             ExitCode::SUCCESS
         }
@@ -294,7 +322,6 @@ fn progress(bar: Option<indicatif::ProgressBar>) -> bantin::build::Progress {
         let name = match stage {
             Stage::Reading => "reading",
             Stage::Rendering => "rendering",
-            Stage::Writing => "writing",
         };
         match &bar {
             Some(bar) => {

@@ -31,6 +31,12 @@ impl SourceFile {
         }
     }
 
+    /// The same file with only its first `end` bytes of text (cut at a character boundary).
+    pub fn head(&self, end: usize) -> SourceFile {
+        let end = floor_char_boundary(&self.text, end);
+        SourceFile::new(self.path.clone(), &self.text[..end])
+    }
+
     /// 1-based line and column (in characters) of a byte offset, clamped to the text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset);

@@ -115,7 +115,7 @@ pub struct Content {
 }
 
 /// Settings that decide what is published.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Filter {
     pub drafts: bool,
     pub future: bool,
@@ -204,6 +204,29 @@ pub fn assemble(
 pub struct Loaded {
     pub item: Option<Item>,
     pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// Drops the Markdown body from the kept copy of the file's text, keeping the front-matter,
+    /// which is all that later problems (collisions, aliases) point into. A build keeps only
+    /// the rendered body, not the source too; `bantin check`, which points into bodies, does not
+    /// call this.
+    pub fn without_body_text(mut self) -> Loaded {
+        match &mut self.item {
+            Some(Item::Article(article)) => {
+                let end = article.file.offset_of(article.body_line, 0);
+                if end < article.file.text.len() {
+                    Arc::make_mut(article).file = article.file.head(end);
+                }
+            }
+            Some(Item::Page(page)) => {
+                let end = page.file.offset_of(page.body_line, 0);
+                page.file = page.file.head(end);
+            }
+            None => {}
+        }
+        self
+    }
 }
 
 /// Checks one file's text exactly as `load` would check it at `path` (a path under `content/`),

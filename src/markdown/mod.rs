@@ -99,6 +99,8 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
     html::push_html(&mut out, body.into_iter());
     walker.footnotes.push_section(&mut out);
+    // Kept for the whole build, for every article: no spare capacity.
+    out.shrink_to_fit();
 
     let word_count = walker.words.finish();
     let minutes = word_count.div_ceil(WORDS_PER_MINUTE).max(1);

@@ -46,7 +46,7 @@ pub enum ListKind {
 }
 
 /// A paginated list of articles with its own URL (and, for some kinds, its feeds).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct List {
     pub kind: ListKind,
     /// Display name, as written by the editors: "Kiên Giang", "viện trợ", "2024", "tháng 5/2020".
@@ -66,7 +66,7 @@ impl List {
 }
 
 /// One region of the province index, its provinces in Vietnamese order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RegionGroup {
     pub name: String,
     pub slug: String,
@@ -75,14 +75,14 @@ pub struct RegionGroup {
 }
 
 /// A year of the archive with its months, newest first (indexes into `Index::lists`).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct YearGroup {
     pub list: usize,
     pub months: Vec<usize>,
 }
 
 /// The site as it will be published.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Index {
     /// Published articles, newest first (ties by slug, so the order is stable).
     pub articles: Vec<Arc<Article>>,
@@ -107,7 +107,68 @@ pub struct Index {
     pub held_back: usize,
 }
 
+/// Everything the index takes from an article: where it is published, where it sorts, the lists
+/// it is in, and the spans its problems point at. An edit that leaves this alone (the body, the
+/// title, the summary) leaves the index as it was; see `Index::with_content`.
+pub fn index_key(article: &Article, filter: Filter, now: DateTime<FixedOffset>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (
+        &article.file.path,
+        &article.slug,
+        &article.slug_span,
+        article.date,
+        article.province,
+        &article.province_span,
+        &article.category,
+        &article.category_span,
+        &article.tags,
+        &article.tag_spans,
+        filter.publishes(article, now),
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
+/// The same for a page: its file, its address, and whether it is published.
+pub fn page_key(page: &Page, filter: Filter) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (
+        &page.file.path,
+        &page.path,
+        &page.path_span,
+        filter.drafts || !page.draft,
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
 impl Index {
+    /// The index `build` would give for `content`, made from the one it gave for an earlier
+    /// content whose articles and pages had, one for one, the same `index_key`s and `page_key`s
+    /// (the caller checks that): the same lists, terms and related blocks, with the new articles
+    /// and pages in them. A body edit in `serve` takes this path instead of a full `build`.
+    pub fn with_content(&self, content: Content, filter: Filter) -> Index {
+        let mut by_path: HashMap<String, Arc<Article>> = content
+            .articles
+            .into_iter()
+            .map(|a| (a.file.path.clone(), a))
+            .collect();
+        let mut index = self.clone();
+        for article in &mut index.articles {
+            if let Some(new) = by_path.remove(&article.file.path) {
+                *article = new;
+            }
+        }
+        index.pages = content
+            .pages
+            .into_iter()
+            .filter(|p| filter.drafts || !p.draft)
+            .collect();
+        index
+    }
+
     /// Builds the index; URL and name collisions, menu links to missing pages and articles of
     /// merged provinces dated after the merger are reported as problems.
     pub fn build(

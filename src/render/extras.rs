@@ -31,15 +31,7 @@ pub fn search_files(site: Site<'_>) -> Vec<Output> {
 /// Like `search_files`, reusing the last build's index when no article and no setting changed
 /// (a template or static-file edit in `serve`).
 pub fn search_files_reusing(site: Site<'_>, cache: &mut SearchCache) -> Vec<Output> {
-    let Site { config, index, .. } = site;
-    let fingerprint = {
-        let mut h = DefaultHasher::new();
-        config.fingerprint().hash(&mut h);
-        for article in &index.articles {
-            article.source_hash.hash(&mut h);
-        }
-        h.finish()
-    };
+    let fingerprint = search_fingerprint(site);
     if let Some((old, files)) = cache
         && *old == fingerprint
     {
@@ -48,6 +40,17 @@ pub fn search_files_reusing(site: Site<'_>, cache: &mut SearchCache) -> Vec<Outp
     let files = search_outputs(site);
     *cache = Some((fingerprint, files.clone()));
     files
+}
+
+/// What the search index is made from: the settings and the source of every published article.
+pub fn search_fingerprint(site: Site<'_>) -> u64 {
+    let Site { config, index, .. } = site;
+    let mut h = DefaultHasher::new();
+    config.fingerprint().hash(&mut h);
+    for article in &index.articles {
+        article.source_hash.hash(&mut h);
+    }
+    h.finish()
 }
 
 fn search_outputs(site: Site<'_>) -> Vec<Output> {

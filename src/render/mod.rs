@@ -72,6 +72,15 @@ pub struct Output {
     pub bytes: std::sync::Arc<[u8]>,
 }
 
+/// Why `Renderer::run_into` stopped.
+#[derive(Debug)]
+pub enum RunError<E> {
+    /// Template problems, one per failing template line.
+    Templates(Vec<Problem>),
+    /// The sink's first error.
+    Sink(E),
+}
+
 /// Every page of the site, in a stable order: no empty pages, no duplicate first page.
 pub fn plan(config: &Config, index: &Index) -> Vec<Job> {
     let mut jobs = vec![
@@ -212,6 +221,29 @@ impl Renderer {
         jobs: &[Job],
         done: &(dyn Fn() + Sync),
     ) -> Result<Vec<Output>, Vec<Problem>> {
+        let slots: Vec<std::sync::OnceLock<Output>> =
+            jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
+        let result = self.run_into(site, jobs, &|i, output| {
+            let _ = slots[i].set(output);
+            done();
+            Ok::<(), std::convert::Infallible>(())
+        });
+        match result {
+            Ok(()) => Ok(slots.into_iter().filter_map(|s| s.into_inner()).collect()),
+            Err(RunError::Templates(problems)) => Err(problems),
+            Err(RunError::Sink(never)) => match never {},
+        }
+    }
+
+    /// Renders every job on all cores and hands each page to `sink` as soon as it is made (from
+    /// several threads at once) with its job's position, holding none of them. All template problems are collected;
+    /// once there is one, or `sink` fails, no more pages are handed on.
+    pub fn run_into<E: Send>(
+        &mut self,
+        site: Site<'_>,
+        jobs: &[Job],
+        sink: &(dyn Fn(usize, Output) -> Result<(), E> + Sync),
+    ) -> Result<(), RunError<E>> {
         let summaries = Summaries::new(site);
         let global = self.tera.global_context();
         global.insert("site", &SiteContext::new(site.config));
@@ -221,26 +253,38 @@ impl Renderer {
         global.insert("sidebar", &serde_json::json!({ "latest": latest }));
 
         let this = &*self;
-        let results: Vec<Result<Output, Problem>> = jobs
+        let failed = std::sync::atomic::AtomicBool::new(false);
+        let sink_error = std::sync::Mutex::new(None);
+        let problems: Vec<Problem> = jobs
             .par_iter()
-            .map(|job| {
-                let result = this.render_job(*job, site, &summaries);
-                done();
-                result
+            .enumerate()
+            .filter_map(|(i, job)| {
+                if sink_error.lock().is_ok_and(|e| e.is_some()) {
+                    return None;
+                }
+                match this.render_job(*job, site, &summaries) {
+                    Err(p) => {
+                        failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                        Some(p)
+                    }
+                    Ok(output) => {
+                        if !failed.load(std::sync::atomic::Ordering::Relaxed)
+                            && let Err(e) = sink(i, output)
+                        {
+                            let mut slot = sink_error.lock().unwrap_or_else(|e| e.into_inner());
+                            slot.get_or_insert(e);
+                        }
+                        None
+                    }
+                }
             })
             .collect();
-        let mut outputs = Vec::with_capacity(results.len());
-        let mut problems = Vec::new();
-        for result in results {
-            match result {
-                Ok(o) => outputs.push(o),
-                Err(p) => problems.push(p),
-            }
+        if !problems.is_empty() {
+            return Err(RunError::Templates(merge_repeats(problems)));
         }
-        if problems.is_empty() {
-            Ok(outputs)
-        } else {
-            Err(merge_repeats(problems))
+        match sink_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            Some(e) => Err(RunError::Sink(e)),
+            None => Ok(()),
         }
     }
 
@@ -522,8 +566,12 @@ impl Renderer {
         }
         ctx.insert("page_title", &title);
         ctx.insert("feeds", &feeds);
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            template_problem(&e, &self.templates, Some(&format!("/{path} ({origin})")))
+        // Into bytes: the page goes to a file as it is, so it need not be checked as a String.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| {
+                template_problem(&e, &self.templates, Some(&format!("/{path} ({origin})")))
                 .unwrap_or_else(|| {
                     Problem::error(
                         "theme::render",
@@ -532,10 +580,10 @@ impl Renderer {
                         ),
                     )
                 })
-        })?;
+            })?;
         Ok(Output {
             path: output_file(&path),
-            bytes: html.into_bytes().into(),
+            bytes: html.into(),
         })
     }
 }

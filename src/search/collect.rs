@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::SearchDoc;
 use super::encode::{META, TITLE, body_bucket};
 use super::html;
-use super::layout::SNIPPET_CHARS;
+use super::layout::{RECORDS_PER_FILE, SNIPPET_CHARS, records_file};
 use super::terms::{STOP_WORDS, forms, tokens};
 
 /// Where a token was seen, before a document's occurrences are summed up into a code.
@@ -29,17 +29,9 @@ enum Field {
     Body,
 }
 
-/// Postings are packed as `doc << 4 | code` into a u32, which halves the memory of the
-/// (tens of millions of) postings; hence at most 2^28 documents, checked by `search::build`.
+/// A posting is kept as `gap << 4 | code` in a u32 (see `Lists`); hence at most 2^28
+/// documents, checked by `search::build`.
 pub const MAX_DOCS: usize = 1 << 28;
-
-fn pack(doc: u32, code: u8) -> u32 {
-    doc << 4 | u32::from(code & 0x0F)
-}
-
-fn unpack(p: u32) -> (u32, u8) {
-    (p >> 4, (p & 0x0F) as u8)
-}
 
 /// A fast hasher for the builder's private tables (short words, pairs of numbers). It need not
 /// resist chosen collisions: the keys are the site's own text.
@@ -300,52 +292,121 @@ impl Tally {
         }
     }
 
-    /// Moves the document's terms, with their codes, onto `stream` as (id, packed posting).
-    fn flush(&mut self, doc: u32, stream: &mut Vec<(u32, u32)>) {
+    /// Moves the document's terms, with their codes, onto `stream`.
+    fn flush(&mut self, doc: u32, stream: &mut Stream) {
         for &(id, flags, body) in &self.seen {
-            stream.push((id, pack(doc, flags | body_bucket(body))));
+            stream.ids.push(id);
+            stream.codes.push(flags | body_bucket(body));
         }
+        stream.ends.push((doc, stream.ids.len()));
         self.seen.clear();
     }
 }
 
-/// Posting lists in compressed-row form: the postings of item `i` are
-/// `postings[start[i]..start[i + 1]]`, ascending by document.
+/// A chunk's postings in the order they were read: each document's term (or pair) numbers and
+/// codes, and where its run ends. Five bytes a posting, not eight as (number, document and
+/// code): this is most of what a chunk holds while it is read.
+#[derive(Default)]
+struct Stream {
+    ids: Vec<u32>,
+    codes: Vec<u8>,
+    /// (document, end of its run in `ids` and `codes`).
+    ends: Vec<(u32, usize)>,
+}
+
+impl Stream {
+    /// (id, document, code) of every posting, in the order they were read.
+    fn each(&self, mut f: impl FnMut(u32, u32, u8)) {
+        let mut from = 0;
+        for &(doc, end) in &self.ends {
+            for k in from..end {
+                f(self.ids[k], doc, self.codes[k]);
+            }
+            from = end;
+        }
+    }
+}
+
+/// Posting lists in compressed-row form, each posting as a variable-length number (7 bits a
+/// byte, the high bit saying more follow) of `gap << 4 | code`, the gap counted from the
+/// list's previous document (the first from 0): the postings of item `i` are
+/// `bytes[start[i]..start[i + 1]]`, ascending by document. Most postings take one or two bytes
+/// instead of four, and the lists are kept until the shards are made.
 #[derive(Default)]
 struct Lists {
     start: Vec<usize>,
-    postings: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+fn varint_len(value: u32) -> usize {
+    match value {
+        0..0x80 => 1,
+        0x80..0x4000 => 2,
+        0x4000..0x20_0000 => 3,
+        0x20_0000..0x1000_0000 => 4,
+        _ => 5,
+    }
 }
 
 impl Lists {
-    /// Groups a chunk's (id, posting) stream by id; a counting sort, stable, so documents stay
-    /// in the order they were read.
-    fn from_stream(stream: &[(u32, u32)], ids: usize) -> Lists {
+    /// Groups a chunk's (id, posting) stream by id, keeping the order it was read in (documents
+    /// ascending): a counting sort, of the encoded sizes first, then of the postings.
+    fn from_stream(stream: &Stream, ids: usize) -> Lists {
+        let value = |last: &mut [u32], id: u32, doc: u32, code: u8| {
+            let last = &mut last[id as usize];
+            let v = (doc - *last) << 4 | u32::from(code);
+            *last = doc;
+            v
+        };
+        let mut last = vec![0u32; ids];
         let mut start = vec![0; ids + 1];
-        for &(id, _) in stream {
-            start[id as usize + 1] += 1;
-        }
+        stream.each(|id, doc, code| {
+            start[id as usize + 1] += varint_len(value(&mut last, id, doc, code));
+        });
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
+        last.fill(0);
         let mut next = start.clone();
-        let mut postings = vec![0; stream.len()];
-        for &(id, p) in stream {
-            postings[next[id as usize]] = p;
-            next[id as usize] += 1;
-        }
-        Lists { start, postings }
+        let mut bytes = vec![0; start[ids]];
+        stream.each(|id, doc, code| {
+            let mut v = value(&mut last, id, doc, code);
+            let at = &mut next[id as usize];
+            while v >= 0x80 {
+                bytes[*at] = (v as u8 & 0x7F) | 0x80;
+                *at += 1;
+                v >>= 7;
+            }
+            bytes[*at] = v as u8;
+            *at += 1;
+        });
+        Lists { start, bytes }
     }
 
-    fn of(&self, i: u32) -> &[u32] {
+    /// (document, code) of item `i`, ascending by document.
+    fn of(&self, i: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
         let i = i as usize;
-        &self.postings[self.start[i]..self.start[i + 1]]
+        let mut bytes = self.bytes[self.start[i]..self.start[i + 1]].iter();
+        let mut doc = 0u32;
+        std::iter::from_fn(move || {
+            let mut v = 0u32;
+            let mut shift = 0;
+            loop {
+                let b = *bytes.next()?;
+                v |= u32::from(b & 0x7F) << shift;
+                if b < 0x80 {
+                    break;
+                }
+                shift += 7;
+            }
+            doc += v >> 4;
+            Some((doc, (v & 0x0F) as u8))
+        })
     }
 }
 
 /// What a document's record keeps of its body (see `layout::RECORDS_PER_FILE`): the opening,
-/// and whether the body starts with the summary. Kept instead of the whole text, which would
-/// hold every body in memory until the records are written.
+/// and whether the body starts with the summary.
 pub struct Snippet {
     pub opening: String,
     pub summary_repeated: bool,
@@ -359,7 +420,9 @@ struct Chunk {
     pair_keys: Vec<(u32, u32)>,
     /// By local pair number.
     pairs: Lists,
-    snippets: Vec<Snippet>,
+    /// The records files of the chunk's documents (a chunk starts at a file's first record):
+    /// made while the body text is at hand, and smaller than the snippets they are made from.
+    records: Vec<Vec<u8>>,
 }
 
 fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
@@ -371,9 +434,10 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
     let mut pair_keys: Vec<(u32, u32)> = Vec::new();
     let mut terms = Tally::default();
     let mut pairs = Tally::default();
-    let mut term_stream = Vec::new();
-    let mut pair_stream = Vec::new();
-    let mut snippets = Vec::with_capacity(docs.len());
+    let mut term_stream = Stream::default();
+    let mut pair_stream = Stream::default();
+    let mut snippets = Vec::with_capacity(RECORDS_PER_FILE);
+    let mut records = Vec::with_capacity(docs.len().div_ceil(RECORDS_PER_FILE));
     for (i, doc) in docs.iter().enumerate() {
         // Stamps start at 1: a fresh slot (0, 0) must not look seen.
         let stamp = i as u32 + 1;
@@ -423,13 +487,18 @@ fn read_chunk(first_doc: usize, docs: &[SearchDoc<'_>]) -> Chunk {
             opening: html::opening(&body, SNIPPET_CHARS),
             summary_repeated: html::starts_with_words(&body, doc.summary),
         });
+        if snippets.len() == RECORDS_PER_FILE || i + 1 == docs.len() {
+            let first = i + 1 - snippets.len();
+            records.push(records_file(&docs[first..=i], &snippets));
+            snippets.clear();
+        }
     }
     Chunk {
         terms: Lists::from_stream(&term_stream, vocab.exacts.len()),
         pairs: Lists::from_stream(&pair_stream, pair_keys.len()),
         vocab,
         pair_keys,
-        snippets,
+        records,
     }
 }
 
@@ -448,8 +517,8 @@ pub struct Collected {
     pair_second: Vec<u32>,
     pair_start: Vec<usize>,
     pair_parts: Parts,
-    /// Each document's record text.
-    pub snippets: Vec<Snippet>,
+    /// The records files, in order.
+    records: Vec<Vec<u8>>,
 }
 
 /// For each global item, the chunk-local lists that make up its postings: `list[start[i]..
@@ -476,6 +545,11 @@ impl Parts {
 }
 
 impl Collected {
+    /// The records files, dropping the posting lists.
+    pub fn into_records(self) -> Vec<Vec<u8>> {
+        self.records
+    }
+
     pub fn variants_of(&self, fold: usize) -> Range<usize> {
         self.variant_start[fold]..self.variant_start[fold + 1]
     }
@@ -488,13 +562,9 @@ impl Collected {
     pub fn variant_postings(&self, v: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
         let parts =
             &self.variant_parts.list[self.variant_parts.start[v]..self.variant_parts.start[v + 1]];
-        parts.iter().flat_map(|&(c, local)| {
-            self.chunks[c as usize]
-                .terms
-                .of(local)
-                .iter()
-                .map(|&p| unpack(p))
-        })
+        parts
+            .iter()
+            .flat_map(|&(c, local)| self.chunks[c as usize].terms.of(local))
     }
 
     /// The pairs whose first term is fold `f`, ordered by second term.
@@ -509,13 +579,9 @@ impl Collected {
     pub fn pair_postings(&self, pair: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
         let parts =
             &self.pair_parts.list[self.pair_parts.start[pair]..self.pair_parts.start[pair + 1]];
-        parts.iter().flat_map(|&(c, local)| {
-            self.chunks[c as usize]
-                .pairs
-                .of(local)
-                .iter()
-                .map(|&p| unpack(p))
-        })
+        parts
+            .iter()
+            .flat_map(|&(c, local)| self.chunks[c as usize].pairs.of(local))
     }
 }
 
@@ -523,10 +589,12 @@ impl Collected {
 /// `docs` (at most `MAX_DOCS`, which the caller ensures).
 pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
     // A few chunks per thread balance the load; more would fold the same words more often.
+    // Whole records files to a chunk, so that each chunk makes its own.
     let chunk_len = docs
         .len()
         .div_ceil(rayon::current_num_threads().max(1) * 3)
-        .max(64);
+        .max(64)
+        .next_multiple_of(RECORDS_PER_FILE);
     let chunks: Vec<Chunk> = docs
         .par_chunks(chunk_len)
         .enumerate()
@@ -619,9 +687,9 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
     let folds: Vec<Box<str>> = folds.into_iter().map(Box::from).collect();
     let variants: Vec<Box<str>> = variants.into_iter().map(|(_, e)| Box::from(e)).collect();
     let mut chunks = chunks;
-    let snippets = chunks
+    let records = chunks
         .iter_mut()
-        .flat_map(|c| std::mem::take(&mut c.snippets))
+        .flat_map(|c| std::mem::take(&mut c.records))
         .collect();
     Collected {
         chunks,
@@ -632,7 +700,7 @@ pub fn collect(docs: &[SearchDoc<'_>]) -> Collected {
         pair_second,
         pair_start,
         pair_parts,
-        snippets,
+        records,
     }
 }
 
@@ -646,13 +714,6 @@ fn position(found: Result<usize, usize>) -> u32 {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
-
-    #[test]
-    fn packing_round_trips() {
-        for (doc, code) in [(0, 0), (1, 15), (MAX_DOCS as u32 - 1, 9)] {
-            assert_eq!(unpack(pack(doc, code)), (doc, code));
-        }
-    }
 
     #[test]
     fn the_quick_hasher_spreads_similar_keys() {

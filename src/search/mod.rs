@@ -57,7 +57,8 @@ pub fn build_with_cap(docs: &[SearchDoc<'_>], shard_cap: usize) -> Vec<(String, 
     // Far beyond any site; past it the oldest articles are left out rather than mis-numbered.
     let docs = &docs[..docs.len().min(collect::MAX_DOCS)];
     let collected = collect::collect(docs);
-    layout::files(&collected, docs, shard_cap.max(1))
+    let files = layout::files(collected, docs, shard_cap.max(1));
+    files
         .into_iter()
         .map(|(path, bytes)| (format!("{DIR}/{path}"), bytes))
         .collect()

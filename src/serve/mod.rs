@@ -59,8 +59,11 @@ pub(crate) struct Snapshot {
     /// The errors of the last build, shown over every page until fixed.
     pub error: Option<String>,
     /// Counts finished builds (good or failed), served at /__bantin/version so that tools and
-    /// tests can wait for a rebuild.
+    /// tests can wait for a rebuild. A build whose search index is still being made (see
+    /// `rebuild`) is finished when that index is in place.
     pub version: u64,
+    /// Counts the builds swapped in, so that a late search index never replaces a newer one.
+    pub builds: u64,
 }
 
 /// The browsers waiting for a reload.
@@ -103,6 +106,7 @@ pub fn serve(
         filter: options.filter,
         now: None,
         progress: None,
+        keep_source_text: false,
     };
 
     let snapshot = Arc::new(RwLock::new(Snapshot {
@@ -111,10 +115,25 @@ pub fn serve(
         statics: BTreeMap::new(),
         error: None,
         version: 0,
+        builds: 0,
     }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
     let mut reuse = Incremental::default();
-    rebuild(&build_options, &mut reuse, &snapshot, &clients, on_event);
+    let (searched, search_results) = mpsc::channel();
+    let search = Search {
+        done: searched,
+        results: search_results,
+    };
+    rebuild(
+        &build_options,
+        &mut reuse,
+        &snapshot,
+        &clients,
+        &search,
+        on_event,
+    );
+    // After the first build, an edit's pages are served before its search index is remade.
+    reuse.defer_search = true;
 
     let changes = watch::start(&options.source)?;
     {
@@ -127,20 +146,41 @@ pub fn serve(
     });
     while let Ok(paths) = changes.recv() {
         reuse.invalidate(paths.iter().map(PathBuf::as_path));
-        rebuild(&build_options, &mut reuse, &snapshot, &clients, on_event);
+        rebuild(
+            &build_options,
+            &mut reuse,
+            &snapshot,
+            &clients,
+            &search,
+            on_event,
+        );
     }
     Ok(())
 }
 
+/// Search indexes made on their own thread come back here, for the next build to reuse.
+struct Search {
+    done: mpsc::Sender<(u64, Vec<crate::render::Output>)>,
+    results: mpsc::Receiver<(u64, Vec<crate::render::Output>)>,
+}
+
 /// Builds, swaps the served site (or keeps it and records the errors), and reloads the browsers.
+///
+/// When articles changed, the pages are swapped in and the browsers reloaded at once, with the
+/// last search index; the new index is made on another thread and put in place when ready (a
+/// second or so at 10,000 articles), and only then does `version` count the build as finished.
 fn rebuild(
     options: &build::Options,
     reuse: &mut Incremental,
-    snapshot: &RwLock<Snapshot>,
+    snapshot: &Arc<RwLock<Snapshot>>,
     clients: &Clients,
+    search: &Search,
     on_event: &mut dyn FnMut(Event<'_>),
 ) {
     let started = Instant::now();
+    if let Some((fingerprint, files)) = search.results.try_iter().last() {
+        reuse.set_search(fingerprint, files);
+    }
     match build::compile_incremental(options, reuse) {
         Ok(compiled) => {
             let files: HashMap<String, Arc<[u8]>> = compiled
@@ -149,10 +189,16 @@ fn rebuild(
                 .chain(&compiled.other)
                 .map(|o| (o.path.clone(), Arc::clone(&o.bytes)))
                 .collect();
+            let pending = compiled.search_pending;
+            let mut build_id = 0;
             let old = snapshot.write().ok().map(|mut s| {
                 s.base_path = compiled.config.base_path.clone();
                 s.error = None;
-                s.version += 1;
+                s.builds += 1;
+                build_id = s.builds;
+                if pending.is_none() {
+                    s.version += 1;
+                }
                 (
                     std::mem::replace(&mut s.files, files),
                     std::mem::replace(&mut s.statics, compiled.statics.clone()),
@@ -166,8 +212,33 @@ fn rebuild(
                 rerendered: reuse.rerendered,
                 warnings: &compiled.warnings,
             });
-            // Freeing a large site takes a while; the next save should not wait for it.
-            std::thread::spawn(move || drop((old, compiled)));
+            // Freeing a large site takes a while; the next save should not wait for it. The
+            // same thread makes a held-back search index.
+            let snapshot = Arc::clone(snapshot);
+            let done = search.done.clone();
+            std::thread::spawn(move || {
+                drop(old);
+                if let Some(fingerprint) = pending {
+                    let provinces = Provinces::builtin();
+                    let site = crate::render::context::Site {
+                        config: &compiled.config,
+                        provinces: &provinces,
+                        index: &compiled.index,
+                    };
+                    let files = crate::render::extras::search_files(site);
+                    if let Ok(mut s) = snapshot.write()
+                        && s.builds == build_id
+                    {
+                        s.files
+                            .retain(|path, _| !path.starts_with(crate::render::SEARCH_INDEX_DIR));
+                        s.files
+                            .extend(files.iter().map(|o| (o.path.clone(), Arc::clone(&o.bytes))));
+                        s.version += 1;
+                    }
+                    let _ = done.send((fingerprint, files));
+                }
+                drop(compiled);
+            });
         }
         Err(BuildError::Site(problems)) => {
             if let Ok(mut s) = snapshot.write() {

@@ -131,11 +131,19 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
             "body" => {
                 assert_eq!(reuse.reread, 1, "body edit re-read {} files", reuse.reread);
                 assert!(
+                    !reuse.reindexed,
+                    "a body edit reuses the index (no list, term or related block changes)"
+                );
+                assert!(
                     reuse.rerendered < total_pages / 3,
                     "body edit re-rendered {} of {total_pages} pages",
                     reuse.rerendered
                 );
             }
+            "title" | "tags" | "province" => assert!(
+                reuse.reindexed,
+                "a {what} edit changes the lists: the index is built anew"
+            ),
             "template" => assert!(
                 reuse.reread == 0,
                 "a template edit re-read {} content files",

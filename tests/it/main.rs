@@ -5,6 +5,7 @@ mod check;
 mod checkers;
 mod cli;
 mod errors;
+mod generated_site;
 mod incremental;
 mod links;
 mod lists;

@@ -224,12 +224,7 @@ fn long_builds_report_progress_in_plain_lines_and_quiet_hides_it() {
     );
     assert_eq!(outcome.code, 0, "{}", outcome.transcript());
     // Not a terminal here (as in CI): plain lines for the long stages, on stderr.
-    for line in [
-        "reading: 0/1103",
-        "reading: 551/1103",
-        "rendering: 0/",
-        "writing: 0/",
-    ] {
+    for line in ["reading: 0/1103", "reading: 551/1103", "rendering: 0/"] {
         assert!(
             outcome.stderr.contains(line),
             "no {line:?} in:\n{}",
@@ -251,5 +246,87 @@ fn long_builds_report_progress_in_plain_lines_and_quiet_hides_it() {
         quiet.stdout.is_empty() && quiet.stderr.is_empty(),
         "{}",
         quiet.transcript()
+    );
+}
+
+/// Upload tools (rsync, S3 sync, a CDN) send what changed: a rebuild writes only the files whose
+/// bytes differ, leaves the others untouched (same inode, same time), removes what is gone, and
+/// ends with exactly what a build into an empty folder gives.
+#[test]
+fn a_rebuild_writes_only_the_files_whose_bytes_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let site = site();
+    let news = site.root.join("content/tin-tuc");
+    for n in 0..30 {
+        support::write(
+            &news.join(format!("bai-{n:02}.md")),
+            article(
+                &format!("Tin số {n:02}"),
+                &format!("{:02}/02/2024", n % 28 + 1),
+                "",
+            ),
+        );
+    }
+    let build = |out: &str| {
+        let outcome = bantin(
+            site.tmp.path(),
+            ["build", "--source", "site", "--output", out],
+        );
+        assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+        outcome.stdout
+    };
+    let first = build("out");
+    assert!(!first.contains("output updated"), "{first}");
+    let out = site.tmp.path().join("out");
+    let stamp = |rel: &str| {
+        let m = std::fs::metadata(out.join(rel)).unwrap();
+        (m.ino(), m.mtime_nsec(), m.mtime())
+    };
+    let untouched = "tin-tuc/tin-so-03/index.html";
+    let before = stamp(untouched);
+    let files = support::Tree::of(&out).files().len();
+
+    let again = build("out");
+    assert!(
+        again.contains(&format!(
+            "output updated: 0 files written, {files} unchanged, 0 removed"
+        )),
+        "{again}"
+    );
+    assert_eq!(stamp(untouched), before);
+
+    // One article's body changes and another is deleted.
+    support::edit(&news.join("bai-17.md"), "Đoạn mở đầu", "Đoạn mở đầu đã sửa");
+    std::fs::remove_file(news.join("bai-20.md")).unwrap();
+    let edited = build("out");
+    let line = edited
+        .lines()
+        .find(|l| l.starts_with("output updated"))
+        .unwrap_or_else(|| panic!("{edited}"));
+    let count = |what: &str| -> usize {
+        line.split(", ")
+            .find(|part| part.ends_with(what))
+            .and_then(|part| part.split_whitespace().rev().nth(what.split(' ').count()))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no {what:?} in {line:?}"))
+    };
+    let (written, removed) = (count("files written"), count("removed"));
+    assert!(
+        written > 0 && written < files / 2,
+        "an edit rewrites the pages that show it, not the site: {line}"
+    );
+    assert!(removed >= 1, "the deleted article's page goes: {line}");
+    assert!(!out.join("tin-tuc/tin-so-20").exists());
+    assert_eq!(
+        stamp(untouched),
+        before,
+        "a page the edit does not touch stays as it was"
+    );
+    assert!(support::read(&out.join("tin-tuc/tin-so-17/index.html")).contains("đã sửa"));
+
+    build("fresh");
+    support::Tree::of(&out).assert_same(
+        &support::Tree::of(&site.tmp.path().join("fresh")),
+        "an updated output and a fresh build",
     );
 }

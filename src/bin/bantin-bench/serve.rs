@@ -49,7 +49,7 @@ pub(crate) struct Edit {
     article: String,
     /// File write → the page served with the new text.
     pub latency: Duration,
-    /// File write → /__bantin/version changed (seen by the same polling loop).
+    /// File write → /__bantin/version changed: the build finished, search index included.
     version_seen: Option<Duration>,
     /// The server's own "built … in N ms (R re-rendered)" line for this rebuild.
     rebuild_ms: Option<u64>,
@@ -533,6 +533,16 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(2));
         };
+        // After an article edit the server swaps the pages in first and counts the build
+        // finished (version) once the search index is remade on its side thread: wait for that,
+        // so the next edit and the final comparison start from a finished build.
+        let finish_by = Instant::now() + Duration::from_secs(120);
+        while self.version() == before && Instant::now() < finish_by {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if version_seen.is_none() && self.version() != before {
+            version_seen = Some(written.elapsed());
+        }
         // The server prints its line right after it swaps the new pages in.
         let deadline = Instant::now() + Duration::from_secs(5);
         let mut built = None;
@@ -799,7 +809,7 @@ fn print_details(row: &Row) {
     for (kind, edits) in [("body", &row.body), ("front-matter", &row.front)] {
         for edit in edits {
             println!(
-                "  {kind} edit {}: served after {} ms (version bumped after {}; server rebuild {} ms, {} pages re-rendered)",
+                "  {kind} edit {}: served after {} ms (finished, search index in place, after {}; server rebuild {} ms, {} pages re-rendered)",
                 edit.article,
                 edit.latency.as_millis(),
                 edit.version_seen
