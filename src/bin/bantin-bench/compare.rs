@@ -74,6 +74,9 @@ pub struct Usage {
     pub wall: Duration,
     /// User + system.
     pub cpu: Duration,
+    /// The system part of `cpu`: mostly creating and writing files. On ext4 it is much higher
+    /// for a few minutes after many files were deleted, which shows here.
+    pub system: Duration,
     pub peak_rss_kib: u64,
 }
 
@@ -308,10 +311,11 @@ fn measure_size(
             let usage = measure(&mut command, &log, name)?;
             let (written, files) = count_output(&out, i == 1)?;
             eprintln!(
-                "[{n}] {name} run {i}/{} (load {load:.1} before): {:.2} s wall, {:.2} s CPU, {} MiB peak RSS; {} files ({} HTML, {} feeds), {:.1} MB",
+                "[{n}] {name} run {i}/{} (load {load:.1} before): {:.2} s wall, {:.2} s CPU ({:.2} s system), {} MiB peak RSS; {} files ({} HTML, {} feeds), {:.1} MB",
                 args.runs,
                 usage.wall.as_secs_f64(),
                 usage.cpu.as_secs_f64(),
+                usage.system.as_secs_f64(),
                 usage.peak_rss_kib / 1024,
                 thousands(written.files),
                 thousands(written.html),
@@ -413,6 +417,7 @@ fn measure(command: &mut Command, log: &Path, name: &str) -> Result<Usage, Strin
     Ok(Usage {
         wall,
         cpu: timeval(usage.ru_utime) + timeval(usage.ru_stime),
+        system: timeval(usage.ru_stime),
         // Linux gives kilobytes (KiB).
         peak_rss_kib: u64::try_from(usage.ru_maxrss).unwrap_or(0),
     })
@@ -702,6 +707,7 @@ fn medians(runs: &[Run]) -> Usage {
     Usage {
         wall: median(&mut wall),
         cpu: median(&mut cpu),
+        system: Duration::ZERO,
         peak_rss_kib: median(&mut rss),
     }
 }
@@ -797,9 +803,10 @@ fn print_size(r: &SizeResult) {
         runs.iter()
             .map(|r| {
                 format!(
-                    "{:.2} s / {:.2} s CPU / {} (load {:.1})",
+                    "{:.2} s / {:.2} s CPU ({:.2} s system) / {} (load {:.1})",
                     r.usage.wall.as_secs_f64(),
                     r.usage.cpu.as_secs_f64(),
+                    r.usage.system.as_secs_f64(),
                     mib(r.usage.peak_rss_kib),
                     r.load
                 )
@@ -1003,6 +1010,7 @@ mod tests {
         let usage = measure(&mut busy, &log, "sh").unwrap_or_else(|e| panic!("{e}"));
         assert!(usage.wall > Duration::ZERO);
         assert!(usage.cpu > Duration::ZERO, "{usage:?}");
+        assert!(usage.system <= usage.cpu, "{usage:?}");
         assert!(usage.peak_rss_kib > 100, "{usage:?}");
         let mut failing = Command::new("sh");
         failing.args(["-c", "echo broken >&2; exit 3"]);
