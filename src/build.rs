@@ -510,22 +510,19 @@ fn compile_with(
             let pages = render_changed(&mut renderer, site, &jobs, reuse)?;
             let mut other = render::extras::feeds_reusing(site, &mut reuse.feeds);
             let fingerprint = render::extras::search_fingerprint(site);
-            match &reuse.search {
+            let search = match &reuse.search {
+                Some((old, files)) if *old == fingerprint => files.clone(),
                 Some((_, files)) if reuse.defer_search => {
-                    if reuse
-                        .search
-                        .as_ref()
-                        .is_none_or(|(old, _)| *old != fingerprint)
-                    {
-                        search_pending = Some(fingerprint);
-                    }
-                    other.extend(files.iter().cloned());
+                    search_pending = Some(fingerprint);
+                    files.clone()
                 }
-                _ => other.extend(render::extras::search_files_reusing(
-                    site,
-                    &mut reuse.search,
-                )),
-            }
+                _ => {
+                    let files = render::extras::search_files(site);
+                    reuse.set_search(fingerprint, files.clone());
+                    files
+                }
+            };
+            other.extend(search);
             (pages, other)
         }
     };

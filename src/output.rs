@@ -55,6 +55,8 @@ pub struct Staging {
     update: bool,
     /// Update mode: every path this build makes, and which of them were staged (changed).
     made: Mutex<Made>,
+    /// Files written to the staging folder.
+    staged: std::sync::atomic::AtomicUsize,
     committed: bool,
 }
 
@@ -101,6 +103,7 @@ impl Staging {
             staging,
             update,
             made: Mutex::new(Made::default()),
+            staged: std::sync::atomic::AtomicUsize::new(0),
             committed: false,
         })
     }
@@ -149,7 +152,14 @@ impl Staging {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io_err("create", dir))?;
         }
-        fs::write(&path, bytes).map_err(io_err("write", &path))
+        fs::write(&path, bytes).map_err(io_err("write", &path))?;
+        self.count_staged();
+        Ok(())
+    }
+
+    fn count_staged(&self) {
+        self.staged
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Stages a static file.
@@ -166,9 +176,9 @@ impl Staging {
                 if let Some(dir) = path.parent() {
                     fs::create_dir_all(dir).map_err(io_err("create", dir))?;
                 }
-                fs::copy(src, &path)
-                    .map(|_| ())
-                    .map_err(io_err("copy", src))
+                fs::copy(src, &path).map_err(io_err("copy", src))?;
+                self.count_staged();
+                Ok(())
             }
         }
     }
@@ -192,11 +202,7 @@ impl Staging {
     /// Fresh: the staging folder becomes the output. An empty old folder is moved aside first and
     /// put back if the swap fails.
     fn commit_fresh(&mut self) -> Result<Written, OutputError> {
-        let changed = walkdir::WalkDir::new(&self.staging)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .count();
+        let changed = self.staged.load(std::sync::atomic::Ordering::Relaxed);
         let old = self.staging.with_file_name(format!(
             "{}-old",
             self.staging

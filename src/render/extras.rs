@@ -28,20 +28,6 @@ pub fn search_files(site: Site<'_>) -> Vec<Output> {
     search_outputs(site)
 }
 
-/// Like `search_files`, reusing the last build's index when no article and no setting changed
-/// (a template or static-file edit in `serve`).
-pub fn search_files_reusing(site: Site<'_>, cache: &mut SearchCache) -> Vec<Output> {
-    let fingerprint = search_fingerprint(site);
-    if let Some((old, files)) = cache
-        && *old == fingerprint
-    {
-        return files.clone();
-    }
-    let files = search_outputs(site);
-    *cache = Some((fingerprint, files.clone()));
-    files
-}
-
 /// What the search index is made from: the settings and the source of every published article.
 pub fn search_fingerprint(site: Site<'_>) -> u64 {
     let Site { config, index, .. } = site;

@@ -8,7 +8,6 @@
 //! (BENCHMARKS.md records that run); the default keeps the suite quick.
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
 use std::process::Command;
 
 use crate::links;
@@ -52,46 +51,16 @@ fn a_generated_news_site_passes_the_html_feed_sitemap_and_link_checks() {
     );
 
     let mut failures = Vec::new();
-    let vnu = support::run({
-        let mut c = Command::new(support::java());
-        c.arg("-Xss4m")
-            .arg("-jar")
-            .arg(support::vnu_jar())
-            .args(["--errors-only", "--skip-non-html", "--format", "gnu"])
-            .arg(&out);
-        c
-    });
+    let vnu = support::vnu(&out);
     let messages = format!("{}{}", vnu.stdout, vnu.stderr);
     if vnu.code != 0 || !messages.trim().is_empty() {
         failures.push(format!("vnu, {pages} pages:\n{}", head(&messages)));
     }
-    let feeds = support::python_checker(
-        "check_feeds.py",
-        [
-            OsStr::new("--base-url"),
-            OsStr::new(BASE_URL),
-            OsStr::new("--offset"),
-            OsStr::new("+07:00"),
-            OsStr::new("--require"),
-            OsStr::new("rss.xml"),
-            OsStr::new("--require"),
-            OsStr::new("atom.xml"),
-            OsStr::new("--lists"),
-            OsStr::new("tinh,the,chuyen-muc"),
-            out.as_os_str(),
-        ],
-    );
+    let feeds = support::feed_checker(&out, BASE_URL);
     if feeds.code != 0 {
         failures.push(format!("feeds:\n{}", head(&feeds.transcript())));
     }
-    let mut args = vec![OsStr::new("--base-url").to_owned(), BASE_URL.into()];
-    args.extend(
-        support::sitemap_schema_args()
-            .into_iter()
-            .map(PathBuf::into_os_string),
-    );
-    args.push(out.as_os_str().to_owned());
-    let sitemap = support::python_checker("check_sitemap.py", args);
+    let sitemap = support::sitemap_checker(&out, BASE_URL);
     if sitemap.code != 0 {
         failures.push(format!("sitemap:\n{}", head(&sitemap.transcript())));
     }

@@ -336,13 +336,7 @@ fn html_passes_the_nu_checker() {
         .filter(|f| f.ends_with(".html"))
         .count();
     assert!(pages > 0, "no HTML pages in {}", out.display());
-    let mut command = Command::new(support::java());
-    command
-        .arg("-jar")
-        .arg(support::vnu_jar())
-        .args(["--errors-only", "--skip-non-html", "--format", "gnu"])
-        .arg(out);
-    let outcome = support::run(command);
+    let outcome = support::vnu(out);
     let messages = format!("{}{}", outcome.stdout, outcome.stderr);
     assert!(
         outcome.code == 0 && messages.trim().is_empty(),
@@ -361,22 +355,7 @@ fn feeds_pass_the_feed_checker() {
         timezone, "Asia/Ho_Chi_Minh",
         "the sample site's timezone changed"
     );
-    let outcome = support::python_checker(
-        "check_feeds.py",
-        [
-            OsStr::new("--base-url"),
-            OsStr::new(&base_url()),
-            OsStr::new("--offset"),
-            OsStr::new("+07:00"),
-            OsStr::new("--require"),
-            OsStr::new("rss.xml"),
-            OsStr::new("--require"),
-            OsStr::new("atom.xml"),
-            OsStr::new("--lists"),
-            OsStr::new("tinh,the,chuyen-muc"),
-            out.as_os_str(),
-        ],
-    );
+    let outcome = support::feed_checker(out, &base_url());
     assert_eq!(
         outcome.code,
         0,
@@ -388,14 +367,7 @@ fn feeds_pass_the_feed_checker() {
 #[test]
 fn sitemap_passes_the_schema_and_lists_existing_pages() {
     let out = output();
-    let mut args = vec![OsStr::new("--base-url").to_owned(), base_url().into()];
-    args.extend(
-        support::sitemap_schema_args()
-            .into_iter()
-            .map(PathBuf::into_os_string),
-    );
-    args.push(out.as_os_str().to_owned());
-    let outcome = support::python_checker("check_sitemap.py", args);
+    let outcome = support::sitemap_checker(out, &base_url());
     assert_eq!(
         outcome.code,
         0,
@@ -481,14 +453,7 @@ fn the_checkers_catch_damage_to_a_copy_of_the_sample_site() {
         feeds.transcript()
     );
 
-    let mut args = vec![OsStr::new("--base-url").to_owned(), base_url.clone().into()];
-    args.extend(
-        support::sitemap_schema_args()
-            .into_iter()
-            .map(PathBuf::into_os_string),
-    );
-    args.push(copy.as_os_str().to_owned());
-    let sitemap = support::python_checker("check_sitemap.py", args);
+    let sitemap = support::sitemap_checker(&copy, &base_url);
     assert!(
         sitemap.code == 1
             && sitemap

@@ -362,6 +362,51 @@ pub fn sitemap_schema_args() -> Vec<PathBuf> {
     ]
 }
 
+/// The Nu HTML Checker on every HTML file below `out`, errors only.
+pub fn vnu(out: &Path) -> Outcome {
+    let mut command = Command::new(java());
+    command
+        .arg("-Xss4m")
+        .arg("-jar")
+        .arg(vnu_jar())
+        .args(["--errors-only", "--skip-non-html", "--format", "gnu"])
+        .arg(out);
+    run(command)
+}
+
+/// `check_sitemap.py` on `out` with the sitemaps.org schemas.
+pub fn sitemap_checker(out: &Path, base_url: &str) -> Outcome {
+    let mut args = vec![OsStr::new("--base-url").to_owned(), base_url.into()];
+    args.extend(
+        sitemap_schema_args()
+            .into_iter()
+            .map(PathBuf::into_os_string),
+    );
+    args.push(out.as_os_str().to_owned());
+    python_checker("check_sitemap.py", args)
+}
+
+/// `check_feeds.py` on `out` as a finished site is checked: every date in +07:00, home feeds
+/// in both formats, and a feed for every province, tag and category list.
+pub fn feed_checker(out: &Path, base_url: &str) -> Outcome {
+    python_checker(
+        "check_feeds.py",
+        [
+            OsStr::new("--base-url"),
+            OsStr::new(base_url),
+            OsStr::new("--offset"),
+            OsStr::new("+07:00"),
+            OsStr::new("--require"),
+            OsStr::new("rss.xml"),
+            OsStr::new("--require"),
+            OsStr::new("atom.xml"),
+            OsStr::new("--lists"),
+            OsStr::new("tinh,the,chuyen-muc"),
+            out.as_os_str(),
+        ],
+    )
+}
+
 /// `java` from PATH.
 pub fn java() -> PathBuf {
     on_path("java")
