@@ -19,7 +19,7 @@ use crate::content::{self, Filter};
 use crate::markdown::Highlighter;
 use crate::model::Index;
 use crate::model::provinces::Provinces;
-use crate::output::{OutputError, Staging, Written};
+use crate::output::{Foreign, OutputError, Staging, Written};
 use crate::problem::Problem;
 use crate::render::theme::{Origin, Theme};
 use crate::render::{self, Output, Renderer};
@@ -41,6 +41,8 @@ pub struct Options {
     /// point into article bodies); a build keeps only the front-matter, which is all its own
     /// problems point at, and not the Markdown of every article twice.
     pub keep_source_text: bool,
+    /// What to do with files in the output folder that bantin did not write.
+    pub foreign: Foreign,
 }
 
 /// The long stages of a build.
@@ -620,12 +622,13 @@ fn schedule(content: &content::Content, filter: Filter, now: DateTime<FixedOffse
 pub fn build(options: &Options) -> Result<Report, BuildError> {
     let started = Instant::now();
     let timings = Timings::default();
-    let (prepared, mut renderer) = prepare(options, None, &timings)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.source.join("public"));
-    let staging = Staging::new(&output, &options.source)?;
+    // The output folder is checked first: a folder bantin may not write is refused at once.
+    let staging = Staging::new(&output, &options.source, options.foreign)?;
+    let (prepared, mut renderer) = prepare(options, None, &timings)?;
     let site = prepared.site();
     let jobs = render::plan(&prepared.config, &prepared.index);
     let statics = &prepared.theme.statics;

@@ -61,6 +61,7 @@ impl Report {
 pub fn check(options: &Options) -> Result<Report, BuildError> {
     let compiled = build::compile(&build::Options {
         keep_source_text: true,
+        foreign: crate::output::Foreign::Refuse,
         ..options.build.clone()
     })?;
     let site = Site::new(&compiled);

@@ -119,6 +119,10 @@ pub struct BuildArgs {
     /// After the build, print how long each stage took (where the time goes)
     #[arg(long)]
     pub timings: bool,
+    /// Build into an output folder that also holds files bantin did not write, leaving those
+    /// files exactly as they are (without it, such a folder is refused)
+    #[arg(long)]
+    pub keep_foreign_files: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,6 +173,11 @@ impl BuildArgs {
             now: None,
             progress: None,
             keep_source_text: false,
+            foreign: if self.keep_foreign_files {
+                bantin::output::Foreign::Keep
+            } else {
+                bantin::output::Foreign::Refuse
+            },
         }
     }
 }
@@ -224,6 +233,7 @@ impl CheckArgs {
                 now: None,
                 progress: None,
                 keep_source_text: false,
+                foreign: bantin::output::Foreign::Refuse,
             },
             external: self.external,
         }

@@ -116,6 +116,18 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
                         w.changed, w.unchanged, w.removed
                     );
                 }
+                if w.kept > 0 {
+                    println!(
+                        "kept {} in the output folder that bantin did not write (--keep-foreign-files)",
+                        plural(w.kept, "file")
+                    );
+                }
+                if w.leftovers > 0 {
+                    println!(
+                        "removed {} left beside the output by an interrupted build",
+                        plural(w.leftovers, "staging folder")
+                    );
+                }
             }
             ExitCode::SUCCESS
         }
@@ -132,8 +144,11 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
             );
             ExitCode::from(1)
         }
-        Err(e @ BuildError::Output(_)) => {
+        Err(BuildError::Output(e)) => {
             eprintln!("error: {e}");
+            if let Some(help) = e.help() {
+                eprintln!("  help: {help}");
+            }
             eprintln!("nothing was changed in the output folder");
             ExitCode::from(1)
         }
@@ -242,6 +257,11 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
         ),
     }
     code
+}
+
+/// `1 file`, `2 files`.
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// "; held back: 1 scheduled, 1 draft; next due 18/01/2027 00:00" — empty when nothing is.

@@ -1,15 +1,31 @@
 //! Takes the rendered pages and static files and gives the output folder. Everything is written to a
 //! staging folder beside the output first; only a complete build is swapped in, so a failed or
 //! interrupted build never leaves a half-written site and the previous output stays as it was.
+//!
+//! bantin only ever replaces or removes files that it wrote itself. Each build leaves a list of
+//! the files it wrote in the output (the manifest, [`MANIFEST`]); the next build removes only
+//! files on that list, and refuses an output folder holding anything else unless asked to keep
+//! those files (they are then left exactly as they are).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::render::Output;
 use crate::render::theme::Origin;
+
+/// The list of files bantin wrote, kept at the root of the output folder. It is published with
+/// the site (it holds only the names of the site's own public files).
+pub const MANIFEST: &str = ".bantin-manifest.json";
+
+/// The folders of a site that hold its sources: an output folder may never be inside one.
+pub const SOURCE_DIRS: &[&str] = &["content", "static", "templates", "themes", "data"];
+
+/// How many files bantin did not write an error message names before "and N more".
+const NAMED: usize = 5;
 
 /// Why the output folder could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -21,7 +37,79 @@ pub enum OutputError {
         source: io::Error,
     },
     #[error("refusing to use {} as the output folder: {why}", path.display())]
-    Unsafe { path: PathBuf, why: &'static str },
+    Unsafe { path: PathBuf, why: String },
+    /// The output folder holds files that bantin did not write (or cannot tell that it did).
+    #[error(
+        "refusing to build into {}: it holds {} that bantin did not write: {}",
+        path.display(),
+        plural(*total, "file"),
+        listing(files, *total)
+    )]
+    Foreign {
+        path: PathBuf,
+        /// The first few of them, sorted.
+        files: Vec<String>,
+        total: usize,
+        /// Whether the folder has a manifest (else: an older bantin's output, or not an output).
+        manifest: bool,
+    },
+    /// A file of the build would replace a file bantin did not write, or need its place.
+    #[error(
+        "refusing to build into {}: the build would replace {} that bantin did not write: {}",
+        path.display(),
+        plural(*total, "file"),
+        listing(files, *total)
+    )]
+    WouldReplace {
+        path: PathBuf,
+        files: Vec<String>,
+        total: usize,
+    },
+}
+
+impl OutputError {
+    /// How to get past the error, for the `help:` line.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            OutputError::Foreign { manifest: true, .. } => Some(format!(
+                "bantin replaces and removes only the files it wrote, listed in {MANIFEST} in the \
+                 output folder. Build into a new or empty folder, or move those files away (files \
+                 to publish with the site belong in static/). To build anyway and leave them \
+                 untouched, add --keep-foreign-files"
+            )),
+            OutputError::Foreign {
+                manifest: false, ..
+            } => Some(format!(
+                "this folder has no {MANIFEST}, so bantin cannot tell which files it wrote, and \
+                 these are files this build does not make. If the folder is the output of an \
+                 older bantin, delete it and build again. To build anyway — replacing the files \
+                 this build makes and leaving the others untouched — add --keep-foreign-files"
+            )),
+            OutputError::WouldReplace { .. } => Some(
+                "move or rename those files (files to publish with the site belong in static/), \
+                 or build into another folder"
+                    .to_string(),
+            ),
+            OutputError::Unsafe { .. } => Some(
+                "build into a folder of its own, e.g. the default <site>/public, or --output \
+                 ../public-site"
+                    .to_string(),
+            ),
+            OutputError::Io { .. } => None,
+        }
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+fn listing(files: &[String], total: usize) -> String {
+    let mut text = files.join(", ");
+    if total > files.len() {
+        text.push_str(&format!(" (and {} more)", total - files.len()));
+    }
+    text
 }
 
 fn io_err<'p>(
@@ -35,6 +123,16 @@ fn io_err<'p>(
     }
 }
 
+/// What to do with files in the output folder that bantin did not write.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Foreign {
+    /// Refuse the folder (the default).
+    #[default]
+    Refuse,
+    /// Build beside them and leave them exactly as they are.
+    Keep,
+}
+
 /// A build in progress. Files go to a staging folder beside `target` (same filesystem, so moving
 /// them in is a rename), from any number of threads at once; `commit` moves them in.
 ///
@@ -44,20 +142,34 @@ fn io_err<'p>(
 /// - **update** (an earlier build is there): a file whose bytes equal the file already in the
 ///   output is not written at all, so it keeps its time stamp and an upload tool (rsync, S3 sync,
 ///   a CDN) sees only what really changed. Changed and new files are staged; `commit` renames
-///   each into place (each file appears whole) and then removes the files this build no longer
-///   makes.
+///   each into place (each file appears whole) and then removes the files of the last build
+///   that this build no longer makes.
 ///
 /// Either way, nothing reaches the output before `commit`: a build that fails, or is dropped,
-/// leaves the previous output exactly as it was.
+/// leaves the previous output exactly as it was. And either way, only files bantin wrote are
+/// ever replaced or removed (see [`MANIFEST`]).
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
-    update: bool,
-    /// Update mode: every path this build makes, and which of them were staged (changed).
+    mode: Mode,
+    foreign: Foreign,
+    /// Every path this build makes, and (update mode) which of them were staged (changed).
     made: Mutex<Made>,
     /// Files written to the staging folder.
-    staged: std::sync::atomic::AtomicUsize,
+    staged: AtomicUsize,
+    /// Staging folders of earlier, interrupted builds that were removed.
+    leftovers: usize,
     committed: bool,
+}
+
+enum Mode {
+    Fresh,
+    Update {
+        /// The files the last build wrote, from its manifest; `None` when there is none.
+        previous: Option<HashSet<String>>,
+        /// Every file (and link) now in the output, but the manifest.
+        present: HashSet<String>,
+    },
 }
 
 #[derive(Default)]
@@ -73,13 +185,28 @@ pub struct Written {
     pub changed: usize,
     /// Files left alone because their bytes were already there.
     pub unchanged: usize,
-    /// Files of the previous output that this build no longer makes, removed.
+    /// Files of the previous build that this build no longer makes, removed.
     pub removed: usize,
+    /// Files bantin did not write, left untouched (with [`Foreign::Keep`]).
+    pub kept: usize,
+    /// Staging folders that earlier, interrupted builds left beside the output, removed.
+    pub leftovers: usize,
+}
+
+/// The manifest's contents.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Manifest {
+    about: String,
+    generator: String,
+    files: BTreeSet<String>,
 }
 
 impl Staging {
-    /// Prepares a staging folder beside `target`. Refuses a target that holds the site's sources.
-    pub fn new(target: &Path, site_root: &Path) -> Result<Staging, OutputError> {
+    /// Prepares a staging folder beside `target`, after checking that `target` may be written:
+    /// it must not hold or lie inside the site's sources, and (unless `foreign` is `Keep`) an
+    /// earlier build's folder must hold only files that build wrote. Staging folders left by
+    /// interrupted builds are removed.
+    pub fn new(target: &Path, site_root: &Path, foreign: Foreign) -> Result<Staging, OutputError> {
         check_target(target, site_root)?;
         let parent = target
             .parent()
@@ -89,38 +216,82 @@ impl Staging {
         let name = target
             .file_name()
             .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let mode = Self::mode(target, foreign)?;
+        let leftovers = remove_leftovers(parent, &name)?;
         let staging = parent.join(format!(".{name}.bantin-tmp-{}", std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging).map_err(io_err("clear", &staging))?;
         }
         fs::create_dir_all(&staging).map_err(io_err("create", &staging))?;
-        let update = match fs::read_dir(target) {
-            Ok(mut entries) => entries.next().is_some(),
-            Err(_) => false,
-        };
         Ok(Staging {
             target: target.to_path_buf(),
             staging,
-            update,
+            mode,
+            foreign,
             made: Mutex::new(Made::default()),
-            staged: std::sync::atomic::AtomicUsize::new(0),
+            staged: AtomicUsize::new(0),
+            leftovers,
             committed: false,
         })
     }
 
+    /// Fresh or update; in update mode, what the folder holds and what the last build wrote.
+    fn mode(target: &Path, foreign: Foreign) -> Result<Mode, OutputError> {
+        let meta = match fs::symlink_metadata(target) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Mode::Fresh),
+            Err(e) => return Err(io_err("read", target)(e)),
+        };
+        // A link to a folder is written through (the folder it points to is the output).
+        let is_dir = meta.is_dir() || (meta.is_symlink() && target.is_dir());
+        if !is_dir {
+            return Err(OutputError::Unsafe {
+                path: target.to_path_buf(),
+                why: "it is a file, not a folder".to_string(),
+            });
+        }
+        let empty = fs::read_dir(target)
+            .map_err(io_err("list", target))?
+            .next()
+            .is_none();
+        if empty && meta.is_dir() {
+            return Ok(Mode::Fresh);
+        }
+        let present = list_files(target)?;
+        let previous = read_manifest(target);
+        if let Some(previous) = &previous
+            && foreign == Foreign::Refuse
+        {
+            let strangers: Vec<&String> =
+                present.iter().filter(|p| !previous.contains(*p)).collect();
+            if !strangers.is_empty() {
+                return Err(foreign_error(target, strangers, true));
+            }
+        }
+        Ok(Mode::Update { previous, present })
+    }
+
     /// Whether an earlier build is being updated (rather than a fresh output written).
     pub fn updates(&self) -> bool {
-        self.update
+        matches!(self.mode, Mode::Update { .. })
     }
 
     fn check(rel: &str) -> Result<(), OutputError> {
         if rel.is_empty()
             || rel.starts_with('/')
-            || rel.split('/').any(|part| part == ".." || part == ".")
+            || rel
+                .split('/')
+                .any(|part| part == ".." || part == "." || part.is_empty())
         {
             return Err(OutputError::Unsafe {
                 path: PathBuf::from(rel),
-                why: "a file would be written outside the output folder",
+                why: "a file would be written outside the output folder".to_string(),
+            });
+        }
+        if rel == MANIFEST {
+            return Err(OutputError::Unsafe {
+                path: PathBuf::from(rel),
+                why: format!("{MANIFEST} is the name of bantin's own list of files"),
             });
         }
         Ok(())
@@ -131,53 +302,61 @@ impl Staging {
         self.put(&output.path, &output.bytes)
     }
 
+    /// Records that the build makes `rel`; false when it is already there with these bytes
+    /// (and may stay), true when it must be staged.
+    fn record(&self, rel: &str, bytes: Option<&[u8]>) -> Result<bool, OutputError> {
+        Self::check(rel)?;
+        let unchanged = match (&self.mode, bytes) {
+            (Mode::Update { previous, present }, Some(bytes)) => {
+                // A file bantin did not write is never taken over, even with the same bytes.
+                let ours = previous.as_ref().is_none_or(|p| p.contains(rel));
+                ours && present.contains(rel) && same_bytes(&self.target.join(rel), bytes)
+            }
+            _ => false,
+        };
+        let mut made = self.lock();
+        if !made.all.insert(rel.to_string()) {
+            return Err(OutputError::Unsafe {
+                path: PathBuf::from(rel),
+                why: "two files of the build have this path".to_string(),
+            });
+        }
+        if !unchanged && self.updates() {
+            made.staged.push(rel.to_string());
+        }
+        Ok(!unchanged)
+    }
+
     /// Like `write`, for a path and bytes.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        Self::check(rel)?;
-        if self.update {
-            let unchanged = same_bytes(&self.target.join(rel), bytes);
-            let mut made = self.lock();
-            if !made.all.insert(rel.to_string()) {
-                return Err(OutputError::Unsafe {
-                    path: PathBuf::from(rel),
-                    why: "two files of the build have this path",
-                });
-            }
-            if unchanged {
-                return Ok(());
-            }
-            made.staged.push(rel.to_string());
+        if !self.record(rel, Some(bytes))? {
+            return Ok(());
         }
         let path = self.staging.join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io_err("create", dir))?;
         }
         fs::write(&path, bytes).map_err(io_err("write", &path))?;
-        self.count_staged();
+        self.staged.fetch_add(1, Ordering::Relaxed);
         Ok(())
-    }
-
-    fn count_staged(&self) {
-        self.staged
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Stages a static file.
     pub fn copy(&self, rel: &str, origin: &Origin) -> Result<(), OutputError> {
         match origin {
             Origin::BuiltIn(bytes) => self.put(rel, bytes),
-            Origin::Disk(src) if self.update => {
+            Origin::Disk(src) if self.updates() => {
                 let bytes = fs::read(src).map_err(io_err("read", src))?;
                 self.put(rel, &bytes)
             }
             Origin::Disk(src) => {
-                Self::check(rel)?;
+                self.record(rel, None)?;
                 let path = self.staging.join(rel);
                 if let Some(dir) = path.parent() {
                     fs::create_dir_all(dir).map_err(io_err("create", dir))?;
                 }
                 fs::copy(src, &path).map_err(io_err("copy", src))?;
-                self.count_staged();
+                self.staged.fetch_add(1, Ordering::Relaxed);
                 Ok(())
             }
         }
@@ -190,19 +369,22 @@ impl Staging {
 
     /// Moves the staged build in.
     pub fn commit(mut self) -> Result<Written, OutputError> {
-        let written = if self.update {
+        let mut written = if self.updates() {
             self.commit_update()?
         } else {
             self.commit_fresh()?
         };
+        written.leftovers = self.leftovers;
         self.committed = true;
         Ok(written)
     }
 
-    /// Fresh: the staging folder becomes the output. An empty old folder is moved aside first and
-    /// put back if the swap fails.
+    /// Fresh: the staging folder, with its manifest, becomes the output. An empty old folder is
+    /// moved aside first and put back if the swap fails.
     fn commit_fresh(&mut self) -> Result<Written, OutputError> {
-        let changed = self.staged.load(std::sync::atomic::Ordering::Relaxed);
+        let changed = self.staged.load(Ordering::Relaxed);
+        let made = std::mem::take(&mut self.lock().all);
+        write_manifest(&self.staging, made.iter().map(String::as_str))?;
         let old = self.staging.with_file_name(format!(
             "{}-old",
             self.staging
@@ -227,7 +409,8 @@ impl Staging {
             });
         }
         if had_old {
-            fs::remove_dir_all(&old).map_err(io_err("remove the old build", &old))?;
+            // Only ever an empty folder (see `mode`).
+            fs::remove_dir(&old).map_err(io_err("remove the old build", &old))?;
         }
         Ok(Written {
             changed,
@@ -235,10 +418,44 @@ impl Staging {
         })
     }
 
-    /// Update: each staged file is renamed into place, then what the build no longer makes is
-    /// removed (files, then folders left empty).
+    /// Update: checks that nothing bantin did not write is in the way, then renames each staged
+    /// file into place and removes what the last build made and this one does not (files, then
+    /// folders left empty). The manifest always lists at least the files of bantin's on disk, so
+    /// a build interrupted half-way is cleaned up by the next one.
     fn commit_update(&mut self) -> Result<Written, OutputError> {
+        let Mode::Update { previous, present } = &self.mode else {
+            return Ok(Written::default());
+        };
         let made = std::mem::take(&mut *self.lock());
+        // What bantin may replace or remove: what the last build listed, or, for an output
+        // without a manifest (an older bantin's), the files this build makes again.
+        let owned: HashSet<&String> = match previous {
+            Some(previous) => previous.iter().collect(),
+            None => present.iter().filter(|p| made.all.contains(*p)).collect(),
+        };
+        let strangers: Vec<&String> = present.iter().filter(|p| !owned.contains(p)).collect();
+        if !strangers.is_empty() && self.foreign == Foreign::Refuse {
+            return Err(foreign_error(&self.target, strangers, previous.is_some()));
+        }
+        let kept = strangers.len();
+        let strangers: HashSet<&str> = strangers.into_iter().map(String::as_str).collect();
+        let blocked = in_the_way(&made.all, &strangers);
+        if !blocked.is_empty() {
+            let total = blocked.len();
+            return Err(OutputError::WouldReplace {
+                path: self.target.clone(),
+                files: blocked.into_iter().take(NAMED).collect(),
+                total,
+            });
+        }
+
+        let interim = owned
+            .iter()
+            .map(|p| p.as_str())
+            .filter(|p| present.contains(*p))
+            .chain(made.all.iter().map(String::as_str));
+        self.put_manifest(interim)?;
+
         let mut staged = made.staged;
         staged.sort_unstable();
         let mut removed = 0;
@@ -248,23 +465,23 @@ impl Staging {
             let from = self.staging.join(rel);
             fs::rename(&from, &dest).map_err(io_err("move into place", &dest))?;
         }
+        let mut gone: Vec<&&String> = owned.iter().filter(|p| !made.all.contains(**p)).collect();
+        gone.sort_unstable();
         let mut emptied = HashSet::new();
-        for entry in walkdir::WalkDir::new(&self.target).min_depth(1) {
-            let entry = entry.map_err(|e| OutputError::Io {
-                action: "list",
-                path: e.path().unwrap_or(&self.target).to_path_buf(),
-                source: e.into(),
-            })?;
-            if entry.file_type().is_dir() {
-                continue;
+        for rel in gone {
+            if Self::check(rel).is_err() || through_link(&self.target, rel) {
+                continue; // a damaged manifest never makes bantin remove anything outside
             }
-            let path = entry.path();
-            if !made.all.contains(&relative(&self.target, path)) {
-                fs::remove_file(path).map_err(io_err("remove", path))?;
-                removed += 1;
-                if let Some(parent) = path.parent() {
-                    emptied.insert(parent.to_path_buf());
+            let path = self.target.join(rel.as_str());
+            match fs::symlink_metadata(&path) {
+                Ok(meta) if !meta.is_dir() => {
+                    fs::remove_file(&path).map_err(io_err("remove", &path))?;
+                    removed += 1;
+                    if let Some(parent) = path.parent() {
+                        emptied.insert(parent.to_path_buf());
+                    }
                 }
+                _ => {}
             }
         }
         // Folders left empty go too, deepest first; a folder that still holds something stays.
@@ -277,13 +494,163 @@ impl Staging {
                 }
             }
         }
+        self.put_manifest(made.all.iter().map(String::as_str))?;
         fs::remove_dir_all(&self.staging).map_err(io_err("remove", &self.staging))?;
         Ok(Written {
             changed: staged.len(),
             unchanged: made.all.len() - staged.len(),
             removed,
+            kept,
+            leftovers: 0,
         })
     }
+
+    /// Writes the manifest in the staging folder and renames it into place (it appears whole).
+    fn put_manifest<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<(), OutputError> {
+        write_manifest(&self.staging, files)?;
+        let dest = self.target.join(MANIFEST);
+        fs::rename(self.staging.join(MANIFEST), &dest).map_err(io_err("write", &dest))
+    }
+}
+
+fn foreign_error(target: &Path, mut strangers: Vec<&String>, manifest: bool) -> OutputError {
+    strangers.sort_unstable();
+    OutputError::Foreign {
+        path: target.to_path_buf(),
+        total: strangers.len(),
+        files: strangers.into_iter().take(NAMED).cloned().collect(),
+        manifest,
+    }
+}
+
+/// The files bantin did not write that a file of the build would replace: the same path, a
+/// file where the build needs a folder, or files inside a folder where the build puts a file.
+fn in_the_way(made: &HashSet<String>, strangers: &HashSet<&str>) -> Vec<String> {
+    let mut blocked = BTreeSet::new();
+    for rel in made {
+        if strangers.contains(rel.as_str()) {
+            blocked.insert(rel.clone());
+        }
+        for (i, _) in rel.match_indices('/') {
+            if strangers.contains(&rel[..i]) {
+                blocked.insert(rel[..i].to_string());
+            }
+        }
+    }
+    for stranger in strangers {
+        for (i, _) in stranger.match_indices('/') {
+            if made.contains(&stranger[..i]) {
+                blocked.insert(stranger.to_string());
+            }
+        }
+    }
+    blocked.into_iter().collect()
+}
+
+/// Whether a folder on the way from `root` to `rel` is a symbolic link (removing through it
+/// could reach outside the output).
+fn through_link(root: &Path, rel: &str) -> bool {
+    let mut dir = root.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for part in &parts[..parts.len().saturating_sub(1)] {
+        dir.push(part);
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.is_dir() => {}
+            _ => return true,
+        }
+    }
+    false
+}
+
+/// Every file and link below `root` (not following links), but the manifest, as `/` paths.
+fn list_files(root: &Path) -> Result<HashSet<String>, OutputError> {
+    let mut files = HashSet::new();
+    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+        let entry = entry.map_err(|e| OutputError::Io {
+            action: "list",
+            path: e.path().unwrap_or(root).to_path_buf(),
+            source: e.into(),
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        if rel != MANIFEST {
+            files.insert(rel);
+        }
+    }
+    Ok(files)
+}
+
+/// The files the last build listed; `None` when there is no manifest or it cannot be read (the
+/// folder is then treated as one without a manifest, which removes nothing).
+fn read_manifest(target: &Path) -> Option<HashSet<String>> {
+    let bytes = fs::read(target.join(MANIFEST)).ok()?;
+    let manifest: Manifest = serde_json::from_slice(&bytes).ok()?;
+    Some(manifest.files.into_iter().collect())
+}
+
+fn write_manifest<'a>(dir: &Path, files: impl Iterator<Item = &'a str>) -> Result<(), OutputError> {
+    let manifest = Manifest {
+        about: "The files bantin wrote into this folder. bantin replaces and removes only these; \
+                anything else here is left alone."
+            .to_string(),
+        generator: format!("bantin {}", env!("CARGO_PKG_VERSION")),
+        files: files.map(str::to_string).collect(),
+    };
+    let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| OutputError::Io {
+        action: "write",
+        path: dir.join(MANIFEST),
+        source: io::Error::other(e),
+    })?;
+    json.push(b'\n');
+    let path = dir.join(MANIFEST);
+    fs::write(&path, json).map_err(io_err("write", &path))
+}
+
+/// Removes the staging folders (`.NAME.bantin-tmp-PID`, and `…-old`) that builds into the same
+/// output left behind when they were killed. A folder whose process still runs is left alone.
+fn remove_leftovers(parent: &Path, name: &str) -> Result<usize, OutputError> {
+    let prefix = format!(".{name}.bantin-tmp-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let digits = rest.strip_suffix("-old").unwrap_or(rest);
+        let Ok(pid) = digits.parse::<u32>() else {
+            continue;
+        };
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_dir || pid == std::process::id() || process_alive(pid) {
+            continue;
+        }
+        let path = entry.path();
+        fs::remove_dir_all(&path).map_err(io_err("remove the leftover", &path))?;
+        removed += 1;
+    }
+    Ok(removed)
+}
+
+/// Whether a process with this id runs (signal 0 only asks).
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill with signal 0 sends nothing; it only checks that the process exists.
+    let answer = unsafe { libc::kill(pid, 0) };
+    answer == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Elsewhere, a leftover is never assumed dead.
+#[cfg(not(unix))]
+fn process_alive(_pid: u32) -> bool {
+    true
 }
 
 /// Whether `path` is a regular file holding exactly `bytes`.
@@ -297,8 +664,8 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Clears the way for a file at `dest` below `root`: a file where a folder is now needed, or a
-/// folder where the file goes, is what the previous build made there and is removed.
-/// Returns how many files it removed.
+/// folder where the file goes, is what the previous build made there (`in_the_way` has made
+/// sure nothing else is) and is removed. Returns how many files it removed.
 fn make_room(root: &Path, dest: &Path) -> Result<usize, OutputError> {
     let mut removed = 0;
     let mut dir = PathBuf::from(root);
@@ -348,23 +715,38 @@ impl Drop for Staging {
     }
 }
 
-/// The output folder is replaced wholesale, so it must never be, or contain, the site's sources.
+/// The output folder must never be, contain or lie inside the site's sources.
 fn check_target(target: &Path, site_root: &Path) -> Result<(), OutputError> {
-    let unsafe_target = |why| OutputError::Unsafe {
+    let unsafe_target = |why: String| OutputError::Unsafe {
         path: target.to_path_buf(),
         why,
     };
     let abs_target = absolute(target);
     let abs_root = absolute(site_root);
     if abs_root.starts_with(&abs_target) {
-        return Err(unsafe_target("it contains the site's own files"));
+        return Err(unsafe_target(
+            "it contains the site's own files".to_string(),
+        ));
+    }
+    for dir in SOURCE_DIRS {
+        let source = abs_root.join(dir);
+        if abs_target == source {
+            return Err(unsafe_target(format!(
+                "it is the site's {dir}/ folder, which holds the site's sources"
+            )));
+        }
+        if abs_target.starts_with(&source) {
+            return Err(unsafe_target(format!(
+                "it is inside the site's {dir}/ folder, which holds the site's sources"
+            )));
+        }
     }
     if target.join("site.toml").exists()
         || target.join("content").is_dir()
         || target.join(".git").exists()
     {
         return Err(unsafe_target(
-            "it looks like a site or a repository, not a build output",
+            "it looks like a site or a repository, not a build output".to_string(),
         ));
     }
     Ok(())
@@ -399,47 +781,13 @@ fn absolute(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    #[test]
-    fn swap_replaces_everything_and_failure_keeps_the_old_output() {
+    /// A site folder and its default output folder in a fresh temporary folder.
+    fn site() -> (tempfile::TempDir, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
         fs::create_dir_all(&root).unwrap();
         let target = root.join("public");
-        fs::create_dir_all(target.join("stale")).unwrap();
-        fs::write(target.join("stale/old.html"), "old").unwrap();
-
-        // A build that is dropped without commit leaves the old output alone.
-        {
-            let s = Staging::new(&target, &root).unwrap();
-            s.write(&Output {
-                path: "index.html".into(),
-                bytes: b"new".to_vec().into(),
-            })
-            .unwrap();
-        }
-        assert_eq!(
-            fs::read_to_string(target.join("stale/old.html")).unwrap(),
-            "old"
-        );
-        assert_eq!(
-            fs::read_dir(&root).unwrap().count(),
-            1,
-            "staging folder cleaned up"
-        );
-
-        let s = Staging::new(&target, &root).unwrap();
-        s.write(&Output {
-            path: "a/index.html".into(),
-            bytes: b"new".to_vec().into(),
-        })
-        .unwrap();
-        s.commit().unwrap();
-        assert!(!target.join("stale").exists());
-        assert_eq!(
-            fs::read_to_string(target.join("a/index.html")).unwrap(),
-            "new"
-        );
-        assert_eq!(fs::read_dir(&root).unwrap().count(), 1);
+        (dir, root, target)
     }
 
     fn put(s: &Staging, path: &str, bytes: &str) {
@@ -450,30 +798,78 @@ mod tests {
         .unwrap();
     }
 
-    #[test]
-    fn an_update_writes_only_changed_files_and_removes_what_is_gone() {
-        use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        fs::create_dir_all(&root).unwrap();
-        let target = root.join("public");
+    /// Builds `files` into `target` and commits.
+    fn build(target: &Path, root: &Path, foreign: Foreign, files: &[(&str, &str)]) -> Written {
+        let s = Staging::new(target, root, foreign).unwrap();
+        for (path, text) in files {
+            put(&s, path, text);
+        }
+        s.commit().unwrap()
+    }
 
-        let s = Staging::new(&target, &root).unwrap();
-        assert!(!s.updates(), "no output yet: a fresh build");
-        for (path, text) in [
+    fn files_in(target: &Path) -> Vec<String> {
+        let mut files: Vec<String> = list_files(target).unwrap().into_iter().collect();
+        files.sort();
+        files
+    }
+
+    fn manifest_of(target: &Path) -> Vec<String> {
+        let mut files: Vec<String> = read_manifest(target).unwrap().into_iter().collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_fresh_build_is_swapped_in_whole_and_a_failed_one_leaves_nothing() {
+        let (_dir, root, target) = site();
+        // A build that is dropped without commit leaves no trace.
+        {
+            let s = Staging::new(&target, &root, Foreign::Refuse).unwrap();
+            assert!(!s.updates());
+            put(&s, "index.html", "new");
+        }
+        assert!(!target.exists());
+        assert_eq!(
+            fs::read_dir(&root).unwrap().count(),
+            0,
+            "staging cleaned up"
+        );
+
+        let written = build(
+            &target,
+            &root,
+            Foreign::Refuse,
+            &[("a/index.html", "new"), ("index.html", "home")],
+        );
+        assert_eq!(written.changed, 2);
+        assert_eq!(
+            fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(manifest_of(&target), ["a/index.html", "index.html"]);
+        assert_eq!(
+            fs::read_dir(&root).unwrap().count(),
+            1,
+            "only public/ is left"
+        );
+    }
+
+    #[test]
+    fn an_update_writes_only_changed_files_and_removes_what_it_wrote_before() {
+        use std::os::unix::fs::MetadataExt;
+        let (_dir, root, target) = site();
+        let first = [
             ("index.html", "home"),
             ("a/index.html", "a"),
             ("gone/deep/index.html", "gone"),
             ("becomes-dir", "file"),
             ("becomes-file/index.html", "x"),
-        ] {
-            put(&s, path, text);
-        }
-        assert_eq!(s.commit().unwrap().changed, 5);
+        ];
+        assert_eq!(build(&target, &root, Foreign::Refuse, &first).changed, 5);
         let inode = |p: &str| fs::metadata(target.join(p)).unwrap().ino();
         let (home, a) = (inode("index.html"), inode("a/index.html"));
 
-        let s = Staging::new(&target, &root).unwrap();
+        let s = Staging::new(&target, &root, Foreign::Refuse).unwrap();
         assert!(s.updates());
         put(&s, "index.html", "home");
         put(&s, "a/index.html", "a, edited");
@@ -492,7 +888,9 @@ mod tests {
             Written {
                 changed: 4,
                 unchanged: 1,
-                removed: 3
+                removed: 3,
+                kept: 0,
+                leftovers: 0,
             }
         );
         assert_eq!(
@@ -502,10 +900,6 @@ mod tests {
         );
         assert_ne!(inode("a/index.html"), a);
         assert_eq!(
-            fs::read_to_string(target.join("a/index.html")).unwrap(),
-            "a, edited"
-        );
-        assert_eq!(
             fs::read_to_string(target.join("becomes-dir/index.html")).unwrap(),
             "now a folder"
         );
@@ -514,37 +908,25 @@ mod tests {
             "now a file"
         );
         assert!(!target.join("gone").exists(), "emptied folders are removed");
-        let mut files: Vec<String> = walkdir::WalkDir::new(&target)
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| relative(&target, e.path()))
-            .collect();
-        files.sort();
-        assert_eq!(
-            files,
-            [
-                "a/index.html",
-                "becomes-dir/index.html",
-                "becomes-file",
-                "index.html",
-                "new/index.html"
-            ]
-        );
+        let expected = [
+            "a/index.html",
+            "becomes-dir/index.html",
+            "becomes-file",
+            "index.html",
+            "new/index.html",
+        ];
+        assert_eq!(files_in(&target), expected);
+        assert_eq!(manifest_of(&target), expected);
         assert_eq!(fs::read_dir(&root).unwrap().count(), 1, "staging removed");
     }
 
     #[test]
     fn a_failed_update_leaves_the_output_as_it_was() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        fs::create_dir_all(&root).unwrap();
-        let target = root.join("public");
-        let s = Staging::new(&target, &root).unwrap();
-        put(&s, "index.html", "old");
-        s.commit().unwrap();
+        let (_dir, root, target) = site();
+        build(&target, &root, Foreign::Refuse, &[("index.html", "old")]);
+        let manifest = fs::read(target.join(MANIFEST)).unwrap();
         {
-            let s = Staging::new(&target, &root).unwrap();
+            let s = Staging::new(&target, &root, Foreign::Refuse).unwrap();
             put(&s, "index.html", "new");
             put(&s, "more/index.html", "more");
             // Dropped without commit: the build failed.
@@ -554,24 +936,226 @@ mod tests {
             "old"
         );
         assert!(!target.join("more").exists());
+        assert_eq!(fs::read(target.join(MANIFEST)).unwrap(), manifest);
         assert_eq!(fs::read_dir(&root).unwrap().count(), 1);
     }
 
     #[test]
-    fn refuses_to_replace_the_sources() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        fs::create_dir_all(root.join("content")).unwrap();
-        assert!(Staging::new(&root, &root).is_err());
-        assert!(Staging::new(dir.path(), &root).is_err());
-        assert!(Staging::new(&root.join("public/.."), &root).is_err());
-        let s = Staging::new(&root.join("public"), &root).unwrap();
-        assert!(
-            s.write(&Output {
-                path: "../x".into(),
-                bytes: Vec::new().into()
-            })
-            .is_err()
+    fn a_file_bantin_did_not_write_is_refused_by_name_or_kept_never_deleted() {
+        let (_dir, root, target) = site();
+        build(
+            &target,
+            &root,
+            Foreign::Refuse,
+            &[("index.html", "home"), ("a/index.html", "a")],
         );
+        fs::write(target.join("important.txt"), "the union's only copy").unwrap();
+        fs::create_dir_all(target.join("a/notes")).unwrap();
+        fs::write(target.join("a/notes/plan.docx"), "plan").unwrap();
+
+        match Staging::new(&target, &root, Foreign::Refuse) {
+            Err(OutputError::Foreign {
+                files,
+                total,
+                manifest,
+                ..
+            }) => {
+                assert_eq!(files, ["a/notes/plan.docx", "important.txt"]);
+                assert_eq!(total, 2);
+                assert!(manifest);
+            }
+            Err(e) => panic!("wrong error: {e}"),
+            Ok(_) => panic!("an output holding other files was accepted"),
+        }
+
+        // Kept: the build goes on beside them and removes only its own files.
+        let written = build(&target, &root, Foreign::Keep, &[("index.html", "home")]);
+        assert_eq!((written.removed, written.kept), (1, 2));
+        assert_eq!(
+            files_in(&target),
+            ["a/notes/plan.docx", "important.txt", "index.html"]
+        );
+        assert_eq!(manifest_of(&target), ["index.html"], "never adopted");
+        assert_eq!(
+            fs::read_to_string(target.join("important.txt")).unwrap(),
+            "the union's only copy"
+        );
+
+        // A build file at the path of one of them, or needing its place, is refused.
+        for clash in ["important.txt", "important.txt/index.html", "a/notes"] {
+            let s = Staging::new(&target, &root, Foreign::Keep).unwrap();
+            put(&s, "index.html", "home");
+            put(&s, clash, "mine");
+            match s.commit() {
+                Err(OutputError::WouldReplace { files, .. }) => assert_eq!(files.len(), 1),
+                other => panic!("{clash}: {other:?}"),
+            }
+            assert_eq!(
+                fs::read_to_string(target.join("important.txt")).unwrap(),
+                "the union's only copy"
+            );
+            assert!(target.join("a/notes/plan.docx").is_file());
+        }
+        // Even with the same bytes, a file bantin did not write is not taken over.
+        let s = Staging::new(&target, &root, Foreign::Keep).unwrap();
+        put(&s, "important.txt", "the union's only copy");
+        assert!(matches!(s.commit(), Err(OutputError::WouldReplace { .. })));
+    }
+
+    #[test]
+    fn an_output_without_a_manifest_is_adopted_only_when_the_build_makes_every_file() {
+        let (_dir, root, target) = site();
+        // An older bantin's output: no manifest.
+        fs::create_dir_all(target.join("css")).unwrap();
+        fs::write(target.join("index.html"), "old home").unwrap();
+        fs::write(target.join("css/site.css"), "body{}").unwrap();
+        let written = build(
+            &target,
+            &root,
+            Foreign::Refuse,
+            &[
+                ("index.html", "home"),
+                ("css/site.css", "body{}"),
+                ("a/index.html", "a"),
+            ],
+        );
+        assert_eq!(
+            (written.changed, written.unchanged, written.removed),
+            (2, 1, 0)
+        );
+        assert_eq!(
+            manifest_of(&target),
+            ["a/index.html", "css/site.css", "index.html"]
+        );
+
+        let (_dir, root, target) = site();
+        fs::create_dir_all(&target).unwrap();
+        fs::write(target.join("index.html"), "old home").unwrap();
+        fs::write(
+            target.join("tin-cu.html"),
+            "a page this build does not make",
+        )
+        .unwrap();
+        let s = Staging::new(&target, &root, Foreign::Refuse).unwrap();
+        put(&s, "index.html", "home");
+        match s.commit() {
+            Err(
+                e @ OutputError::Foreign {
+                    manifest: false, ..
+                },
+            ) => {
+                assert!(e.to_string().contains("tin-cu.html"), "{e}");
+                assert!(e.help().unwrap().contains("--keep-foreign-files"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "old home"
+        );
+
+        let written = build(&target, &root, Foreign::Keep, &[("index.html", "home")]);
+        assert_eq!((written.changed, written.removed, written.kept), (1, 0, 1));
+        assert!(target.join("tin-cu.html").is_file());
+        assert_eq!(manifest_of(&target), ["index.html"]);
+    }
+
+    #[test]
+    fn a_damaged_manifest_never_removes_anything_outside_the_output() {
+        let (dir, root, target) = site();
+        build(&target, &root, Foreign::Refuse, &[("index.html", "home")]);
+        let outside = dir.path().join("outside.txt");
+        fs::write(&outside, "keep").unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::write(elsewhere.join("x.html"), "keep").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, target.join("link")).unwrap();
+        fs::write(
+            target.join(MANIFEST),
+            r#"{"about": "", "generator": "", "files": ["index.html", "../outside.txt", "/etc/hostname", "link/x.html", "link"]}"#,
+        )
+        .unwrap();
+        let written = build(&target, &root, Foreign::Refuse, &[("index.html", "home")]);
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
+        assert_eq!(
+            fs::read_to_string(elsewhere.join("x.html")).unwrap(),
+            "keep"
+        );
+        // The link itself was listed as bantin's, so it goes; what it pointed to stays.
+        assert_eq!(written.removed, 1);
+        assert!(fs::symlink_metadata(target.join("link")).is_err());
+    }
+
+    #[test]
+    fn an_output_inside_the_sources_is_refused() {
+        let (dir, root, _) = site();
+        fs::create_dir_all(root.join("content")).unwrap();
+        for inside in [
+            root.clone(),
+            dir.path().to_path_buf(),
+            root.join("public/.."),
+            root.join("content"),
+            root.join("content/tin-tuc"),
+            root.join("static/out"),
+            root.join("templates/x"),
+            root.join("themes"),
+            root.join("data/public"),
+            root.join("static/../content/x"),
+        ] {
+            assert!(
+                matches!(
+                    Staging::new(&inside, &root, Foreign::Keep),
+                    Err(OutputError::Unsafe { .. })
+                ),
+                "{} was accepted",
+                inside.display()
+            );
+        }
+        assert!(Staging::new(&root.join("dist"), &root, Foreign::Refuse).is_ok());
+        let s = Staging::new(&root.join("public"), &root, Foreign::Refuse).unwrap();
+        for bad in ["../x", "/x", "a//b", MANIFEST] {
+            assert!(
+                s.write(&Output {
+                    path: bad.into(),
+                    bytes: Vec::new().into()
+                })
+                .is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn staging_folders_of_killed_builds_are_removed_and_live_ones_kept() {
+        let (dir, root, target) = site();
+        // A process id that is free: a child that has exited and been waited for.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        for name in [
+            format!(".public.bantin-tmp-{dead}"),
+            format!(".public.bantin-tmp-{dead}-old"),
+            ".public.bantin-tmp-1".to_string(), // pid 1 always runs
+            format!(".other.bantin-tmp-{dead}"),
+        ] {
+            fs::create_dir_all(root.join(&name).join("tin-tuc")).unwrap();
+            fs::write(root.join(&name).join("tin-tuc/index.html"), "half").unwrap();
+        }
+        let written = build(&target, &root, Foreign::Refuse, &[("index.html", "home")]);
+        assert_eq!(written.leftovers, 2);
+        let mut left: Vec<String> = fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".other.bantin-tmp-".to_string() + &dead.to_string(),
+                ".public.bantin-tmp-1".to_string(),
+                "public".to_string()
+            ]
+        );
+        drop(dir);
     }
 }

@@ -107,6 +107,7 @@ pub fn serve(
         now: None,
         progress: None,
         keep_source_text: false,
+        foreign: crate::output::Foreign::Refuse,
     };
 
     let snapshot = Arc::new(RwLock::new(Snapshot {

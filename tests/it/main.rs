@@ -11,6 +11,7 @@ mod links;
 mod lists;
 mod new;
 mod nfd;
+mod output_safety;
 mod publishing;
 mod reader;
 mod sample_site;
