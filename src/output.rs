@@ -24,6 +24,10 @@ pub const MANIFEST: &str = ".bantin-manifest.json";
 /// The folders of a site that hold its sources: an output folder may never be inside one.
 pub const SOURCE_DIRS: &[&str] = &["content", "static", "templates", "themes", "data"];
 
+/// Files that file browsers leave in any folder they show (Finder, Windows Explorer). They are
+/// neither bantin's nor a reason to refuse a folder: they are left alone.
+const SYSTEM_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini"];
+
 /// How many files bantin did not write an error message names before "and N more".
 const NAMED: usize = 5;
 
@@ -562,7 +566,8 @@ fn through_link(root: &Path, rel: &str) -> bool {
     false
 }
 
-/// Every file and link below `root` (not following links), but the manifest, as `/` paths.
+/// Every file and link below `root` (not following links), as `/` paths, but the manifest and
+/// file browsers' files.
 fn list_files(root: &Path) -> Result<HashSet<String>, OutputError> {
     let mut files = HashSet::new();
     for entry in walkdir::WalkDir::new(root).min_depth(1) {
@@ -575,7 +580,8 @@ fn list_files(root: &Path) -> Result<HashSet<String>, OutputError> {
             continue;
         }
         let rel = relative(root, entry.path());
-        if rel != MANIFEST {
+        let name = entry.file_name().to_string_lossy();
+        if rel != MANIFEST && !SYSTEM_FILES.contains(&name.as_ref()) {
             files.insert(rel);
         }
     }
@@ -852,6 +858,13 @@ mod tests {
             1,
             "only public/ is left"
         );
+
+        // A file browser looked at the folder: not a reason to refuse it, and left alone.
+        fs::write(target.join(".DS_Store"), "finder").unwrap();
+        fs::write(target.join("a/Thumbs.db"), "explorer").unwrap();
+        let written = build(&target, &root, Foreign::Refuse, &[("index.html", "home")]);
+        assert_eq!((written.removed, written.kept), (1, 0));
+        assert!(target.join(".DS_Store").is_file() && target.join("a/Thumbs.db").is_file());
     }
 
     #[test]
@@ -996,6 +1009,11 @@ mod tests {
             );
             assert!(target.join("a/notes/plan.docx").is_file());
         }
+        // What a file browser leaves behind is no reason to refuse the folder, and stays.
+        fs::write(target.join(".DS_Store"), "finder").unwrap();
+        fs::write(target.join("a/notes/Thumbs.db"), "explorer").unwrap();
+        build(&target, &root, Foreign::Keep, &[("index.html", "home")]);
+        assert!(target.join(".DS_Store").is_file() && target.join("a/notes/Thumbs.db").is_file());
         // Even with the same bytes, a file bantin did not write is not taken over.
         let s = Staging::new(&target, &root, Foreign::Keep).unwrap();
         put(&s, "important.txt", "the union's only copy");
