@@ -145,6 +145,8 @@ pub fn serve(
     on_event(Event::Listening {
         url: format!("http://{host}:{port}{base_path}"),
     });
+    // The watcher names changed files as the build does (`<source>/content/...`), whatever
+    // folder the server was started from, so this forgets exactly the files that changed.
     while let Ok(paths) = changes.recv() {
         reuse.invalidate(paths.iter().map(PathBuf::as_path));
         rebuild(

@@ -1,45 +1,57 @@
-//! Takes the site folder and gives a channel of changed paths: the site's own files (site.toml,
-//! content/, templates/, static/, themes/) watched with notify, debounced, editors' temporary
-//! files left out. The output folder, .git and target/ are never watched.
+//! Takes the site folder and gives a channel of changed paths, each in the form the build knows
+//! its files by (`<source>/content/...`, so the build can forget exactly those): the site's own
+//! files (site.toml and the folders in `SOURCES`) watched with notify, debounced, editors'
+//! temporary files left out. A source folder made, removed or renamed while serving is a change
+//! and is watched from the moment it appears. The output folder, .git and target/ are never
+//! watched.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use notify::event::{EventKind, ModifyKind};
-use notify::{RecursiveMode, Watcher};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::ServeError;
 
-/// The folders of a site that hold its sources.
-const WATCHED: &[&str] = &["content", "templates", "static", "themes"];
+/// The folders of a site that hold its sources. Only these are watched below the root, which may
+/// also hold the publish folder, .git and target/.
+const SOURCES: &[&str] = &["content", "templates", "static", "themes", "data"];
 /// Saves that arrive within this time of each other are one change.
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
-pub fn start(root: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> {
-    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let failed = |path: &Path, e: notify::Error| ServeError::Watch {
+pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> {
+    let failed = |path: &Path, reason: String| ServeError::Watch {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        reason,
     };
-    let mut watcher = notify::recommended_watcher(raw_tx).map_err(|e| failed(root, e))?;
-    // The root itself without recursion (site.toml), then each source folder with it.
+    // notify reports absolute paths, with symlinks resolved on some systems, whatever form the
+    // folder was given in (`.`, `site`, a symlink): they are compared with the canonical root.
+    let root = source
+        .canonicalize()
+        .map_err(|e| failed(source, e.to_string()))?;
+    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher =
+        notify::recommended_watcher(raw_tx).map_err(|e| failed(source, e.to_string()))?;
+    // The root itself without recursion (site.toml, and the source folders coming and going),
+    // then each source folder with it.
     watcher
-        .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| failed(root, e))?;
-    for dir in WATCHED {
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| failed(source, e.to_string()))?;
+    for dir in SOURCES {
         let path = root.join(dir);
         if path.is_dir() {
             watcher
                 .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| failed(&path, e))?;
+                .map_err(|e| failed(&source.join(dir), e.to_string()))?;
         }
     }
     let (tx, rx) = mpsc::channel();
-    let root = root.to_path_buf();
+    let source = source.to_path_buf();
     std::thread::spawn(move || {
-        // The watcher lives as long as this thread, which lives as long as the server.
-        let _watcher = watcher;
+        // The watcher lives as long as this thread, which lives as long as the server. Nothing
+        // here may end it but the server going away: a failed watch or a bad event is skipped.
+        let mut watcher = watcher;
         let mut pending: Vec<PathBuf> = Vec::new();
         loop {
             // Wait for a change; then gather what follows it closely (an editor's save is often
@@ -64,12 +76,34 @@ pub fn start(root: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> {
                 }
             };
             let Ok(event) = event else { continue };
-            if changes_content(&event.kind) {
-                pending.extend(event.paths.into_iter().filter(|p| is_source(&root, p)));
+            if !changes_content(&event.kind) {
+                continue;
+            }
+            for path in &event.paths {
+                let Some(rel) = in_sources(&root, path) else {
+                    continue;
+                };
+                if is_source_folder(rel) {
+                    // Before the change is handed on: what was written into a new folder
+                    // before this watch is read by the rebuild, what is written after is seen.
+                    follow(&mut watcher, path);
+                }
+                pending.push(source.join(rel));
             }
         }
     });
     Ok(rx)
+}
+
+/// Watches a source folder that has just appeared (made, or renamed into place) and forgets one
+/// that went. Failures are ignored: the folder may already be gone again, and its next
+/// appearance is another chance.
+fn follow(watcher: &mut RecommendedWatcher, path: &Path) {
+    if path.is_dir() {
+        let _ = watcher.watch(path, RecursiveMode::Recursive);
+    } else {
+        let _ = watcher.unwatch(path);
+    }
 }
 
 /// Reading a file (which every build does) is not a change; writing, creating, removing and
@@ -83,11 +117,10 @@ fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
-/// Whether a changed path is one of the site's sources (not an editor's swap file, not output).
-fn is_source(root: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(root) else {
-        return false;
-    };
+/// Where a changed path lies in the site, if it is one of the site's sources (not an editor's
+/// swap file, not output).
+fn in_sources<'a>(root: &Path, path: &'a Path) -> Option<&'a Path> {
+    let rel = path.strip_prefix(root).ok()?;
     let name = rel
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -98,14 +131,23 @@ fn is_source(root: &Path, path: &Path) -> bool {
         || name.ends_with(".swx")
         || name == "4913"
     {
-        return false;
+        return None;
     }
     let first = rel
         .components()
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .unwrap_or_default();
-    first == "site.toml" || WATCHED.contains(&first.as_str())
+    (first == "site.toml" || SOURCES.contains(&first.as_str())).then_some(rel)
+}
+
+/// Whether a path in the site is one of the source folders itself (`content`, not a file in it).
+fn is_source_folder(rel: &Path) -> bool {
+    let mut components = rel.components();
+    matches!(
+        (components.next(), components.next()),
+        (Some(first), None) if SOURCES.iter().any(|s| first.as_os_str() == *s)
+    )
 }
 
 #[cfg(test)]
@@ -116,19 +158,79 @@ mod tests {
     fn sources_and_noise() {
         let root = Path::new("/site");
         for (path, expected) in [
-            ("/site/site.toml", true),
-            ("/site/content/tin-tuc/a.md", true),
-            ("/site/themes/default/templates/base.html", true),
-            ("/site/static/images/a.jpg", true),
-            ("/site/public/index.html", false),
-            ("/site/.public.bantin-tmp-12/index.html", false),
-            ("/site/target/debug/bantin", false),
-            ("/site/content/tin-tuc/.a.md.swp", false),
-            ("/site/content/tin-tuc/a.md~", false),
-            ("/site/content/tin-tuc/.#a.md", false),
-            ("/elsewhere/site.toml", false),
+            ("/site/site.toml", Some("site.toml")),
+            ("/site/content/tin-tuc/a.md", Some("content/tin-tuc/a.md")),
+            (
+                "/site/themes/default/templates/base.html",
+                Some("themes/default/templates/base.html"),
+            ),
+            ("/site/static/images/a.jpg", Some("static/images/a.jpg")),
+            ("/site/templates", Some("templates")),
+            ("/site/data/x.yaml", Some("data/x.yaml")),
+            ("/site", None),
+            ("/site/public/index.html", None),
+            ("/site/.public.bantin-tmp-12/index.html", None),
+            ("/site/target/debug/bantin", None),
+            ("/site/content/tin-tuc/.a.md.swp", None),
+            ("/site/content/tin-tuc/a.md~", None),
+            ("/site/content/tin-tuc/.#a.md", None),
+            ("/elsewhere/site.toml", None),
+            ("/sitex/site.toml", None),
         ] {
-            assert_eq!(is_source(root, Path::new(path)), expected, "{path}");
+            assert_eq!(
+                in_sources(root, Path::new(path)),
+                expected.map(Path::new),
+                "{path}"
+            );
         }
+    }
+
+    #[test]
+    fn source_folders_themselves() {
+        for (rel, expected) in [
+            ("content", true),
+            ("templates", true),
+            ("static", true),
+            ("themes", true),
+            ("data", true),
+            ("content/tin-tuc", false),
+            ("templates/article.html", false),
+            ("site.toml", false),
+            ("public", false),
+            ("", false),
+        ] {
+            assert_eq!(is_source_folder(Path::new(rel)), expected, "{rel}");
+        }
+    }
+
+    /// The paths handed on are the build's own: the site folder as given (here relative, and
+    /// through a symlink, neither of which notify reports), joined with the changed file's place
+    /// in the site, so that `Incremental::invalidate` finds them.
+    #[cfg(unix)]
+    #[test]
+    fn changes_are_handed_on_in_the_form_the_build_uses() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let real = tmp.path().join("real");
+        std::fs::create_dir_all(real.join("content")).unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink("real", tmp.path().join("site"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        // A relative `--source ../../tmp/…/site`: one `..` per component of the current folder
+        // (which has no symlinks, so each climbs one) leads to /, then down to the site. The
+        // current folder itself is left alone: the tests share it.
+        let cwd = std::env::current_dir().unwrap_or_else(|e| panic!("{e}"));
+        let mut site: PathBuf = cwd.components().skip(1).map(|_| "..").collect();
+        site.push(
+            tmp.path()
+                .join("site")
+                .strip_prefix("/")
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
+        let changes = start(&site).unwrap_or_else(|e| panic!("{e}"));
+        let file = site.join("content/a.md");
+        std::fs::write(&file, "x").unwrap_or_else(|e| panic!("{e}"));
+        let paths = changes
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|e| panic!("no change reported: {e}"));
+        assert!(paths.contains(&file), "{paths:?}");
     }
 }

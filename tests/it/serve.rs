@@ -2,8 +2,11 @@
 //! and gives proof that pages are served, edits show up in their pages and lists, connected
 //! browsers get a reload event, a broken edit shows the error overlay while pages keep being
 //! served, fixing it recovers, a deleted article is gone, and after a scripted sequence of edits
-//! every served file equals a clean build's.
+//! every served file equals a clean build's; also that all this holds however the preview was
+//! started (inside the site folder, from the folder above, through a symlink) and for source
+//! folders created after it started (issue 11).
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -26,11 +29,31 @@ impl Drop for Server {
     }
 }
 
+/// How long any wait on the server may take before the test fails instead of hanging.
+const WAIT: Duration = Duration::from_secs(20);
+/// `bantin serve` with nothing more than the test's own `--port 0`.
+const NO_ARGS: [&str; 0] = [];
+
 impl Server {
+    /// `bantin serve --source <source>`, from the test's own folder.
     fn start(source: &Path) -> Server {
+        Server::start_in(
+            support::repo(),
+            [OsStr::new("--source"), source.as_os_str()],
+        )
+    }
+
+    /// `bantin serve --port 0` run in `cwd` with `args` added, the way people start it from a
+    /// shell: `cd site && bantin serve`, or `bantin serve --source site` from the folder above.
+    fn start_in<I, S>(cwd: &Path, args: I) -> Server
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
         let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
-            .args(["serve", "--quiet", "--port", "0", "--source"])
-            .arg(source)
+            .args(["serve", "--quiet", "--port", "0"])
+            .args(args)
+            .current_dir(cwd)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -113,13 +136,57 @@ impl Server {
     fn after(&self, what: &str, edit: impl FnOnce()) {
         let before = self.version();
         edit();
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + WAIT;
         while self.version() == before {
             assert!(
                 Instant::now() < deadline,
                 "no rebuild after the {what} edit"
             );
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// A browser's connection to the reload event stream the injected script listens to, once
+    /// the server has it on its list (the stream's first comment says so).
+    fn reloads(&self) -> Reloads {
+        let mut stream = TcpStream::connect(&self.host).unwrap_or_else(|e| panic!("{e}"));
+        write!(stream, "GET /__bantin/events HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut reloads = Reloads(BufReader::new(stream));
+        reloads.wait_for(": connected", "the stream to open");
+        reloads
+    }
+}
+
+/// The server-sent event stream of reloads, read as the browser reads it.
+struct Reloads(BufReader<TcpStream>);
+
+impl Reloads {
+    /// Waits for a `data: reload` event; fails (rather than hangs) after [`WAIT`].
+    fn next(&mut self, what: &str) {
+        self.wait_for("data: reload", &format!("a reload after the {what} edit"));
+    }
+
+    fn wait_for(&mut self, wanted: &str, what: &str) {
+        let deadline = Instant::now() + WAIT;
+        let mut seen = String::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "waited in vain for {what}; the stream said {seen:?}"
+            );
+            self.0
+                .get_ref()
+                .set_read_timeout(Some(left))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let mut line = String::new();
+            match self.0.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed while waiting for {what}: {seen:?}"),
+                Ok(_) if line.trim_end() == wanted => return,
+                Ok(_) => seen.push_str(&line),
+                Err(e) => panic!("waited in vain for {what} ({e}); the stream said {seen:?}"),
+            }
         }
     }
 }
@@ -258,6 +325,188 @@ fn edits_reload_browsers_errors_show_and_recover() {
     assert_eq!(server.page(ARTICLE_URL).0, 404);
     // Nothing was ever written into the publish folder.
     assert!(!site.root.join("public").exists());
+}
+
+/// What an editor does and sees, whichever way the preview was started: saves an article, the
+/// open page is told to reload and then shows the new text; then the article is replaced by a
+/// copy of the same size and time stamp (as `cp -p` or restoring a backup does), which only the
+/// watcher's word can tell from the old file, and the page shows that text too.
+fn edits_show_up(server: &Server, site: &support::TempSite) {
+    let article = site.root.join(ARTICLE);
+    let mut reloads = server.reloads();
+    server.after("body", || {
+        support::edit(
+            &article,
+            "tăng 8% so với cùng kỳ",
+            "tăng tám phần trăm so với cùng kỳ",
+        )
+    });
+    reloads.next("body");
+    let (status, page) = server.page(ARTICLE_URL);
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("tăng tám phần trăm so với cùng kỳ"),
+        "the page shows the saved text"
+    );
+
+    let text = support::read(&article);
+    let before = std::fs::metadata(&article)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (from, to) = ("được 78 tỉ đồng", "được 87 tỉ đồng");
+    assert_eq!(from.len(), to.len());
+    assert!(text.contains(from));
+    let copy = site.sibling("copy.md");
+    support::write(&copy, text.replacen(from, to, 1));
+    std::fs::File::options()
+        .write(true)
+        .open(&copy)
+        .and_then(|f| f.set_modified(before))
+        .unwrap_or_else(|e| panic!("{e}"));
+    server.after("same size, same time", || {
+        std::fs::rename(&copy, &article).unwrap_or_else(|e| panic!("{e}"))
+    });
+    assert!(
+        server.page(ARTICLE_URL).1.contains(to),
+        "the page shows the copied-over text"
+    );
+}
+
+#[test]
+fn issue_11_serve_started_inside_the_site_folder_reloads_on_edit() {
+    let site = support::copy_sample_site();
+    // cd site && bantin serve
+    let server = Server::start_in(&site.root, NO_ARGS);
+    edits_show_up(&server, &site);
+}
+
+#[test]
+fn issue_11_serve_with_a_relative_source_reloads_on_edit() {
+    let site = support::copy_sample_site();
+    // bantin serve --source site, from the folder above
+    let server = Server::start_in(site.tmp.path(), ["--source", "site"]);
+    edits_show_up(&server, &site);
+}
+
+/// The sample site at `<tmp>/real`, reached through the symlink `<tmp>/site` (`root`).
+#[cfg(unix)]
+fn symlinked_sample_site() -> support::TempSite {
+    let site = support::copy_sample_site();
+    let real = site.sibling("real");
+    std::fs::rename(&site.root, &real).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("real", &site.root).unwrap_or_else(|e| panic!("{e}"));
+    site
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_11_serve_through_a_symlinked_site_folder_reloads_on_edit() {
+    let site = symlinked_sample_site();
+    // ln -s real site; bantin serve --source site
+    let server = Server::start_in(site.tmp.path(), ["--source", "site"]);
+    edits_show_up(&server, &site);
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_11_serve_started_inside_a_symlinked_site_folder_reloads_on_edit() {
+    let site = symlinked_sample_site();
+    // cd site && bantin serve, where site is a symlink
+    let server = Server::start_in(&site.root, NO_ARGS);
+    edits_show_up(&server, &site);
+}
+
+/// The site's own article template, with a Tera syntax error on line 3.
+const BROKEN_TEMPLATE: &str = "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ article.title | }}</h1>\n{{ article.content | safe }}\n{% endblock %}\n";
+
+#[test]
+fn issue_11_a_templates_folder_made_after_start_is_watched_and_again_when_made_anew() {
+    let site = support::copy_sample_site();
+    let templates = site.root.join("templates");
+    assert!(
+        !templates.exists(),
+        "the sample site starts without templates/"
+    );
+    // An absolute --source, which saw edits before issue 11 too: what this finds out is only
+    // whether folders made and removed later are watched.
+    let server = Server::start(&site.root);
+    let broken = |server: &Server| {
+        let (status, page) = server.page(ARTICLE_URL);
+        assert_eq!(status, 200, "the last good page is still served");
+        page.contains("id=\"bantin-error\"") && page.contains("templates/article.html")
+    };
+    let working = |server: &Server| {
+        let (status, page) = server.page(ARTICLE_URL);
+        status == 200
+            && !page.contains("bantin-error")
+            && page.contains("vận động 78 tỉ đồng viện trợ")
+    };
+    assert!(working(&server));
+
+    for round in ["first", "second"] {
+        // The folder first, then a file in it, as an editor's file tree makes them.
+        server.after(&format!("{round} new templates/"), || {
+            std::fs::create_dir(&templates).unwrap_or_else(|e| panic!("{e}"))
+        });
+        server.after(&format!("{round} broken template"), || {
+            support::write(&templates.join("article.html"), BROKEN_TEMPLATE)
+        });
+        assert!(
+            broken(&server),
+            "{round}: the overlay names the broken template"
+        );
+        server.after(&format!("{round} template deleted"), || {
+            std::fs::remove_file(templates.join("article.html")).unwrap_or_else(|e| panic!("{e}"))
+        });
+        assert!(working(&server), "{round}: the error is gone");
+        server.after(&format!("{round} templates/ deleted"), || {
+            std::fs::remove_dir(&templates).unwrap_or_else(|e| panic!("{e}"))
+        });
+        assert!(
+            working(&server),
+            "{round}: the pages serve without templates/"
+        );
+    }
+}
+
+#[test]
+fn issue_11_a_content_folder_moved_away_and_back_is_watched_again() {
+    let site = support::copy_sample_site();
+    let content = site.root.join("content");
+    let away = site.sibling("content-away");
+    // An absolute --source, as above: this finds out whether a folder watched from the start is
+    // watched again when it comes back.
+    let server = Server::start(&site.root);
+    server.after("content/ moved away", || {
+        std::fs::rename(&content, &away).unwrap_or_else(|e| panic!("{e}"))
+    });
+    // Without its pages the menu's links lead nowhere: an error the overlay shows.
+    assert!(
+        server.page("").1.contains("id=\"bantin-error\""),
+        "the build saw content/ go"
+    );
+    server.after("content/ moved back", || {
+        std::fs::rename(&away, &content).unwrap_or_else(|e| panic!("{e}"))
+    });
+    assert!(
+        !server.page("").1.contains("bantin-error"),
+        "the build saw content/ come back"
+    );
+    let mut reloads = server.reloads();
+    server.after("body", || {
+        support::edit(
+            &content.join(&ARTICLE["content/".len()..]),
+            "tăng 8% so với cùng kỳ",
+            "tăng tám phần trăm so với cùng kỳ",
+        )
+    });
+    reloads.next("body");
+    assert!(
+        server
+            .page(ARTICLE_URL)
+            .1
+            .contains("tăng tám phần trăm so với cùng kỳ")
+    );
 }
 
 #[test]
