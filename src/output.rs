@@ -14,15 +14,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::SOURCE_DIRS;
 use crate::render::Output;
 use crate::render::theme::Origin;
 
 /// The list of files bantin wrote, kept at the root of the output folder. It is published with
 /// the site (it holds only the names of the site's own public files).
 pub const MANIFEST: &str = ".bantin-manifest.json";
-
-/// The folders of a site that hold its sources: an output folder may never be inside one.
-pub const SOURCE_DIRS: &[&str] = &["content", "static", "templates", "themes", "data"];
 
 /// Files that file browsers leave in any folder they show (Finder, Windows Explorer). They are
 /// neither bantin's nor a reason to refuse a folder: they are left alone.

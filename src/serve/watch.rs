@@ -16,7 +16,7 @@ use super::ServeError;
 
 /// The folders of a site that hold its sources. Only these are watched below the root, which may
 /// also hold the publish folder, .git and target/.
-const SOURCES: &[&str] = &["content", "templates", "static", "themes", "data"];
+const SOURCES: &[&str] = crate::SOURCE_DIRS;
 /// Saves that arrive within this time of each other are one change.
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
