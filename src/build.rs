@@ -262,10 +262,13 @@ impl Incremental {
         self.search = Some((fingerprint, files));
     }
 
-    /// Forgets what is known of these files (the watcher saw them change).
+    /// Forgets what is known of these files, and of every file below those that are folders
+    /// (the watcher saw them change: a folder moved in, or the whole site after lost events).
     pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for path in paths {
-            self.files.remove(path);
+            if self.files.remove(path).is_none() {
+                self.files.retain(|file, _| !file.starts_with(path));
+            }
         }
     }
 

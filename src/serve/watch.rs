@@ -76,6 +76,12 @@ pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> 
                 }
             };
             let Ok(event) = event else { continue };
+            if event.need_rescan() {
+                // The system dropped events (its queue overflowed, e.g. in a large git checkout):
+                // which files changed is unknown, so the whole site is read again.
+                pending.push(source.clone());
+                continue;
+            }
             if !changes_content(&event.kind) {
                 continue;
             }
