@@ -16,4 +16,4 @@ pub use date::{ACCEPTED_FORMATS, DateError, format_date, parse_date, weekday_vi}
 pub use excerpt::excerpt;
 pub use fold::{fold, normalize_tones};
 pub use number::{format_integer, format_number};
-pub use slug::{MAX_SLUG_LEN, slugify};
+pub use slug::{MAX_SLUG_LEN, SlugChange, slug_change, slugify};

@@ -1,7 +1,8 @@
-//! Summaries made from the body (issue 11): takes a small generated site with an article whose
-//! paragraphs are joined by single newlines, and gives proof that its meta and Open Graph
-//! description, RSS description and home-page teaser are cut to the documented length at a
-//! sentence or word.
+//! Nothing silently dropped or changed (issue 11): takes small generated sites with values of the
+//! wrong type, an empty title, an expiry before the date, a slug that loses characters, a very
+//! long `summary:` and a body whose paragraphs are joined by single newlines, and gives proof that
+//! each is published as written, reported with its place and a way to fix it, or bounded as
+//! documented.
 
 use crate::support::{self, Outcome, TempSite, bantin};
 
@@ -111,4 +112,192 @@ fn a_long_single_newline_body_gives_a_bounded_summary_everywhere() {
         assert!(ends_at_a_boundary(text), "{what} ends mid-way: {text}");
         assert!(text.starts_with("Đoạn 1: sáng nay"), "{what}: {text}");
     }
+}
+
+fn build_fails(site: &TempSite) -> Outcome {
+    let outcome = build(site);
+    assert_eq!(
+        outcome.code,
+        1,
+        "the build should fail with site errors:\n{}",
+        outcome.transcript()
+    );
+    outcome
+}
+
+fn published(site: &TempSite, rel: &str) -> bool {
+    site.sibling("out").join(rel).is_file()
+}
+
+/// Asserts that stderr holds every one of `needles`, showing the whole run if not.
+fn assert_says(outcome: &Outcome, needles: &[&str]) {
+    for needle in needles {
+        assert!(
+            outcome.stderr.contains(needle),
+            "expected {needle:?} in the output:\n{}",
+            outcome.transcript()
+        );
+    }
+}
+
+#[test]
+fn a_number_or_flag_given_as_tags_fails_with_its_place_and_the_accepted_form() {
+    let site = new_site();
+    support::write(
+        &site.root.join("content/tin-tuc/so.md"),
+        article("Thẻ là số", "01/03/2024", "tags: 42\n", "Nội dung."),
+    );
+    support::write(
+        &site.root.join("content/tin-tuc/co.md"),
+        article(
+            "Thẻ có mục là số",
+            "01/03/2024",
+            "tags: [hội nghị, true]\n",
+            "Nội dung.",
+        ),
+    );
+    let outcome = build_fails(&site);
+    assert_says(
+        &outcome,
+        &[
+            "content::wrong-type",
+            "content/tin-tuc/so.md:4:7",
+            "tags: [\"42\"]",
+            "content/tin-tuc/co.md:4:18",
+            "quotes",
+        ],
+    );
+}
+
+#[test]
+fn numbers_in_text_fields_are_kept_as_written_and_a_flag_is_an_error() {
+    let site = new_site();
+    support::write(
+        &site.root.join("content/tin-tuc/so.md"),
+        "---\ntitle: 2024\ndate: 01/03/2024\nsummary: 1.50\nauthor: 007\n---\n\nNội dung.\n",
+    );
+    build_ok(&site);
+    let page = out(&site, "tin-tuc/2024/index.html");
+    assert!(
+        page.contains("<meta name=\"description\" content=\"1.50\">"),
+        "the summary was re-formatted"
+    );
+    assert!(
+        page.contains("<p class=\"article-author\">007</p>"),
+        "the author was re-formatted"
+    );
+
+    support::write(
+        &site.root.join("content/tin-tuc/co.md"),
+        article("Tác giả là cờ", "02/03/2024", "author: true\n", "Nội dung."),
+    );
+    let outcome = build_fails(&site);
+    assert_says(
+        &outcome,
+        &["content::wrong-type", "content/tin-tuc/co.md:4:9", "author"],
+    );
+}
+
+#[test]
+fn an_empty_title_is_reported_not_dropped() {
+    let site = new_site();
+    support::write(
+        &site.root.join("content/tin-tuc/trong.md"),
+        "---\ntitle:\ndate: 01/03/2024\n---\n\nNội dung.\n",
+    );
+    let outcome = build_fails(&site);
+    assert_says(
+        &outcome,
+        &["content::empty-field", "content/tin-tuc/trong.md:2"],
+    );
+}
+
+#[test]
+fn expires_before_date_fails_at_the_expiry() {
+    let site = new_site();
+    support::write(
+        &site.root.join("content/tin-tuc/het-han.md"),
+        article(
+            "Hết hạn trước khi đăng",
+            "10/03/2024 08:00",
+            "expires: 01/03/2024\n",
+            "Nội dung.",
+        ),
+    );
+    let outcome = build_fails(&site);
+    assert_says(
+        &outcome,
+        &[
+            "content::expires-before-date",
+            "content/tin-tuc/het-han.md:4:10",
+            "01/03/2024",
+            "10/03/2024",
+        ],
+    );
+}
+
+#[test]
+fn a_slug_that_loses_characters_warns_and_names_the_address() {
+    let site = new_site();
+    support::write(
+        &site.root.join("content/tin-tuc/leo-thu-muc.md"),
+        article(
+            "Leo thư mục",
+            "01/03/2024",
+            "slug: \"../../x\"\n",
+            "Nội dung.",
+        ),
+    );
+    support::write(
+        &site.root.join("content/tin-tuc/chu-viet.md"),
+        article(
+            "Chữ viết",
+            "02/03/2024",
+            "slug: Hội nghị tổng kết\n",
+            "Nội dung.",
+        ),
+    );
+    let outcome = build_ok(&site);
+    assert_says(
+        &outcome,
+        &[
+            "content::slug-changed",
+            "content/tin-tuc/leo-thu-muc.md:4:7",
+            "/tin-tuc/x/",
+        ],
+    );
+    assert!(
+        !outcome.stderr.contains("chu-viet.md"),
+        "a transliterated slug is not a change:\n{}",
+        outcome.transcript()
+    );
+    assert!(published(&site, "tin-tuc/x/index.html"));
+    assert!(published(&site, "tin-tuc/hoi-nghi-tong-ket/index.html"));
+}
+
+#[test]
+fn a_very_long_summary_field_warns_and_is_kept_whole() {
+    let site = new_site();
+    let summary = "Tóm tắt rất dài về hội nghị tổng kết công tác đối ngoại. ".repeat(12);
+    let summary = summary.trim();
+    support::write(
+        &site.root.join("content/tin-tuc/tom-tat-dai.md"),
+        article(
+            "Tóm tắt dài",
+            "01/03/2024",
+            &format!("summary: \"{summary}\"\n"),
+            "Nội dung.",
+        ),
+    );
+    let outcome = build_ok(&site);
+    assert_says(
+        &outcome,
+        &[
+            "content::long-summary",
+            "content/tin-tuc/tom-tat-dai.md:4:10",
+            &format!("{} characters", summary.chars().count()),
+        ],
+    );
+    let page = out(&site, "tin-tuc/tom-tat-dai/index.html");
+    assert!(page.contains(summary), "an explicit summary is not cut");
 }
