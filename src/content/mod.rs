@@ -126,19 +126,73 @@ pub struct Filter {
     pub future: bool,
 }
 
-/// Finds every `.md` file under `content/`, in a stable order.
-pub fn discover(content_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+/// Finds every `.md` file under `content/`, in a stable order (by name, folder by folder), and a
+/// problem for every link that cannot be followed and every folder that cannot be read: one bad
+/// entry does not hide the others, nor the problems in the files found.
+///
+/// Symbolic links are followed when what they point at lies inside the site folder `root` (one
+/// article shown in two sections, a folder shared with another part of the site). A link that
+/// leads out of the site is never followed: the site would build differently on another
+/// computer, and a build could publish any file its user can read. A broken link, and a folder
+/// link that leads back into a folder containing it, are problems too. Links whose name says they
+/// are neither Markdown nor a folder (`anh.jpg`) are ignored, like any other such file.
+pub fn discover(root: &Path, content_dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     if !content_dir.is_dir() {
-        return Ok(files);
+        return (files, Vec::new());
     }
-    for entry in walkdir::WalkDir::new(content_dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            Problem::error(
-                "content::unreadable",
-                format!("cannot read the content folder: {e}"),
-            )
-        })?;
+    // Real paths, so that `..` and links in the site's own path compare as they should. The
+    // content folder counts as inside even when it is itself a link to elsewhere.
+    let inside: Vec<PathBuf> = [root, content_dir]
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let is_inside = |target: &Path| inside.iter().any(|dir| target.starts_with(dir));
+    // Both the filter (links out of the site) and the loop below (broken links, loops) report.
+    let problems = std::cell::RefCell::new(Vec::new());
+    let walk = walkdir::WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        // Runs before walkdir descends into a folder, so a folder outside the site is never read.
+        .filter_entry(|entry| {
+            if entry.depth() == 0 || !entry.path_is_symlink() {
+                return true;
+            }
+            let name = entry.file_name().to_string_lossy();
+            if name.starts_with('.') || !(entry.file_type().is_dir() || may_be_content(&name)) {
+                return false;
+            }
+            match std::fs::canonicalize(entry.path()) {
+                Ok(target) if is_inside(&target) => true,
+                Ok(target) => {
+                    problems.borrow_mut().push(link_outside(
+                        root,
+                        entry.path(),
+                        &target,
+                        entry.file_type().is_dir(),
+                    ));
+                    false
+                }
+                // Removed between walkdir's look and ours.
+                Err(e) => {
+                    problems
+                        .borrow_mut()
+                        .push(broken_link(root, entry.path(), Some(&e)));
+                    false
+                }
+            }
+        });
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                if let Some(problem) = walk_problem(root, &is_inside, &e) {
+                    problems.borrow_mut().push(problem);
+                }
+                continue;
+            }
+        };
         let name = entry.file_name().to_string_lossy();
         if entry.depth() > 0 && name.starts_with('.') {
             continue;
@@ -147,7 +201,97 @@ pub fn discover(content_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
             files.push(entry.into_path());
         }
     }
-    Ok(files)
+    (files, problems.into_inner())
+}
+
+/// Whether a name could be a Markdown file or a folder: `*.md`, or no extension at all.
+fn may_be_content(name: &str) -> bool {
+    name.ends_with(".md") || !name.contains('.')
+}
+
+/// The problem for an entry walkdir could not read: a link loop, a broken link, or an unreadable
+/// folder. `None` for what is not content anyway, such as an editor's lock file `.#a.md` (a
+/// dangling link) or a broken `anh.jpg`.
+fn walk_problem(
+    root: &Path,
+    is_inside: &dyn Fn(&Path) -> bool,
+    error: &walkdir::Error,
+) -> Option<Problem> {
+    let Some(path) = error.path() else {
+        return Some(Problem::error(
+            "content::unreadable",
+            format!("cannot read the content folder: {error}"),
+        ));
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && (name.starts_with('.') || !may_be_content(&name)) {
+        return None;
+    }
+    if let Some(ancestor) = error.loop_ancestor() {
+        // walkdir checks for loops before the filter sees the link: a link to a folder above
+        // the site is first of all a link out of it.
+        if let Ok(target) = std::fs::canonicalize(path)
+            && !is_inside(&target)
+        {
+            return Some(link_outside(root, path, &target, true));
+        }
+        return Some(
+            Problem::error(
+                "content::symlink-loop",
+                format!(
+                    "this folder link leads back to `{}`, a folder that contains it, so the folder would never end",
+                    display_path(root, ancestor)
+                ),
+            )
+            .in_file(display_path(root, path))
+            .help("remove the link, or point it at a folder that does not contain it"),
+        );
+    }
+    if is_link && let Err(e) = std::fs::metadata(path) {
+        return Some(broken_link(root, path, Some(&e)));
+    }
+    let io = error
+        .io_error()
+        .map_or_else(|| error.to_string(), ToString::to_string);
+    Some(
+        Problem::error("content::unreadable", format!("cannot read this: {io}"))
+            .in_file(display_path(root, path))
+            .help("check that the file or folder exists and that you may read it"),
+    )
+}
+
+fn link_outside(root: &Path, link: &Path, target: &Path, is_dir: bool) -> Problem {
+    let what = if is_dir { "folder" } else { "file" };
+    Problem::error(
+        "content::symlink-outside",
+        format!(
+            "this link points outside the site folder, to `{}`, and is not followed",
+            target.display()
+        ),
+    )
+    .in_file(display_path(root, link))
+    .help(format!(
+        "copy the {what} into the site folder instead of linking to it: links are followed only inside the site, so that it builds the same on any computer"
+    ))
+}
+
+fn broken_link(root: &Path, link: &Path, error: Option<&std::io::Error>) -> Problem {
+    let target =
+        std::fs::read_link(link).map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+    let why = match error {
+        Some(e) if e.kind() != std::io::ErrorKind::NotFound => format!("which cannot be read: {e}"),
+        _ => "which does not exist".to_string(),
+    };
+    Problem::error(
+        "content::broken-symlink",
+        format!("this link points to `{target}`, {why}"),
+    )
+    .in_file(display_path(root, link))
+    .help("point the link at a file or folder that exists, or delete the link")
 }
 
 /// Reads and checks every content file in parallel. Returns the content and all problems found
@@ -1164,5 +1308,71 @@ editor = "Nguyễn Văn A"
                 .is_some_and(|h| h.contains("/cong/tin-tuc/x/")),
             "{changed:?}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn discovery_follows_links_inside_the_site_only() {
+        use std::os::unix::fs::symlink;
+
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path().join("site");
+        let content = root.join("content");
+        let write = |path: &Path| {
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "---\n---\n").expect("write");
+        };
+        write(&content.join("tin-tuc/a.md"));
+        write(&root.join("chung/b.md"));
+        write(&root.join("chung/sau/c.md"));
+        write(&tmp.path().join("ngoai/d.md"));
+        let news = content.join("tin-tuc");
+        let link = |target: &str, name: &str| symlink(target, news.join(name)).expect("symlink");
+        link("../../chung/b.md", "b.md");
+        link("../../chung", "chung");
+        link("../../../ngoai/d.md", "d.md");
+        link("../../../ngoai", "ngoai");
+        link("..", "vong");
+        link("khong-co.md", "hong.md");
+        link("user@host.1", ".#a.md");
+        link("khong-co.jpg", "anh.jpg");
+
+        let (files, problems) = discover(&root, &content);
+        let files: Vec<String> = files.iter().map(|f| display_path(&root, f)).collect();
+        assert_eq!(
+            files,
+            [
+                "content/tin-tuc/a.md",
+                "content/tin-tuc/b.md",
+                "content/tin-tuc/chung/b.md",
+                "content/tin-tuc/chung/sau/c.md",
+            ]
+        );
+        let mut got: Vec<(&str, String)> = problems
+            .iter()
+            .map(|p| (p.code, p.location().unwrap_or_default()))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("content::broken-symlink", "content/tin-tuc/hong.md".into()),
+                ("content::symlink-loop", "content/tin-tuc/vong".into()),
+                ("content::symlink-outside", "content/tin-tuc/d.md".into()),
+                ("content::symlink-outside", "content/tin-tuc/ngoai".into()),
+            ]
+        );
+        for p in &problems {
+            assert!(p.is_error() && p.help.is_some(), "{p:?}");
+        }
+        // The content folder itself may be a link, even to outside the site.
+        let elsewhere = tmp.path().join("noi-dung");
+        write(&elsewhere.join("tin-tuc/e.md"));
+        let root = tmp.path().join("site2");
+        std::fs::create_dir_all(&root).expect("mkdir");
+        symlink(&elsewhere, root.join("content")).expect("symlink");
+        let (files, problems) = discover(&root, &root.join("content"));
+        assert_eq!(files.len(), 1);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

@@ -1,8 +1,8 @@
-//! Nothing silently dropped or changed (issue 11): takes small generated sites with values of the
-//! wrong type, an empty title, an expiry before the date, a slug that loses characters, a very
-//! long `summary:` and a body whose paragraphs are joined by single newlines, and gives proof that
-//! each is published as written, reported with its place and a way to fix it, or bounded as
-//! documented.
+//! Nothing silently dropped or changed (issue 11): takes small generated sites with symlinked
+//! articles and folders, values of the wrong type, an empty title, an expiry before the date, a
+//! slug that loses characters, a very long `summary:` and a body whose paragraphs are joined by
+//! single newlines, and gives proof that each is published as written, reported with its place
+//! and a way to fix it, or bounded as documented.
 
 use crate::support::{self, Outcome, TempSite, bantin};
 
@@ -300,4 +300,119 @@ fn a_very_long_summary_field_warns_and_is_kept_whole() {
     );
     let page = out(&site, "tin-tuc/tom-tat-dai/index.html");
     assert!(page.contains(summary), "an explicit summary is not cut");
+}
+
+#[cfg(unix)]
+fn link(target: impl AsRef<std::path::Path>, at: &std::path::Path) {
+    if let Some(parent) = at.parent() {
+        std::fs::create_dir_all(parent)
+            .unwrap_or_else(|err| panic!("cannot create {}: {err}", parent.display()));
+    }
+    std::os::unix::fs::symlink(target.as_ref(), at)
+        .unwrap_or_else(|err| panic!("cannot link {}: {err}", at.display()));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_article_and_folder_inside_the_site_are_published() {
+    let site = new_site();
+    support::write(
+        &site.root.join("dung-chung/bai-goc.md"),
+        article(
+            "Bài liên kết",
+            "01/03/2024 08:00",
+            "",
+            "Một bài dùng chung.",
+        ),
+    );
+    support::write(
+        &site.root.join("chuyen-de/bai-trong-thu-muc.md"),
+        article("Bài trong thư mục", "02/03/2024 08:00", "", "Bài thứ hai."),
+    );
+    // Relative targets, as an editor would make them with `ln -s`.
+    link(
+        "../../dung-chung/bai-goc.md",
+        &site.root.join("content/tin-tuc/lien-ket.md"),
+    );
+    link(
+        "../../chuyen-de",
+        &site.root.join("content/tin-tuc/chuyen-de"),
+    );
+    build_ok(&site);
+    assert!(published(&site, "tin-tuc/bai-lien-ket/index.html"));
+    assert!(published(&site, "tin-tuc/bai-trong-thu-muc/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_outside_the_site_fails_the_build_naming_it() {
+    let site = new_site();
+    let outside = site.sibling("ngoai/bai-ngoai.md");
+    support::write(
+        &outside,
+        article(
+            "Bài bên ngoài",
+            "01/03/2024 08:00",
+            "",
+            "Không thuộc trang.",
+        ),
+    );
+    link(&outside, &site.root.join("content/tin-tuc/bai-ngoai.md"));
+    link(
+        site.sibling("ngoai"),
+        &site.root.join("content/tin-tuc/ngoai"),
+    );
+    let outcome = build_fails(&site);
+    assert_says(
+        &outcome,
+        &[
+            "content::symlink-outside",
+            "content/tin-tuc/bai-ngoai.md",
+            "content/tin-tuc/ngoai",
+            "copy",
+        ],
+    );
+    // The target's long temporary path is wrapped across lines of the message.
+    let squeezed = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect()
+    };
+    assert!(
+        squeezed(&outcome.stderr).contains(&squeezed(&outside.display().to_string())),
+        "the link's target is not named:\n{}",
+        outcome.transcript()
+    );
+    assert!(!published(&site, "tin-tuc/bai-ben-ngoai/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_and_a_broken_symlink_are_reported_with_the_other_errors() {
+    let site = new_site();
+    link("..", &site.root.join("content/tin-tuc/vong"));
+    link("khong-co.md", &site.root.join("content/tin-tuc/hong.md"));
+    // An editor's lock file is a dangling link too; it is not content and is not reported.
+    link("user@host.123", &site.root.join("content/tin-tuc/.#bai.md"));
+    support::write(
+        &site.root.join("content/tin-tuc/sai-ngay.md"),
+        article("Sai ngày", "30/02/2024", "", "Ngày không có."),
+    );
+    let outcome = build_fails(&site);
+    assert_says(
+        &outcome,
+        &[
+            "content::symlink-loop",
+            "content/tin-tuc/vong",
+            "content::broken-symlink",
+            "content/tin-tuc/hong.md",
+            "content::bad-date",
+            "content/tin-tuc/sai-ngay.md:3:7",
+        ],
+    );
+    assert!(
+        !outcome.stderr.contains(".#bai.md"),
+        "{}",
+        outcome.transcript()
+    );
 }
