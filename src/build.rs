@@ -384,11 +384,10 @@ fn prepare(
         });
         (theme, renderer)
     });
-    let files = timings
-        .time("find content files", || {
-            content::discover(&config.content_dir())
-        })
-        .map_err(|p| BuildError::Site(vec![p]))?;
+    let (files, found) = timings.time("find content files", || {
+        content::discover(&config.root, &config.content_dir())
+    });
+    problems.extend(found);
     let highlighter = Highlighter::new();
     let (content, found) = timings.time("read, parse, render Markdown", || {
         match reuse.as_deref_mut() {

@@ -203,23 +203,30 @@ impl<'f, 'y> Fields<'f, 'y> {
 
     /// A required text field; missing or empty is a problem.
     pub fn required_text(&mut self, key: &str, example: &str) -> Option<(String, Range<usize>)> {
-        match self.text(key) {
-            Some((text, span)) if !text.trim().is_empty() => Some((text, span)),
-            Some((_, span)) => {
-                self.problem(
+        let problem = match self.text(key) {
+            Some((text, span)) if !text.trim().is_empty() => return Some((text, span)),
+            Some((_, span)) => Problem::error(
+                "content::empty-field",
+                format!("the field `{key}` is empty"),
+            )
+            .at(self.file, span)
+            .help(format!("write it like this: {key}: {example}")),
+            None => match self.get(key) {
+                // `title:` with nothing after it is YAML's null: as empty as "", and the file
+                // must not be dropped without a word.
+                Some(value) if is_null(value.node) => {
+                    let span = self.key_span(key).unwrap_or(value.span);
                     Problem::error(
                         "content::empty-field",
                         format!("the field `{key}` is empty"),
                     )
                     .at(self.file, span)
-                    .help(format!("write it like this: {key}: {example}")),
-                );
-                None
-            }
-            None if self.get(key).is_some() => None, // wrong type: already reported
-            None => {
-                let span = self.block_span();
-                self.problem(
+                    .label(format!("nothing after `{key}:`"))
+                    .help(format!("write it like this: {key}: {example}"))
+                }
+                Some(_) => return None, // wrong type: already reported
+                None => {
+                    let span = self.block_span();
                     Problem::error(
                         "content::missing-field",
                         format!("the required field `{key}` is missing"),
@@ -228,18 +235,24 @@ impl<'f, 'y> Fields<'f, 'y> {
                     .label(format!("this front-matter has no `{key}:` line"))
                     .help(format!(
                         "add a line like this between the `---` lines: {key}: {example}"
-                    )),
-                );
-                None
-            }
-        }
+                    ))
+                }
+            },
+        };
+        self.problem(problem);
+        None
     }
 
-    /// An optional text field (numbers are taken as written).
+    /// An optional text field. A number is taken as written (`1.50` stays `1.50`); true or false
+    /// is a problem, since it is far likelier a slip than the text "true".
     pub fn text(&mut self, key: &str) -> Option<(String, Range<usize>)> {
         let value = self.get(key)?;
-        match scalar_text(value.node) {
-            Some(text) => Some((text, value.span)),
+        match self.written(value.node) {
+            Some(Written::Text(text) | Written::Number(text)) => Some((text, value.span)),
+            Some(Written::Flag(flag)) => {
+                self.problem(flag_in_text(self.file, value.span, key, flag));
+                None
+            }
             None if is_null(value.node) => None,
             None => {
                 self.problem(
@@ -252,6 +265,20 @@ impl<'f, 'y> Fields<'f, 'y> {
                 );
                 None
             }
+        }
+    }
+
+    /// A text inside a nested map such as `image:` (`image.alt`), read like `text`.
+    pub fn nested_text(&mut self, nested: &Nested<'y>, key: &str, name: &str) -> Option<String> {
+        let node = nested.get(key)?;
+        let span = self.span_of(node);
+        match self.written(node) {
+            Some(Written::Text(text) | Written::Number(text)) => Some(text),
+            Some(Written::Flag(flag)) => {
+                self.problem(flag_in_text(self.file, span, name, flag));
+                None
+            }
+            None => None,
         }
     }
 
@@ -277,7 +304,9 @@ impl<'f, 'y> Fields<'f, 'y> {
         }
     }
 
-    /// A list of texts: `[a, b]`, a `- a` list, or one text with commas (`a, b`).
+    /// A list of texts: `[a, b]`, a `- a` list, or one text with commas (`a, b`). A number or
+    /// true/false, alone or as an item, is a problem: `tags: 42` is more likely a slip than the
+    /// tag "42", and an item must be quoted to be text.
     pub fn list(&mut self, key: &str) -> Vec<(String, Range<usize>)> {
         let Some(value) = self.get(key) else {
             return Vec::new();
@@ -287,9 +316,23 @@ impl<'f, 'y> Fields<'f, 'y> {
                 let mut out = Vec::new();
                 for item in items {
                     let span = self.span_of(item);
-                    match scalar_text(item) {
-                        Some(text) if !text.trim().is_empty() => {
+                    match self.written(item) {
+                        Some(Written::Text(text)) if !text.trim().is_empty() => {
                             out.push((text.trim().to_string(), span))
+                        }
+                        Some(Written::Number(written)) => {
+                            let problem = item_not_text(self.file, span, key, &written, "a number");
+                            self.problem(problem);
+                        }
+                        Some(Written::Flag(flag)) => {
+                            let problem = item_not_text(
+                                self.file,
+                                span,
+                                key,
+                                &flag.to_string(),
+                                "true or false",
+                            );
+                            self.problem(problem);
                         }
                         _ => self.problem(
                             Problem::error(
@@ -304,13 +347,29 @@ impl<'f, 'y> Fields<'f, 'y> {
                 out
             }
             YamlData::Value(Scalar::Null) => Vec::new(),
-            _ => match scalar_text(value.node) {
-                Some(text) => text
+            _ => match self.written(value.node) {
+                Some(Written::Text(text)) => text
                     .split(',')
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .map(|s| (s.to_string(), value.span.clone()))
                     .collect(),
+                Some(Written::Number(written)) => {
+                    let problem = list_not_text(self.file, value.span, key, &written, "a number");
+                    self.problem(problem);
+                    Vec::new()
+                }
+                Some(Written::Flag(flag)) => {
+                    let problem = list_not_text(
+                        self.file,
+                        value.span,
+                        key,
+                        &flag.to_string(),
+                        "true or false",
+                    );
+                    self.problem(problem);
+                    Vec::new()
+                }
                 None => {
                     self.problem(
                         Problem::error("content::wrong-type", format!("`{key}` must be a list"))
@@ -339,12 +398,49 @@ impl<'f, 'y> Fields<'f, 'y> {
                 })
             }
             YamlData::Value(Scalar::Null) => None,
-            _ => scalar_text(value.node).map(|text| Nested {
-                span: value.span.clone(),
-                entries: Vec::new(),
-                scalar: Some((text, value.span)),
-            }),
+            _ => match self.written(value.node) {
+                Some(Written::Text(text) | Written::Number(text)) => Some(Nested {
+                    span: value.span.clone(),
+                    entries: Vec::new(),
+                    scalar: Some((text, value.span)),
+                }),
+                Some(Written::Flag(flag)) => {
+                    self.problem(flag_in_text(self.file, value.span, key, flag));
+                    None
+                }
+                None => None,
+            },
         }
+    }
+
+    /// A scalar as the author wrote it. YAML turns `1.50` into the number 1.5 and `007` into 7;
+    /// where text is wanted, the file's own spelling of the number is the text.
+    fn written(&self, node: &MarkedYaml<'_>) -> Option<Written> {
+        match &node.data {
+            YamlData::Value(Scalar::Integer(_) | Scalar::FloatingPoint(_)) => {
+                let span = self.span_of(node);
+                let as_written = self.file.text[span].trim();
+                // The span of a plain scalar is exactly its text; a fallback is kept should a
+                // parser ever mark it otherwise.
+                let text = if as_written.is_empty() {
+                    scalar_text(node).unwrap_or_default()
+                } else {
+                    as_written.to_string()
+                };
+                Some(Written::Number(text))
+            }
+            YamlData::Value(Scalar::Boolean(b)) => Some(Written::Flag(*b)),
+            YamlData::Tagged(_, inner) => self.written(inner),
+            _ => scalar_text(node).map(Written::Text),
+        }
+    }
+
+    /// Where a top-level key is written.
+    fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, span, _)| span.clone())
     }
 
     /// The `extra:` map for the theme, as JSON; an empty map when absent.
@@ -377,12 +473,75 @@ impl<'y> Nested<'y> {
     }
 }
 
+/// What a scalar value is, with its text as written in the file.
+enum Written {
+    Text(String),
+    Number(String),
+    Flag(bool),
+}
+
+/// True or false where text is expected (`author: true`).
+fn flag_in_text(file: &SourceFile, span: Range<usize>, key: &str, flag: bool) -> Problem {
+    Problem::error(
+        "content::wrong-type",
+        format!("the field `{key}` must be text, not {flag}"),
+    )
+    .at(file, span)
+    .label("read as true or false, not as text")
+    .help(format!(
+        "write the text this field should hold; if you mean the word itself, put it in quotes: \"{flag}\""
+    ))
+}
+
+/// A number or true/false given where a list of texts is expected (`tags: 42`).
+fn list_not_text(
+    file: &SourceFile,
+    span: Range<usize>,
+    key: &str,
+    written: &str,
+    what: &str,
+) -> Problem {
+    Problem::error(
+        "content::wrong-type",
+        format!("`{key}` must be a list of texts, not {what}"),
+    )
+    .at(file, span)
+    .label(format!("read as {what}"))
+    .help(match key {
+        // Old addresses are paths, so quoting the number would only trade one error for another.
+        "aliases" => "write the old addresses as a list of paths from the site root: aliases: [/tin-tuc/chi-tiet/hoi-nghi-2019/123]".to_string(),
+        _ => format!(
+            "write it as a list in square brackets, with the value in quotes: {key}: [\"{written}\"]; several are separated by commas: {key}: [hội nghị, hữu nghị]"
+        ),
+    })
+}
+
+/// A number or true/false as one item of a list of texts (`tags: [hội nghị, 2024]`).
+fn item_not_text(
+    file: &SourceFile,
+    span: Range<usize>,
+    key: &str,
+    written: &str,
+    what: &str,
+) -> Problem {
+    Problem::error(
+        "content::wrong-type",
+        format!("each item of `{key}` must be text, not {what}"),
+    )
+    .at(file, span)
+    .label(format!("read as {what}"))
+    .help(format!(
+        "put the item in quotes so it is read as text: \"{written}\", e.g. {key}: [hội nghị, \"{written}\"]"
+    ))
+}
+
 fn is_null(node: &MarkedYaml<'_>) -> bool {
     matches!(node.data, YamlData::Value(Scalar::Null))
 }
 
-/// The text of a scalar node; numbers and booleans as text, null and collections as `None`.
-pub fn scalar_text(node: &MarkedYaml<'_>) -> Option<String> {
+/// The text of a scalar node as YAML reads it (numbers re-formatted, booleans as `true`/`false`);
+/// null and collections as `None`. For keys and fallbacks: values are read with `Fields::written`.
+fn scalar_text(node: &MarkedYaml<'_>) -> Option<String> {
     match &node.data {
         YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
         YamlData::Value(Scalar::Integer(i)) => Some(i.to_string()),
@@ -508,6 +667,35 @@ mod tests {
         assert_eq!(tags, ["viện trợ", "hội nghị"]);
         assert!(!fields.flag("featured"));
         assert_eq!(fields.problems.len(), 1);
+    }
+
+    #[test]
+    fn text_is_read_as_written() {
+        // (the value as written, the text read, whether it is a problem)
+        let cases: &[(&str, Option<&str>, bool)] = &[
+            ("1.50", Some("1.50"), false),
+            ("007", Some("007"), false),
+            ("2024", Some("2024"), false),
+            ("-3", Some("-3"), false),
+            ("1e3", Some("1e3"), false),
+            ("0x1F", Some("0x1F"), false),
+            ("\"1.50\"", Some("1.50"), false),
+            ("Hữu nghị 2024", Some("Hữu nghị 2024"), false),
+            ("true", None, true),
+            ("False", None, true),
+            ("\"true\"", Some("true"), false),
+            ("", None, false),
+            ("[a, b]", None, true),
+        ];
+        for (value, want, is_problem) in cases {
+            let f = file(&format!("---\nsummary: {value}\n---\n"));
+            let s = split(&f).unwrap();
+            let docs = parse_yaml(&f, &s).unwrap();
+            let mut fields = Fields::new(&f, &s, &docs).unwrap();
+            let got = fields.text("summary").map(|(t, _)| t);
+            assert_eq!(got.as_deref(), *want, "summary: {value}");
+            assert_eq!(!fields.problems.is_empty(), *is_problem, "summary: {value}");
+        }
     }
 
     #[test]

@@ -17,10 +17,15 @@ use crate::locale::{self, date::DateError};
 use crate::markdown::{self, Highlighter, Rendered};
 use crate::model::provinces::{LookupError, ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
-use frontmatter::{Fields, Nested, scalar_text};
+use frontmatter::{Fields, Nested};
 
 /// News articles live under this folder of `content/`; everything else is a standalone page.
 pub const ARTICLES_DIR: &str = "tin-tuc";
+
+/// A `summary:` longer than this, in characters, gets a warning: it is used as written in the
+/// meta description, feeds and lists, where a few sentences is what readers and search engines
+/// take in. (A summary made from the body is cut at `markdown::SUMMARY_MAX_CHARS`.)
+pub const LONG_SUMMARY_CHARS: usize = 600;
 
 const ARTICLE_FIELDS: &[&str] = &[
     "title", "date", "updated", "expires", "province", "tags", "category", "summary", "author",
@@ -121,19 +126,73 @@ pub struct Filter {
     pub future: bool,
 }
 
-/// Finds every `.md` file under `content/`, in a stable order.
-pub fn discover(content_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+/// Finds every `.md` file under `content/`, in a stable order (by name, folder by folder), and a
+/// problem for every link that cannot be followed and every folder that cannot be read: one bad
+/// entry does not hide the others, nor the problems in the files found.
+///
+/// Symbolic links are followed when what they point at lies inside the site folder `root` (one
+/// article shown in two sections, a folder shared with another part of the site). A link that
+/// leads out of the site is never followed: the site would build differently on another
+/// computer, and a build could publish any file its user can read. A broken link, and a folder
+/// link that leads back into a folder containing it, are problems too. Links whose name says they
+/// are neither Markdown nor a folder (`anh.jpg`) are ignored, like any other such file.
+pub fn discover(root: &Path, content_dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     if !content_dir.is_dir() {
-        return Ok(files);
+        return (files, Vec::new());
     }
-    for entry in walkdir::WalkDir::new(content_dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            Problem::error(
-                "content::unreadable",
-                format!("cannot read the content folder: {e}"),
-            )
-        })?;
+    // Real paths, so that `..` and links in the site's own path compare as they should. The
+    // content folder counts as inside even when it is itself a link to elsewhere.
+    let inside: Vec<PathBuf> = [root, content_dir]
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let is_inside = |target: &Path| inside.iter().any(|dir| target.starts_with(dir));
+    // Both the filter (links out of the site) and the loop below (broken links, loops) report.
+    let problems = std::cell::RefCell::new(Vec::new());
+    let walk = walkdir::WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        // Runs before walkdir descends into a folder, so a folder outside the site is never read.
+        .filter_entry(|entry| {
+            if entry.depth() == 0 || !entry.path_is_symlink() {
+                return true;
+            }
+            let name = entry.file_name().to_string_lossy();
+            if name.starts_with('.') || !(entry.file_type().is_dir() || may_be_content(&name)) {
+                return false;
+            }
+            match std::fs::canonicalize(entry.path()) {
+                Ok(target) if is_inside(&target) => true,
+                Ok(target) => {
+                    problems.borrow_mut().push(link_outside(
+                        root,
+                        entry.path(),
+                        &target,
+                        entry.file_type().is_dir(),
+                    ));
+                    false
+                }
+                // Removed between walkdir's look and ours.
+                Err(e) => {
+                    problems
+                        .borrow_mut()
+                        .push(broken_link(root, entry.path(), Some(&e)));
+                    false
+                }
+            }
+        });
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                if let Some(problem) = walk_problem(root, &is_inside, &e) {
+                    problems.borrow_mut().push(problem);
+                }
+                continue;
+            }
+        };
         let name = entry.file_name().to_string_lossy();
         if entry.depth() > 0 && name.starts_with('.') {
             continue;
@@ -142,7 +201,97 @@ pub fn discover(content_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
             files.push(entry.into_path());
         }
     }
-    Ok(files)
+    (files, problems.into_inner())
+}
+
+/// Whether a name could be a Markdown file or a folder: `*.md`, or no extension at all.
+fn may_be_content(name: &str) -> bool {
+    name.ends_with(".md") || !name.contains('.')
+}
+
+/// The problem for an entry walkdir could not read: a link loop, a broken link, or an unreadable
+/// folder. `None` for what is not content anyway, such as an editor's lock file `.#a.md` (a
+/// dangling link) or a broken `anh.jpg`.
+fn walk_problem(
+    root: &Path,
+    is_inside: &dyn Fn(&Path) -> bool,
+    error: &walkdir::Error,
+) -> Option<Problem> {
+    let Some(path) = error.path() else {
+        return Some(Problem::error(
+            "content::unreadable",
+            format!("cannot read the content folder: {error}"),
+        ));
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && (name.starts_with('.') || !may_be_content(&name)) {
+        return None;
+    }
+    if let Some(ancestor) = error.loop_ancestor() {
+        // walkdir checks for loops before the filter sees the link: a link to a folder above
+        // the site is first of all a link out of it.
+        if let Ok(target) = std::fs::canonicalize(path)
+            && !is_inside(&target)
+        {
+            return Some(link_outside(root, path, &target, true));
+        }
+        return Some(
+            Problem::error(
+                "content::symlink-loop",
+                format!(
+                    "this folder link leads back to `{}`, a folder that contains it, so the folder would never end",
+                    display_path(root, ancestor)
+                ),
+            )
+            .in_file(display_path(root, path))
+            .help("remove the link, or point it at a folder that does not contain it"),
+        );
+    }
+    if is_link && let Err(e) = std::fs::metadata(path) {
+        return Some(broken_link(root, path, Some(&e)));
+    }
+    let io = error
+        .io_error()
+        .map_or_else(|| error.to_string(), ToString::to_string);
+    Some(
+        Problem::error("content::unreadable", format!("cannot read this: {io}"))
+            .in_file(display_path(root, path))
+            .help("check that the file or folder exists and that you may read it"),
+    )
+}
+
+fn link_outside(root: &Path, link: &Path, target: &Path, is_dir: bool) -> Problem {
+    let what = if is_dir { "folder" } else { "file" };
+    Problem::error(
+        "content::symlink-outside",
+        format!(
+            "this link points outside the site folder, to `{}`, and is not followed",
+            target.display()
+        ),
+    )
+    .in_file(display_path(root, link))
+    .help(format!(
+        "copy the {what} into the site folder instead of linking to it: links are followed only inside the site, so that it builds the same on any computer"
+    ))
+}
+
+fn broken_link(root: &Path, link: &Path, error: Option<&std::io::Error>) -> Problem {
+    let target =
+        std::fs::read_link(link).map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+    let why = match error {
+        Some(e) if e.kind() != std::io::ErrorKind::NotFound => format!("which cannot be read: {e}"),
+        _ => "which does not exist".to_string(),
+    };
+    Problem::error(
+        "content::broken-symlink",
+        format!("this link points to `{target}`, {why}"),
+    )
+    .in_file(display_path(root, link))
+    .help("point the link at a file or folder that exists, or delete the link")
 }
 
 /// Reads and checks every content file in parallel. Returns the content and all problems found
@@ -391,7 +540,7 @@ impl Loader<'_> {
             .text("category")
             .map(|(c, s)| (c.trim().to_string(), s));
         let tags = fields.list("tags");
-        let summary = fields.text("summary").map(|(s, _)| collapse(&s));
+        let summary = summary_field(fields);
         let author = fields.text("author").map(|(a, _)| a.trim().to_string());
         let source = self.source_field(fields);
         let image = self.image_field(fields);
@@ -401,6 +550,14 @@ impl Loader<'_> {
         let aliases = self.aliases_field(fields);
         let extra = fields.extra();
 
+        if let (Some(date), Some(expires)) = (date, expires)
+            && expires <= date
+        {
+            let span = fields
+                .get("expires")
+                .map_or(fields.block_span(), |v| v.span);
+            fields.problem(expires_problem(file, span, date, expires));
+        }
         let (title, title_span) = title?;
         let (slug, slug_span) = self.slug(fields, slug_field, &title, title_span)?;
         // The same tag twice in one article counts once.
@@ -449,7 +606,7 @@ impl Loader<'_> {
         fields.reject_unknown(PAGE_FIELDS, "page");
         let file = fields.file();
         let title = fields.required_text("title", "Giới thiệu");
-        let summary = fields.text("summary").map(|(s, _)| collapse(&s));
+        let summary = summary_field(fields);
         let updated = self.date_field(fields, "updated", false);
         let draft = fields.flag("draft");
         let slug_field = fields.text("slug");
@@ -467,22 +624,31 @@ impl Loader<'_> {
             parts.pop();
         }
         let mut path_span = fields.block_span();
-        if let Some((slug, span)) = slug_field {
-            let slug = locale::slugify(&slug);
+        let mut written_slug = None;
+        if let Some((input, span)) = slug_field {
+            let slug = locale::slugify(&input);
             if slug.is_empty() {
                 fields.problem(bad_slug(file, span));
                 return None;
             }
-            path_span = span;
+            path_span = span.clone();
             match parts.last_mut() {
-                Some(last) => *last = slug,
-                None => parts.push(slug),
+                Some(last) => *last = slug.clone(),
+                None => parts.push(slug.clone()),
             }
+            written_slug = Some((input, slug, span));
+        }
+        let path = parts.join("/");
+        if let Some((input, slug, span)) = written_slug
+            && let Some(change) = locale::slug_change(&input)
+        {
+            let address = self.config.url(&format!("{path}/"));
+            fields.problem(slug_changed(file, span, &input, &slug, change, &address));
         }
         Some(Page {
             file: file.clone(),
             title: title.trim().to_string(),
-            path: parts.join("/"),
+            path,
             summary: summary.unwrap_or_else(|| body.summary.clone()),
             updated,
             draft,
@@ -503,11 +669,25 @@ impl Loader<'_> {
         title_span: Range<usize>,
     ) -> Option<(String, Range<usize>)> {
         let file = fields.file();
+        let written = slug_field.is_some();
         let (source, span) = slug_field.unwrap_or((title.to_string(), title_span));
         let slug = locale::slugify(&source);
         if slug.is_empty() {
             fields.problem(bad_slug(file, span));
             return None;
+        }
+        // A title loses its punctuation as a matter of course; a slug the author wrote out is
+        // meant to be the address, so anything dropped from it is worth a word.
+        if written && let Some(change) = locale::slug_change(&source) {
+            let address = self.config.url(&format!("{ARTICLES_DIR}/{slug}/"));
+            fields.problem(slug_changed(
+                file,
+                span.clone(),
+                &source,
+                &slug,
+                change,
+                &address,
+            ));
         }
         Some((slug, span))
     }
@@ -572,13 +752,15 @@ impl Loader<'_> {
             });
         }
         check_nested_keys(fields, &nested, SOURCE_FIELDS, "source");
-        let text = |key: &str| {
-            nested
-                .get(key)
-                .and_then(scalar_text)
+        let mut text = |key: &str| {
+            fields
+                .nested_text(&nested, key, &format!("source.{key}"))
                 .map(|s| s.trim().to_string())
         };
-        let Some(name) = text("name").filter(|n| !n.is_empty()) else {
+        let name = text("name");
+        let url = text("url");
+        let author = text("author");
+        let Some(name) = name.filter(|n| !n.is_empty()) else {
             fields.problem(
                 Problem::error("content::missing-field", "`source` needs a `name`")
                     .at(file, nested.span.clone())
@@ -586,7 +768,6 @@ impl Loader<'_> {
             );
             return None;
         };
-        let url = text("url");
         if let Some(url) = &url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
@@ -604,7 +785,7 @@ impl Loader<'_> {
         }
         let published = nested.get("published").and_then(|node| {
             let span = fields.span_of(node);
-            let text = scalar_text(node)?;
+            let text = fields.nested_text(&nested, "published", "source.published")?;
             match locale::date::parse_date(&text, self.config.timezone) {
                 Ok(d) => Some(d),
                 Err(e) => {
@@ -616,7 +797,7 @@ impl Loader<'_> {
         Some(Source {
             name,
             url,
-            author: text("author"),
+            author,
             published,
         })
     }
@@ -633,14 +814,16 @@ impl Loader<'_> {
             return None;
         }
         check_nested_keys(fields, &nested, IMAGE_FIELDS, "image");
-        let get = |key: &str| {
-            nested
-                .get(key)
-                .and_then(scalar_text)
+        let mut get = |key: &str| {
+            fields
+                .nested_text(&nested, key, &format!("image.{key}"))
                 .map(|s| s.trim().to_string())
         };
-        let (Some(src), Some(alt)) = (get("src"), get("alt").filter(|a| !a.is_empty())) else {
-            let missing = if get("src").is_none() { "src" } else { "alt" };
+        let src = get("src");
+        let alt = get("alt");
+        let caption = get("caption");
+        let (Some(src), Some(alt)) = (src.clone(), alt.filter(|a| !a.is_empty())) else {
+            let missing = if src.is_none() { "src" } else { "alt" };
             fields.problem(
                 Problem::error("content::missing-field", format!("`image` needs `{missing}`"))
                     .at(file, nested.span.clone())
@@ -662,7 +845,7 @@ impl Loader<'_> {
         Some(Image {
             src,
             alt,
-            caption: get("caption").filter(|c| !c.is_empty()),
+            caption: caption.filter(|c| !c.is_empty()),
             span,
         })
     }
@@ -722,6 +905,92 @@ fn bad_slug(file: &SourceFile, span: Range<usize>) -> Problem {
     .at(file, span)
     .label("has no letters or digits")
     .help("write a slug with letters or digits, e.g. slug: hoi-nghi-tong-ket-2024")
+}
+
+/// The `summary:` field with its white space collapsed; a very long one gets a warning.
+fn summary_field(fields: &mut Fields<'_, '_>) -> Option<String> {
+    let (text, span) = fields.text("summary")?;
+    let summary = collapse(&text);
+    let chars = summary.chars().count();
+    if chars > LONG_SUMMARY_CHARS {
+        let file = fields.file();
+        fields.problem(
+            Problem::warning(
+                "content::long-summary",
+                format!("the summary is very long ({chars} characters)"),
+            )
+            .at(file, span)
+            .label(format!("{chars} characters"))
+            .help(format!(
+                "a summary is shown whole in search results, social cards, feeds and lists, which show about 160 to 300 characters; write one or two sentences (at most {LONG_SUMMARY_CHARS} characters), or remove the line to use the article's first paragraph, cut at {} characters",
+                markdown::SUMMARY_MAX_CHARS
+            )),
+        );
+    }
+    Some(summary)
+}
+
+/// An `expires:` that is not after `date:`: the article would never be shown.
+fn expires_problem(
+    file: &SourceFile,
+    span: Range<usize>,
+    date: DateTime<FixedOffset>,
+    expires: DateTime<FixedOffset>,
+) -> Problem {
+    // Dates written without a time are shown without one.
+    let format = if [date, expires]
+        .iter()
+        .all(|d| d.time() == chrono::NaiveTime::MIN)
+    {
+        "date"
+    } else {
+        "datetime"
+    };
+    let when = |d: &DateTime<FixedOffset>| locale::format_date(d, format);
+    let order = if expires == date {
+        "the same time as"
+    } else {
+        "before"
+    };
+    Problem::error(
+        "content::expires-before-date",
+        "the article expires before it is published, so it would never be shown",
+    )
+    .at(file, span)
+    .label(format!(
+        "expires {}, {order} its date {}",
+        when(&expires),
+        when(&date)
+    ))
+    .help("`expires` is when the article is taken off the site and must come after `date`; check the day, month and year (day first: 31/12/2024), or remove the `expires:` line to keep the article on the site")
+}
+
+/// A written-out slug that `slugify` changed beyond transliteration.
+fn slug_changed(
+    file: &SourceFile,
+    span: Range<usize>,
+    input: &str,
+    slug: &str,
+    change: locale::SlugChange,
+    address: &str,
+) -> Problem {
+    let label = match (change.dropped, change.cut) {
+        (true, true) => format!(
+            "characters that cannot be in a web address were dropped, and it was cut to {} characters",
+            locale::MAX_SLUG_LEN
+        ),
+        (false, true) => format!("cut to {} characters", locale::MAX_SLUG_LEN),
+        _ => "characters that cannot be in a web address were dropped".to_string(),
+    };
+    Problem::warning(
+        "content::slug-changed",
+        format!("the slug `{input}` became `{slug}`"),
+    )
+    .at(file, span)
+    .label(label)
+    .help(format!(
+        "the address is {address}; a slug is one part of an address, made of letters, digits and dashes (no /, ., ?, # or %): write `slug: {slug}` to keep it, or another slug"
+    ))
 }
 
 fn collapse(text: &str) -> String {
@@ -826,5 +1095,284 @@ impl Filter {
         (self.drafts || !article.draft)
             && (self.future || article.date <= now)
             && article.expires.is_none_or(|e| e > now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+
+    const SITE: &str = r#"
+title = "Liên hiệp thử nghiệm"
+base_url = "https://example.org/cong/"
+province = "An Giang"
+
+[organization]
+name = "Liên hiệp thử nghiệm"
+parent = "UBMTTQ tỉnh An Giang"
+address = "1 Đường A"
+phone = "0297 000 000"
+email = "a@example.vn"
+editor = "Nguyễn Văn A"
+"#;
+
+    fn config(root: &Path, provinces: &Provinces) -> Config {
+        Config::parse(
+            root,
+            SourceFile::new("site.toml", SITE),
+            &Overrides::default(),
+            provinces,
+        )
+        .expect("test site.toml")
+    }
+
+    /// Loads one file's text at `rel` (under content/) as a build would.
+    fn load(rel: &str, text: &str) -> (Content, Vec<Problem>) {
+        let provinces = Provinces::builtin();
+        let config = config(Path::new("/site"), &provinces);
+        let path = config.content_dir().join(rel);
+        load_text(
+            &config,
+            &provinces,
+            &Highlighter::new(),
+            &path,
+            text.to_string(),
+        )
+    }
+
+    /// The problems a file should have, as (code, line:column).
+    type Expected<'a> = &'a [(&'a str, &'a str)];
+
+    #[test]
+    fn values_that_would_be_dropped_or_changed_are_reported() {
+        let long_summary = "Câu tóm tắt dài. ".repeat(40);
+        let long_summary = format!("summary: {}", long_summary.trim());
+        // (file under content/, front-matter after `title`/`date` lines, problems as
+        // (code, line:column) — empty when the file is fine)
+        let cases: &[(&str, &str, Expected)] = &[
+            (
+                "tin-tuc/a.md",
+                "tags: 42",
+                &[("content::wrong-type", "4:7")],
+            ),
+            (
+                "tin-tuc/a.md",
+                "tags: true",
+                &[("content::wrong-type", "4:7")],
+            ),
+            (
+                "tin-tuc/a.md",
+                "aliases: 2019",
+                &[("content::wrong-type", "4:10")],
+            ),
+            (
+                "tin-tuc/a.md",
+                "tags: [hội nghị, 2024, false]",
+                &[
+                    ("content::wrong-type", "4:18"),
+                    ("content::wrong-type", "4:24"),
+                ],
+            ),
+            ("tin-tuc/a.md", "tags: [\"2024\"]", &[]),
+            ("tin-tuc/a.md", "tags: 2024, hội nghị", &[]),
+            (
+                "tin-tuc/a.md",
+                "author: true",
+                &[("content::wrong-type", "4:9")],
+            ),
+            (
+                "tin-tuc/a.md",
+                "source:\n  name: Báo X\n  author: false",
+                &[("content::wrong-type", "6:11")],
+            ),
+            ("tin-tuc/a.md", "author: 007\nsummary: 1.50", &[]),
+            (
+                "tin-tuc/a.md",
+                "expires: 01/01/2024",
+                &[("content::expires-before-date", "4:10")],
+            ),
+            (
+                "tin-tuc/a.md",
+                "expires: 02/01/2024 08:00",
+                &[("content::expires-before-date", "4:10")],
+            ),
+            ("tin-tuc/a.md", "expires: 02/01/2024 08:01", &[]),
+            (
+                "tin-tuc/a.md",
+                "slug: \"../../x\"",
+                &[("content::slug-changed", "4:7")],
+            ),
+            (
+                "tin-tuc/a.md",
+                "slug: tin.html",
+                &[("content::slug-changed", "4:7")],
+            ),
+            ("tin-tuc/a.md", "slug: Hội nghị tổng kết", &[]),
+            ("tin-tuc/a.md", "slug: 2024", &[]),
+            (
+                "tin-tuc/a.md",
+                &long_summary,
+                &[("content::long-summary", "4:10")],
+            ),
+            (
+                "gioi-thieu.md",
+                "slug: a/b",
+                &[("content::slug-changed", "4:7")],
+            ),
+            ("gioi-thieu.md", "slug: Liên hệ", &[]),
+        ];
+        for (rel, front, want) in cases {
+            // Pages have no `date`; `updated` keeps the lines where they are.
+            let date = if rel.starts_with(ARTICLES_DIR) {
+                "date"
+            } else {
+                "updated"
+            };
+            let text =
+                format!("---\ntitle: Bài\n{date}: 02/01/2024 08:00\n{front}\n---\n\nThân.\n");
+            let (_, problems) = load(rel, &text);
+            let got: Vec<(&str, String)> = problems
+                .iter()
+                .map(|p| {
+                    let (line, col) = p.line_col().unwrap_or_default();
+                    (p.code, format!("{line}:{col}"))
+                })
+                .collect();
+            let want: Vec<(&str, String)> =
+                want.iter().map(|(c, at)| (*c, at.to_string())).collect();
+            assert_eq!(got, want, "{rel}: {front}\n{problems:#?}");
+            for p in &problems {
+                assert!(p.help.is_some(), "{} has no help", p.code);
+            }
+        }
+    }
+
+    #[test]
+    fn text_fields_keep_numbers_as_written() {
+        let (content, problems) = load(
+            "tin-tuc/a.md",
+            "---\ntitle: 2024\ndate: 02/01/2024\nsummary: 1.50\nauthor: 007\nsource:\n  name: 1.0\n---\n\nThân.\n",
+        );
+        assert!(problems.is_empty(), "{problems:#?}");
+        let article = &content.articles[0];
+        assert_eq!(article.title, "2024");
+        assert_eq!(article.slug, "2024");
+        assert_eq!(article.summary, "1.50");
+        assert_eq!(article.author.as_deref(), Some("007"));
+        assert_eq!(
+            article.source.as_ref().map(|s| s.name.as_str()),
+            Some("1.0")
+        );
+    }
+
+    #[test]
+    fn an_empty_title_is_a_problem_not_a_missing_article() {
+        for front in ["title:", "title: \"\"", "title: \"  \""] {
+            let (content, problems) = load(
+                "tin-tuc/a.md",
+                &format!("---\n{front}\ndate: 02/01/2024\n---\n\nThân.\n"),
+            );
+            assert!(content.articles.is_empty());
+            let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+            assert_eq!(codes, ["content::empty-field"], "{front}");
+        }
+    }
+
+    #[test]
+    fn messages_say_what_happened() {
+        let (_, problems) = load(
+            "tin-tuc/a.md",
+            "---\ntitle: Bài\ndate: 02/01/2024\nexpires: 01/01/2024\nslug: \"../../x\"\n---\n\nThân.\n",
+        );
+        let label = |code: &str| {
+            problems
+                .iter()
+                .find(|p| p.code == code)
+                .and_then(|p| p.label.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            label("content::expires-before-date"),
+            "expires 01/01/2024, before its date 02/01/2024"
+        );
+        let changed = problems
+            .iter()
+            .find(|p| p.code == "content::slug-changed")
+            .expect("a slug warning");
+        assert!(!changed.is_error());
+        assert!(
+            changed
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("/cong/tin-tuc/x/")),
+            "{changed:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn discovery_follows_links_inside_the_site_only() {
+        use std::os::unix::fs::symlink;
+
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path().join("site");
+        let content = root.join("content");
+        let write = |path: &Path| {
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "---\n---\n").expect("write");
+        };
+        write(&content.join("tin-tuc/a.md"));
+        write(&root.join("chung/b.md"));
+        write(&root.join("chung/sau/c.md"));
+        write(&tmp.path().join("ngoai/d.md"));
+        let news = content.join("tin-tuc");
+        let link = |target: &str, name: &str| symlink(target, news.join(name)).expect("symlink");
+        link("../../chung/b.md", "b.md");
+        link("../../chung", "chung");
+        link("../../../ngoai/d.md", "d.md");
+        link("../../../ngoai", "ngoai");
+        link("..", "vong");
+        link("khong-co.md", "hong.md");
+        link("user@host.1", ".#a.md");
+        link("khong-co.jpg", "anh.jpg");
+
+        let (files, problems) = discover(&root, &content);
+        let files: Vec<String> = files.iter().map(|f| display_path(&root, f)).collect();
+        assert_eq!(
+            files,
+            [
+                "content/tin-tuc/a.md",
+                "content/tin-tuc/b.md",
+                "content/tin-tuc/chung/b.md",
+                "content/tin-tuc/chung/sau/c.md",
+            ]
+        );
+        let mut got: Vec<(&str, String)> = problems
+            .iter()
+            .map(|p| (p.code, p.location().unwrap_or_default()))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("content::broken-symlink", "content/tin-tuc/hong.md".into()),
+                ("content::symlink-loop", "content/tin-tuc/vong".into()),
+                ("content::symlink-outside", "content/tin-tuc/d.md".into()),
+                ("content::symlink-outside", "content/tin-tuc/ngoai".into()),
+            ]
+        );
+        for p in &problems {
+            assert!(p.is_error() && p.help.is_some(), "{p:?}");
+        }
+        // The content folder itself may be a link, even to outside the site.
+        let elsewhere = tmp.path().join("noi-dung");
+        write(&elsewhere.join("tin-tuc/e.md"));
+        let root = tmp.path().join("site2");
+        std::fs::create_dir_all(&root).expect("mkdir");
+        symlink(&elsewhere, root.join("content")).expect("symlink");
+        let (files, problems) = discover(&root, &root.join("content"));
+        assert_eq!(files.len(), 1);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

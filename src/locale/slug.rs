@@ -11,24 +11,54 @@ pub const MAX_SLUG_LEN: usize = 80;
 /// exactly like precomposed input. `deunicode` maps đ/Đ to d, which mark-stripping alone would miss.
 /// Prefixes such as "TP." are kept: stripping them is the caller's business.
 pub fn slugify(input: &str) -> String {
+    bound_length(words(input, |c| !c.is_ascii_alphanumeric()))
+}
+
+/// What `slugify` did to an author's slug beyond transliteration, case and spacing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlugChange {
+    /// Characters that cannot be in an address were dropped: `/`, `.`, `?`, `#`, `%`, quotes…
+    pub dropped: bool,
+    /// The slug was cut at `MAX_SLUG_LEN`.
+    pub cut: bool,
+}
+
+/// How `slugify(input)` differs from what the author wrote, or `None` when it only did what
+/// every author expects: `Hội nghị tổng kết` → `hoi-nghi-tong-ket` (accents, đ, case, spaces,
+/// `_`). An explicit `slug: "../../x"` that becomes `x` is worth telling the author about.
+pub fn slug_change(input: &str) -> Option<SlugChange> {
+    // The same transliteration, splitting words only at white space, `-` and `_`: any other
+    // character left in a word is one `slugify` drops.
+    let plain = words(input, |c| c.is_whitespace() || c == '-' || c == '_');
+    let change = SlugChange {
+        dropped: plain.contains(|c: char| !(c.is_ascii_alphanumeric() || c == '-')),
+        cut: words(input, |c| !c.is_ascii_alphanumeric()).len() > MAX_SLUG_LEN,
+    };
+    (change.dropped || change.cut).then_some(change)
+}
+
+/// The input transliterated to lowercase ASCII, its words (split where `is_gap`) joined by `-`.
+///
+/// NFC comes first so decomposed input transliterates exactly like precomposed input.
+fn words(input: &str, is_gap: impl Fn(char) -> bool) -> String {
     let nfc: String = input.nfc().collect();
     let ascii = deunicode::deunicode(&nfc);
 
     let mut slug = String::with_capacity(ascii.len());
     let mut gap = false;
     for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
+        if is_gap(c) {
+            gap = true;
+        } else {
             // A gap only becomes a dash between two words, which trims both ends for free.
             if gap && !slug.is_empty() {
                 slug.push('-');
             }
             gap = false;
             slug.push(c.to_ascii_lowercase());
-        } else {
-            gap = true;
         }
     }
-    bound_length(slug)
+    slug
 }
 
 /// Cuts an over-long slug at the last word boundary that fits, so URLs never end in half a word;
@@ -153,6 +183,49 @@ mod tests {
             slug,
             "tong-ket-cong-tac-doi-ngoai-nhan-dan-nam-2019-va-trien-khai-phuong-huong-nhiem"
         );
+    }
+
+    #[test]
+    fn changes_beyond_transliteration_are_named() {
+        let none = None;
+        let dropped = Some(SlugChange {
+            dropped: true,
+            cut: false,
+        });
+        let cut = Some(SlugChange {
+            dropped: false,
+            cut: true,
+        });
+        let long = "tong ket ".repeat(12);
+        let long_and_dotted = format!("{long}.");
+        let cases: &[(&str, Option<SlugChange>)] = &[
+            ("Hội nghị tổng kết", none),
+            ("ĐẮK NÔNG", none),
+            ("  hoi_nghi--tong  ket ", none),
+            ("already-a-slug", none),
+            ("2024", none),
+            ("../../x", dropped),
+            ("a/b", dropped),
+            ("tin.html", dropped),
+            ("hoi-nghi?id=3", dropped),
+            ("muc#2", dropped),
+            ("91,1%", dropped),
+            ("\"Hữu nghị\"", dropped),
+            ("Chỉ thị 38-CT/TW", dropped),
+            (&long, cut),
+            (
+                &long_and_dotted,
+                Some(SlugChange {
+                    dropped: true,
+                    cut: true,
+                }),
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(slug_change(input), *want, "input {input:?}");
+        }
+        // NFD input is the same text.
+        assert_eq!(slug_change(&nfd("Hội nghị tổng kết")), None);
     }
 
     #[test]

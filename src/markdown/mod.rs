@@ -13,10 +13,16 @@ use pulldown_cmark::{
     TagEnd, html,
 };
 
-use crate::locale::slugify;
+use crate::locale::{excerpt, slugify};
 
 /// Average adult reading speed used for the "N phút đọc" estimate.
 const WORDS_PER_MINUTE: usize = 230;
+
+/// Longest summary made from a body, in characters. The summary is the meta description, the
+/// Open Graph and JSON-LD description, the feed item's text and the lists' teaser; search
+/// results show about 160 characters and social cards about 200, and a first paragraph written
+/// as lines joined by single newlines can run to thousands. Documented in README.md.
+pub const SUMMARY_MAX_CHARS: usize = 300;
 
 /// Per-site settings the renderer needs.
 #[derive(Debug, Clone, Copy)]
@@ -28,7 +34,8 @@ pub struct Options<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {
     pub html: String,
-    /// Plain text of the first top-level paragraph that has any text; "" if there is none.
+    /// Plain text of the first top-level paragraph that has any text, cut to
+    /// `SUMMARY_MAX_CHARS` at a sentence or word (`locale::excerpt`); "" if there is none.
     pub summary: String,
     /// Words of the body text (for Vietnamese: syllables), code blocks and image alt text excluded.
     pub word_count: usize,
@@ -207,7 +214,13 @@ impl<'a> Walker<'a, '_> {
                 if depth == 0 && self.summary.is_none() {
                     let text = plain_text(inner, TextOf::Prose);
                     if !text.is_empty() {
-                        self.summary = Some(text);
+                        let cut = excerpt(&text, SUMMARY_MAX_CHARS);
+                        // Most first paragraphs fit: then the text is kept, not copied.
+                        self.summary = Some(if cut.len() == text.len() {
+                            text
+                        } else {
+                            cut.into_owned()
+                        });
                     }
                 }
                 self.emit(Event::Start(Tag::Paragraph));
@@ -1040,6 +1053,30 @@ mod tests {
         ];
         for (md, want) in cases {
             assert_eq!(r(md).summary, *want, "{md}");
+        }
+    }
+
+    #[test]
+    fn a_long_first_paragraph_gives_a_bounded_summary() {
+        // Paragraphs separated by single newlines are one Markdown paragraph: a real article
+        // written this way made a summary of 5,614 characters.
+        let line = "Sáng 27/5, Liên hiệp các tổ chức hữu nghị tỉnh tổ chức hội nghị tổng kết.";
+        let sentences = vec![line; 80].join("\n");
+        let one_word = "đ".repeat(SUMMARY_MAX_CHARS * 2);
+        let no_sentence_end = vec!["hội nghị tổng kết"; 80].join("\n");
+        let cases: &[(&str, &str)] = &[
+            // (body, how the summary ends)
+            (&sentences, "tổng kết."),
+            (&no_sentence_end, "…"),
+            (&one_word, "đđ…"),
+        ];
+        for (md, end) in cases {
+            let summary = r(md).summary;
+            let chars = summary.chars().count();
+            assert!(chars <= SUMMARY_MAX_CHARS, "{chars} characters: {summary}");
+            assert!(chars > SUMMARY_MAX_CHARS / 2, "cut too short: {summary}");
+            assert!(summary.ends_with(end), "{summary}");
+            assert!(!summary.contains('\n'));
         }
     }
 

@@ -107,8 +107,10 @@ pub fn opening(text: &str, max: usize) -> String {
 }
 
 /// Whether `text` starts with the words of `summary` (white space aside): the usual case, the
-/// summary being the body's first paragraph, in which a record need not hold it twice.
+/// summary being the body's first paragraph, in which a record need not hold it twice. A long
+/// paragraph's summary is cut with `…` after a word, which the body has not.
 pub fn starts_with_words(text: &str, summary: &str) -> bool {
+    let summary = summary.strip_suffix('…').unwrap_or(summary);
     let mut rest = text;
     summary.split_whitespace().all(|word| {
         rest = rest.trim_start();
@@ -340,6 +342,7 @@ mod tests {
             "Sáng 5/9, Liên hiệp trao học bổng."
         ));
         assert!(starts_with_words(body, "Sáng 5/9,\nLiên  hiệp"));
+        assert!(starts_with_words(body, "Sáng 5/9, Liên hiệp trao…"));
         assert!(!starts_with_words(body, "Tóm tắt riêng."));
         assert!(!starts_with_words("Sáng 5/9", "Sáng 5/9, Liên hiệp trao"));
         assert!(

@@ -4,6 +4,7 @@
 mod check;
 mod checkers;
 mod cli;
+mod content_rules;
 mod errors;
 mod generated_site;
 mod incremental;
