@@ -240,7 +240,7 @@ impl Config {
         provinces: &Provinces,
     ) -> Result<Config, Vec<Problem>> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let bytes = std::fs::read(&path).map_err(|e| {
             vec![
                 Problem::error(
                     "config::unreadable",
@@ -250,6 +250,8 @@ impl Config {
                 .help("run `bantin build` in the site's folder, pass --source DIR, or create a site with `bantin init DIR`"),
             ]
         })?;
+        let text = crate::problem::utf8_text("config::not-utf8", CONFIG_FILE, bytes)
+            .map_err(|p| vec![p])?;
         Self::parse(
             root,
             SourceFile::new(CONFIG_FILE, text),
