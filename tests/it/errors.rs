@@ -99,6 +99,19 @@ cases! {
         says: &["30/02/2023", "Ha Noii", "catgory"],
         never: NONE,
     },
+    // Every template error is a diagnostic with the template's path and line (issue 11, part 5).
+    template_unknown_filter => Case {
+        at: &["templates/article.html:4:"],
+        at_one_of: NONE,
+        says: &["date_vn", "date_vi"],
+        never: &["-->"],
+    },
+    template_missing_include => Case {
+        at: &["templates/article.html:5:"],
+        at_one_of: NONE,
+        says: &["partials/chia_se.html", "partials/chia-se.html"],
+        never: &["-->"],
+    },
     // A file saved in an old Vietnamese encoding is shown with a caret at its first bad byte
     // (issue 11, part 5).
     not_utf8 => Case {
