@@ -99,6 +99,27 @@ cases! {
         says: &["30/02/2023", "Ha Noii", "catgory"],
         never: NONE,
     },
+    // A wrong site.toml no longer hides the content's problems (issue 11, part 3).
+    config_and_content_errors => Case {
+        at: &[
+            "site.toml:5:",
+            "site.toml:12:",
+            "content/tin-tuc/loi-ngay.md:3:",
+            "content/tin-tuc/loi-tinh.md:4:",
+        ],
+        at_one_of: NONE,
+        says: &["mười", "emial", "email", "30/02/2023", "Ha Noii"],
+        // `emial` is reported as a misspelt `email`, not a second time as a missing `email`.
+        never: &["`email` is missing", "missing field"],
+    },
+    config_syntax_and_content => Case {
+        at: &["site.toml:4:", "content/tin-tuc/sai-ten-truong.md:4:"],
+        at_one_of: NONE,
+        says: &["catgory", "category"],
+        // The articles take the site's province, written on the broken line: not understood, so
+        // not held against them.
+        never: &["`province` is missing"],
+    },
     // Every template error is a diagnostic with the template's path and line (issue 11, part 5).
     template_unknown_filter => Case {
         at: &["templates/article.html:4:"],
