@@ -299,7 +299,7 @@ impl Finder<'_> {
         let names: Vec<&str> = self.templates.keys().map(String::as_str).collect();
         let problem = located(
             Problem::error(
-                "theme::missing-template",
+                "theme::unknown-template",
                 format!("the template `{name}` does not exist"),
             ),
             place,
@@ -676,7 +676,7 @@ mod tests {
             (
                 &[("a.html", "x\n{% include \"b.htm\" %}"), ("b.html", "")],
                 (
-                    "theme::missing-template",
+                    "theme::unknown-template",
                     "templates/a.html:2:13",
                     "did you mean `b.html`?",
                 ),
