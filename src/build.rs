@@ -371,10 +371,10 @@ fn prepare(
     let overrides = Overrides {
         base_url: options.base_url.clone(),
     };
-    let config = Config::load(&options.source, &overrides, &provinces).map_err(BuildError::Site)?;
-
-    // Content and theme problems are gathered together, so one run shows everything to fix.
-    let mut problems = Vec::new();
+    // A wrong site.toml is reported with the content's and the theme's problems, checked
+    // against what was understood of it: one run shows everything to fix.
+    let (config, mut problems) = Config::read(&options.source, &overrides, &provinces)
+        .map_err(|p| BuildError::Site(vec![p]))?;
     let (theme, renderer) = timings.time("theme", || {
         let theme = Theme::load(&config).map_err(|p| problems.push(p)).ok();
         let renderer = theme.as_ref().and_then(|t| {

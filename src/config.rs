@@ -1,12 +1,12 @@
-//! Takes `site.toml` (and the command line's overrides) and gives a validated `Config`. Unknown keys
-//! are errors with "did you mean", and every problem points at its line in site.toml.
+//! Takes `site.toml` (and the command line's overrides) and gives a validated `Config`, or what
+//! was understood of it with every problem found, so that a build can check the content against
+//! it too. Unknown keys are errors with "did you mean", and every problem points at its line.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
-use serde::Deserialize;
-use toml_edit::{Item, TableLike};
+use toml_edit::{Document, Item, TableLike, Value};
 
 use crate::model::provinces::{ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
@@ -72,129 +72,48 @@ pub fn is_external_url(url: &str) -> bool {
 }
 
 /// The publisher block that Vietnamese law asks a news site to show (TT 09/2014, NĐ 147/2024).
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Organization {
     pub name: String,
-    #[serde(default)]
     pub short_name: Option<String>,
     /// Cơ quan chủ quản.
     pub parent: String,
     pub address: String,
     pub phone: String,
-    #[serde(default)]
     pub fax: Option<String>,
     pub email: String,
     /// Người chịu trách nhiệm quản lý nội dung.
     pub editor: String,
-    #[serde(default = "default_editor_title")]
     pub editor_title: String,
-    #[serde(default)]
     pub licence: Option<String>,
 }
 
-fn default_editor_title() -> String {
-    "Chịu trách nhiệm nội dung".to_string()
-}
+const DEFAULT_EDITOR_TITLE: &str = "Chịu trách nhiệm nội dung";
 
 /// `[feeds]`: how much each RSS/Atom feed carries.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct FeedSettings {
     /// Newest articles per feed.
-    #[serde(default = "default_feed_limit")]
     pub limit: usize,
     /// The whole article in the feed, instead of its summary.
-    #[serde(default)]
     pub full_content: bool,
 }
 
 impl Default for FeedSettings {
     fn default() -> Self {
         FeedSettings {
-            limit: default_feed_limit(),
+            limit: DEFAULT_FEED_LIMIT,
             full_content: false,
         }
     }
 }
 
-fn default_feed_limit() -> usize {
-    20
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct ProvinceSettings {
-    #[serde(default = "yes")]
-    include_merged: bool,
-}
-
-impl Default for ProvinceSettings {
-    fn default() -> Self {
-        ProvinceSettings {
-            include_merged: true,
-        }
-    }
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-struct CounterSettings {
-    #[serde(default)]
-    endpoint: Option<String>,
-}
+const DEFAULT_FEED_LIMIT: usize = 20;
 
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
     pub base_url: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct RawConfig {
-    title: String,
-    #[serde(default)]
-    description: String,
-    base_url: String,
-    #[serde(default = "default_language")]
-    language: String,
-    #[serde(default)]
-    timezone: Option<String>,
-    #[serde(default = "default_theme")]
-    theme: String,
-    #[serde(default)]
-    province: Option<String>,
-    #[serde(default)]
-    page_size: Option<i64>,
-    #[serde(default)]
-    categories: Vec<String>,
-    #[serde(default)]
-    menu: Vec<RawMenuItem>,
-    #[serde(default)]
-    links: Vec<RawMenuItem>,
-    organization: Organization,
-    #[serde(default)]
-    feeds: FeedSettings,
-    #[serde(default)]
-    provinces: ProvinceSettings,
-    #[serde(default)]
-    image: Option<String>,
-    #[serde(default)]
-    counter: CounterSettings,
-}
-
-#[derive(Deserialize)]
-struct RawMenuItem {
-    name: String,
-    url: String,
-}
-
-fn default_language() -> String {
-    "vi".to_string()
-}
-
-fn default_theme() -> String {
-    "default".to_string()
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -231,231 +150,135 @@ const ORGANIZATION_KEYS: &[&str] = &[
     "editor_title",
     "licence",
 ];
+/// The settings of `[organization]` a site must have: the footer shows them on every page.
+const ORGANIZATION_REQUIRED: &[&str] = &["name", "parent", "address", "phone", "email", "editor"];
+
+/// A line of site.toml that sets `path` well, for the help of a problem with it.
+fn example(path: &[&str]) -> &'static str {
+    match path {
+        ["title"] => "title = \"Liên hiệp các tổ chức hữu nghị tỉnh An Giang\"",
+        ["description"] => "description = \"Cổng thông tin điện tử của Liên hiệp\"",
+        ["base_url"] => "base_url = \"https://example.github.io/lhhn-angiang/\"",
+        ["language"] => "language = \"vi\"",
+        ["timezone"] => "timezone = \"Asia/Ho_Chi_Minh\"",
+        ["theme"] => "theme = \"default\"",
+        ["province"] => "province = \"An Giang\"",
+        ["page_size"] => "page_size = 10",
+        ["categories"] => "categories = [\"Tin tức hoạt động\", \"Đối ngoại nhân dân\"]",
+        ["image"] => "image = \"/images/bang-ron.jpg\"",
+        ["menu", ..] => "[[menu]] followed by name = \"Giới thiệu\" and url = \"/gioi-thieu/\"",
+        ["links", ..] => "[[links]] followed by name = \"VUFO\" and url = \"https://vufo.org.vn/\"",
+        ["feeds"] | ["feeds", "limit"] => "[feeds] followed by limit = 20",
+        ["feeds", "full_content"] => "full_content = false",
+        ["provinces", ..] => "[provinces] followed by include_merged = true",
+        ["counter", ..] => {
+            "[counter] followed by endpoint = \"https://dem.example.vn/luot-truy-cap\""
+        }
+        ["organization"] => {
+            "[organization] followed by name = \"…\", parent = \"…\" and the other lines"
+        }
+        ["organization", "name"] => "name = \"Liên hiệp các tổ chức hữu nghị tỉnh An Giang\"",
+        ["organization", "short_name"] => "short_name = \"AGUFO\"",
+        ["organization", "parent"] => "parent = \"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang\"",
+        ["organization", "address"] => {
+            "address = \"Số 10 đường Lê Lợi, phường Long Xuyên, tỉnh An Giang\""
+        }
+        ["organization", "phone"] => "phone = \"0296 3852 111\"",
+        ["organization", "fax"] => "fax = \"0296 3852 112\"",
+        ["organization", "email"] => "email = \"lienhiep@angiang.gov.vn\"",
+        ["organization", "editor"] => "editor = \"Nguyễn Văn An\"",
+        ["organization", "editor_title"] => "editor_title = \"Trưởng Ban biên tập\"",
+        ["organization", "licence"] => "licence = \"Giấy phép số …/GP-STTTT ngày … do … cấp\"",
+        _ => "key = \"value\"",
+    }
+}
 
 impl Config {
-    /// Reads `<root>/site.toml`. All problems found are returned together.
+    /// Reads `<root>/site.toml`, strictly: with any problem in it there is no `Config`. For the
+    /// commands that act on the settings themselves (`bantin new`, the dev server). All problems
+    /// found are returned together.
     pub fn load(
         root: &Path,
         overrides: &Overrides,
         provinces: &Provinces,
     ) -> Result<Config, Vec<Problem>> {
+        let (config, problems) = Self::read(root, overrides, provinces).map_err(|p| vec![p])?;
+        strict(config, problems)
+    }
+
+    /// Reads `<root>/site.toml` as far as it can be understood, so that a build reports every
+    /// problem of the site in one run: gives the settings and every problem found in them. A
+    /// setting that is wrong, misspelt or missing is reported and replaced by its default or a
+    /// stand-in, so that the content and the templates can still be checked against the rest; a
+    /// `Config` that comes with problems must never be used to write a site. Fails only when
+    /// site.toml cannot be read at all: then this is probably not a site's folder.
+    pub fn read(
+        root: &Path,
+        overrides: &Overrides,
+        provinces: &Provinces,
+    ) -> Result<(Config, Vec<Problem>), Problem> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![
-                Problem::error(
-                    "config::unreadable",
-                    format!("cannot read {}: {e}", path.display()),
-                )
-                .in_file(CONFIG_FILE)
-                .help("run `bantin build` in the site's folder, pass --source DIR, or create a site with `bantin init DIR`"),
-            ]
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Problem::error(
+                "config::unreadable",
+                format!("cannot read {}: {e}", path.display()),
+            )
+            .in_file(CONFIG_FILE)
+            .help("run `bantin build` in the site's folder, pass --source DIR, or create a site with `bantin init DIR`")
         })?;
-        Self::parse(
-            root,
-            SourceFile::new(CONFIG_FILE, text),
-            overrides,
-            provinces,
+        Ok(
+            match crate::problem::utf8_text("config::not-utf8", CONFIG_FILE, bytes) {
+                Ok(text) => Self::understand(
+                    root,
+                    SourceFile::new(CONFIG_FILE, text),
+                    overrides,
+                    provinces,
+                ),
+                // The text is not what was written, so none of it is trusted; the content is
+                // still checked, against the defaults.
+                Err(problem) => {
+                    let file = problem
+                        .file
+                        .clone()
+                        .unwrap_or_else(|| SourceFile::new(CONFIG_FILE, ""));
+                    let unread = Unread {
+                        keys: Vec::new(),
+                        rest: true,
+                    };
+                    let mut reader = Reader::new(&file, None, &unread);
+                    let config = reader.config(root, overrides, provinces);
+                    (config, vec![problem])
+                }
+            },
         )
     }
 
+    /// Like `load`, from site.toml's text.
     pub fn parse(
         root: &Path,
         file: SourceFile,
         overrides: &Overrides,
         provinces: &Provinces,
     ) -> Result<Config, Vec<Problem>> {
-        let doc = match toml_edit::Document::parse(file.text.to_string()) {
-            Ok(doc) => doc,
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                return Err(vec![
-                    Problem::error("config::syntax", "site.toml is not valid TOML")
-                        .at(&file, span)
-                        .label(e.message().trim().to_string())
-                        .help("TOML writes settings as `key = \"value\"`; text needs double quotes, tables start with [name]"),
-                ]);
-            }
-        };
-        let mut problems = Vec::new();
-        check_keys(&file, doc.as_table(), TOP_KEYS, "", &mut problems);
-        for (name, keys) in [
-            ("organization", ORGANIZATION_KEYS),
-            ("feeds", FEED_KEYS),
-            ("provinces", PROVINCE_KEYS),
-            ("counter", COUNTER_KEYS),
-        ] {
-            if let Some(table) = doc.get(name).and_then(Item::as_table_like) {
-                check_keys(&file, table, keys, &format!("{name}."), &mut problems);
-            }
-        }
-        for list in ["menu", "links"] {
-            if let Some(item) = doc.get(list) {
-                for table in table_likes(item) {
-                    check_keys(&file, table, MENU_KEYS, &format!("{list}."), &mut problems);
-                }
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        let (config, problems) = Self::understand(root, file, overrides, provinces);
+        strict(config, problems)
+    }
 
-        let raw: RawConfig = toml::from_str(&file.text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            vec![
-                Problem::error(
-                    "config::invalid",
-                    "site.toml has a wrong or missing setting",
-                )
-                .at(&file, span)
-                .label(e.message().trim().to_string())
-                .help("see the site.toml reference in the README for every key and its type"),
-            ]
-        })?;
-
-        let span_of = |path: &[&str]| value_span(&doc, path).unwrap_or(0..0);
-
-        let base_url_text = overrides.base_url.clone().unwrap_or(raw.base_url);
-        let (base_url, base_path) = match normalize_base_url(&base_url_text) {
-            Ok(v) => v,
-            Err(why) => {
-                let problem = Problem::error(
-                    "config::base-url",
-                    format!("base_url `{base_url_text}` is not usable: {why}"),
-                )
-                .help("write the site's public address with http:// or https://, e.g. base_url = \"https://example.github.io/portal/\"");
-                problems.push(if overrides.base_url.is_some() {
-                    problem.in_file("--base-url")
-                } else {
-                    problem
-                        .at(&file, span_of(&["base_url"]))
-                        .label("this address")
-                });
-                (String::new(), "/".to_string())
-            }
-        };
-
-        let timezone = match raw.timezone.as_deref() {
-            None => chrono_tz::Asia::Ho_Chi_Minh,
-            Some(name) => match name.parse::<Tz>() {
-                Ok(tz) => tz,
-                Err(_) => {
-                    problems.push(
-                        Problem::error(
-                            "config::timezone",
-                            format!("unknown timezone `{name}`"),
-                        )
-                        .at(&file, span_of(&["timezone"]))
-                        .label("not an IANA timezone name")
-                        .help("Vietnam is \"Asia/Ho_Chi_Minh\" (the default; you can leave timezone out)"),
-                    );
-                    chrono_tz::Asia::Ho_Chi_Minh
-                }
-            },
-        };
-
-        let province = match raw.province.as_deref() {
-            None => None,
-            Some(name) => match provinces.lookup(name) {
-                Ok(p) => Some(p.id()),
-                Err(e) => {
-                    problems.push(crate::content::province_problem(
-                        &file,
-                        span_of(&["province"]),
-                        name,
-                        &e,
-                    ));
-                    None
-                }
-            },
-        };
-
-        let page_size = match raw.page_size {
-            None => DEFAULT_PAGE_SIZE,
-            Some(n) if (1..=MAX_PAGE_SIZE as i64).contains(&n) => n as usize,
-            Some(n) => {
-                problems.push(
-                    Problem::error(
-                        "config::page-size",
-                        format!("page_size {n} is out of range"),
-                    )
-                    .at(&file, span_of(&["page_size"]))
-                    .label("must be between 1 and 500")
-                    .help("the number of articles on one list page, e.g. page_size = 10"),
-                );
-                DEFAULT_PAGE_SIZE
-            }
-        };
-
-        if !(1..=1000).contains(&raw.feeds.limit) {
-            problems.push(
-                Problem::error(
-                    "config::feed-limit",
-                    format!("feeds.limit {} is out of range", raw.feeds.limit),
-                )
-                .at(&file, span_of(&["feeds", "limit"]))
-                .label("must be between 1 and 1000")
-                .help("the number of newest articles in each feed, e.g. limit = 20"),
-            );
-        }
-
-        if raw.title.trim().is_empty() {
-            problems.push(
-                Problem::error("config::title", "the site title is empty")
-                    .at(&file, span_of(&["title"]))
-                    .help("e.g. title = \"Liên hiệp các tổ chức hữu nghị tỉnh An Giang\""),
-            );
-        }
-
-        let counter_endpoint = match raw.counter.endpoint.map(|e| e.trim().to_string()) {
-            Some(e) if e.is_empty() => None,
-            Some(e) if is_external_url(&e) && !e.starts_with("mailto:") || e.starts_with('/') => {
-                Some(e)
-            }
-            Some(e) => {
-                problems.push(
-                    Problem::error(
-                        "config::counter",
-                        format!("the counter endpoint `{e}` is not a web address"),
-                    )
-                    .at(&file, span_of(&["counter", "endpoint"]))
-                    .help("write the counting service's address with https://, e.g. endpoint = \"https://dem.example.vn/luot-truy-cap\"; leave it out to show no counter"),
-                );
-                None
-            }
-            None => None,
-        };
-        let image = raw
-            .image
-            .map(|i| i.trim().to_string())
-            .filter(|i| !i.is_empty());
-
-        let menu = link_list(&file, &doc, "menu", raw.menu, &mut problems);
-        let links = link_list(&file, &doc, "links", raw.links, &mut problems);
-
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(Config {
-            root: root.to_path_buf(),
-            title: raw.title,
-            description: raw.description,
-            base_url,
-            base_path,
-            language: raw.language,
-            timezone,
-            theme: raw.theme,
-            province,
-            page_size,
-            categories: raw.categories,
-            menu,
-            links,
-            organization: raw.organization,
-            feeds: raw.feeds,
-            include_merged: raw.provinces.include_merged,
-            image,
-            counter_endpoint,
-            source: file,
-        })
+    /// Like `read`, from site.toml's text: the settings as far as they are understood, and every
+    /// problem with them, in the order of the file.
+    pub fn understand(
+        root: &Path,
+        file: SourceFile,
+        overrides: &Overrides,
+        provinces: &Provinces,
+    ) -> (Config, Vec<Problem>) {
+        let (doc, syntax, unread) = document(&file);
+        let mut reader = Reader::new(&file, doc.as_ref(), &unread);
+        reader.problems.extend(syntax);
+        let config = reader.config(root, overrides, provinces);
+        let mut problems = reader.problems;
+        problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+        (config, problems)
     }
 
     /// A fingerprint of everything site.toml says (and the base URL it was built with): what
@@ -483,47 +306,734 @@ impl Config {
     }
 }
 
-/// Reads a list of links (`menu`, `links`): each a site path or a web address.
-fn link_list(
-    file: &SourceFile,
-    doc: &toml_edit::Document<String>,
-    key: &str,
-    raw: Vec<RawMenuItem>,
-    problems: &mut Vec<Problem>,
-) -> Vec<MenuItem> {
-    let spans: Vec<Range<usize>> = doc
-        .get(key)
-        .map(|item| {
-            table_likes(item)
-                .map(|t| {
-                    t.get_key_value("url")
-                        .and_then(|(_, v)| v.span())
-                        .unwrap_or(0..0)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut items = Vec::new();
-    for (i, item) in raw.into_iter().enumerate() {
-        let span = spans.get(i).cloned().unwrap_or(0..0);
-        if !(item.url.starts_with('/') || is_external_url(&item.url)) {
-            problems.push(
-                Problem::error(
-                    "config::link-url",
-                    format!("the {key} link `{}` is neither a site path nor a web address", item.url),
-                )
-                .at(file, span.clone())
-                .label("should start with / or https://")
-                .help("write pages of this site as paths from the site root, e.g. url = \"/gioi-thieu/\"; other sites as full addresses"),
-            );
-        }
-        items.push(MenuItem {
-            name: item.name,
-            url: item.url,
-            span,
-        });
+/// The config only when site.toml has no problem at all.
+fn strict(config: Config, problems: Vec<Problem>) -> Result<Config, Vec<Problem>> {
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(problems)
     }
-    items
+}
+
+/// What a syntax error kept from being read.
+#[derive(Debug, Default)]
+struct Unread {
+    /// The settings (dotted paths) on the line that was left out, or in a value written over
+    /// several lines that ran through it.
+    keys: Vec<String>,
+    /// Nothing from some point on was read (a broken table header), or nothing at all.
+    rest: bool,
+}
+
+/// site.toml as a TOML document. After a syntax error (its problem is given back) the line it
+/// is on is left out and the rest read again, so that one typo hides neither the other settings
+/// nor the content's problems; `None` when even that fails.
+fn document(file: &SourceFile) -> (Option<Document<String>>, Option<Problem>, Unread) {
+    let error = match Document::parse(file.text.to_string()) {
+        Ok(doc) => return (Some(doc), None, Unread::default()),
+        Err(e) => e,
+    };
+    let span = error.span().unwrap_or(0..0);
+    let problem = Problem::error("config::syntax", "site.toml is not valid TOML")
+        .at(file, span.clone())
+        .label(error.message().trim().to_string())
+        .help("TOML writes settings as `key = \"value\"`; text needs double quotes, a block of settings starts with [name] on a line of its own");
+    let nothing = Unread {
+        keys: Vec::new(),
+        rest: true,
+    };
+    let text = &*file.text;
+    let mut at = span.start.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = &text[start..line_end];
+    let mut unread = Unread::default();
+    // After a broken table header, its settings cannot be told from the table before it's.
+    let end = if line.trim_start().starts_with('[') {
+        unread.rest = true;
+        text.len()
+    } else {
+        unread.keys.extend(key_on_line(text, start));
+        line_end
+    };
+    // Spaces in place of every byte keep every other setting at its place in the file.
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes[start..end] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    let Some(doc) = String::from_utf8(bytes)
+        .ok()
+        .and_then(|t| Document::parse(t).ok())
+    else {
+        return (None, Some(problem), nothing);
+    };
+    unread.keys.extend(spanning(&doc, start..end));
+    (Some(doc), Some(problem), unread)
+}
+
+/// The setting written on the line at `start`, as a dotted path with its table: `page_size`,
+/// `organization.phone`, `menu.url`.
+fn key_on_line(text: &str, start: usize) -> Option<String> {
+    let line = text[start..].lines().next()?;
+    let key = line.split_once('=')?.0.trim().trim_matches(['"', '\'']);
+    if key.is_empty() {
+        return None;
+    }
+    let table = text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| {
+            let end = l.rfind(']').map_or(l.len(), |i| i + 1);
+            l[..end].trim_matches(['[', ']', ' '])
+        });
+    Some(match table {
+        Some(table) => format!("{table}.{key}"),
+        None => key.to_string(),
+    })
+}
+
+/// The settings whose value crosses `range` (a list written over several lines).
+fn spanning(doc: &Document<String>, range: Range<usize>) -> Vec<String> {
+    let crosses = |item: &Item| {
+        item.span()
+            .is_some_and(|s| s.start < range.end && range.start < s.end)
+    };
+    let mut out = Vec::new();
+    for (key, item) in doc.as_table().iter() {
+        match item {
+            Item::Table(table) => out.extend(
+                table
+                    .iter()
+                    .filter(|(_, value)| crosses(value))
+                    .map(|(name, _)| format!("{key}.{name}")),
+            ),
+            _ if crosses(item) => out.push(key.to_string()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The kinds of value a setting may need.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Number,
+    Bool,
+    Texts,
+    Table,
+    Links,
+}
+
+impl Kind {
+    /// What the setting should be, and how that is written.
+    fn explain(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Text => ("text", "text is written in double quotes"),
+            Kind::Number => ("a whole number", "numbers are written without quotes"),
+            Kind::Bool => ("true or false", "write true or false, without quotes"),
+            Kind::Texts => (
+                "a list of texts",
+                "a list is written in square brackets, each text in double quotes",
+            ),
+            Kind::Table => (
+                "a block of settings",
+                "a block starts with its name in square brackets on a line of its own",
+            ),
+            Kind::Links => (
+                "a list of links",
+                "each link is a block of its own with a name and a url",
+            ),
+        }
+    }
+}
+
+/// What a value is, in the words of an editor.
+fn describe(item: &Item) -> &'static str {
+    match item {
+        Item::Value(value) => describe_value(value),
+        Item::Table(_) => "a block of settings",
+        Item::ArrayOfTables(_) => "a list of blocks",
+        Item::None => "nothing",
+    }
+}
+
+fn describe_value(value: &Value) -> &'static str {
+    match value {
+        Value::String(_) => "text",
+        Value::Integer(_) => "a whole number",
+        Value::Float(_) => "a decimal number",
+        Value::Boolean(_) => "true/false",
+        Value::Datetime(_) => "a date",
+        Value::Array(_) => "a list",
+        Value::InlineTable(_) => "a block of settings",
+    }
+}
+
+/// Reads site.toml's settings one by one, so that a wrong one is reported and replaced by its
+/// default while every other one is still understood.
+struct Reader<'a> {
+    file: &'a SourceFile,
+    doc: Option<&'a Document<String>>,
+    unread: &'a Unread,
+    problems: Vec<Problem>,
+    /// Settings written but not understood (misspelt, or of the wrong type), as dotted paths:
+    /// already reported, so not reported again as missing, and a stand-in takes their place.
+    unclear: Vec<String>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(file: &'a SourceFile, doc: Option<&'a Document<String>>, unread: &'a Unread) -> Self {
+        Reader {
+            file,
+            doc,
+            unread,
+            problems: Vec::new(),
+            unclear: Vec::new(),
+        }
+    }
+
+    /// Every setting, checked; a wrong one reported and replaced by its default.
+    fn config(&mut self, root: &Path, overrides: &Overrides, provinces: &Provinces) -> Config {
+        if let Some(doc) = self.doc {
+            self.check_keys(doc.as_table(), TOP_KEYS, "");
+        }
+        for (name, keys) in [
+            ("organization", ORGANIZATION_KEYS),
+            ("feeds", FEED_KEYS),
+            ("provinces", PROVINCE_KEYS),
+            ("counter", COUNTER_KEYS),
+        ] {
+            if let Some(table) = self.table(&[name]) {
+                self.check_keys(table, keys, &format!("{name}."));
+            }
+        }
+
+        let base_url_text = match &overrides.base_url {
+            Some(url) => Some(url.clone()),
+            None => self.text(&["base_url"]),
+        };
+        let (base_url, base_path) = match base_url_text.map(|url| (normalize_base_url(&url), url)) {
+            Some((Ok(v), _)) => v,
+            Some((Err(why), text)) => {
+                let problem = Problem::error(
+                    "config::base-url",
+                    format!("base_url `{text}` is not usable: {why}"),
+                )
+                .help("write the site's public address with http:// or https://, e.g. base_url = \"https://example.github.io/portal/\"");
+                let problem = if overrides.base_url.is_some() {
+                    problem.in_file("--base-url")
+                } else {
+                    problem
+                        .at(self.file, self.span(&["base_url"]))
+                        .label("this address")
+                };
+                self.problems.push(problem);
+                (String::new(), "/".to_string())
+            }
+            None => {
+                self.require("base_url");
+                (String::new(), "/".to_string())
+            }
+        };
+
+        let timezone = match self.text(&["timezone"]) {
+            None => chrono_tz::Asia::Ho_Chi_Minh,
+            Some(name) => match name.parse::<Tz>() {
+                Ok(tz) => tz,
+                Err(_) => {
+                    self.problems.push(
+                        Problem::error(
+                            "config::timezone",
+                            format!("unknown timezone `{name}`"),
+                        )
+                        .at(self.file, self.span(&["timezone"]))
+                        .label("not an IANA timezone name")
+                        .help("Vietnam is \"Asia/Ho_Chi_Minh\" (the default; you can leave timezone out)"),
+                    );
+                    chrono_tz::Asia::Ho_Chi_Minh
+                }
+            },
+        };
+
+        // A site's province that is written but not understood still stands for one: otherwise
+        // every article that relies on it would be reported as having none.
+        let stand_in = provinces.current().next().map(|p| p.id());
+        let province = match self.text(&["province"]) {
+            Some(name) => match provinces.lookup(&name) {
+                Ok(p) => Some(p.id()),
+                Err(e) => {
+                    self.problems.push(crate::content::province_problem(
+                        self.file,
+                        self.span(&["province"]),
+                        &name,
+                        &e,
+                    ));
+                    stand_in
+                }
+            },
+            None if self.unclear(&["province"]) => stand_in,
+            None => None,
+        };
+
+        let page_size = match self.number(&["page_size"]) {
+            None => DEFAULT_PAGE_SIZE,
+            Some(n) if (1..=MAX_PAGE_SIZE as i64).contains(&n) => n as usize,
+            Some(n) => {
+                self.problems.push(
+                    Problem::error(
+                        "config::page-size",
+                        format!("page_size {n} is out of range"),
+                    )
+                    .at(self.file, self.span(&["page_size"]))
+                    .label("must be between 1 and 500")
+                    .help("the number of articles on one list page, e.g. page_size = 10"),
+                );
+                DEFAULT_PAGE_SIZE
+            }
+        };
+
+        let feeds = FeedSettings {
+            limit: match self.number(&["feeds", "limit"]) {
+                None => DEFAULT_FEED_LIMIT,
+                Some(n) if (1..=1000).contains(&n) => n as usize,
+                Some(n) => {
+                    self.problems.push(
+                        Problem::error(
+                            "config::feed-limit",
+                            format!("feeds.limit {n} is out of range"),
+                        )
+                        .at(self.file, self.span(&["feeds", "limit"]))
+                        .label("must be between 1 and 1000")
+                        .help("the number of newest articles in each feed, e.g. limit = 20"),
+                    );
+                    DEFAULT_FEED_LIMIT
+                }
+            },
+            full_content: self.boolean(&["feeds", "full_content"]).unwrap_or(false),
+        };
+
+        let title = self.text(&["title"]);
+        match &title {
+            Some(t) if t.trim().is_empty() => self.problems.push(
+                Problem::error("config::title", "the site title is empty")
+                    .at(self.file, self.span(&["title"]))
+                    .help("e.g. title = \"Liên hiệp các tổ chức hữu nghị tỉnh An Giang\""),
+            ),
+            Some(_) => {}
+            None => self.require("title"),
+        }
+
+        let counter_endpoint = match self
+            .text(&["counter", "endpoint"])
+            .map(|e| e.trim().to_string())
+        {
+            Some(e) if e.is_empty() => None,
+            Some(e) if is_external_url(&e) && !e.starts_with("mailto:") || e.starts_with('/') => {
+                Some(e)
+            }
+            Some(e) => {
+                self.problems.push(
+                    Problem::error(
+                        "config::counter",
+                        format!("the counter endpoint `{e}` is not a web address"),
+                    )
+                    .at(self.file, self.span(&["counter", "endpoint"]))
+                    .help("write the counting service's address with https://, e.g. endpoint = \"https://dem.example.vn/luot-truy-cap\"; leave it out to show no counter"),
+                );
+                None
+            }
+            None => None,
+        };
+        let image = self
+            .text(&["image"])
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty());
+
+        let menu = self.links("menu");
+        let links = self.links("links");
+        let organization = self.organization();
+
+        Config {
+            root: root.to_path_buf(),
+            title: title.unwrap_or_default(),
+            description: self.text(&["description"]).unwrap_or_default(),
+            base_url,
+            base_path,
+            language: self.text(&["language"]).unwrap_or_else(|| "vi".to_string()),
+            timezone,
+            theme: self
+                .text(&["theme"])
+                .unwrap_or_else(|| "default".to_string()),
+            province,
+            page_size,
+            categories: self.texts(&["categories"]).unwrap_or_default(),
+            menu,
+            links,
+            organization,
+            feeds,
+            include_merged: self
+                .boolean(&["provinces", "include_merged"])
+                .unwrap_or(true),
+            image,
+            counter_endpoint,
+            source: self.file.clone(),
+        }
+    }
+
+    /// `[organization]`, whose required settings are reported when missing.
+    fn organization(&mut self) -> Organization {
+        let mut text = |key: &str| self.text(&["organization", key]);
+        let organization = Organization {
+            name: text("name").unwrap_or_default(),
+            short_name: text("short_name"),
+            parent: text("parent").unwrap_or_default(),
+            address: text("address").unwrap_or_default(),
+            phone: text("phone").unwrap_or_default(),
+            fax: text("fax"),
+            email: text("email").unwrap_or_default(),
+            editor: text("editor").unwrap_or_default(),
+            editor_title: text("editor_title").unwrap_or_else(|| DEFAULT_EDITOR_TITLE.to_string()),
+            licence: text("licence"),
+        };
+        match self.item(&["organization"]) {
+            Some(item) if item.is_table_like() => {
+                self.require_in("organization", ORGANIZATION_REQUIRED);
+            }
+            // Reported as not a block.
+            Some(_) => {}
+            None if self.unclear(&["organization"]) => {}
+            None => self.problems.push(
+                Problem::error(
+                    "config::missing-key",
+                    "the required block [organization] is missing",
+                )
+                .at(self.file, 0..0)
+                .label("site.toml has no [organization] block")
+                .help(format!(
+                    "add at the end of site.toml a line [organization] followed by the lines {} (see the site.toml section of the README): every page's footer shows who publishes the site, as TT 09/2014/TT-BTTTT and NĐ 147/2024/NĐ-CP ask of a news site",
+                    ORGANIZATION_REQUIRED
+                        .iter()
+                        .map(|k| format!("{k} = \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            ),
+        }
+        organization
+    }
+
+    /// The setting at `path`, unless a syntax error kept it from being read.
+    fn item(&self, path: &[&str]) -> Option<&'a Item> {
+        if self.unread.keys.contains(&path.join(".")) {
+            return None;
+        }
+        let (last, parents) = path.split_last()?;
+        let mut table: &'a dyn TableLike = self.doc?.as_table();
+        for key in parents {
+            table = table.get(key)?.as_table_like()?;
+        }
+        table.get(last)
+    }
+
+    /// Whether `path` may be written in site.toml without being understood (misspelt, of the
+    /// wrong type, on a line with a syntax error): then its absence proves nothing.
+    fn unclear(&self, path: &[&str]) -> bool {
+        let dotted = path.join(".");
+        self.unread.rest || self.unread.keys.contains(&dotted) || self.unclear.contains(&dotted)
+    }
+
+    /// Where the value of `path` is written, or the start of the file.
+    fn span(&self, path: &[&str]) -> Range<usize> {
+        self.doc
+            .and_then(|doc| value_span(doc, path))
+            .unwrap_or(0..0)
+    }
+
+    /// Reports that the setting `name` (written at `span`) is `found` instead of `kind`.
+    fn wrong_kind(
+        &mut self,
+        name: String,
+        span: Range<usize>,
+        found: &str,
+        kind: Kind,
+        example: &str,
+    ) {
+        let (what, how) = kind.explain();
+        self.problems.push(
+            Problem::error("config::invalid", format!("`{name}` should be {what}"))
+                .at(self.file, span)
+                .label(format!("this is {found}, not {what}"))
+                .help(format!("{how}, e.g. {example}")),
+        );
+        self.unclear.push(name);
+    }
+
+    /// The value at `path` if it is of `kind`; else reported.
+    fn value(
+        &mut self,
+        path: &[&str],
+        kind: Kind,
+        fits: impl Fn(&Item) -> bool,
+    ) -> Option<&'a Item> {
+        let item = self.item(path)?;
+        if fits(item) {
+            return Some(item);
+        }
+        let span = self.span(path);
+        self.wrong_kind(path.join("."), span, describe(item), kind, example(path));
+        None
+    }
+
+    fn text(&mut self, path: &[&str]) -> Option<String> {
+        let item = self.value(path, Kind::Text, Item::is_str)?;
+        item.as_str().map(str::to_string)
+    }
+
+    fn number(&mut self, path: &[&str]) -> Option<i64> {
+        self.value(path, Kind::Number, Item::is_integer)?
+            .as_integer()
+    }
+
+    fn boolean(&mut self, path: &[&str]) -> Option<bool> {
+        self.value(path, Kind::Bool, Item::is_bool)?.as_bool()
+    }
+
+    fn table(&mut self, path: &[&str]) -> Option<&'a dyn TableLike> {
+        self.value(path, Kind::Table, Item::is_table_like)?
+            .as_table_like()
+    }
+
+    /// A list of texts; one element that is not text makes the whole list unclear.
+    fn texts(&mut self, path: &[&str]) -> Option<Vec<String>> {
+        let array = self.value(path, Kind::Texts, Item::is_array)?.as_array()?;
+        let mut texts = Vec::new();
+        let mut wrong = false;
+        for value in array {
+            match value.as_str() {
+                Some(text) => texts.push(text.to_string()),
+                None => {
+                    wrong = true;
+                    let (what, how) = Kind::Text.explain();
+                    self.problems.push(
+                        Problem::error(
+                            "config::invalid",
+                            format!("each of `{}` should be {what}", path.join(".")),
+                        )
+                        .at(self.file, value.span().unwrap_or(0..0))
+                        .label(format!("this is {}, not {what}", describe_value(value)))
+                        .help(format!("{how}, e.g. {}", example(path))),
+                    );
+                }
+            }
+        }
+        if wrong {
+            self.unclear.push(path.join("."));
+            return None;
+        }
+        Some(texts)
+    }
+
+    /// Reports the top-level setting `key` as missing, unless it is written but not understood.
+    fn require(&mut self, key: &str) {
+        if self.item(&[key]).is_some() || self.unclear(&[key]) {
+            return;
+        }
+        self.problems.push(
+            Problem::error(
+                "config::missing-key",
+                format!("the required setting `{key}` is missing"),
+            )
+            .at(self.file, 0..0)
+            .label(format!("site.toml has no `{key} = …` line"))
+            .help(format!(
+                "add it near the top of site.toml, above the first [block] line (a setting below one belongs to that block), e.g. {}",
+                example(&[key])
+            )),
+        );
+    }
+
+    /// Reports together the settings of `keys` that the block `[table]` lacks, unless they are
+    /// written but not understood.
+    fn require_in(&mut self, table: &str, keys: &[&str]) {
+        let missing: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|key| self.item(&[table, key]).is_none() && !self.unclear(&[table, key]))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let span = self
+            .doc
+            .and_then(|doc| doc.as_table().get_key_value(table))
+            .and_then(|(k, _)| k.span())
+            .unwrap_or(0..0);
+        let names = missing
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let examples = missing
+            .iter()
+            .map(|k| example(&[table, k]))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let (message, label) = match missing.as_slice() {
+            [one] => (
+                format!("the required setting `{one}` is missing from [{table}]"),
+                format!("this block has no `{one} = …` line"),
+            ),
+            _ => (
+                format!("required settings are missing from [{table}]: {names}"),
+                format!("this block has no {names}"),
+            ),
+        };
+        let why = if table == "organization" {
+            "; every page's footer shows the publisher's name, parent body, address, phone, email and the person answering for the content, as TT 09/2014/TT-BTTTT and NĐ 147/2024/NĐ-CP ask of a news site"
+        } else {
+            ""
+        };
+        self.problems.push(
+            Problem::error("config::missing-key", message)
+                .at(self.file, span)
+                .label(label)
+                .help(format!("add below [{table}] lines like: {examples}{why}")),
+        );
+    }
+
+    /// A list of links (`menu`, `links`): each a site path or a web address.
+    fn links(&mut self, key: &str) -> Vec<MenuItem> {
+        let Some(item) = self.value(&[key], Kind::Links, |item| {
+            item.is_array_of_tables() || item.is_array()
+        }) else {
+            return Vec::new();
+        };
+        let kind = if key == "menu" { "menu" } else { "sidebar" };
+        let mut items = Vec::new();
+        if let Some(array) = item.as_array() {
+            for value in array {
+                if !value.is_inline_table() {
+                    self.wrong_kind(
+                        key.to_string(),
+                        value.span().unwrap_or(0..0),
+                        describe_value(value),
+                        Kind::Links,
+                        example(&[key]),
+                    );
+                }
+            }
+        }
+        for table in table_likes(item) {
+            self.check_keys(table, MENU_KEYS, &format!("{key}."));
+            let field = |reader: &mut Self, name: &str| -> (Option<String>, Range<usize>) {
+                let Some((k, value)) = table.get_key_value(name) else {
+                    return (None, 0..0);
+                };
+                let span = value.span().or_else(|| k.span()).unwrap_or(0..0);
+                match value.as_str() {
+                    Some(text) => (Some(text.to_string()), span),
+                    None => {
+                        reader.wrong_kind(
+                            format!("{key}.{name}"),
+                            span.clone(),
+                            describe(value),
+                            Kind::Text,
+                            example(&[key]),
+                        );
+                        (None, span)
+                    }
+                }
+            };
+            let (name, _) = field(self, "name");
+            let (url, span) = field(self, "url");
+            let (Some(name), Some(url)) = (name, url) else {
+                let missing: Vec<&str> = [
+                    ("name", table.contains_key("name")),
+                    ("url", table.contains_key("url")),
+                ]
+                .into_iter()
+                .filter(|(field, written)| !written && !self.unclear(&[key, field]))
+                .map(|(field, _)| field)
+                .collect();
+                if !missing.is_empty() {
+                    let at = table
+                        .iter()
+                        .next()
+                        .and_then(|(first, _)| table.get_key_value(first))
+                        .and_then(|(k, _)| k.span())
+                        .unwrap_or(0..0);
+                    self.problems.push(
+                        Problem::error(
+                            "config::missing-key",
+                            format!("a {kind} link has no {}", missing.join(" and ")),
+                        )
+                        .at(self.file, at)
+                        .label(format!("this link needs a `{}`", missing.join("` and a `")))
+                        .help(format!(
+                            "each link has a name and an address, e.g. {}",
+                            example(&[key])
+                        )),
+                    );
+                }
+                continue;
+            };
+            if !(url.starts_with('/') || is_external_url(&url)) {
+                self.problems.push(
+                    Problem::error(
+                        "config::link-url",
+                        format!("the {kind} link `{url}` is neither a site path nor a web address"),
+                    )
+                    .at(self.file, span.clone())
+                    .label("should start with / or https://")
+                    .help("write pages of this site as paths from the site root, e.g. url = \"/gioi-thieu/\"; other sites as full addresses"),
+                );
+                // Left out, so that it is not reported again as a page that does not exist.
+                continue;
+            }
+            items.push(MenuItem { name, url, span });
+        }
+        items
+    }
+
+    /// Reports the keys of `table` that are not `known`. A misspelt key's suggestion counts as
+    /// written but unclear, so it is not reported a second time as missing.
+    fn check_keys(&mut self, table: &dyn TableLike, known: &[&str], prefix: &str) {
+        for (key, _) in table.iter() {
+            if known.contains(&key) {
+                continue;
+            }
+            let span = table
+                .get_key_value(key)
+                .and_then(|(k, _)| k.span())
+                .unwrap_or(0..0);
+            let mut problem = Problem::error(
+                "config::unknown-key",
+                format!("unknown setting `{prefix}{key}` in site.toml"),
+            )
+            .at(self.file, span);
+            problem = match did_you_mean(key, known.iter().copied()) {
+                Some(s) => {
+                    self.unclear.push(format!("{prefix}{s}"));
+                    problem.label(format!("did you mean `{s}`?")).help(format!(
+                        "rename it to `{s}`; the settings here are: {}",
+                        known.join(", ")
+                    ))
+                }
+                None => problem
+                    .label("not a setting bantin knows")
+                    .help(format!("the settings here are: {}", known.join(", "))),
+            };
+            self.problems.push(problem);
+        }
+    }
 }
 
 /// Every table in `menu`, written either as `[[menu]]` or as an array of inline tables.
@@ -541,40 +1051,7 @@ fn table_likes(item: &Item) -> Box<dyn Iterator<Item = &dyn TableLike> + '_> {
     }
 }
 
-fn check_keys(
-    file: &SourceFile,
-    table: &dyn TableLike,
-    known: &[&str],
-    prefix: &str,
-    problems: &mut Vec<Problem>,
-) {
-    for (key, _) in table.iter() {
-        if known.contains(&key) {
-            continue;
-        }
-        let span = table
-            .get_key_value(key)
-            .and_then(|(k, _)| k.span())
-            .unwrap_or(0..0);
-        let mut problem = Problem::error(
-            "config::unknown-key",
-            format!("unknown setting `{prefix}{key}` in site.toml"),
-        )
-        .at(file, span);
-        problem = match did_you_mean(key, known.iter().copied()) {
-            Some(s) => problem.label(format!("did you mean `{s}`?")).help(format!(
-                "rename it to `{s}`; the settings here are: {}",
-                known.join(", ")
-            )),
-            None => problem
-                .label("not a setting bantin knows")
-                .help(format!("the settings here are: {}", known.join(", "))),
-        };
-        problems.push(problem);
-    }
-}
-
-fn value_span(doc: &toml_edit::Document<String>, path: &[&str]) -> Option<Range<usize>> {
+fn value_span(doc: &Document<String>, path: &[&str]) -> Option<Range<usize>> {
     let (last, parents) = path.split_last()?;
     let mut table: &dyn TableLike = doc.as_table();
     for key in parents {
@@ -698,13 +1175,14 @@ editor = "Nguyễn Văn A"
         );
         let problems = parse(&text).unwrap_err();
         let locations: Vec<_> = problems.iter().map(|p| p.location().unwrap()).collect();
+        // In the order of the file, as an editor reads them.
         assert_eq!(
             locations,
             [
                 "site.toml:2:12",
                 "site.toml:3:12",
-                "site.toml:5:12",
                 "site.toml:4:13",
+                "site.toml:5:12",
                 "site.toml:8:7"
             ]
         );
@@ -720,11 +1198,196 @@ editor = "Nguyễn Văn A"
         assert_eq!(e[0].code, "config::invalid");
         assert_eq!(e[0].location().unwrap(), "site.toml:1:9");
         let e = parse(&format!("base_url = \"https://x.org/\"\n{ORG}")).unwrap_err();
+        assert_eq!(e[0].code, "config::missing-key");
         assert!(
             e[0].label.as_deref().unwrap().contains("title"),
             "{:?}",
             e[0].label
         );
+    }
+
+    /// What `understand` made of a site.toml: its problems as `(code, location)`.
+    fn understood(text: &str) -> (Config, Vec<(&'static str, String)>) {
+        let (config, problems) = Config::understand(
+            Path::new("."),
+            SourceFile::new("site.toml", text),
+            &Overrides::default(),
+            &provinces(),
+        );
+        let problems = problems
+            .iter()
+            .map(|p| (p.code, p.location().unwrap_or_default()))
+            .collect();
+        (config, problems)
+    }
+
+    fn id(name: &str) -> Option<ProvinceId> {
+        provinces().lookup(name).ok().map(|p| p.id())
+    }
+
+    #[test]
+    fn a_wrong_value_is_reported_and_the_rest_understood() {
+        let (c, problems) = understood(&format!(
+            "title = \"T\"\nbase_url = \"https://x.org/p\"\nprovince = \"An Giang\"\npage_size = \"mười\"\ncategories = [\"Tin tức\"]\nlangauge = \"vi\"\n{ORG}[feeds]\nlimit = 5\nfull_content = \"có\"\n"
+        ));
+        assert_eq!(
+            problems,
+            [
+                ("config::invalid", "site.toml:4:13".to_string()),
+                ("config::unknown-key", "site.toml:6:1".to_string()),
+                ("config::invalid", "site.toml:17:16".to_string()),
+            ]
+        );
+        assert_eq!(c.page_size, DEFAULT_PAGE_SIZE);
+        assert_eq!(c.province, id("An Giang"));
+        assert_eq!(c.categories, ["Tin tức"]);
+        assert_eq!(c.base_path, "/p/");
+        assert_eq!(c.feeds.limit, 5);
+        assert!(!c.feeds.full_content);
+        assert_eq!(c.organization.editor, "Nguyễn Văn A");
+    }
+
+    #[test]
+    fn a_syntax_error_leaves_out_its_line_only() {
+        // The province's line is broken: the rest is read, and the province stands in as some
+        // province, so articles that rely on it are not reported as having none.
+        let (c, problems) = understood(&format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\nprovince = An Giang\ncategories = [\"Tin tức\"]\n{ORG}"
+        ));
+        assert_eq!(problems, [("config::syntax", "site.toml:3:12".to_string())]);
+        assert!(c.province.is_some());
+        assert_eq!(c.categories, ["Tin tức"]);
+        assert_eq!(c.title, "T");
+
+        // A required setting on the broken line is not reported missing as well.
+        let (_, problems) = understood(&format!("title = T\nbase_url = \"https://x.org/\"\n{ORG}"));
+        assert_eq!(problems, [("config::syntax", "site.toml:1:9".to_string())]);
+        let (_, problems) = understood(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization]\nname = \"A\"\nphone = 0297\n",
+        );
+        assert_eq!(
+            problems,
+            [
+                ("config::missing-key", "site.toml:3:2".to_string()),
+                ("config::syntax", "site.toml:5:9".to_string()),
+            ]
+        );
+        let missing = understood_messages(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization]\nname = \"A\"\nphone = 0297\n",
+        );
+        assert!(missing[0].contains("`email`"), "{missing:?}");
+        assert!(!missing[0].contains("`phone`"), "{missing:?}");
+
+        // A list over several lines that ran through the broken line is not trusted: without a
+        // list of categories, any category goes.
+        let (c, problems) = understood(&format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\ncategories = [\"A\",\n  \"B\" \"C\",\n  \"D\"]\n{ORG}"
+        ));
+        assert_eq!(problems, [("config::syntax", "site.toml:4:7".to_string())]);
+        assert!(c.categories.is_empty());
+
+        // A broken table header: nothing after it is read, and nothing is reported missing.
+        let (c, problems) = understood(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization\nname = \"A\"\n",
+        );
+        assert_eq!(problems, [("config::syntax", "site.toml:3:14".to_string())]);
+        assert_eq!(c.title, "T");
+        assert!(c.province.is_some());
+    }
+
+    fn understood_messages(text: &str) -> Vec<String> {
+        Config::understand(
+            Path::new("."),
+            SourceFile::new("site.toml", text),
+            &Overrides::default(),
+            &provinces(),
+        )
+        .1
+        .into_iter()
+        .map(|p| p.message.clone())
+        .collect()
+    }
+
+    #[test]
+    fn what_is_missing_is_reported_unless_explained_by_another_problem() {
+        // `titel` and `editr` are misspelt `title` and `editor`: reported once each, as such.
+        let (_, problems) = understood(&format!(
+            "titel = \"T\"\nbase_url = \"https://x.org/\"\n{ORG}editr = \"B\"\n"
+        ));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        // A misspelt province stands in as some province, like one written wrongly.
+        let (c, _) = understood(&format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\nprovice = \"An Giang\"\n{ORG}"
+        ));
+        assert!(c.province.is_some());
+        let (c, _) = understood(&format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\nprovince = \"Kien Gang\"\n{ORG}"
+        ));
+        assert!(c.province.is_some());
+        let (c, problems) = understood(&format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n{ORG}"
+        ));
+        assert_eq!((c.province, problems), (None, vec![]));
+
+        // The required settings of [organization] that are missing make one problem, at its
+        // header; a block that is not a block is reported as such, not as empty.
+        let messages = understood_messages(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization]\nname = \"A\"\n",
+        );
+        assert_eq!(
+            messages,
+            [
+                "required settings are missing from [organization]: `parent`, `address`, `phone`, `email`, `editor`"
+            ]
+        );
+        let (_, problems) =
+            understood("title = \"T\"\nbase_url = \"https://x.org/\"\norganization = \"A\"\n");
+        assert_eq!(
+            problems,
+            [("config::invalid", "site.toml:3:16".to_string())]
+        );
+        let messages = understood_messages("title = \"T\"\nbase_url = \"https://x.org/\"\n");
+        assert_eq!(messages, ["the required block [organization] is missing"]);
+    }
+
+    #[test]
+    fn menu_links_are_checked_one_by_one() {
+        let (c, problems) = understood(&format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[[menu]]\nname = \"A\"\nurl = \"/a/\"\n[[menu]]\nname = \"B\"\n[[menu]]\nname = \"C\"\nurl = 3\n[[menu]]\nname = \"D\"\nurl = \"d\"\n{ORG}"
+        ));
+        assert_eq!(
+            problems,
+            [
+                ("config::missing-key", "site.toml:7:1".to_string()),
+                ("config::invalid", "site.toml:10:7".to_string()),
+                ("config::link-url", "site.toml:13:7".to_string()),
+            ]
+        );
+        // Only the good link is kept: a bad one is not reported again as a missing page.
+        let urls: Vec<&str> = c.menu.iter().map(|m| m.url.as_str()).collect();
+        assert_eq!(urls, ["/a/"]);
+    }
+
+    #[test]
+    fn a_site_toml_that_is_not_utf8_is_reported_and_the_defaults_stand_in() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            b"title = \"Li\xEAn hi\xEA\xECp\"\n",
+        )
+        .unwrap();
+        let (c, problems) = Config::read(dir.path(), &Overrides::default(), &provinces()).unwrap();
+        let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["config::not-utf8"]);
+        assert_eq!(problems[0].location().as_deref(), Some("site.toml:1:12"));
+        assert!(c.province.is_some());
+        assert!(Config::load(dir.path(), &Overrides::default(), &provinces()).is_err());
+        let e = Config::read(
+            &dir.path().join("nowhere"),
+            &Overrides::default(),
+            &provinces(),
+        );
+        assert_eq!(e.unwrap_err().code, "config::unreadable");
     }
 
     #[test]

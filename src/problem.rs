@@ -250,6 +250,45 @@ impl miette::Diagnostic for Problem {
     }
 }
 
+/// A file's bytes as text. A file that is not UTF-8 — Vietnamese text saved by an old editor as
+/// Windows-1258 or TCVN3, or by Notepad as "Unicode" (UTF-16) — gives a problem `code` with a
+/// caret at the first byte that is not, shown in the file's text decoded as well as it can be
+/// (each bad stretch of bytes becomes `�`), so that the editor can find the place.
+pub fn utf8_text(
+    code: &'static str,
+    path: impl Into<String>,
+    bytes: Vec<u8>,
+) -> Result<String, Problem> {
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e,
+    };
+    let at = error.utf8_error().valid_up_to();
+    let bytes = error.into_bytes();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    // The text before `at` is valid, so the replacement character starts exactly there.
+    let file = SourceFile::new(path, String::from_utf8_lossy(&bytes));
+    let (line, _) = file.line_col(at);
+    let byte = bytes.get(at).copied().unwrap_or_default();
+    let label = if utf16 {
+        "the file is UTF-16 (\"Unicode\" in Notepad), not UTF-8".to_string()
+    } else {
+        format!(
+            "byte 0x{byte:02X} at line {line} is not UTF-8 (the file was probably saved as \
+             Windows-1258 or TCVN3)"
+        )
+    };
+    Err(Problem::error(code, "the file is not UTF-8 text")
+        .at(&file, at..at + char::REPLACEMENT_CHARACTER.len_utf8())
+        .label(label)
+        .help(
+            "open the file and save it again as UTF-8 (Notepad: File → Save As → Encoding: UTF-8; \
+             VS Code: click the encoding in the status bar → Save with Encoding → UTF-8); text \
+             typed with a TCVN3 or VNI font must first be converted to Unicode, e.g. with \
+             Unikey's converter (Ctrl+Shift+F6)",
+        ))
+}
+
 /// The closest candidate to a misspelt name, if any is close enough to be a useful suggestion.
 pub fn did_you_mean<'a>(
     input: &str,
@@ -292,5 +331,28 @@ mod tests {
         let file = SourceFile::new("content/a.md", "a\nbc\n");
         let p = Problem::error("x", "bad").at(&file, 3..4);
         assert_eq!(p.location().as_deref(), Some("content/a.md:2:2"));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_shown_with_a_caret_at_the_first_bad_byte() {
+        assert_eq!(
+            utf8_text("x", "a.md", "Hữu nghị".as_bytes().to_vec()).unwrap(),
+            "Hữu nghị"
+        );
+        // "Gặp" in Windows-1258: G, ă (0xE3), combining dot below (0xF2).
+        let p = utf8_text("x", "content/a.md", b"---\ntitle: G\xE3\xF2p\n".to_vec()).unwrap_err();
+        assert_eq!(p.location().as_deref(), Some("content/a.md:2:9"));
+        let label = p.label.as_deref().unwrap();
+        assert!(
+            label.starts_with("byte 0xE3 at line 2 is not UTF-8"),
+            "{label}"
+        );
+        let file = p.file.as_ref().unwrap();
+        assert_eq!(&file.text[p.span.clone().unwrap()], "\u{FFFD}");
+        assert_eq!(&*file.text, "---\ntitle: G\u{FFFD}\u{FFFD}p\n");
+
+        let p = utf8_text("x", "a.md", vec![0xFF, 0xFE, b'a', 0]).unwrap_err();
+        assert!(p.label.as_deref().unwrap().contains("UTF-16"));
+        assert_eq!(p.location().as_deref(), Some("a.md:1:1"));
     }
 }

@@ -436,16 +436,9 @@ impl Loader<'_> {
                 );
             }
         };
-        let text = match String::from_utf8(bytes) {
+        let text = match crate::problem::utf8_text("content::not-utf8", display.clone(), bytes) {
             Ok(t) => t,
-            Err(_) => {
-                return (
-                    None,
-                    vec![Problem::error("content::not-utf8", "the file is not UTF-8 text")
-                        .in_file(display)
-                        .help("save the file as UTF-8 (in most editors: Save with encoding → UTF-8)")],
-                );
-            }
+            Err(problem) => return (None, vec![problem]),
         };
         self.load_text(path, display, text)
     }

@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod fingerprint;
 pub mod seo;
 pub mod sitemap;
+mod template_errors;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ use context::{
     PageFull, Pagination, ProvinceInfo, RegionContext, Site, SiteContext, YearContext,
     article_path, feed_links, page_path,
 };
+use template_errors::During;
 use theme::Theme;
 
 /// Hot news on the home page.
@@ -159,10 +161,13 @@ impl Renderer {
             let mut alone = Tera::new();
             register_helpers(&mut alone, config);
             if let Err(e) = alone.add_raw_template(name, &file.text)
-                && let Some(p) = template_problem(&e, &theme.templates, None)
-                && p.code == "theme::template-syntax"
+                && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
             {
-                problems.push(p);
+                problems.extend(template_errors::problems(
+                    &e,
+                    &theme.templates,
+                    During::Compiling,
+                ));
             }
         }
         if !problems.is_empty() {
@@ -176,13 +181,11 @@ impl Renderer {
             .map(|(name, file)| (name.as_str(), &*file.text))
             .collect();
         if let Err(e) = tera.add_raw_templates(sources) {
-            let problem = template_problem(&e, &theme.templates, None).unwrap_or_else(|| {
-                Problem::error(
-                    "theme::template",
-                    format!("the theme's templates do not fit together: {e}"),
-                )
-            });
-            return Err(vec![problem]);
+            return Err(template_errors::problems(
+                &e,
+                &theme.templates,
+                During::Compiling,
+            ));
         }
         let missing: Vec<&str> = REQUIRED
             .iter()
@@ -571,15 +574,12 @@ impl Renderer {
         self.tera
             .render_to(template, &ctx, &mut html)
             .map_err(|e| {
-                template_problem(&e, &self.templates, Some(&format!("/{path} ({origin})")))
-                .unwrap_or_else(|| {
-                    Problem::error(
-                        "theme::render",
-                        format!(
-                            "the template {template} failed while rendering /{path} ({origin}): {e}"
-                        ),
-                    )
-                })
+                let page = format!("/{path} ({origin})");
+                let during = During::Rendering {
+                    template,
+                    page: &page,
+                };
+                template_errors::problem(&e, &self.templates, during)
             })?;
         Ok(Output {
             path: output_file(&path),
@@ -681,50 +681,10 @@ fn merge_repeats(problems: Vec<Problem>) -> Vec<Problem> {
         .collect()
 }
 
-/// Turns a Tera error into a problem pointing into the template's source.
-fn template_problem(
-    error: &tera::Error,
-    templates: &BTreeMap<String, SourceFile>,
-    page: Option<&str>,
-) -> Option<Problem> {
-    let (code, report) = match error.kind() {
-        tera::ErrorKind::SyntaxError(r) => ("theme::template-syntax", r),
-        tera::ErrorKind::RenderingError(r) => ("theme::template-render", r),
-        tera::ErrorKind::MissingParent { current, parent } => {
-            let file = templates.get(current)?;
-            return Some(
-                Problem::error(
-                    "theme::missing-parent",
-                    format!("{} extends `{parent}`, which does not exist", file.path),
-                )
-                .in_file(file.path.clone())
-                .help(format!(
-                    "the templates are: {}",
-                    templates.keys().cloned().collect::<Vec<_>>().join(", ")
-                )),
-            );
-        }
-        _ => return None,
-    };
-    let file = templates.get(report.filename())?;
-    let span = report.span();
-    let start = file.offset_of(span.start_line, span.start_col);
-    let end = if span.end_line == span.start_line && span.end_col > span.start_col {
-        file.offset_of(span.end_line, span.end_col)
-    } else {
-        start + 1
-    };
-    let message = match page {
-        Some(page) => format!("template error in {} while rendering {page}", file.path),
-        None => format!("template syntax error in {}", file.path),
-    };
-    Some(
-        Problem::error(code, message)
-            .at(file, start..end)
-            .label(report.message().to_string())
-            .help("Tera templates write values as {{ name }} and tags as {% if … %}…{% endif %}; see https://keats.github.io/tera/docs/"),
-    )
-}
+/// The filters `register_helpers` adds to Tera's, for the "did you mean" of an unknown filter.
+const FILTERS: &[&str] = &["date_vi", "number_vi", "slugify", "urlencode"];
+/// The functions `register_helpers` adds to Tera's.
+const FUNCTIONS: &[&str] = &["url"];
 
 /// The Vietnamese helpers every template may use.
 fn register_helpers(tera: &mut Tera, config: &Config) {
@@ -768,7 +728,37 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
 
 #[cfg(test)]
 mod tests {
-    use super::urlencode;
+    use super::*;
+    use crate::config::Overrides;
+    use crate::model::provinces::Provinces;
+
+    /// The names an unknown filter's "did you mean" offers are ones `register_helpers` adds.
+    #[test]
+    fn the_listed_helpers_are_registered() {
+        let site = "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization]\nname = \"A\"\nparent = \"B\"\naddress = \"C\"\nphone = \"1\"\nemail = \"a@x.org\"\neditor = \"D\"\n";
+        let config = Config::parse(
+            std::path::Path::new("."),
+            SourceFile::new("site.toml", site),
+            &Overrides::default(),
+            &Provinces::builtin(),
+        )
+        .expect("test site.toml");
+        let mut tera = Tera::new();
+        register_helpers(&mut tera, &config);
+        let uses = FILTERS
+            .iter()
+            .map(|f| format!("{{{{ 1 | {f} }}}}"))
+            .chain(FUNCTIONS.iter().map(|f| format!("{{{{ {f}() }}}}")));
+        for source in uses {
+            let mut tera = tera.clone();
+            assert!(tera.add_raw_template("t", &source).is_ok(), "{source}");
+        }
+        assert!(
+            Tera::new()
+                .add_raw_template("t", "{{ 1 | date_vi }}")
+                .is_err()
+        );
+    }
 
     #[test]
     fn urlencode_keeps_only_unreserved_characters() {

@@ -111,13 +111,14 @@ impl Theme {
     fn add_dir(&mut self, root: &Path, templates: &Path, statics: &Path) -> Result<(), Problem> {
         for (rel, path) in files_under(templates)? {
             let display = crate::content::display_path(root, &path);
-            let text = std::fs::read_to_string(&path).map_err(|e| {
+            let bytes = std::fs::read(&path).map_err(|e| {
                 Problem::error(
                     "theme::unreadable",
                     format!("cannot read the template: {e}"),
                 )
                 .in_file(display.clone())
             })?;
+            let text = crate::problem::utf8_text("theme::not-utf8", display.clone(), bytes)?;
             self.templates.insert(rel, SourceFile::new(display, text));
         }
         for (rel, path) in files_under(statics)? {
