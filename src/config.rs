@@ -571,6 +571,9 @@ impl<'a> Reader<'a> {
                 Ok(p) => Some(p.id()),
                 Err(e) => {
                     self.problems.push(crate::content::province_problem(
+                        ("config::unknown-province", |p| {
+                            format!("province = \"{p}\"")
+                        }),
                         self.file,
                         self.span(&["province"]),
                         &name,
@@ -1185,6 +1188,17 @@ editor = "Nguyễn Văn A"
                 "site.toml:5:12",
                 "site.toml:8:7"
             ]
+        );
+        // The fix is written the way site.toml writes settings, not as front-matter.
+        let province = &problems[3];
+        assert_eq!(province.code, "config::unknown-province");
+        assert!(
+            province
+                .help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("write `province = \"Kiên Giang\"`")),
+            "{:?}",
+            province.help
         );
     }
 

@@ -297,7 +297,16 @@ pub fn did_you_mean<'a>(
     let input = input.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&input, &c.to_lowercase()), c))
+        .map(|c| {
+            let c_lower = c.to_lowercase();
+            let mut score = strsim::jaro_winkler(&input, &c_lower);
+            // Jaro-Winkler is harsh on short names: `ulr` for `url` scores 0.56. One swapped,
+            // missing, extra or wrong letter in a name of three or more is still a likely typo.
+            if input.chars().count() >= 3 && strsim::damerau_levenshtein(&input, &c_lower) <= 1 {
+                score = score.max(0.8);
+            }
+            (score, c)
+        })
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -324,6 +333,10 @@ mod tests {
         assert_eq!(did_you_mean("provice", keys), Some("province"));
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("zzzz", keys), None);
+        let short = ["url", "name", "fax"];
+        assert_eq!(did_you_mean("ulr", short), Some("url"));
+        assert_eq!(did_you_mean("nmae", short), Some("name"));
+        assert_eq!(did_you_mean("abc", short), None);
     }
 
     #[test]

@@ -712,7 +712,13 @@ impl Loader<'_> {
             Some((name, span)) => match self.provinces.lookup(&name) {
                 Ok(p) => Some(p.id()),
                 Err(e) => {
-                    fields.problem(province_problem(file, span, &name, &e));
+                    fields.problem(province_problem(
+                        ("content::unknown-province", |p| format!("province: {p}")),
+                        file,
+                        span,
+                        &name,
+                        &e,
+                    ));
                     None
                 }
             },
@@ -1013,18 +1019,20 @@ pub fn date_problem(
     ))
 }
 
-/// The problem for a province name that is not in the registry, with the closest names.
+/// How a province setting is written where it was found: `province: X` in front-matter,
+/// `province = "X"` in site.toml.
+pub type WriteProvince = fn(&str) -> String;
+
+/// The problem for a province name that is not in the registry, with the closest names and the
+/// line to write (`write_as`).
 pub fn province_problem(
+    (code, write_as): (&'static str, WriteProvince),
     file: &SourceFile,
     span: Range<usize>,
     input: &str,
     error: &LookupError,
 ) -> Problem {
-    let problem = Problem::error(
-        "content::unknown-province",
-        format!("unknown province `{input}`"),
-    )
-    .at(file, span);
+    let problem = Problem::error(code, format!("unknown province `{input}`")).at(file, span);
     match error.suggestions.as_slice() {
         [] => problem.label("not a Vietnamese province or city").help(
             "write the province's name, with or without accents (e.g. Kiên Giang, kien giang, TP. Hồ Chí Minh)",
@@ -1037,7 +1045,7 @@ pub fn province_problem(
             };
             problem
                 .label(format!("did you mean `{first}`?"))
-                .help(format!("write `province: {first}`{others}; names may be written with or without accents"))
+                .help(format!("write `{}`{others}; names may be written with or without accents", write_as(first)))
         }
     }
 }
