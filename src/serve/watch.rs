@@ -46,12 +46,15 @@ pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> 
                 .map_err(|e| failed(&source.join(dir), e.to_string()))?;
         }
     }
+    let mut links = Links::default();
+    links.refresh(&mut watcher, &root);
     let (tx, rx) = mpsc::channel();
     let source = source.to_path_buf();
     std::thread::spawn(move || {
         // The watcher lives as long as this thread, which lives as long as the server. Nothing
         // here may end it but the server going away: a failed watch or a bad event is skipped.
         let mut watcher = watcher;
+        let mut links = links;
         let mut pending: Vec<PathBuf> = Vec::new();
         loop {
             // Wait for a change; then gather what follows it closely (an editor's save is often
@@ -65,6 +68,9 @@ pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> 
                 match raw_rx.recv_timeout(DEBOUNCE) {
                     Ok(e) => e,
                     Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if links.stale {
+                            links.refresh(&mut watcher, &root);
+                        }
                         pending.sort();
                         pending.dedup();
                         if tx.send(std::mem::take(&mut pending)).is_err() {
@@ -85,7 +91,14 @@ pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> 
             if !changes_content(&event.kind) {
                 continue;
             }
+            // A link may have been made, moved or removed: look for links again after this
+            // batch. Plain edits cannot change them.
+            if !matches!(event.kind, EventKind::Modify(ModifyKind::Data(_))) {
+                links.stale = true;
+            }
             for path in &event.paths {
+                // A file reached through a link is known to the build by the link's path.
+                pending.extend(links.through(path).map(|rel| source.join(rel)));
                 let Some(rel) = in_sources(&root, path) else {
                     continue;
                 };
@@ -99,6 +112,87 @@ pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> 
         }
     });
     Ok(rx)
+}
+
+/// The symbolic links in the source folders that lead elsewhere in the site (the build follows
+/// them): what they point to is watched too, and a change there is handed on by the link's path.
+#[derive(Default)]
+struct Links {
+    /// Each link's real target and the link's path in the site.
+    targets: Vec<(PathBuf, PathBuf)>,
+    /// What is watched for them (folders outside the source folders).
+    watched: Vec<PathBuf>,
+    /// A change may have added or removed a link.
+    stale: bool,
+}
+
+impl Links {
+    /// Finds the links again and watches what they point to (outside the source folders, which
+    /// are watched already).
+    fn refresh(&mut self, watcher: &mut RecommendedWatcher, root: &Path) {
+        self.stale = false;
+        self.targets = find_links(root);
+        let mut wanted: Vec<PathBuf> = self
+            .targets
+            .iter()
+            .filter(|(target, _)| in_sources(root, target).is_none())
+            // A linked file is watched through its folder: editors save by replacing the file.
+            .filter_map(|(target, _)| {
+                if target.is_dir() {
+                    Some(target.clone())
+                } else {
+                    target.parent().map(Path::to_path_buf)
+                }
+            })
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        for gone in self.watched.iter().filter(|w| !wanted.contains(w)) {
+            let _ = watcher.unwatch(gone);
+        }
+        for new in wanted.iter().filter(|w| !self.watched.contains(w)) {
+            let _ = watcher.watch(new, RecursiveMode::Recursive);
+        }
+        self.watched = wanted;
+    }
+
+    /// The site paths by which the build reads `path`, when `path` lies behind a link.
+    fn through<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = PathBuf> + 'a {
+        self.targets.iter().filter_map(move |(target, link)| {
+            path.strip_prefix(target).ok().map(|rest| {
+                if rest.as_os_str().is_empty() {
+                    link.clone()
+                } else {
+                    link.join(rest)
+                }
+            })
+        })
+    }
+}
+
+/// Every symbolic link in the source folders whose real target lies in the site (the build
+/// reports links out of it and does not follow them), as (real target, link's path in the site).
+fn find_links(root: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut links = Vec::new();
+    for dir in SOURCES {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .min_depth(1)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path_is_symlink())
+        {
+            let (Ok(target), Ok(rel)) = (
+                std::fs::canonicalize(entry.path()),
+                entry.path().strip_prefix(root),
+            ) else {
+                continue;
+            };
+            if target.starts_with(root) {
+                links.push((target, rel.to_path_buf()));
+            }
+        }
+    }
+    links
 }
 
 /// Watches a source folder that has just appeared (made, or renamed into place) and forgets one

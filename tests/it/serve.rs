@@ -734,3 +734,61 @@ fn the_preview_counts_its_visits_by_the_written_contract_and_the_widget_shows_th
         "the browser's visit is the second: {report}"
     );
 }
+
+/// Articles kept outside content/ and linked in (an archive folder shared by several sites):
+/// the build reads them through the link, and the preview sees edits to them, also for a link
+/// made while it runs.
+#[cfg(unix)]
+#[test]
+fn issue_11_articles_behind_a_symlink_inside_the_site_reload_on_edit() {
+    let site = support::copy_sample_site();
+    let archive = site.root.join("luu-tru/2024");
+    std::fs::create_dir_all(site.root.join("luu-tru")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::rename(site.root.join("content/tin-tuc/2024"), &archive)
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("../../luu-tru/2024", site.root.join("content/tin-tuc/2024"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // cd site && bantin serve
+    let server = Server::start_in(&site.root, NO_ARGS);
+    assert_eq!(
+        server.page(ARTICLE_URL).0,
+        200,
+        "the linked article is published"
+    );
+
+    let article = archive.join("cum-thi-dua-so-5-so-ket-6-thang-2024.md");
+    let mut reloads = server.reloads();
+    server.after("linked body", || {
+        support::edit(&article, "tăng 8% so với cùng kỳ", "tăng tám phần trăm")
+    });
+    reloads.next("linked body");
+    assert!(
+        server.page(ARTICLE_URL).1.contains("tăng tám phần trăm"),
+        "the page shows the text saved behind the link"
+    );
+
+    // A folder linked in while the preview runs is read, and then watched too.
+    let more = site.root.join("luu-tru/them");
+    support::write(
+        &more.join("bai-moi.md"),
+        "---\ntitle: Bài lưu trữ mới\ndate: 02/03/2024 08:00\n---\n\nĐoạn đầu của bài lưu trữ.\n",
+    );
+    server.after("link made", || {
+        std::os::unix::fs::symlink("../../luu-tru/them", site.root.join("content/tin-tuc/them"))
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let url = "tin-tuc/bai-luu-tru-moi/";
+    assert_eq!(
+        server.page(url).0,
+        200,
+        "the newly linked article is published"
+    );
+    server.after("body behind the new link", || {
+        support::edit(
+            &more.join("bai-moi.md"),
+            "Đoạn đầu của bài lưu trữ.",
+            "Đoạn đầu đã sửa.",
+        )
+    });
+    assert!(server.page(url).1.contains("Đoạn đầu đã sửa."));
+}
