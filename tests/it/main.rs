@@ -15,6 +15,7 @@ mod nfd;
 mod output_safety;
 mod publishing;
 mod reader;
+mod sanitize;
 mod sample_site;
 mod search;
 mod serve;
