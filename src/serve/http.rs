@@ -86,12 +86,7 @@ fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Res
 }
 
 fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, counter: &Counter) {
-    let url = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
+    let url = path_of(request.url()).to_string();
     if url == "/__bantin/events" {
         return events(request, clients);
     }
@@ -128,35 +123,71 @@ fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, coun
         let _ = request.respond(Response::empty(500));
         return;
     };
-    let path = crate::check::percent_decode(&url);
-    let Some(rel) = path.strip_prefix(&snapshot.base_path).or_else(|| {
+    let served =
+        |file: &str| snapshot.files.contains_key(file) || snapshot.statics.contains_key(file);
+    match resolve(&url, &snapshot.base_path, served) {
+        Route::File(file) => match lookup(&snapshot, &file) {
+            Some(bytes) => send(request, &snapshot, &file, bytes, 200),
+            None => not_found(request, &snapshot),
+        },
+        Route::Redirect { status, to } => {
+            let _ = request.respond(with(Response::empty(status), "Location", &to));
+        }
+        Route::NotFound => not_found(request, &snapshot),
+    }
+}
+
+/// The path of a request's target: what comes before its query or fragment.
+pub(crate) fn path_of(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or("/")
+}
+
+/// What a request path gets from the served site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Route {
+    /// A file of the site, by its name in the served set (`tin-tuc/a/index.html`).
+    File(String),
+    /// Elsewhere on the site: `to` is the `Location`.
+    Redirect {
+        status: u16,
+        to: String,
+    },
+    NotFound,
+}
+
+/// Maps a request path (percent-encoded, as browsers send it) to a file of the served set, which
+/// `served` says is there. Files are names looked up in that set, never joined to a folder on
+/// disk, so no spelling of `..` (`%2e%2e`, backslashes, NUL, overlong UTF-8) can reach a file
+/// outside it: whatever cannot be found is `NotFound`. The fuzz target `url` holds it to that.
+pub(crate) fn resolve(url: &str, base_path: &str, served: impl Fn(&str) -> bool) -> Route {
+    let path = crate::check::percent_decode(url);
+    let Some(rel) = path.strip_prefix(base_path).or_else(|| {
         // The base path without its final slash.
-        (path == snapshot.base_path.trim_end_matches('/')).then_some("")
+        (path == base_path.trim_end_matches('/')).then_some("")
     }) else {
         if path == "/" {
-            let response = with(Response::empty(302), "Location", &snapshot.base_path);
-            let _ = request.respond(response);
-        } else {
-            not_found(request, &snapshot);
+            return Route::Redirect {
+                status: 302,
+                to: base_path.to_string(),
+            };
         }
-        return;
+        return Route::NotFound;
     };
     let file = if rel.is_empty() || rel.ends_with('/') {
         format!("{rel}index.html")
     } else {
         rel.to_string()
     };
-    match lookup(&snapshot, &file) {
-        Some(bytes) => send(request, &snapshot, &file, bytes, 200),
-        None if !rel.is_empty()
-            && !rel.contains('.')
-            && snapshot.files.contains_key(&format!("{rel}/index.html")) =>
-        {
-            let to = format!("{}{rel}/", snapshot.base_path);
-            let _ = request.respond(with(Response::empty(301), "Location", &to));
-        }
-        None => not_found(request, &snapshot),
+    if served(&file) {
+        return Route::File(file);
     }
+    if !rel.is_empty() && !rel.contains('.') && served(&format!("{rel}/index.html")) {
+        return Route::Redirect {
+            status: 301,
+            to: format!("{base_path}{rel}/"),
+        };
+    }
+    Route::NotFound
 }
 
 fn lookup(snapshot: &Snapshot, file: &str) -> Option<Arc<[u8]>> {
