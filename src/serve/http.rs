@@ -147,12 +147,27 @@ pub(crate) fn path_of(url: &str) -> &str {
 pub(crate) enum Route {
     /// A file of the site, by its name in the served set (`tin-tuc/a/index.html`).
     File(String),
-    /// Elsewhere on the site: `to` is the `Location`.
+    /// Elsewhere on the site: `to` is the `Location`, percent-encoded.
     Redirect {
         status: u16,
         to: String,
     },
     NotFound,
+}
+
+/// A decoded path as a `Location` header can carry it. Header values are ASCII: a redirect to a
+/// folder with a Vietnamese name (`tài-liệu/`) or under such a base path would otherwise be sent
+/// without any `Location`.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Maps a request path (percent-encoded, as browsers send it) to a file of the served set, which
@@ -161,14 +176,17 @@ pub(crate) enum Route {
 /// outside it: whatever cannot be found is `NotFound`. The fuzz target `url` holds it to that.
 pub(crate) fn resolve(url: &str, base_path: &str, served: impl Fn(&str) -> bool) -> Route {
     let path = crate::check::percent_decode(url);
-    let Some(rel) = path.strip_prefix(base_path).or_else(|| {
+    // site.toml may give the base path percent-encoded (copied from an address bar) or not;
+    // the request's path is compared decoded, so both are served.
+    let base_path = crate::check::percent_decode(base_path);
+    let Some(rel) = path.strip_prefix(&base_path).or_else(|| {
         // The base path without its final slash.
         (path == base_path.trim_end_matches('/')).then_some("")
     }) else {
         if path == "/" {
             return Route::Redirect {
                 status: 302,
-                to: base_path.to_string(),
+                to: percent_encode(&base_path),
             };
         }
         return Route::NotFound;
@@ -184,7 +202,7 @@ pub(crate) fn resolve(url: &str, base_path: &str, served: impl Fn(&str) -> bool)
     if !rel.is_empty() && !rel.contains('.') && served(&format!("{rel}/index.html")) {
         return Route::Redirect {
             status: 301,
-            to: format!("{base_path}{rel}/"),
+            to: percent_encode(&format!("{base_path}{rel}/")),
         };
     }
     Route::NotFound
@@ -312,6 +330,27 @@ mod tests {
         assert!(out.ends_with("<!--/bantin-serve--></body></html>"));
         let out = String::from_utf8(inject(b"<body></body>", Some("lỗi <b>"))).unwrap_or_default();
         assert!(out.contains("role=\"alert\"") && out.contains("lỗi &lt;b&gt;"));
+    }
+
+    #[test]
+    fn resolves_under_any_spelling_of_the_base_path() {
+        let served = |f: &str| ["index.html", "tài-liệu/index.html"].contains(&f);
+        for base in ["/cổng/", "/c%E1%BB%95ng/"] {
+            assert_eq!(
+                resolve("/c%E1%BB%95ng/", base, served),
+                Route::File("index.html".into())
+            );
+            let to = "/c%E1%BB%95ng/t%C3%A0i-li%E1%BB%87u/".to_string();
+            assert_eq!(
+                resolve("/c%E1%BB%95ng/t%C3%A0i-li%E1%BB%87u", base, served),
+                Route::Redirect { status: 301, to }
+            );
+            let to = "/c%E1%BB%95ng/".to_string();
+            assert_eq!(
+                resolve("/", base, served),
+                Route::Redirect { status: 302, to }
+            );
+        }
     }
 
     #[test]
