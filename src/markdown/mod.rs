@@ -157,12 +157,13 @@ impl<'a> Walker<'a, '_> {
     fn walk(&mut self, events: &[Spanned<'a>]) {
         // Number of open block/inline tags: 0 means "directly in the body".
         let mut depth = 0usize;
+        let ends = matching_ends(events);
         let mut i = 0;
         while let Some((event, range)) = events.get(i) {
             i += 1;
             match event {
                 Event::Start(tag) => {
-                    let end = matching_end(events, i - 1);
+                    let end = ends[i - 1];
                     let inner = events.get(i..end).unwrap_or_default();
                     if !is_inline(tag) {
                         self.words.boundary();
@@ -425,6 +426,26 @@ impl<'a> Walker<'a, '_> {
     }
 }
 
+/// For each `Start` event, the index of its `End` (`events.len()` if none): one pass for the
+/// whole body. Searching forward from every start instead costs the nesting depth times the
+/// length — the fuzz target `markdown` found 30,000 `*` in a row taking 7 s in a debug build.
+fn matching_ends(events: &[Spanned]) -> Vec<usize> {
+    let mut ends = vec![events.len(); events.len()];
+    let mut open = Vec::new();
+    for (i, (event, _)) in events.iter().enumerate() {
+        match event {
+            Event::Start(_) => open.push(i),
+            Event::End(_) => {
+                if let Some(start) = open.pop() {
+                    ends[start] = i;
+                }
+            }
+            _ => {}
+        }
+    }
+    ends
+}
+
 /// Index of the `End` matching the `Start` at `start` (or `events.len()` if it is missing, which
 /// pulldown-cmark never produces but costs nothing to tolerate).
 fn matching_end(events: &[Spanned], start: usize) -> usize {
@@ -569,6 +590,10 @@ impl WordCounter {
 #[derive(Default)]
 struct Ids {
     used: HashSet<String>,
+    /// For each base taken, the suffix to try next: ids are never given back, so the suffixes
+    /// below it are all taken, and n headings of one name cost n tries, not n²/2 (the fuzz
+    /// target `markdown` found 4,000 equal headings taking 18 s in a debug build).
+    next: HashMap<String, usize>,
     untitled: usize,
 }
 
@@ -579,14 +604,14 @@ impl Ids {
             self.used.insert(base.clone());
             return base;
         }
-        let mut n = 1usize;
+        let n = self.next.entry(base.clone()).or_insert(1);
         loop {
             let candidate = format!("{base}-{n}");
+            *n += 1;
             if !self.used.contains(&candidate) {
                 self.used.insert(candidate.clone());
                 return candidate;
             }
-            n += 1;
         }
     }
 
