@@ -95,7 +95,27 @@ fn check(bytes: &[u8]) {
     assert!(!path.contains(['?', '#']), "{path:?} kept its query");
     for base in BASE_PATHS {
         match resolve(path, base, served) {
-            Route::File(file) => assert!(served(&file), "{path:?} under {base} gave {file:?}"),
+            Route::File(file) => {
+                assert!(served(&file), "{path:?} under {base} gave {file:?}");
+                // The name is the path as sent, never normalised: no `..` or `.` can be undone
+                // into another file, and nothing outside the set can be named.
+                let decoded = crate::check::percent_decode(path);
+                let rel = decoded
+                    .strip_prefix(&crate::check::percent_decode(base))
+                    .unwrap_or("");
+                let expected = if rel.is_empty() || rel.ends_with('/') {
+                    format!("{rel}index.html")
+                } else {
+                    rel.to_string()
+                };
+                assert_eq!(file, expected, "{path:?} under {base}");
+                assert!(
+                    !file.starts_with('/')
+                        && !file.contains(['\\', '\0'])
+                        && !file.split('/').any(|s| s == ".." || s == "."),
+                    "{path:?} under {base} gave {file:?}"
+                );
+            }
             Route::Redirect { status, to } => {
                 assert!(matches!(status, 301 | 302), "{path:?}: status {status}");
                 assert!(
