@@ -341,7 +341,25 @@ struct Unread {
 /// is on is left out and the rest read again, so that one typo hides neither the other settings
 /// nor the content's problems; `None` when even that fails.
 fn document(file: &SourceFile) -> (Option<Document<String>>, Option<Problem>, Unread) {
-    let error = match Document::parse(file.text.to_string()) {
+    let nothing = || Unread {
+        keys: Vec::new(),
+        rest: true,
+    };
+    if let Some((at, _)) = file
+        .text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '[' | '{'))
+        .nth(MAX_BRACKETS)
+    {
+        let problem = Problem::error("config::syntax", "site.toml is not valid TOML")
+            .at(file, at..at + 1)
+            .label(format!("more than {MAX_BRACKETS} `[` and `{{` by here"))
+            .help(
+                "a site's settings have a few dozen brackets: look for text pasted in by mistake",
+            );
+        return (None, Some(problem), nothing());
+    }
+    let error = match parse_toml(file.text.to_string()) {
         Ok(doc) => return (Some(doc), None, Unread::default()),
         Err(e) => e,
     };
@@ -350,10 +368,6 @@ fn document(file: &SourceFile) -> (Option<Document<String>>, Option<Problem>, Un
         .at(file, span.clone())
         .label(error.message().trim().to_string())
         .help("TOML writes settings as `key = \"value\"`; text needs double quotes, a block of settings starts with [name] on a line of its own");
-    let nothing = Unread {
-        keys: Vec::new(),
-        rest: true,
-    };
     let text = &*file.text;
     let mut at = span.start.min(text.len());
     while !text.is_char_boundary(at) {
@@ -380,12 +394,36 @@ fn document(file: &SourceFile) -> (Option<Document<String>>, Option<Problem>, Un
     }
     let Some(doc) = String::from_utf8(bytes)
         .ok()
-        .and_then(|t| Document::parse(t).ok())
+        .and_then(|t| parse_toml(t).ok())
     else {
-        return (None, Some(problem), nothing);
+        return (None, Some(problem), nothing());
     };
     unread.keys.extend(spanning(&doc, start..end));
     (Some(doc), Some(problem), unread)
+}
+
+/// Most `[` and `{` a site.toml may have; a real one has a few dozen.
+const MAX_BRACKETS: usize = 10_000;
+
+/// `Document::parse` on a thread with room on its stack for every bracket in the text.
+/// toml_edit's parser recurses once per bracket it opens, and the brackets of a broken line can
+/// fool its depth limit: `feeds = { [[1]]` on 2,000 lines overflowed the stack and aborted the
+/// build (found by the fuzz target `config`). A stack frame of that recursion takes about 5 KiB
+/// in a debug build; the stack is only reserved, not used, until the parser gets that deep.
+fn parse_toml(text: String) -> Result<Document<String>, toml_edit::TomlError> {
+    let brackets = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    let stack = (1 << 20) + brackets * (16 << 10);
+    let copy = text.clone();
+    match std::thread::Builder::new()
+        .stack_size(stack)
+        .spawn(move || Document::parse(copy))
+    {
+        Ok(thread) => thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        // The system has no thread to give: parse here, as before this guard.
+        Err(_) => Document::parse(text),
+    }
 }
 
 /// The setting written on the line at `start`, as a dotted path with its table: `page_size`,
@@ -1304,6 +1342,18 @@ editor = "Nguyễn Văn A"
         assert_eq!(c.feeds.limit, 5);
         assert!(!c.feeds.full_content);
         assert_eq!(c.organization.editor, "Nguyễn Văn A");
+    }
+
+    #[test]
+    fn brackets_that_fool_the_parser_are_a_problem_not_a_stack_overflow() {
+        // 2,000 of these lines overflowed toml_edit's stack: its depth limit did not count them.
+        let (_, problems) = understood(&"feeds = { [[1]]\n".repeat(3_000));
+        assert_eq!(problems.first().map(|p| p.0), Some("config::syntax"));
+        let (_, problems) = understood(&format!("title = \"{}\"\n", "[".repeat(20_000)));
+        assert_eq!(
+            problems,
+            [("config::syntax", "site.toml:1:10010".to_string())]
+        );
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 
+#[cfg(test)]
+mod fuzz;
+
 /// The folders of a site that hold its sources (beside site.toml): the preview watches exactly
 /// these, and an output folder may never be one of them or inside one.
 pub const SOURCE_DIRS: &[&str] = &["content", "templates", "static", "themes", "data"];

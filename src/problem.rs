@@ -207,11 +207,34 @@ impl Problem {
     }
 }
 
+/// How far into its line (in characters) a span may start or end for miette to show the line
+/// with a caret. miette pads the caret with `{:width$}`, and formatting panics on a width past
+/// 65,535 columns; a character is at most 4 columns (a tab). The fuzz target `content` found a
+/// line of 16,000 tabs doing it. A line that long cannot be read on a terminal anyway.
+const MAX_SHOWN_COLUMN: usize = 10_000;
+
+impl Problem {
+    /// Whether the problem's place is shown as its line with a caret under it; otherwise the
+    /// headline says where it is.
+    fn shows_its_line(&self) -> bool {
+        let (Some(file), Some(span)) = (&self.file, &self.span) else {
+            return false;
+        };
+        [span.start, span.end]
+            .into_iter()
+            .all(|at| file.line_col(at).1 <= MAX_SHOWN_COLUMN)
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.file, &self.span) {
             // A problem without a place in the text still names its file in its headline.
             (Some(file), None) => write!(f, "{}: {}", file.path, self.message),
+            (Some(_), Some(_)) if !self.shows_its_line() => match self.location() {
+                Some(at) => write!(f, "{at}: {}", self.message),
+                None => f.write_str(&self.message),
+            },
             _ => f.write_str(&self.message),
         }
     }
@@ -238,13 +261,17 @@ impl miette::Diagnostic for Problem {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.span.as_ref()?;
+        if !self.shows_its_line() {
+            return None;
+        }
         self.file.as_ref().map(|f| f as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.shows_its_line() {
+            return None;
+        }
         let span = self.span.clone()?;
-        self.file.as_ref()?;
         let label = LabeledSpan::new_with_span(self.label.clone(), span);
         Some(Box::new(std::iter::once(label)))
     }
@@ -344,6 +371,32 @@ mod tests {
         let file = SourceFile::new("content/a.md", "a\nbc\n");
         let p = Problem::error("x", "bad").at(&file, 3..4);
         assert_eq!(p.location().as_deref(), Some("content/a.md:2:2"));
+    }
+
+    #[test]
+    fn a_place_far_along_a_long_line_is_named_not_drawn() {
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+        let render = |text: &str, at: usize| {
+            let file = SourceFile::new("content/a.md", text);
+            let p = Problem::error("x", "bad")
+                .at(&file, at..at + 1)
+                .label("here");
+            let mut out = String::new();
+            handler.render_report(&mut out, &p).unwrap();
+            out
+        };
+        // A caret 16,000 tabs along made miette's padding panic.
+        let tabs = format!("a\n{}x\n", "\t".repeat(16_000));
+        let out = render(&tabs, tabs.len() - 2);
+        assert!(out.contains("content/a.md:2:16001: bad"), "{out}");
+        assert!(!out.contains("here"));
+        // A normal line still gets its caret.
+        let out = render("a\nbc\n", 3);
+        assert!(
+            out.contains("[content/a.md:2:2]") && out.contains("here"),
+            "{out}"
+        );
     }
 
     #[test]

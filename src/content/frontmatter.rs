@@ -2,6 +2,7 @@
 //! knows its byte span in the file, plus the Markdown body. Reading a field checks its type and
 //! records a `Problem` pointing at the bad value; unknown keys get "did you mean".
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
@@ -80,6 +81,17 @@ pub fn parse_yaml<'y>(
     file: &SourceFile,
     split: &Split<'y>,
 ) -> Result<Vec<MarkedYaml<'y>>, Problem> {
+    if let Some(m) = too_deep(split.yaml) {
+        let offset = split.yaml_start + offset_in(split.yaml, m.line(), m.col());
+        let end = next_char_end(&file.text, offset);
+        return Err(Problem::error(
+            "content::yaml-too-deep",
+            "the front-matter nests lists and maps too deeply",
+        )
+        .at(file, offset..end)
+        .label(format!("more than {MAX_DEPTH} levels deep here"))
+        .help("front-matter fields are `field: value`, with lists and maps a few levels deep at most; check the indentation and the `-`, `:`, `[` and `{` before this point"));
+    }
     match MarkedYaml::load_from_str(split.yaml) {
         Ok(docs) => Ok(docs),
         Err(e) => {
@@ -576,6 +588,52 @@ fn to_json(node: &MarkedYaml<'_>) -> serde_json::Value {
 }
 
 /// Byte offset in `text` of a 1-based line and 0-based character column.
+/// Deepest nesting of lists and maps a front-matter may have. saphyr builds its tree by
+/// recursion, so a few hundred to a few thousand levels (`: : : …`, `- - - …`) overflow the
+/// stack of the thread loading the file and abort the whole build without a word; real
+/// front-matter nests three or four levels deep.
+const MAX_DEPTH: usize = 100;
+
+/// Where the YAML first nests deeper than `MAX_DEPTH`, counting an alias as deep as the value
+/// it copies (a chain of anchors nests without nesting in the text). Reads saphyr's event
+/// stream, which a state machine makes without recursion. A syntax error stops the count: the
+/// load that follows reports it.
+fn too_deep(yaml: &str) -> Option<saphyr_parser::Marker> {
+    use saphyr_parser::{Event, Parser};
+    // Each open list or map: its anchor and the deepest level reached inside it.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    // The height of each anchored value, by anchor id.
+    let mut heights: HashMap<usize, usize> = HashMap::new();
+    for item in Parser::new_from_str(yaml) {
+        let Ok((event, span)) = item else {
+            return None;
+        };
+        let reached = match event {
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, open.len() + 1));
+                open.len()
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let level = open.len();
+                let (anchor, deepest) = open.pop()?;
+                if anchor != 0 {
+                    heights.insert(anchor, deepest + 1 - level);
+                }
+                deepest
+            }
+            Event::Alias(anchor) => open.len() + heights.get(&anchor).copied().unwrap_or(0),
+            _ => continue,
+        };
+        if reached > MAX_DEPTH {
+            return Some(span.start);
+        }
+        if let Some((_, deepest)) = open.last_mut() {
+            *deepest = (*deepest).max(reached);
+        }
+    }
+    None
+}
+
 fn offset_in(text: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for _ in 1..line.max(1) {
@@ -646,6 +704,44 @@ mod tests {
             Some("did you mean `province`?")
         );
         assert_eq!(fields.problems[0].location().unwrap(), "a.md:3:1");
+    }
+
+    #[test]
+    fn nesting_too_deep_is_a_problem_not_a_stack_overflow() {
+        let problem = |yaml: String| {
+            let f = file(&format!("---\ntitle: a\n{yaml}\n---\n"));
+            let s = split(&f).unwrap();
+            parse_yaml(&f, &s)
+                .err()
+                .map(|p| (p.code, p.location().unwrap_or_default()))
+        };
+        let code = |yaml| problem(yaml).map(|(code, _)| code);
+        // Block maps and lists 3,000 deep overflowed a 2 MiB stack in a debug build. The place
+        // is where level 101 begins.
+        assert_eq!(
+            problem(format!("x:\n{}", ": ".repeat(3000))),
+            Some(("content::yaml-too-deep", "a.md:4:201".to_string()))
+        );
+        let too_deep = Some("content::yaml-too-deep");
+        assert_eq!(code(format!("x:\n{}a", "- ".repeat(3000))), too_deep);
+        // saphyr itself stops flow lists at 256 levels, as a syntax error.
+        let flow = format!("x: {}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(code(flow), too_deep);
+        // A chain of anchors, each three lists around the one before, nests without nesting
+        // in the text.
+        let chain: String = (1..60)
+            .map(|i| format!("a{i}: &a{i} [[[*a{}]]]\n", i - 1))
+            .collect();
+        assert_eq!(code(format!("a0: &a0 x\n{chain}")), too_deep);
+        // What real front-matter has, and up to 100 levels, is fine.
+        assert_eq!(
+            code("extra: {a: [1, {b: [2]}]}\nsource:\n  name: A".into()),
+            None
+        );
+        assert_eq!(
+            code(format!("x: {}1{}", "[".repeat(98), "]".repeat(98))),
+            None
+        );
     }
 
     #[test]

@@ -86,12 +86,7 @@ fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Res
 }
 
 fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, counter: &Counter) {
-    let url = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
+    let url = path_of(request.url()).to_string();
     if url == "/__bantin/events" {
         return events(request, clients);
     }
@@ -128,35 +123,89 @@ fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, coun
         let _ = request.respond(Response::empty(500));
         return;
     };
-    let path = crate::check::percent_decode(&url);
-    let Some(rel) = path.strip_prefix(&snapshot.base_path).or_else(|| {
+    let served =
+        |file: &str| snapshot.files.contains_key(file) || snapshot.statics.contains_key(file);
+    match resolve(&url, &snapshot.base_path, served) {
+        Route::File(file) => match lookup(&snapshot, &file) {
+            Some(bytes) => send(request, &snapshot, &file, bytes, 200),
+            None => not_found(request, &snapshot),
+        },
+        Route::Redirect { status, to } => {
+            let _ = request.respond(with(Response::empty(status), "Location", &to));
+        }
+        Route::NotFound => not_found(request, &snapshot),
+    }
+}
+
+/// The path of a request's target: what comes before its query or fragment.
+pub(crate) fn path_of(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or("/")
+}
+
+/// What a request path gets from the served site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Route {
+    /// A file of the site, by its name in the served set (`tin-tuc/a/index.html`).
+    File(String),
+    /// Elsewhere on the site: `to` is the `Location`, percent-encoded.
+    Redirect {
+        status: u16,
+        to: String,
+    },
+    NotFound,
+}
+
+/// A decoded path as a `Location` header can carry it. Header values are ASCII: a redirect to a
+/// folder with a Vietnamese name (`tài-liệu/`) or under such a base path would otherwise be sent
+/// without any `Location`.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Maps a request path (percent-encoded, as browsers send it) to a file of the served set, which
+/// `served` says is there. Files are names looked up in that set, never joined to a folder on
+/// disk, so no spelling of `..` (`%2e%2e`, backslashes, NUL, overlong UTF-8) can reach a file
+/// outside it: whatever cannot be found is `NotFound`. The fuzz target `url` holds it to that.
+pub(crate) fn resolve(url: &str, base_path: &str, served: impl Fn(&str) -> bool) -> Route {
+    let path = crate::check::percent_decode(url);
+    // site.toml may give the base path percent-encoded (copied from an address bar) or not;
+    // the request's path is compared decoded, so both are served.
+    let base_path = crate::check::percent_decode(base_path);
+    let Some(rel) = path.strip_prefix(&base_path).or_else(|| {
         // The base path without its final slash.
-        (path == snapshot.base_path.trim_end_matches('/')).then_some("")
+        (path == base_path.trim_end_matches('/')).then_some("")
     }) else {
         if path == "/" {
-            let response = with(Response::empty(302), "Location", &snapshot.base_path);
-            let _ = request.respond(response);
-        } else {
-            not_found(request, &snapshot);
+            return Route::Redirect {
+                status: 302,
+                to: percent_encode(&base_path),
+            };
         }
-        return;
+        return Route::NotFound;
     };
     let file = if rel.is_empty() || rel.ends_with('/') {
         format!("{rel}index.html")
     } else {
         rel.to_string()
     };
-    match lookup(&snapshot, &file) {
-        Some(bytes) => send(request, &snapshot, &file, bytes, 200),
-        None if !rel.is_empty()
-            && !rel.contains('.')
-            && snapshot.files.contains_key(&format!("{rel}/index.html")) =>
-        {
-            let to = format!("{}{rel}/", snapshot.base_path);
-            let _ = request.respond(with(Response::empty(301), "Location", &to));
-        }
-        None => not_found(request, &snapshot),
+    if served(&file) {
+        return Route::File(file);
     }
+    if !rel.is_empty() && !rel.contains('.') && served(&format!("{rel}/index.html")) {
+        return Route::Redirect {
+            status: 301,
+            to: percent_encode(&format!("{base_path}{rel}/")),
+        };
+    }
+    Route::NotFound
 }
 
 fn lookup(snapshot: &Snapshot, file: &str) -> Option<Arc<[u8]>> {
@@ -281,6 +330,27 @@ mod tests {
         assert!(out.ends_with("<!--/bantin-serve--></body></html>"));
         let out = String::from_utf8(inject(b"<body></body>", Some("lỗi <b>"))).unwrap_or_default();
         assert!(out.contains("role=\"alert\"") && out.contains("lỗi &lt;b&gt;"));
+    }
+
+    #[test]
+    fn resolves_under_any_spelling_of_the_base_path() {
+        let served = |f: &str| ["index.html", "tài-liệu/index.html"].contains(&f);
+        for base in ["/cổng/", "/c%E1%BB%95ng/"] {
+            assert_eq!(
+                resolve("/c%E1%BB%95ng/", base, served),
+                Route::File("index.html".into())
+            );
+            let to = "/c%E1%BB%95ng/t%C3%A0i-li%E1%BB%87u/".to_string();
+            assert_eq!(
+                resolve("/c%E1%BB%95ng/t%C3%A0i-li%E1%BB%87u", base, served),
+                Route::Redirect { status: 301, to }
+            );
+            let to = "/c%E1%BB%95ng/".to_string();
+            assert_eq!(
+                resolve("/", base, served),
+                Route::Redirect { status: 302, to }
+            );
+        }
     }
 
     #[test]

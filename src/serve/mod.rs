@@ -3,7 +3,7 @@
 //! open page reloads itself; a broken edit shows its errors over the last good pages.
 
 pub mod counter;
-mod http;
+pub(crate) mod http;
 mod watch;
 
 use std::collections::{BTreeMap, HashMap};
