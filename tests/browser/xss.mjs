@@ -2,42 +2,54 @@
 // xss.mjs — proves in headless Chromium that no script an author smuggled into a built bantin site
 // runs: opens pages, exercises every element, and reports every execution it saw.
 //
-//   node tests/browser/xss.mjs --root OUT --base-path /thu/ [--page /tin-tuc/a/ ...] [--all]
-//        [--concurrency 2] [--page-timeout 30000] [--budget 120000] [--settle 300]
-//        [--max-trusted 400] [--chromium /usr/bin/chromium]
+//   node tests/browser/xss.mjs --root OUT --base-path /thu/ [--page tin-tuc/a/ ...] [--all]
+//        [--concurrency 2] [--page-timeout 30000] [--budget 120000] [--settle 250]
+//        [--max-trusted 400] [--max-tabs 120] [--marker RE] [--id RE] [--expect-text TEXT]
+//        [--chromium PATH]
 //
 // OUT is served by static-server.mjs under --base-path. --page (relative to the base path, may
 // carry a query such as tim-kiem/?q=...) is repeatable; --all adds every HTML file under OUT.
+// --expect-text: each page's report says whether a <p> holding exactly TEXT was parsed (a
+// sentinel at the end of an article: nothing an earlier payload left open swallowed the rest).
+// Also a module: checkPages(options) runs the same check and gives the report (xss-corpus.mjs).
 //
-// Detection. Before any page script, an init script (in every frame and popup of the browser
-// context) replaces alert/confirm/prompt/print with recorders; native dialogs that still appear
-// (a frame the init script did not reach) are recorded and dismissed; any request to the canary
-// path /__xss/<id> counts, and so does a `window.__xss` left set in any frame. A `javascript:` URL
-// activated by a click or a form submission is recorded as an execution too, since that is the
-// browser running the URL's code. Uncaught errors, blocked navigations and requests leaving
-// 127.0.0.1 are kept as information only. print() called by the site's own script files (the
-// theme's "In bài viết" button) is information, not an execution.
+// Detection, all of it installed before any page script:
+//   - alert/confirm/prompt/print are replaced, in every frame and popup, by recorders; native
+//     dialogs that still open (a frame the init script did not reach) are recorded and dismissed;
+//   - pages are served with `Content-Security-Policy-Report-Only: script-src 'self'
+//     'report-sample'`: the browser reports every inline script, event handler, javascript: URL,
+//     eval and script from elsewhere just before it runs it (and runs it), whatever the code
+//     does — the theme's own script files are the only code that raises no report;
+//   - a javascript: URL activated by a click or a form submission;
+//   - any request to /__xss/<id> (the canary our payloads fetch) and a `window.__xss` left set.
+// Uncaught errors, blocked navigations, popups and requests that would leave 127.0.0.1 are
+// information only; so is print() called from the site's own script files (the theme's "In
+// bài viết" button).
 //
-// Exercise, per page: load, wait for autofocus, animations and timers; then in every frame, for
-// every element, dispatch the event of each on* attribute it carries, focus() it, click() it,
-// open/close <details>, requestSubmit() forms; then real (trusted) mouse hover and click at the
-// centre of every element with a box, in the main frame (a key typed into editable ones); Tab
-// through the page; wait for timers again. Navigations away are kept from happening: clicks on
-// links and form submissions that would leave the page are cancelled in the page (javascript:
-// URLs are let through so that they run and are seen), and any other top-level navigation after
-// the load is answered with 204 (the page stays); popups are recorded and closed; everything not
-// on 127.0.0.1 is blocked.
+// Exercise, per page: load, wait (autofocus, animations, timers); in every frame, for every
+// element, dispatch the event of each on* attribute it carries, focus() and click() it, toggle a
+// <details>, requestSubmit() a form; then real mouse input, swept one viewport at a time over
+// every element with a box: move to its first box and click there (a key typed into editable
+// ones) — a point whose element was already done is skipped, and a target a click earlier in
+// the sweep moved is retried on its own; Tab through the page; wait for timers again. Nothing
+// leaves the page: links and forms that would navigate are cancelled in the page (javascript:
+// URLs are let through so that they run and are seen), any other top-level navigation after the
+// load is answered 204 (the page stays), popups are closed, and everything not on 127.0.0.1 is
+// blocked. Each of --concurrency workers reuses one browser context for its pages.
 //
-// Attribution. Each execution carries the page, the sink (alert, dialog:alert, canary, ...), the
-// message, the payload id found in it (`xss-...` by default, see --id), the element that was the
-// context (the running <script>, the event's target, the frame's element, the javascript: link
-// just activated, or the element being exercised), the phase (load, synthetic, trusted, tab,
-// timers) and, for a page whose text holds markers `xss-case-<n>`, the case: the last marker
-// before the code's own line in the served HTML, else before the context element in the DOM.
+// Attribution. Each execution carries the page, the sink (alert, dialog:alert, csp,
+// javascript-url, canary, global), the message, the payload id found in it or in its element
+// (`xss-…`, see --id), the element that was the context (the running <script>, the event's
+// target, the frame's element, the javascript: link just activated, the script a report names,
+// the element being exercised), the phase (load, settle, synthetic, trusted, tab, timers) and,
+// when the page's text holds markers (`xss-case-<n>`, see --marker), the case: the last marker
+// before the code's own line in the served HTML, else before the context element in the DOM,
+// else before the line holding a data: frame's address. Repeats of one firing are counted.
 //
-// The report is one JSON object on stdout: {ok, complete, pages, elements, exercised,
-// executions, info, durationMs}. Exit status: 0 no execution and every page done, 1 an
-// execution or a page not done, 2 bad arguments or setup.
+// The report is one JSON object on stdout: {ok, complete, pages: [{page, done, elements,
+// exercised, executions, info, phaseMs, ms}], skipped, elements, exercised, executions,
+// durationMs}. Exit status: 0 no execution and every page done, 1 an execution or a page not
+// done (timeout, budget, or it navigated to another document), 2 bad arguments or setup.
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -48,12 +60,13 @@ import { startServer } from './static-server.mjs';
 const require = createRequire(new URL('../tools/package.json', import.meta.url));
 
 export const CANARY = '/__xss/';
+export const CSP = "script-src 'self' 'report-sample'";
 export const DEFAULTS = {
   chromium: '/usr/bin/chromium',
   concurrency: 2,
   pageTimeout: 30000,
   budget: 120000,
-  settle: 300,
+  settle: 250,
   maxTrusted: 400,
   maxTabs: 120,
   marker: 'xss-case-(\\d+)',
@@ -119,6 +132,16 @@ function xssInit({ marker }) {
   };
   W.__xssCaseOf = caseOf;
   W.__xssDescribe = describe;
+  // For the trusted pass: the point to use for an element (its first box, near its start,
+  // where an inline element that wraps has its text), and whether to type there.
+  W.__xssPointOf = (el) => {
+    const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
+    return { r, x: r.left + Math.min(r.width / 2, 40), y: r.top + Math.min(r.height / 2, 20) };
+  };
+  W.__xssPlan = (target) => ({
+    editable: target.isContentEditable || target.localName === 'textarea'
+      || (target.localName === 'input' && !/^(button|submit|reset|image|checkbox|radio|hidden)$/i.test(target.type || '')),
+  });
 
   const top = (() => {
     try {
@@ -255,6 +278,39 @@ function xssInit({ marker }) {
     }
     e.preventDefault();
   }, true);
+  // The page is served with a report-only policy allowing only the site's own script files:
+  // every inline script, event handler, javascript: URL, eval or foreign script the browser is
+  // about to run is reported here first (and then runs), whatever the code does.
+  const scriptsSeen = {};
+  const onViolation = (e) => {
+    if (e.disposition !== 'report' || !/^script-src/.test(e.effectiveDirective || e.violatedDirective || '')) return;
+    let target = asElement(e.target);
+    if (!target && e.blockedURI && e.blockedURI !== 'inline' && e.blockedURI !== 'eval') {
+      // A script file refused (reported at the document): the n-th report for an address is
+      // the n-th <script> with that address, in document order (the order they are fetched).
+      const uri = e.blockedURI;
+      const same = Array.from(document.getElementsByTagName('script')).filter((el) => {
+        let src = el.getAttribute('src') ?? el.getAttribute('href') ?? el.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
+        if (src == null) return false;
+        try {
+          src = new URL(src, document.baseURI).href;
+        } catch {
+          return false;
+        }
+        return /^[a-z-]+$/i.test(uri) ? src.toLowerCase().startsWith(`${uri.toLowerCase()}:`) : src === uri;
+      });
+      const n = scriptsSeen[uri] ?? 0;
+      scriptsSeen[uri] = n + 1;
+      target = same[Math.min(n, same.length - 1)] ?? null;
+    }
+    send({
+      sink: 'csp',
+      message: short(`${e.effectiveDirective} ${e.blockedURI}: ${e.sample || ''}`, 300),
+      cspTarget: describe(target),
+      cspCase: caseOf(target),
+    });
+  };
+  document.addEventListener('securitypolicyviolation', onViolation, true);
 }
 
 // The synthetic pass, in one frame: every element gets the events its on* attributes name,
@@ -342,7 +398,8 @@ export function allPages(root) {
   return pages;
 }
 
-/// For the served HTML file of a page: for each line (1-based), the last marker at or above it.
+/// For the served HTML file of a page: its lines, and for each line (1-based) the last marker
+/// at or above it.
 function lineCases(root, basePath, pagePath, markerRe) {
   let rel = decodeURIComponent(pagePath.split(/[?#]/)[0]);
   if (rel.startsWith(basePath)) rel = rel.slice(basePath.length);
@@ -358,25 +415,69 @@ function lineCases(root, basePath, pagePath, markerRe) {
   } catch {
     return null;
   }
+  const lines = [''].concat(text.split('\n'));
   const cases = [null];
   let last = null;
-  for (const line of text.split('\n')) {
+  for (const line of lines.slice(1)) {
     const re = new RegExp(markerRe, 'g');
     for (let m = re.exec(line); m; m = re.exec(line)) last = m[1];
     cases.push(last);
   }
-  return cases;
+  return { lines, cases };
 }
 
-/// The document line the code ran from, when the stack names the page itself.
+/// The text of an HTML line with its character references decoded (roughly: enough to find a
+/// frame's address written in an attribute).
+function unescapeHtml(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos|colon|lpar|rpar|sol|comma|equals|Tab|NewLine);?/gi, (all, ref) => {
+    const named = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", colon: ':', lpar: '(', rpar: ')', sol: '/', comma: ',', equals: '=', tab: '\t', newline: '\n' };
+    if (ref[0] !== '#') return named[ref.toLowerCase()] ?? all;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    try {
+      return String.fromCodePoint(code);
+    } catch {
+      return all;
+    }
+  });
+}
+
+/// The line of the page that holds a frame's address (a data: frame cannot name its element).
+function frameLine(lines, frameUrl) {
+  let wanted = frameUrl;
+  try {
+    wanted = decodeURIComponent(frameUrl);
+  } catch { /* keep it */ }
+  wanted = wanted.slice(0, 80);
+  if (wanted.length < 12) return null;
+  for (let i = 1; i < lines.length; i += 1) {
+    if (lines[i].includes(wanted.slice(0, 12)) || lines[i].includes('&')) {
+      let line = unescapeHtml(lines[i]);
+      try {
+        line = decodeURIComponent(line);
+      } catch { /* keep it */ }
+      if (line.includes(wanted)) return i;
+    }
+  }
+  return null;
+}
+
+/// The document line the code ran from, when the stack names the page itself: the outermost
+/// such frame (the handler or script the run started from).
 function stackLine(stack, pageUrl) {
   if (!stack) return null;
   const bare = pageUrl.split('#')[0];
+  let found = null;
   for (const line of stack.split('\n')) {
-    const m = line.match(/(https?:\/\/[^\s)]+?):(\d+):(\d+)\)?\s*$/);
-    if (m && (m[1] === bare || m[1] === bare.split('?')[0])) return Number(m[2]);
+    const m = line.match(/(https?:\/\/[^\s()]+?):(\d+):(\d+)\)*\s*$/);
+    if (m && (m[1] === bare || m[1] === bare.split('?')[0])) found = Number(m[2]);
   }
-  return null;
+  return found;
+}
+
+/// The frames of a page that can hold the page's or a payload's document: not Chromium's error
+/// pages (a refused view-source: frame), which never answer an evaluation.
+function scriptable(page) {
+  return page.frames().filter((f) => f.url() && !/^(chrome-error|view-source|chrome):/.test(f.url()));
 }
 
 /// A browser context for one worker, reused page after page (setting one up costs more than a
@@ -454,6 +555,7 @@ async function visit(worker, site, pagePath, opts, holder) {
     mark = now;
     state.phase = name;
   };
+  const seen = new Map();
   const linesOf = () => {
     if (state.lines === undefined) state.lines = lineCases(site.root, site.basePath, new URL(url).pathname, opts.marker);
     return state.lines;
@@ -468,7 +570,8 @@ async function visit(worker, site, pagePath, opts, holder) {
       note('siteScriptPrint', caller.trim(), 5);
       return;
     }
-    const text = [rec.message, rec.url].filter(Boolean).join(' ');
+    // The payload's id: in what it said, else in the element it ran from.
+    const text = [rec.message, rec.url, rec.sink === 'csp' ? rec.cspTarget : rec.element].filter(Boolean).join(' ');
     const exec = {
       page: pagePath,
       sink: rec.sink,
@@ -484,10 +587,15 @@ async function visit(worker, site, pagePath, opts, holder) {
       line: null,
       stack: rec.stack ?? null,
     };
-    const line = stackLine(rec.stack, url);
+    // (A report-only violation comes with no usable line: its element says where it is.)
+    const line = rec.sink === 'csp' ? null : stackLine(rec.stack, url);
+    if (rec.sink === 'csp') {
+      exec.element = rec.cspTarget ?? exec.element;
+      if (rec.cspCase != null) rec.case = rec.cspCase;
+    }
     if (line) {
       exec.line = line;
-      const c = linesOf()?.[line];
+      const c = linesOf()?.cases[line];
       if (c != null) {
         exec.case = c;
         exec.caseFrom = 'line';
@@ -497,12 +605,29 @@ async function visit(worker, site, pagePath, opts, holder) {
       exec.case = rec.case;
       exec.caseFrom = rec.via ?? 'element';
     }
+    if (exec.case == null && rec.frameUrl && rec.frameUrl !== url && !/^about:/.test(rec.frameUrl) && linesOf()) {
+      const at = frameLine(linesOf().lines, rec.frameUrl);
+      if (at && linesOf().cases[at] != null) {
+        exec.case = linesOf().cases[at];
+        exec.caseFrom = 'frame address';
+      }
+    }
     if (exec.case == null && state.current?.case != null) {
       exec.case = state.current.case;
       exec.caseFrom = 'exercised';
     }
-    if (result.executions.length < opts.maxExecutionsPerPage) result.executions.push(exec);
-    else result.info.executionsDropped = (result.info.executionsDropped ?? 0) + 1;
+    // A payload on a timer can fire thousands of times: the same firing is counted, not kept.
+    const key = [exec.case, exec.id, exec.sink, exec.phase, exec.message].join('\u0001');
+    const same = seen.get(key);
+    if (same) {
+      same.count += 1;
+    } else if (seen.size < opts.maxExecutionsPerPage) {
+      exec.count = 1;
+      seen.set(key, exec);
+      result.executions.push(exec);
+    } else {
+      result.info.executionsDropped = (result.info.executionsDropped ?? 0) + 1;
+    }
   };
   const watch = (p) => {
     p.on('dialog', (dialog) => {
@@ -520,16 +645,40 @@ async function visit(worker, site, pagePath, opts, holder) {
   watch(main);
   try {
     result.phaseMs.setup = Date.now() - mark;
+    // A document of its own in the tab (a refresh to a javascript: URL leaves about:blank#blocked)
+    // means the page was not exercised to the end.
+    const target = new URL(url);
+    main.on('framenavigated', (frame) => {
+      if (frame !== main.mainFrame() || state.allowNav) return;
+      let now;
+      try {
+        now = new URL(frame.url());
+      } catch {
+        now = { origin: '', pathname: frame.url() };
+      }
+      if (now.origin !== target.origin || now.pathname !== target.pathname) result.navigatedAway ??= frame.url().slice(0, 200);
+    });
     await main.goto(url, { waitUntil: 'load', timeout: opts.pageTimeout });
     state.allowNav = false;
     phase('settle');
     await sleep(opts.settle);
 
+    if (opts.inspect) result.inspect = await main.evaluate(opts.inspect).catch((err) => ({ error: String(err.message) }));
+    if (opts.expectText) {
+      // The text must be in a paragraph the parser saw as such: nothing before it (a payload
+      // left open) swallowed the rest of the page.
+      result.expectedText = await main.evaluate((text) => Array.from(document.querySelectorAll('p'))
+        .some((p) => p.textContent.trim() === text), opts.expectText).catch(() => false);
+    }
+
     // Synthetic pass, in every frame.
     phase('synthetic');
-    for (const frame of main.frames()) {
+    for (const frame of scriptable(main)) {
       try {
-        result.exercised.synthetic += await frame.evaluate(syntheticPass, { limit: opts.maxSynthetic });
+        // A frame that never answers (an error page, a renderer stuck in a loop) must not take
+        // the whole page's time.
+        const evaluation = frame.evaluate(syntheticPass, { limit: opts.maxSynthetic });
+        result.exercised.synthetic += await withTimeout(evaluation, frame === main.mainFrame() ? opts.pageTimeout : opts.frameTimeout, 'the synthetic pass');
       } catch (err) {
         note('pageErrors', `synthetic pass in ${frame.url().slice(0, 80)}: ${String(err.message).split('\n')[0]}`);
       }
@@ -562,13 +711,13 @@ async function visit(worker, site, pagePath, opts, holder) {
     // Timers, then globals left behind.
     phase('timers');
     await sleep(opts.settle);
-    for (const frame of main.frames()) {
-      const left = await frame.evaluate(() => {
+    for (const frame of scriptable(main)) {
+      const left = await withTimeout(frame.evaluate(() => {
         const out = {};
         try { if (window.__xss !== undefined) out.global = String(window.__xss); } catch { /* no */ }
         try { if (window.__xssLost) out.lost = window.__xssLost; } catch { /* no */ }
         return out;
-      }).catch(() => ({}));
+      }), opts.frameTimeout, 'reading a frame').catch(() => ({}));
       if (left.global !== undefined) record({ sink: 'global', message: left.global, frameUrl: frame.url() });
       for (const rec of left.lost ?? []) record(rec);
     }
@@ -578,6 +727,10 @@ async function visit(worker, site, pagePath, opts, holder) {
     await main.close({ runBeforeUnload: false }).catch(() => {});
     worker.visits.delete(main);
     result.ms = Date.now() - started;
+  }
+  if (result.navigatedAway) {
+    result.done = false;
+    result.error = `the page left for ${result.navigatedAway}: what came after was not exercised`;
   }
   result.ok = result.done && result.executions.length === 0;
   return result;
@@ -606,18 +759,6 @@ function interact(cdp, item) {
   return sent;
 }
 
-// In the page: the point to use for an element (its first box, near its start, where an inline
-// element that wraps has its text), and whether to type there.
-function pointOf(el) {
-  const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-  return { r, x: r.left + Math.min(r.width / 2, 40), y: r.top + Math.min(r.height / 2, 20) };
-}
-function plan(target) {
-  const editable = target.isContentEditable || target.localName === 'textarea'
-    || (target.localName === 'input' && !/^(button|submit|reset|image|checkbox|radio|hidden)$/i.test(target.type || ''));
-  return { editable };
-}
-
 async function trustedPass(page, state, result, opts) {
   const ex = result.exercised;
   Object.assign(ex, { trusted: 0, trustedCovered: 0, trustedRetried: 0, trustedUnreached: 0 });
@@ -625,9 +766,7 @@ async function trustedPass(page, state, result, opts) {
   // Elements with a box, ordered by where they are on the page from the top, so that the page
   // is swept one viewport at a time. A listener notes which elements really got the press, to
   // retry those a change of layout made the sweep miss.
-  const total = await page.evaluate(({ limit, helpers }) => {
-    window.__xssPointOf = eval(`(${helpers[0]})`);
-    window.__xssPlan = eval(`(${helpers[1]})`);
+  const total = await page.evaluate((limit) => {
     const els = [];
     window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
     for (const el of document.querySelectorAll('body *')) {
@@ -646,7 +785,7 @@ async function trustedPass(page, state, result, opts) {
     window.__xssDown = new WeakSet();
     addEventListener('mousedown', (e) => window.__xssDown.add(e.target), true);
     return els.length;
-  }, { limit: opts.maxTrusted, helpers: [pointOf.toString(), plan.toString()] }).catch(() => 0);
+  }, opts.maxTrusted).catch(() => 0);
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
   let next = 0;
   for (let round = 0; next < total && round < 200; round += 1) {
@@ -732,10 +871,10 @@ async function trustedPass(page, state, result, opts) {
 
 /// Serves `root` and checks `pages`; returns the report object.
 export async function checkPages(options) {
-  const opts = { ...DEFAULTS, maxSynthetic: 5000, maxExecutionsPerPage: 200, maxRetries: 60, ...options };
+  const opts = { ...DEFAULTS, maxSynthetic: 5000, maxExecutionsPerPage: 2000, maxRetries: 60, frameTimeout: 5000, ...options };
   const started = Date.now();
   const { chromium } = require('playwright-core');
-  const server = await startServer(opts.root, opts.basePath);
+  const server = await startServer(opts.root, opts.basePath, {}, { 'Content-Security-Policy-Report-Only': CSP });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const site = { origin, root: opts.root, basePath: opts.basePath, url: (rel) => origin + opts.basePath + rel.replace(/^\//, '') };
   const browser = await chromium.launch({
@@ -837,6 +976,7 @@ function readArgs(argv) {
       case '--chromium': args.chromium = value; break;
       case '--marker': args.marker = value; break;
       case '--id': args.id = value; break;
+      case '--expect-text': args.expectText = value; break;
       default: usage(`unknown option ${flag}`);
     }
   }
