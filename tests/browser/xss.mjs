@@ -41,7 +41,8 @@
 // javascript-url, canary, global), the message, the payload id found in it or in its element
 // (`xss-…`, see --id), the element that was the context (the running <script>, the event's
 // target, the frame's element, the javascript: link just activated, the script a report names,
-// the element being exercised), the phase (load, settle, synthetic, trusted, tab, timers) and,
+// the element being exercised), the phase (load, settle, dispatch — only because the synthetic
+// pass dispatched the event an on* attribute names —, synthetic, trusted, tab, timers) and,
 // when the page's text holds markers (`xss-case-<n>`, see --marker), the case: the last marker
 // before the code's own line in the served HTML, else before the context element in the DOM,
 // else before the line holding a data: frame's address. Repeats of one firing are counted.
@@ -202,6 +203,7 @@ function xssInit({ marker }) {
       frameUrl: short(location.href, 300),
       stack: short(new Error().stack.split('\n').filter((l) => !/__xss|xssInit|^Error/.test(l)).slice(0, 5).join('\n'), 1200),
       ms: Date.now() - started,
+      dispatched: !!top.__xssDispatching,
     };
     try {
       Object.assign(rec, context());
@@ -338,12 +340,16 @@ async function syntheticPass({ limit }) {
       if (a.name.length > 2 && a.name.slice(0, 2).toLowerCase() === 'on') events.push(a.name.slice(2).toLowerCase());
     }
     const onWindow = el.localName === 'body' || el.localName === 'frameset';
+    // What runs now runs only because we dispatched the event (phase "dispatch"): an
+    // ondrag, oncopy or onload on a <div> never fires by itself.
+    top.__xssDispatching = true;
     for (const type of events) {
       try {
         el.dispatchEvent(new Event(type, { bubbles: false, cancelable: true }));
         if (onWindow) W.dispatchEvent(new Event(type, { cancelable: true }));
       } catch { /* an odd name */ }
     }
+    top.__xssDispatching = false;
     try { el.focus({ preventScroll: true }); } catch { /* not focusable */ }
     const tag = el.localName;
     const skipClick = tag === 'html' || tag === 'body' || tag === 'head'
@@ -579,7 +585,7 @@ async function visit(worker, site, pagePath, opts, holder) {
       id: text.match(idRe)?.[0] ?? null,
       case: null,
       caseFrom: null,
-      phase: state.phase,
+      phase: state.phase === 'synthetic' && rec.dispatched ? 'dispatch' : state.phase,
       via: rec.via ?? null,
       element: rec.element ?? null,
       exercised: state.current?.element ?? null,
