@@ -368,9 +368,9 @@ fn all_ids() -> BTreeSet<String> {
 }
 
 /// The pages a reader can reach that show the payloads: every article, the home page, the
-/// tag and category indexes and every tag and category page (their names are payloads too),
-/// the search page with results and with a payload query. (The archive and province lists
-/// print the same escaped titles as the home page.)
+/// tag and category indexes and the tag and category pages whose names are payloads, the
+/// search page with results and with a payload query. (The other lists print the same escaped
+/// titles and summaries as the home page.)
 fn pages(out: &Path, articles_only: bool) -> Vec<String> {
     let mut pages: Vec<String> = ARTICLES
         .iter()
@@ -383,8 +383,8 @@ fn pages(out: &Path, articles_only: bool) -> Vec<String> {
     pages.extend(["", "the/", "chuyen-muc/"].iter().map(|p| p.to_string()));
     for list in ["the", "chuyen-muc"] {
         for dir in support::read_dir_sorted(&out.join(list)) {
-            if dir.join("index.html").is_file() {
-                let name = dir.file_name().unwrap_or_default().to_string_lossy();
+            let name = dir.file_name().unwrap_or_default().to_string_lossy();
+            if dir.join("index.html").is_file() && name.contains("xss") {
                 pages.push(format!("{list}/{name}/"));
             }
         }
@@ -505,13 +505,19 @@ fn no_payload_in_an_article_runs_in_chromium_by_default() {
     let (outcome, report) = browser_check(&out, &pages);
     let ran = executions(&report);
     let fired = fired_ids(&report);
+    let shown = ran.len().min(150);
     assert!(
         ran.is_empty(),
-        "{} of {} payloads ran ({} executions):\n{}\n\nfired: {fired:?}",
+        "{} of {} payloads ran ({} executions{}):\n{}\n\nfired: {fired:?}",
         fired.len(),
         all_ids().len(),
         ran.len(),
-        ran.join("\n")
+        if shown < ran.len() {
+            ", the first 150 below"
+        } else {
+            ""
+        },
+        ran[..shown].join("\n")
     );
     assert_complete(&report, &pages, &[]);
     assert_eq!(outcome.code, 0, "{}", outcome.transcript());
