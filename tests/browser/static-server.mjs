@@ -2,7 +2,8 @@
 // browser tests (check.mjs, features.mjs, lighthouse.mjs). Only paths under the base path exist;
 // folders answer with their index.html; a folder URL without its trailing slash redirects; a
 // missing file gets the site's own 404.html with status 404. `routes` maps extra URL paths to
-// handlers (req, res), for test endpoints such as a broken visitor counter.
+// handlers (req, res), for test endpoints such as a broken visitor counter. `htmlHeaders` are
+// added to every HTML answer (xss.mjs adds a report-only Content-Security-Policy).
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +42,7 @@ function resolveFile(root, basePath, urlPath) {
   return { status: 200, file };
 }
 
-export function startServer(root, basePath, routes = {}) {
+export function startServer(root, basePath, routes = {}, htmlHeaders = {}) {
   const server = createServer((req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     if (Object.hasOwn(routes, urlPath)) {
@@ -57,11 +58,12 @@ export function startServer(root, basePath, routes = {}) {
       // Serve the site's own 404 page, as a static host does, but keep the status.
       let body = 'not found';
       try { body = readFileSync(path.join(root, '404.html')); } catch { /* plain text then */ }
-      res.writeHead(found.status, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+      res.writeHead(found.status, { 'Content-Type': 'text/html; charset=utf-8', ...htmlHeaders }).end(body);
       return;
     }
     const type = TYPES[path.extname(found.file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    const extra = type.startsWith('text/html') ? htmlHeaders : {};
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
     res.end(req.method === 'HEAD' ? undefined : readFileSync(found.file));
   });
   return new Promise((resolve, reject) => {

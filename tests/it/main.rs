@@ -21,3 +21,4 @@ mod search;
 mod serve;
 mod support;
 mod workflows;
+mod xss;
