@@ -419,6 +419,11 @@ fn prepare(
         }
     });
     problems.extend(found);
+    // A build keeps no body text to point into, so what was removed from the bodies' HTML is
+    // one line here; `bantin check` (which keeps the text) lists each removal where it is.
+    if !options.keep_source_text {
+        problems.extend(content::unsafe_html_summary(&content));
+    }
     let now = options
         .now
         .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset());

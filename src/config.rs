@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use toml_edit::{Document, Item, TableLike, Value};
 
+use crate::markdown::RawHtml;
 use crate::model::provinces::{ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
 
@@ -48,6 +49,9 @@ pub struct Config {
     /// `[counter] endpoint`: the visitor-counting service the "Thống kê truy cập" box talks to
     /// (see docs/counter.md). `None`: the box shows that no counter is connected.
     pub counter_endpoint: Option<String>,
+    /// `[markdown] raw_html`: whether HTML written in articles is sanitized (the default) or
+    /// published as written.
+    pub raw_html: RawHtml,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
 }
@@ -133,6 +137,13 @@ const TOP_KEYS: &[&str] = &[
     "provinces",
     "image",
     "counter",
+    "markdown",
+];
+const MARKDOWN_KEYS: &[&str] = &["raw_html"];
+/// The values of `[markdown] raw_html`, as written in site.toml.
+const RAW_HTML_MODES: &[(&str, RawHtml)] = &[
+    ("sanitize", RawHtml::Sanitize),
+    ("trusted", RawHtml::Trusted),
 ];
 const COUNTER_KEYS: &[&str] = &["endpoint"];
 const FEED_KEYS: &[&str] = &["limit", "full_content"];
@@ -171,6 +182,7 @@ fn example(path: &[&str]) -> &'static str {
         ["feeds"] | ["feeds", "limit"] => "[feeds] followed by limit = 20",
         ["feeds", "full_content"] => "full_content = false",
         ["provinces", ..] => "[provinces] followed by include_merged = true",
+        ["markdown", ..] => "[markdown] followed by raw_html = \"sanitize\"",
         ["counter", ..] => {
             "[counter] followed by endpoint = \"https://dem.example.vn/luot-truy-cap\""
         }
@@ -548,6 +560,7 @@ impl<'a> Reader<'a> {
             ("feeds", FEED_KEYS),
             ("provinces", PROVINCE_KEYS),
             ("counter", COUNTER_KEYS),
+            ("markdown", MARKDOWN_KEYS),
         ] {
             if let Some(table) = self.table(&[name]) {
                 self.check_keys(table, keys, &format!("{name}."));
@@ -698,6 +711,7 @@ impl<'a> Reader<'a> {
             .map(|i| i.trim().to_string())
             .filter(|i| !i.is_empty());
 
+        let raw_html = self.raw_html();
         let menu = self.links("menu");
         let links = self.links("links");
         let organization = self.organization();
@@ -725,8 +739,39 @@ impl<'a> Reader<'a> {
                 .unwrap_or(true),
             image,
             counter_endpoint,
+            raw_html,
             source: self.file.clone(),
         }
+    }
+
+    /// `[markdown] raw_html`; a value that is not a mode is reported, and sanitizing (the safe
+    /// choice) stands in.
+    fn raw_html(&mut self) -> RawHtml {
+        let Some(written) = self.text(&["markdown", "raw_html"]) else {
+            return RawHtml::default();
+        };
+        let mode = written.trim().to_lowercase();
+        if let Some((_, mode)) = RAW_HTML_MODES.iter().find(|(name, _)| *name == mode) {
+            return *mode;
+        }
+        let suggestion = did_you_mean(&mode, RAW_HTML_MODES.iter().map(|(name, _)| *name))
+            .map(|name| format!("did you mean \"{name}\"? "))
+            .unwrap_or_default();
+        self.problems.push(
+            Problem::error(
+                "config::raw-html",
+                format!("raw_html = \"{written}\" is not a way of handling HTML that bantin knows"),
+            )
+            .at(self.file, self.span(&["markdown", "raw_html"]))
+            .label("should be \"sanitize\" or \"trusted\"")
+            .help(format!(
+                "{suggestion}\"sanitize\" (the default) removes scripts and other unsafe HTML from articles and \
+                 reports it; \"trusted\" publishes HTML exactly as written, so that anyone who can \
+                 write an article can run scripts in the browser of every reader: only for sites \
+                 where every writer is trusted and no article is imported from elsewhere"
+            )),
+        );
+        RawHtml::default()
     }
 
     /// `[organization]`, whose required settings are reported when missing.
@@ -1452,6 +1497,92 @@ editor = "Nguyễn Văn A"
             &provinces(),
         );
         assert_eq!(e.unwrap_err().code, "config::unreadable");
+    }
+
+    #[test]
+    fn raw_html_mode() {
+        // (the [markdown] block as written, the mode understood, the problems as (code, place,
+        // help contains))
+        type Expected<'a> = &'a [(&'a str, &'a str, &'a str)];
+        let cases: &[(&str, RawHtml, Expected)] = &[
+            ("", RawHtml::Sanitize, &[]),
+            ("[markdown]\n", RawHtml::Sanitize, &[]),
+            (
+                "[markdown]\nraw_html = \"sanitize\"\n",
+                RawHtml::Sanitize,
+                &[],
+            ),
+            (
+                "[markdown]\nraw_html = \"trusted\"\n",
+                RawHtml::Trusted,
+                &[],
+            ),
+            (
+                "[markdown]\nraw_html = \"Trusted\"\n",
+                RawHtml::Trusted,
+                &[],
+            ),
+            (
+                "[markdown]\nraw_html = \"trust\"\n",
+                RawHtml::Sanitize,
+                &[(
+                    "config::raw-html",
+                    "site.toml:4:12",
+                    "did you mean \"trusted\"?",
+                )],
+            ),
+            (
+                "[markdown]\nraw_html = \"off\"\n",
+                RawHtml::Sanitize,
+                &[("config::raw-html", "site.toml:4:12", "anyone who can write")],
+            ),
+            (
+                "[markdown]\nraw_html = false\n",
+                RawHtml::Sanitize,
+                &[(
+                    "config::invalid",
+                    "site.toml:4:12",
+                    "raw_html = \"sanitize\"",
+                )],
+            ),
+            (
+                "[markdown]\nraw_htm = \"trusted\"\n",
+                RawHtml::Sanitize,
+                &[("config::unknown-key", "site.toml:4:1", "raw_html")],
+            ),
+        ];
+        for (block, mode, want) in cases {
+            let text = format!("title = \"T\"\nbase_url = \"https://x.org/\"\n{block}{ORG}");
+            let (config, problems) = Config::understand(
+                Path::new("."),
+                SourceFile::new("site.toml", text),
+                &Overrides::default(),
+                &provinces(),
+            );
+            assert_eq!(config.raw_html, *mode, "{block}");
+            let got: Vec<(&str, String, bool)> = problems
+                .iter()
+                .zip(want.iter())
+                .map(|(p, (_, _, help))| {
+                    let text = format!(
+                        "{} {}",
+                        p.help.as_deref().unwrap_or(""),
+                        p.label.as_deref().unwrap_or("")
+                    );
+                    (
+                        p.code,
+                        p.location().unwrap_or_default(),
+                        text.contains(help),
+                    )
+                })
+                .collect();
+            let expected: Vec<(&str, String, bool)> = want
+                .iter()
+                .map(|(code, place, _)| (*code, place.to_string(), true))
+                .collect();
+            assert_eq!(problems.len(), want.len(), "{block}: {problems:?}");
+            assert_eq!(got, expected, "{block}: {problems:?}");
+        }
     }
 
     #[test]

@@ -22,6 +22,11 @@ use frontmatter::{Fields, Nested};
 /// News articles live under this folder of `content/`; everything else is a standalone page.
 pub const ARTICLES_DIR: &str = "tin-tuc";
 
+/// The code of a warning about something removed from a body's raw HTML. `bantin check` lists
+/// each; a build, which does not keep the bodies' text, says how many in one line
+/// (`unsafe_html_summary`).
+pub const UNSAFE_HTML: &str = "content::unsafe-html";
+
 /// A `summary:` longer than this, in characters, gets a warning: it is used as written in the
 /// meta description, feeds and lists, where a few sentences is what readers and search engines
 /// take in. (A summary made from the body is cut at `markdown::SUMMARY_MAX_CHARS`.)
@@ -348,6 +353,45 @@ pub fn assemble(
     (content, problems)
 }
 
+/// One warning for everything removed from the raw HTML of the bodies, for a build: "unsafe
+/// HTML removed: 7 items in 3 articles". `None` when nothing was.
+pub fn unsafe_html_summary(content: &Content) -> Option<Problem> {
+    let count = |bodies: &mut dyn Iterator<Item = &Rendered>| {
+        bodies
+            .map(|b| b.removed.len())
+            .filter(|&n| n > 0)
+            .fold((0, 0), |(items, files), n| (items + n, files + 1))
+    };
+    let (article_items, articles) = count(&mut content.articles.iter().map(|a| &a.body));
+    let (page_items, pages) = count(&mut content.pages.iter().map(|p| &p.body));
+    let items = article_items + page_items;
+    if items == 0 {
+        return None;
+    }
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let places = match (articles, pages) {
+        (a, 0) => plural(a, "article"),
+        (0, p) => plural(p, "page"),
+        (a, p) => format!("{} and {}", plural(a, "article"), plural(p, "page")),
+    };
+    Some(
+        Problem::warning(
+            UNSAFE_HTML,
+            format!(
+                "unsafe HTML removed: {} in {places}; `bantin check` lists each",
+                plural(items, "item")
+            ),
+        )
+        .help(
+            "scripts, event handlers, javascript: links, frames and forms written in articles are \
+             left out of the site so that they cannot run in readers' browsers; the rest of each \
+             article is published. If every writer of this site is trusted and no article is \
+             imported from elsewhere, raw_html = \"trusted\" under [markdown] in site.toml \
+             publishes HTML exactly as written",
+        ),
+    )
+}
+
 /// One content file after reading: what it holds (if it could be read) and what is wrong with it.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -359,8 +403,10 @@ impl Loaded {
     /// Drops the Markdown body from the kept copy of the file's text, keeping the front-matter,
     /// which is all that later problems (collisions, aliases) point into. A build keeps only
     /// the rendered body, not the source too; `bantin check`, which points into bodies, does not
-    /// call this.
+    /// call this. The warnings that point into the body (what was removed from its HTML) go
+    /// with it: the build counts them from the rendered bodies instead (`unsafe_html_summary`).
     pub fn without_body_text(mut self) -> Loaded {
+        self.problems.retain(|p| p.code != UNSAFE_HTML);
         match &mut self.item {
             Some(Item::Article(article)) => {
                 let end = article.file.offset_of(article.body_line, 0);
@@ -501,10 +547,21 @@ impl Loader<'_> {
             split.body,
             &markdown::Options {
                 base_path: &self.config.base_path,
+                raw_html: self.config.raw_html,
             },
             self.highlighter,
         );
         let body_line = split.body_line;
+        let body_start = file.offset_of(body_line, 0);
+        for removal in &body.removed {
+            let span = body_start + removal.span.start..body_start + removal.span.end;
+            fields.problem(
+                Problem::warning(UNSAFE_HTML, "unsafe HTML was removed from this page")
+                    .at(file, span)
+                    .label(removal.what.label())
+                    .help(removal.what.help()),
+            );
+        }
         let item = if is_article {
             self.article(&mut fields, body, body_line)
                 .map(|a| Item::Article(Arc::new(a)))

@@ -124,9 +124,7 @@ fn check(highlighter: &Highlighter, bytes: &[u8]) {
     let markdown = String::from_utf8_lossy(bytes);
     // One base path per input, chosen by the input itself so a replay is the same: each render
     // of a large body costs a good part of a second in the dev profile.
-    let options = Options {
-        base_path: BASE_PATHS[bytes.len() % BASE_PATHS.len()],
-    };
+    let options = Options::new(BASE_PATHS[bytes.len() % BASE_PATHS.len()]);
     let rendered = render(&markdown, &options, highlighter);
     holds(&markdown, &rendered);
     assert!(
@@ -219,7 +217,7 @@ fn long_runs_render_in_linear_time() {
     let limit = super::slow_limit();
     for (name, markdown) in &shapes {
         let started = std::time::Instant::now();
-        let rendered = render(markdown, &Options { base_path: "/" }, &highlighter);
+        let rendered = render(markdown, &Options::new("/"), &highlighter);
         holds(markdown, &rendered);
         let took = started.elapsed();
         assert!(

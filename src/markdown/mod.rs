@@ -1,9 +1,12 @@
 //! Takes a page's Markdown body and gives its HTML together with what the rest of the site needs
-//! from it: summary, word count, heading ids and every link target with its line.
+//! from it: summary, word count, heading ids, every link target with its line, and what was
+//! removed from its raw HTML to make it safe.
 
 mod highlight;
+mod sanitize;
 
 pub use highlight::Highlighter;
+pub use sanitize::{RawHtml, Removal, Removed};
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -30,6 +33,18 @@ pub const SUMMARY_MAX_CHARS: usize = 300;
 pub struct Options<'a> {
     /// Path part of the site's base URL, starting and ending with `/` (`/` or `/portal/`).
     pub base_path: &'a str,
+    /// What happens to HTML written in the body, and to links whose address would run a script.
+    pub raw_html: RawHtml,
+}
+
+impl<'a> Options<'a> {
+    /// The options of a site at `base_path` with the default (safe) handling of raw HTML.
+    pub fn new(base_path: &'a str) -> Self {
+        Options {
+            base_path,
+            raw_html: RawHtml::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,6 +58,9 @@ pub struct Rendered {
     pub reading_minutes: u32,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    /// What was removed to make the body safe, in the order written (always empty with
+    /// `RawHtml::Trusted`).
+    pub removed: Vec<Removal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,12 +96,16 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
         .into_offset_iter()
         .collect();
 
-    let mut ids = Ids::default();
+    let mut ids = Ids::new();
     // Footnote ids are claimed first: a heading that happens to slug to "fn-1" is the one that
     // gets a suffix, so the links in the already-numbered notes stay right.
     let footnotes = Footnotes::number(&events, &mut ids);
     let mut walker = Walker {
         base_path: options.base_path.trim_end_matches('/'),
+        markdown,
+        sanitize: options.raw_html == RawHtml::Sanitize,
+        raw: Vec::new(),
+        removed: Vec::new(),
         highlighter,
         lines: LineIndex::new(markdown),
         ids,
@@ -107,6 +129,17 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
     html::push_html(&mut out, body.into_iter());
     walker.footnotes.push_section(&mut out);
+    // A body without raw HTML is bantin's own markup, which writes no unsafe HTML (its links
+    // and images were checked as they were written), so it is not parsed again: that keeps
+    // builds of ordinary articles as fast as before. A body with raw HTML is sanitized whole,
+    // so that tags opened in one piece of raw HTML and closed in another pair up as a browser
+    // pairs them.
+    let mut removed = std::mem::take(&mut walker.removed);
+    if walker.sanitize && !walker.raw.is_empty() {
+        out = sanitize::Sanitizer::new().clean(&out);
+        removed.extend(sanitize::removals(markdown, &walker.raw));
+        removed.sort_by_key(|r| (r.span.start, r.span.end));
+    }
     // Kept for the whole build, for every article: no spare capacity.
     out.shrink_to_fit();
 
@@ -119,6 +152,7 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
         reading_minutes: u32::try_from(minutes).unwrap_or(u32::MAX),
         headings: walker.headings,
         links: walker.links,
+        removed,
     }
 }
 
@@ -135,6 +169,14 @@ fn parser_options() -> ParserOptions {
 /// of a rayon worker thread.
 struct Walker<'a, 'h> {
     base_path: &'a str,
+    /// The body, to point removals at what was written.
+    markdown: &'a str,
+    /// Whether unsafe HTML and addresses are removed (`RawHtml::Sanitize`).
+    sanitize: bool,
+    /// Byte ranges of the raw HTML written out, in order.
+    raw: Vec<Range<usize>>,
+    /// Links and images of the Markdown left out for their address.
+    removed: Vec<Removal>,
     highlighter: &'h Highlighter,
     lines: LineIndex,
     ids: Ids,
@@ -169,7 +211,7 @@ impl<'a> Walker<'a, '_> {
                     if !is_inline(tag) {
                         self.words.boundary();
                     }
-                    if self.start(tag, inner, range.start, depth) {
+                    if self.start(tag, inner, range, depth) {
                         // The whole element, End included, was rendered from `inner`.
                         i = end + 1;
                     } else {
@@ -199,6 +241,15 @@ impl<'a> Walker<'a, '_> {
                     let event = self.footnote_reference(label);
                     self.emit(event);
                 }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    // A footnote nobody refers to is not published, nor is its HTML.
+                    let published = self.buffers.len() == 1
+                        || self.buffers.last().is_some_and(|(n, _)| n.is_some());
+                    if published {
+                        self.raw.push(range.clone());
+                    }
+                    self.emit(event.clone());
+                }
                 _ => self.emit(event.clone()),
             }
         }
@@ -206,7 +257,14 @@ impl<'a> Walker<'a, '_> {
 
     /// Handles a start tag. Returns true when the whole element was consumed (rendered from
     /// `inner`), false when its children follow in the stream as usual.
-    fn start(&mut self, tag: &Tag<'a>, inner: &[Spanned<'a>], offset: usize, depth: usize) -> bool {
+    fn start(
+        &mut self,
+        tag: &Tag<'a>,
+        inner: &[Spanned<'a>],
+        range: &Range<usize>,
+        depth: usize,
+    ) -> bool {
+        let offset = range.start;
         match tag {
             Tag::Paragraph => {
                 if let Some(figure) = self.figure(inner, offset) {
@@ -247,7 +305,7 @@ impl<'a> Walker<'a, '_> {
                 dest_url, title, ..
             } => {
                 let alt = plain_text(inner, TextOf::Alt);
-                let img = self.img(dest_url, &alt, Some(title), offset);
+                let img = self.img(dest_url, &alt, Some(title), range);
                 self.emit(Event::InlineHtml(img.into()));
                 return true;
             }
@@ -262,13 +320,18 @@ impl<'a> Walker<'a, '_> {
                 title,
                 id,
             } => {
-                self.open_links.push(true);
                 let written = if *link_type == LinkType::Email {
                     format!("mailto:{dest_url}")
                 } else {
                     dest_url.to_string()
                 };
+                let allowed = self.url_allowed(&written, "href", range);
                 self.record_link(written, offset, LinkKind::Link);
+                // A link whose address would run a script is shown as its text.
+                self.open_links.push(allowed);
+                if !allowed {
+                    return false;
+                }
                 self.emit(Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: self.resolve(dest_url).into(),
@@ -370,15 +433,20 @@ impl<'a> Walker<'a, '_> {
             return None;
         }
         let alt = plain_text(&inner[1..inner.len() - 1], TextOf::Alt);
-        let img = self.img(dest_url, &alt, None, range.start.max(offset));
+        let start = range.start.max(offset);
+        let img = self.img(dest_url, &alt, None, &(start..range.end.max(start)));
         Some(format!(
             "<figure>{img}<figcaption>{}</figcaption></figure>\n",
             escape_html(title.trim())
         ))
     }
 
-    fn img(&mut self, url: &str, alt: &str, title: Option<&str>, offset: usize) -> String {
-        self.record_link(url.to_string(), offset, LinkKind::Image);
+    /// An `<img>`, or only its alt text when its address would run a script.
+    fn img(&mut self, url: &str, alt: &str, title: Option<&str>, range: &Range<usize>) -> String {
+        self.record_link(url.to_string(), range.start, LinkKind::Image);
+        if !self.url_allowed(url, "src", range) {
+            return escape_html(alt);
+        }
         let title = match title.map(str::trim) {
             Some(t) if !t.is_empty() => format!(" title=\"{}\"", escape_html(t)),
             _ => String::new(),
@@ -408,6 +476,24 @@ impl<'a> Walker<'a, '_> {
         );
         self.footnotes.add_ref(number, ref_id);
         Event::InlineHtml(html.into())
+    }
+
+    /// Whether a Markdown link or image may have the address `url` (the sanitizer's rule); if
+    /// not, the removal is noted at the address in `range`, the whole link or image.
+    fn url_allowed(&mut self, url: &str, attribute: &str, range: &Range<usize>) -> bool {
+        if !self.sanitize {
+            return true;
+        }
+        let Err(what) = sanitize::url(attribute, url) else {
+            return true;
+        };
+        let written = self.markdown.get(range.clone()).unwrap_or_default();
+        let span = match written.rfind(url) {
+            Some(i) if !url.is_empty() => range.start + i..range.start + i + url.len(),
+            _ => range.clone(),
+        };
+        self.removed.push(Removal { span, what });
+        false
     }
 
     fn record_link(&mut self, url: String, offset: usize, kind: LinkKind) {
@@ -588,7 +674,6 @@ impl WordCounter {
 }
 
 /// Every `id` the page's body uses, so headings and footnotes never collide.
-#[derive(Default)]
 struct Ids {
     used: HashSet<String>,
     /// For each base taken, the suffix to try next: ids are never given back, so the suffixes
@@ -599,6 +684,20 @@ struct Ids {
 }
 
 impl Ids {
+    /// No id used yet but the theme's own (see `sanitize::RESERVED_IDS`): a heading "Nội dung"
+    /// must not take `noi-dung`, the id of the page's main region, which the skip link and
+    /// the HTML checker's one-id-per-page rule rely on.
+    fn new() -> Self {
+        Ids {
+            used: sanitize::RESERVED_IDS
+                .iter()
+                .map(|id| id.to_string())
+                .collect(),
+            next: HashMap::new(),
+            untitled: 0,
+        }
+    }
+
     /// `base`, or `base-1`, `base-2`… if taken.
     fn claim(&mut self, base: String) -> String {
         if !self.used.contains(&base) {
@@ -842,7 +941,7 @@ mod tests {
     }
 
     fn render_at(markdown: &str, base_path: &str) -> Rendered {
-        render(markdown, &Options { base_path }, highlighter())
+        render(markdown, &Options::new(base_path), highlighter())
     }
 
     fn r(markdown: &str) -> Rendered {
@@ -1230,12 +1329,120 @@ mod tests {
         }
     }
 
+    fn trusted(markdown: &str) -> Rendered {
+        let options = Options {
+            base_path: "/portal/",
+            raw_html: RawHtml::Trusted,
+        };
+        render(markdown, &options, highlighter())
+    }
+
     #[test]
-    fn raw_html_passes_through() {
+    fn raw_html_is_sanitized_unless_the_site_trusts_it() {
+        let md = "<div class=\"hop\" onclick=\"x()\">\nx\n</div>\n\nA <kbd>B</kbd> \
+                  [c](javascript:alert(1)) ![d](vbscript:x)";
+        let sanitized = r(md);
         assert_eq!(
-            r("<div class=\"hop\">\nx\n</div>\n\nA <kbd>B</kbd>").html,
-            "<div class=\"hop\">\nx\n</div>\n<p>A <kbd>B</kbd></p>\n"
+            sanitized.html,
+            "<div>\nx\n</div>\n<p>A <kbd>B</kbd> c d</p>\n"
         );
+        let removed: Vec<(&str, String)> = sanitized
+            .removed
+            .iter()
+            .map(|r| (&md[r.span.clone()], r.what.label()))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                (
+                    "onclick=\"x()\"",
+                    "removed the attribute onclick".to_string()
+                ),
+                (
+                    "javascript:alert(1)",
+                    "removed the link javascript:…".to_string()
+                ),
+                (
+                    "vbscript:x",
+                    "removed the address vbscript:… (src)".to_string()
+                ),
+            ]
+        );
+        let trusted = trusted(md);
+        assert_eq!(
+            trusted.html,
+            "<div class=\"hop\" onclick=\"x()\">\nx\n</div>\n<p>A <kbd>B</kbd> \
+             <a href=\"javascript:alert(1)\">c</a> \
+             <img src=\"vbscript:x\" alt=\"d\" loading=\"lazy\"></p>\n"
+        );
+        assert!(trusted.removed.is_empty());
+        // Raw HTML in a footnote nobody refers to is neither published nor reported.
+        let unused = r("x\n\n[^a]: <script>y</script>");
+        assert!(unused.removed.is_empty() && !unused.html.contains("script"));
+    }
+
+    /// Bantin's own markup passes the allow-list unchanged: a body with every construct bantin
+    /// writes, and one harmless `<abbr>` that makes it go through the sanitizer, has the same
+    /// tags, attributes and text sanitized as published as written.
+    #[test]
+    fn the_allow_list_admits_bantins_own_markup() {
+        let md = "# Tiêu đề *nghiêng* **đậm** ~~gạch~~ `mã`\n\n\
+                  Đoạn <abbr title=\"Ủy ban nhân dân\">UBND</abbr> có [liên kết](/tin-tuc/a/ \"tựa\"), \
+                  [ngoài](https://vufo.org.vn/?a=1&b=2#c), <https://x.vn>, <lh@example.org>, \
+                  [điện thoại](tel:+842963852111), [neo](#muc), [tương đối](anh/a.jpg), \
+                  AT&amp;T &lt;3 &copy; \"ngoặc\" 'đơn' và chú thích[^1].\\\n\
+                  Dòng sau ngắt cứng.  \nDòng nữa.\n\n\
+                  ![Ảnh đại biểu](/images/a.jpg \"Các đại biểu chụp ảnh\")\n\n\
+                  Ảnh trong dòng ![nhỏ](b.png \"tựa\") và ![không tựa](<c d.png>).\n\n\
+                  [![ảnh liên kết](x.png)](/lon.png)\n\n\
+                  ## Nội dung\n\n### Mục con\n\n###### Sâu\n\n\
+                  > Trích dẫn\n> > lồng\n\n\
+                  1. một\n2. hai\n   - con\n   - con *nữa*\n\n\
+                  Giữa hai danh sách.\n\n\
+                  5. bắt đầu từ năm\n\n\
+                  - [ ] không phải ô chọn\n\n\
+                  | Tỉnh | Số | Ghi chú |\n|:--|--:|:-:|\n| An Giang | 1 | *a* |\n| Cần Thơ | 2 | `b` |\n\n\
+                  ```rust\nfn main() { let s = \"<b>\"; }\n```\n\n\
+                  ```klingon\na < b && c\n```\n\n    thụt lề <x>\n\n\
+                  ---\n\n\
+                  Cuối[^2] và[^1].\n\n<!-- x -->\n\n\
+                  [^1]: Ghi chú *một*.\n[^2]: Ghi chú hai\n\n    ```\n    mã\n    ```\n";
+        let sanitized = r(md);
+        let written = trusted(md);
+        assert!(sanitized.removed.is_empty(), "{:?}", sanitized.removed);
+        assert_eq!(
+            sanitize::tests::tokens(&sanitized.html),
+            sanitize::tests::tokens(&written.html),
+            "\n{}\n---\n{}",
+            sanitized.html,
+            written.html
+        );
+        // The body did go through the sanitizer (which removes comments), and the constructs
+        // are all there.
+        assert!(written.html.contains("<!-- x -->") && !sanitized.html.contains("<!--"));
+        for construct in [
+            "<figure>",
+            "<figcaption>",
+            "<div class=\"table-wrap\">",
+            "style=\"text-align: right\"",
+            "<pre class=\"code\" data-lang=\"rust\">",
+            "<span class=\"hl-",
+            "<sup class=\"footnote-ref\">",
+            "<div class=\"footnotes\">",
+            "class=\"footnote-backref\" aria-label=",
+            "<br>",
+            "<hr>",
+            "<ol start=\"5\">",
+            "<del>",
+            "loading=\"lazy\"",
+            "<h2 id=\"noi-dung-1\">",
+        ] {
+            assert!(
+                sanitized.html.contains(construct),
+                "{construct}:\n{}",
+                sanitized.html
+            );
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod output_safety;
 mod publishing;
 mod reader;
 mod sample_site;
+mod sanitize;
 mod search;
 mod serve;
 mod support;
