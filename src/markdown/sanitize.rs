@@ -119,7 +119,7 @@ impl Removed {
 /// Elements kept, with the attributes of `GLOBAL_ATTRIBUTES` and `TAG_ATTRIBUTES`: what news
 /// text needs (tables, figures, video and audio, definition lists, abbreviations…) and everything
 /// bantin writes itself.
-const ALLOWED_TAGS: &[&str] = &[
+pub(crate) const ALLOWED_TAGS: &[&str] = &[
     "a",
     "abbr",
     "article",
