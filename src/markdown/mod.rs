@@ -3,7 +3,7 @@
 //! removed from its raw HTML to make it safe.
 
 mod highlight;
-mod sanitize;
+pub(crate) mod sanitize;
 
 pub use highlight::Highlighter;
 pub use sanitize::{RawHtml, Removal, Removed};
