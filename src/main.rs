@@ -14,6 +14,13 @@ use bantin::problem::Problem;
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    // `bantin build | head` closes the pipe early: like other command-line tools, stop quietly
+    // then, instead of Rust's default of ignoring SIGPIPE and panicking in println!.
+    #[cfg(unix)]
+    // SAFETY: done first, before any thread exists; restores the signal's default action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -96,3 +96,28 @@ fn init_makes_a_site_that_builds() {
         "index.html is not a page"
     );
 }
+
+/// `bantin … | head -n 1` closes the pipe before bantin is done printing: bantin stops quietly,
+/// as other command-line tools do, instead of panicking (exit 101).
+#[test]
+fn a_closed_pipe_stops_bantin_quietly() {
+    use std::process::{Command, Stdio};
+    let site = crate::support::empty_site();
+    let init = crate::support::bantin(site.tmp.path(), ["init", "nho"]);
+    assert_eq!(init.code, 0, "{}", init.transcript());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["build", "--source", "nho"])
+        .current_dir(site.tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start bantin: {e}"));
+    // Close the reading end at once, before bantin writes.
+    drop(child.stdout.take());
+    let output = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("cannot wait for bantin: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(output.status.code(), Some(101), "{stderr}");
+}
