@@ -92,8 +92,11 @@ pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> 
                 continue;
             }
             // A link may have been made, moved or removed: look for links again after this
-            // batch. Plain edits cannot change them.
-            if !matches!(event.kind, EventKind::Modify(ModifyKind::Data(_))) {
+            // batch. Edits cannot change them, nor can a file saved by renaming it into place
+            // (the common save), so the source folders are walked again only when needed.
+            if !matches!(event.kind, EventKind::Modify(ModifyKind::Data(_)))
+                && event.paths.iter().any(|p| links.may_change(&root, p))
+            {
                 links.stale = true;
             }
             for path in &event.paths {
@@ -154,6 +157,18 @@ impl Links {
             let _ = watcher.watch(new, RecursiveMode::Recursive);
         }
         self.watched = wanted;
+    }
+
+    /// Whether a created, removed or renamed `path` may add or remove a link: it is a link or a
+    /// folder (which may hold links), or a known link is it or lies below it (it went).
+    fn may_change(&self, root: &Path, path: &Path) -> bool {
+        let is_link_or_folder =
+            std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink() || m.is_dir());
+        is_link_or_folder
+            || self
+                .targets
+                .iter()
+                .any(|(_, link)| root.join(link).starts_with(path))
     }
 
     /// The site paths by which the build reads `path`, when `path` lies behind a link.
