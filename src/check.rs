@@ -15,7 +15,7 @@ use crate::build::{self, BuildError, Compiled};
 use crate::config::Config;
 use crate::markdown::{LinkKind, Rendered};
 use crate::problem::{Problem, Severity, SourceFile, did_you_mean};
-use crate::render::context::{article_path, page_path};
+use crate::route;
 
 pub use external::{CACHE_FILE, CACHE_MAX_AGE};
 
@@ -71,7 +71,7 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
             file: &article.file,
             body_line: article.body_line,
             body: &article.body,
-            path: article_path(article),
+            path: article.path.clone(),
         };
         site.check_source(&source, &mut found);
     }
@@ -80,7 +80,7 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
             file: &page.file,
             body_line: page.body_line,
             body: &page.body,
-            path: page_path(page),
+            path: route::page(&page.path),
         };
         site.check_source(&source, &mut found);
     }
@@ -182,7 +182,7 @@ enum Target {
 
 impl<'c> Site<'c> {
     fn new(compiled: &'c Compiled) -> Self {
-        let outputs = compiled.pages.iter().chain(&compiled.other);
+        let outputs = compiled.files.iter();
         let files: HashSet<&str> = outputs
             .clone()
             .map(|o| o.path.as_str())

@@ -11,6 +11,7 @@ use toml_edit::{Document, Item, TableLike, Value};
 use crate::markdown::RawHtml;
 use crate::model::provinces::{ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
+use crate::route::{Pattern, PatternError};
 
 pub const CONFIG_FILE: &str = "site.toml";
 const DEFAULT_PAGE_SIZE: usize = 10;
@@ -52,6 +53,9 @@ pub struct Config {
     /// `[markdown] raw_html`: whether HTML written in articles is sanitized (the default) or
     /// published as written.
     pub raw_html: RawHtml,
+    /// `[permalinks]`: the articles' address pattern, and the patterns of addresses they had
+    /// before, kept working as redirects.
+    pub permalinks: Permalinks,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
 }
@@ -73,6 +77,16 @@ impl MenuItem {
 
 pub fn is_external_url(url: &str) -> bool {
     url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")
+}
+
+/// `[permalinks]`.
+#[derive(Debug, Clone, Default)]
+pub struct Permalinks {
+    /// `article`: where each article is published (default `/tin-tuc/:slug/`).
+    pub article: Pattern,
+    /// `previous`: the patterns the site's articles were published under before; each article
+    /// gets a redirect page at its address under each of them.
+    pub previous: Vec<Pattern>,
 }
 
 /// The publisher block that Vietnamese law asks a news site to show (TT 09/2014, NĐ 147/2024).
@@ -138,7 +152,9 @@ const TOP_KEYS: &[&str] = &[
     "image",
     "counter",
     "markdown",
+    "permalinks",
 ];
+const PERMALINK_KEYS: &[&str] = &["article", "previous"];
 const MARKDOWN_KEYS: &[&str] = &["raw_html"];
 /// The values of `[markdown] raw_html`, as written in site.toml.
 const RAW_HTML_MODES: &[(&str, RawHtml)] = &[
@@ -164,6 +180,22 @@ const ORGANIZATION_KEYS: &[&str] = &[
 /// The settings of `[organization]` a site must have: the footer shows them on every page.
 const ORGANIZATION_REQUIRED: &[&str] = &["name", "parent", "address", "phone", "email", "editor"];
 
+/// A problem with an address pattern, pointing at the bad part inside the quoted value.
+fn pattern_problem(file: &SourceFile, value: Range<usize>, e: &PatternError) -> Problem {
+    // The value's span includes its opening quote; a pattern has no escapes to shift it.
+    let quoted = file.text.get(value.clone()).unwrap_or("");
+    let span = if quoted.starts_with('"') || quoted.starts_with('\'') {
+        let start = (value.start + 1 + e.at.start).min(value.end);
+        start..(value.start + 1 + e.at.end).min(value.end)
+    } else {
+        value
+    };
+    Problem::error("config::permalink", e.message.clone())
+        .at(file, span)
+        .label("here")
+        .help(e.help.clone())
+}
+
 /// A line of site.toml that sets `path` well, for the help of a problem with it.
 fn example(path: &[&str]) -> &'static str {
     match path {
@@ -183,6 +215,8 @@ fn example(path: &[&str]) -> &'static str {
         ["feeds", "full_content"] => "full_content = false",
         ["provinces", ..] => "[provinces] followed by include_merged = true",
         ["markdown", ..] => "[markdown] followed by raw_html = \"sanitize\"",
+        ["permalinks", "previous"] => "previous = [\"/tin-tuc/:slug/\"]",
+        ["permalinks", ..] => "[permalinks] followed by article = \"/tin-tuc/:slug/\"",
         ["counter", ..] => {
             "[counter] followed by endpoint = \"https://dem.example.vn/luot-truy-cap\""
         }
@@ -561,6 +595,7 @@ impl<'a> Reader<'a> {
             ("provinces", PROVINCE_KEYS),
             ("counter", COUNTER_KEYS),
             ("markdown", MARKDOWN_KEYS),
+            ("permalinks", PERMALINK_KEYS),
         ] {
             if let Some(table) = self.table(&[name]) {
                 self.check_keys(table, keys, &format!("{name}."));
@@ -712,6 +747,7 @@ impl<'a> Reader<'a> {
             .filter(|i| !i.is_empty());
 
         let raw_html = self.raw_html();
+        let permalinks = self.permalinks();
         let menu = self.links("menu");
         let links = self.links("links");
         let organization = self.organization();
@@ -740,6 +776,7 @@ impl<'a> Reader<'a> {
             image,
             counter_endpoint,
             raw_html,
+            permalinks,
             source: self.file.clone(),
         }
     }
@@ -772,6 +809,44 @@ impl<'a> Reader<'a> {
             )),
         );
         RawHtml::default()
+    }
+
+    /// `[permalinks]`: each pattern checked; a wrong one reported (pointing into it) and the
+    /// default standing in.
+    fn permalinks(&mut self) -> Permalinks {
+        let article = match self.text(&["permalinks", "article"]) {
+            None => Pattern::default(),
+            Some(written) => match Pattern::parse(&written) {
+                Ok(pattern) => pattern,
+                Err(e) => {
+                    let span = self.span(&["permalinks", "article"]);
+                    self.problems.push(pattern_problem(self.file, span, &e));
+                    Pattern::default()
+                }
+            },
+        };
+        let mut previous = Vec::new();
+        let spans: Vec<Range<usize>> = self
+            .item(&["permalinks", "previous"])
+            .and_then(Item::as_array)
+            .map(|a| a.iter().map(|v| v.span().unwrap_or(0..0)).collect())
+            .unwrap_or_default();
+        for (i, written) in self
+            .texts(&["permalinks", "previous"])
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
+            match Pattern::parse(&written) {
+                Ok(pattern) if pattern == article => {}
+                Ok(pattern) => previous.push(pattern),
+                Err(e) => {
+                    let span = spans.get(i).cloned().unwrap_or(0..0);
+                    self.problems.push(pattern_problem(self.file, span, &e));
+                }
+            }
+        }
+        Permalinks { article, previous }
     }
 
     /// `[organization]`, whose required settings are reported when missing.

@@ -11,6 +11,7 @@ pub mod model;
 pub mod output;
 pub mod problem;
 pub mod render;
+pub mod route;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -15,8 +15,15 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::SOURCE_DIRS;
-use crate::render::Output;
 use crate::render::theme::Origin;
+
+/// A file of the site: its path below the output folder and its bytes.
+#[derive(Clone)]
+pub struct Output {
+    pub path: String,
+    /// Shared, so the dev server can keep an unchanged page from one build to the next.
+    pub bytes: std::sync::Arc<[u8]>,
+}
 
 /// The list of files bantin wrote, kept at the root of the output folder. It is published with
 /// the site (it holds only the names of the site's own public files).

@@ -17,6 +17,7 @@ use crate::locale::{self, date::DateError};
 use crate::markdown::{self, Highlighter, Rendered};
 use crate::model::provinces::{LookupError, ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
+use crate::route;
 use frontmatter::{Fields, Nested};
 
 /// News articles live under this folder of `content/`; everything else is a standalone page.
@@ -34,7 +35,7 @@ pub const LONG_SUMMARY_CHARS: usize = 600;
 
 const ARTICLE_FIELDS: &[&str] = &[
     "title", "date", "updated", "expires", "province", "tags", "category", "summary", "author",
-    "source", "image", "featured", "draft", "slug", "aliases", "extra",
+    "source", "image", "featured", "draft", "slug", "aliases", "extra", "id",
 ];
 const PAGE_FIELDS: &[&str] = &[
     "title", "summary", "updated", "draft", "slug", "aliases", "extra",
@@ -48,6 +49,17 @@ pub struct Article {
     pub file: SourceFile,
     pub title: String,
     pub slug: String,
+    /// Where the article is published, below the site root, made from site.toml's permalink
+    /// pattern (`route::Pattern`): `tin-tuc/hoi-nghi/`, `2024/05/27/hoi-nghi/`,
+    /// `tin-tuc/hoi-nghi-1024.html`. Empty when the pattern needs an `id:` the article lacks
+    /// (an error).
+    pub path: String,
+    /// `id:`, a stable number for patterns with `:id` (old portals' `…-1024.html`).
+    pub id: Option<u64>,
+    pub id_span: Option<Range<usize>>,
+    /// Its addresses under site.toml's `[permalinks] previous` patterns, where they differ from
+    /// `path`: redirected to it.
+    pub previous_paths: Vec<String>,
     pub date: DateTime<FixedOffset>,
     pub updated: Option<DateTime<FixedOffset>>,
     /// After this time the article is taken off the site.
@@ -350,6 +362,7 @@ pub fn assemble(
         }
     }
     problems.extend(check_categories(config, &content.articles));
+    problems.extend(check_ids(config, &content.articles));
     (content, problems)
 }
 
@@ -598,6 +611,7 @@ impl Loader<'_> {
         let draft = fields.flag("draft");
         let slug_field = fields.text("slug");
         let aliases = self.aliases_field(fields);
+        let id = self.id_field(fields);
         let extra = fields.extra();
 
         if let (Some(date), Some(expires)) = (date, expires)
@@ -618,18 +632,62 @@ impl Loader<'_> {
             }
         }
         let (tags, tag_spans) = unique_tags.into_iter().unzip();
+        let date = date?;
+        let category = category.filter(|(c, _)| !c.is_empty());
+        let category_slug = category.as_ref().map(|(c, _)| locale::slugify(c));
+        let stem = file_stem(&file.path);
+        let values = route::Values {
+            date,
+            slug: &slug,
+            category: category_slug.as_deref().filter(|c| !c.is_empty()),
+            stem: &stem,
+            id: id.as_ref().map(|(n, _)| *n),
+        };
+        let permalinks = &self.config.permalinks;
+        let path = match permalinks.article.address(&values) {
+            Ok(path) => path,
+            // Reported with the next free number once every article is read (`assemble`).
+            Err(route::Missing(route::Field::Id)) => String::new(),
+            Err(route::Missing(field)) => {
+                fields.problem(missing_address_part(
+                    file,
+                    fields.block_span(),
+                    field,
+                    permalinks.article.as_str(),
+                ));
+                return None;
+            }
+        };
+        let mut previous_paths: Vec<String> = Vec::new();
+        for pattern in &permalinks.previous {
+            if let Ok(old) = pattern.address(&values)
+                && old != path
+                && !previous_paths.contains(&old)
+            {
+                previous_paths.push(old);
+            }
+        }
+        // An old address that is the article's own address needs no redirect.
+        let aliases = aliases
+            .into_iter()
+            .filter(|a| route::alias(a).is_none_or(|a| a != path))
+            .collect();
         Some(Article {
+            path,
+            id: id.as_ref().map(|(n, _)| *n),
+            id_span: id.map(|(_, s)| s),
+            previous_paths,
             file: file.clone(),
             summary: summary.unwrap_or_else(|| body.summary.clone()),
             title: title.trim().to_string(),
             slug,
-            date: date?,
+            date,
             updated,
             expires,
             province: province?,
             province_span,
             category_span: category.as_ref().map(|(_, s)| s.clone()),
-            category: category.map(|(c, _)| c).filter(|c| !c.is_empty()),
+            category: category.map(|(c, _)| c),
             tags,
             tag_spans,
             author,
@@ -915,6 +973,27 @@ impl Loader<'_> {
             || crate::render::theme::static_file_exists(self.config, relative)
     }
 
+    /// `id:`, a whole number from 1.
+    fn id_field(&self, fields: &mut Fields<'_, '_>) -> Option<(u64, Range<usize>)> {
+        let file = fields.file();
+        let (text, span) = fields.text("id")?;
+        match text.trim().parse::<u64>() {
+            Ok(n) if n > 0 => Some((n, span)),
+            _ => {
+                fields.problem(
+                    Problem::error(
+                        "content::bad-id",
+                        format!("`id: {text}` is not a number bantin can use"),
+                    )
+                    .at(file, span)
+                    .label("should be a whole number from 1")
+                    .help("write the article's number as it was on the old portal, e.g. id: 1024"),
+                );
+                None
+            }
+        }
+    }
+
     fn aliases_field(&self, fields: &mut Fields<'_, '_>) -> Vec<String> {
         let file = fields.file();
         let mut out = Vec::new();
@@ -1108,6 +1187,103 @@ pub fn province_problem(
 }
 
 /// With a category list in site.toml, every article's category must be one of them.
+/// With `:id` in the address pattern every article needs its own `id:`: a missing one is
+/// reported with the next free number, a number used twice with both files.
+fn check_ids(config: &Config, articles: &[Arc<Article>]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<u64, &Article> = BTreeMap::new();
+    for article in articles {
+        let (Some(id), Some(span)) = (article.id, &article.id_span) else {
+            continue;
+        };
+        match seen.get(&id) {
+            Some(first) => problems.push(
+                Problem::error(
+                    "content::duplicate-id",
+                    format!(
+                        "{} and {} both have id: {id}",
+                        first.file.path, article.file.path
+                    ),
+                )
+                .at(&article.file, span.clone())
+                .label(format!("also the id of {}", first.file.path))
+                .help("every article needs its own number; keep the number the old portal gave it"),
+            ),
+            None => {
+                seen.insert(id, article);
+            }
+        }
+    }
+    let pattern = &config.permalinks.article;
+    if !pattern.uses(route::Field::Id) {
+        return problems;
+    }
+    let free = seen.keys().next_back().map_or(1, |max| max + 1)..;
+    for (next, article) in free.zip(articles.iter().filter(|a| a.id.is_none())) {
+        problems.push(
+            Problem::error(
+                "content::missing-id",
+                format!(
+                    "this article has no `id:`, and its address ({}) needs one",
+                    pattern.as_str()
+                ),
+            )
+            .at(&article.file, 0..0)
+            .label("no `id:` line in the front-matter")
+            .help(format!(
+                "add `id: {next}` to the front-matter (the next free number)"
+            )),
+        );
+    }
+    problems
+}
+
+/// The file's name without `.md` (`index.md` stands for its folder's name), as the `:stem` of
+/// an address.
+fn file_stem(path: &str) -> String {
+    let path = Path::new(path);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = if stem == "index" {
+        path.parent()
+            .and_then(Path::file_name)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    // A name that is already an address segment stays as it is; others are made into one.
+    if !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
+        stem
+    } else {
+        locale::slugify(&stem)
+    }
+}
+
+fn missing_address_part(
+    file: &SourceFile,
+    span: Range<usize>,
+    field: route::Field,
+    pattern: &str,
+) -> Problem {
+    let name = field.name();
+    Problem::error(
+        "content::missing-address-part",
+        format!("this article has no {name}, and its address ({pattern}) needs one"),
+    )
+    .at(file, span)
+    .label(format!("no `{name}:` here"))
+    .help(format!(
+        "add a `{name}:` line, or change `article` under [permalinks] in site.toml"
+    ))
+}
+
 fn check_categories(config: &Config, articles: &[Arc<Article>]) -> Vec<Problem> {
     if config.categories.is_empty() {
         return Vec::new();

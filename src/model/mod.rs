@@ -15,19 +15,9 @@ use crate::config::Config;
 use crate::content::{ARTICLES_DIR, Article, Content, Filter, Page};
 use crate::locale::{self, collate::Collator};
 use crate::problem::{Problem, SourceFile};
+use crate::route;
 use provinces::{ProvinceId, Provinces};
 
-/// Paths the generator writes itself; a page may not take them.
-const RESERVED: &[&str] = &[
-    "",
-    "404.html",
-    ARTICLES_DIR,
-    "tinh",
-    "the",
-    "chuyen-muc",
-    "luu-tru",
-    "trang",
-];
 /// "Tin liên quan" on an article page.
 pub const RELATED: usize = 5;
 /// How far along a tag's or province's timeline related candidates are looked for, either side.
@@ -35,7 +25,7 @@ pub const RELATED: usize = 5;
 const RELATED_WINDOW: usize = 30;
 
 /// What a list gathers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListKind {
     Home,
     Province(ProvinceId),
@@ -219,7 +209,7 @@ impl Index {
         });
         let (tag_terms, found) = check_terms(&articles, tag_terms, "tag");
         problems.extend(found);
-        let mut tags = push_terms(&mut lists, tag_terms, ListKind::Tag, "the");
+        let mut tags = push_terms(&mut lists, tag_terms, ListKind::Tag, route::tag);
         tags.sort_by(|&a, &b| collator.compare(&lists[a].name, &lists[b].name));
 
         let category_terms = terms(&articles, |a| match (&a.category, &a.category_span) {
@@ -228,8 +218,12 @@ impl Index {
         });
         let (category_terms, found) = check_terms(&articles, category_terms, "category");
         problems.extend(found);
-        let mut categories =
-            push_terms(&mut lists, category_terms, ListKind::Category, "chuyen-muc");
+        let mut categories = push_terms(
+            &mut lists,
+            category_terms,
+            ListKind::Category,
+            route::category,
+        );
         let configured = |list: &List| {
             config
                 .categories
@@ -280,16 +274,23 @@ impl Index {
             let path = item.url.split(['#', '?']).next().unwrap_or("");
             let path = path.trim_matches('/');
             let exists = path.is_empty()
-                || ["tinh", "the", "chuyen-muc", "luu-tru"].contains(&path)
+                || [
+                    route::PROVINCES,
+                    route::TAGS,
+                    route::CATEGORIES,
+                    route::ARCHIVE,
+                ]
+                .iter()
+                .any(|index| index.trim_end_matches('/') == path)
                 || self.pages.iter().any(|p| p.path == path)
                 || self
                     .lists
                     .iter()
                     .any(|l| l.path.trim_end_matches('/') == path)
-                || path
-                    .strip_prefix(ARTICLES_DIR)
-                    .and_then(|rest| rest.strip_prefix('/'))
-                    .is_some_and(|slug| self.articles.iter().any(|a| a.slug == slug));
+                || self
+                    .articles
+                    .iter()
+                    .any(|a| a.path.trim_end_matches('/') == path);
             if !exists {
                 let pages: Vec<String> =
                     self.pages.iter().map(|p| format!("/{}/", p.path)).collect();
@@ -357,7 +358,7 @@ fn province_lists(
         lists.push(List {
             kind: ListKind::Province(id),
             name: p.display_name().to_string(),
-            path: format!("tinh/{slug}/"),
+            path: route::province(&slug),
             slug,
             articles: items,
         });
@@ -491,12 +492,12 @@ fn display_spelling<'a>(spellings: &[(&'a str, usize, Range<usize>, usize)]) -> 
         .map_or("", |(name, ..)| name)
 }
 
-/// Adds one list per term at `<prefix>/<slug>/`; returns their indexes.
+/// Adds one list per term at the address `path` gives its slug; returns their indexes.
 fn push_terms(
     lists: &mut Vec<List>,
     terms: Vec<Term<'_>>,
     kind: ListKind,
-    prefix: &str,
+    path: fn(&str) -> String,
 ) -> Vec<usize> {
     terms
         .into_iter()
@@ -504,7 +505,7 @@ fn push_terms(
             lists.push(List {
                 kind,
                 name: display_spelling(&term.spellings).to_string(),
-                path: format!("{prefix}/{}/", term.slug),
+                path: path(&term.slug),
                 slug: term.slug,
                 articles: term.articles,
             });
@@ -533,7 +534,7 @@ fn archive_lists(articles: &[Arc<Article>], lists: &mut Vec<List>) -> Vec<YearGr
             kind: ListKind::Year(year),
             name: year.to_string(),
             slug: year.to_string(),
-            path: format!("luu-tru/{year}/"),
+            path: route::year(year),
             articles: all,
         });
         let mut month_lists = Vec::new();
@@ -543,7 +544,7 @@ fn archive_lists(articles: &[Arc<Article>], lists: &mut Vec<List>) -> Vec<YearGr
                 kind: ListKind::Month(year, month),
                 name: format!("tháng {month}/{year}"),
                 slug: format!("{month:02}"),
-                path: format!("luu-tru/{year}/{month:02}/"),
+                path: route::month(year, month),
                 articles: items,
             });
         }
@@ -647,23 +648,45 @@ fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<Prob
     warnings
 }
 
-/// Two articles, or two pages, or a page and the generator's own paths, that would share a URL.
+/// Two articles, or two pages, or an article and a page, that would share an address; or one
+/// that would take an address bantin uses itself.
 fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Every claimed address with who claims it; reported in file order so messages are stable.
     let mut claims: Vec<(String, &SourceFile, &Range<usize>, &str)> = Vec::new();
-    for article in articles {
-        let url = format!("/{ARTICLES_DIR}/{}/", article.slug);
-        let help = "give one of the two articles its own address with a `slug:` line, e.g. slug: hoi-nghi-tong-ket-2024-an-giang";
-        claims.push((url, &article.file, &article.slug_span, help));
-    }
-    for page in pages {
-        let first_segment = page.path.split('/').next().unwrap_or("");
-        if RESERVED.contains(&page.path.as_str()) || first_segment == ARTICLES_DIR {
+    for article in articles.iter().filter(|a| !a.path.is_empty()) {
+        if let Some(what) = route::reserved(&article.path) {
             problems.push(
                 Problem::error(
                     "content::reserved-url",
-                    format!("the page {} would take the address /{}/, which bantin uses itself", page.file.path, page.path),
+                    format!(
+                        "the article {} would take the address /{}, where bantin puts {what}",
+                        article.file.path, article.path
+                    ),
+                )
+                .at(&article.file, article.slug_span.clone())
+                .label("this makes the address")
+                .help("give the article another `slug:`, or change `article` under [permalinks] in site.toml"),
+            );
+            continue;
+        }
+        let help = "give one of the two articles its own address with a `slug:` line, e.g. slug: hoi-nghi-tong-ket-2024-an-giang";
+        claims.push((
+            article.path.clone(),
+            &article.file,
+            &article.slug_span,
+            help,
+        ));
+    }
+    for page in pages {
+        let first_segment = page.path.split('/').next().unwrap_or("");
+        let reserved = route::reserved(&route::page(&page.path))
+            .or_else(|| (first_segment == ARTICLES_DIR).then_some("the news articles"));
+        if let Some(what) = reserved {
+            problems.push(
+                Problem::error(
+                    "content::reserved-url",
+                    format!("the page {} would take the address /{}/, where bantin puts {what}", page.file.path, page.path),
                 )
                 .at(&page.file, page.path_span.clone())
                 .help(format!("news articles go in content/{ARTICLES_DIR}/; give this page another file name or `slug:`")),
@@ -671,22 +694,17 @@ fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
             continue;
         }
         let help = "rename one of the files, or give it a `slug:`";
-        claims.push((
-            format!("/{}/", page.path),
-            &page.file,
-            &page.path_span,
-            help,
-        ));
+        claims.push((route::page(&page.path), &page.file, &page.path_span, help));
     }
     claims.sort_by(|a, b| a.1.path.cmp(&b.1.path));
     let mut seen: HashMap<&str, &SourceFile> = HashMap::new();
-    for (url, file, span, help) in &claims {
-        match seen.get(url.as_str()) {
+    for (path, file, span, help) in &claims {
+        match seen.get(path.as_str()) {
             Some(first) => problems.push(
                 Problem::error(
                     "content::duplicate-url",
                     format!(
-                        "{} and {} would both be published at {url}",
+                        "{} and {} would both be published at /{path}",
                         first.path, file.path
                     ),
                 )
@@ -695,7 +713,7 @@ fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
                 .help(*help),
             ),
             None => {
-                seen.insert(url, file);
+                seen.insert(path, file);
             }
         }
     }

@@ -1,5 +1,5 @@
-//! Takes a list's length and the page size and gives its pages: how many, where each one lives
-//! (`<list>/trang/<N>/`), and which page numbers a pager shows.
+//! Takes a list's length and the page size and gives its pages: how many, which articles each
+//! holds, and which page numbers a pager shows (`route::list_page` says where each lives).
 
 /// Pages needed for `items` at `size` per page: an empty list still has its first page.
 pub fn page_count(items: usize, size: usize) -> usize {
@@ -11,15 +11,6 @@ pub fn page_range(items: usize, size: usize, page: usize) -> std::ops::Range<usi
     let size = size.max(1);
     let start = (page.saturating_sub(1) * size).min(items);
     start..(start + size).min(items)
-}
-
-/// Where page `page` of the list at `list_path` (`""`, `"tinh/kien-giang/"`) lives.
-pub fn page_path(list_path: &str, page: usize) -> String {
-    if page <= 1 {
-        list_path.to_string()
-    } else {
-        format!("{list_path}trang/{page}/")
-    }
 }
 
 /// The page numbers a pager shows: the first, the last, and two either side of the current one;
@@ -68,14 +59,6 @@ mod tests {
             // Past the last page there is nothing.
             assert!(page_range(*items, *size, pages + 1).is_empty());
         }
-    }
-
-    #[test]
-    fn paths() {
-        assert_eq!(page_path("", 1), "");
-        assert_eq!(page_path("", 2), "trang/2/");
-        assert_eq!(page_path("the/vien-tro/", 1), "the/vien-tro/");
-        assert_eq!(page_path("the/vien-tro/", 12), "the/vien-tro/trang/12/");
     }
 
     #[test]

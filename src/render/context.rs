@@ -6,22 +6,14 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
 use crate::config::{Config, Organization};
-use crate::content::{ARTICLES_DIR, Article, Page, Source};
+use crate::content::{Article, Page, Source};
 use crate::locale;
 use crate::model::provinces::{ProvinceId, Provinces};
 use crate::model::{Index, List, ListKind, paginate};
+use crate::route::{self, Feed};
 
 pub fn iso(date: &DateTime<FixedOffset>) -> String {
     date.to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-/// The URL path of an article, below the site root.
-pub fn article_path(article: &Article) -> String {
-    format!("{ARTICLES_DIR}/{}/", article.slug)
-}
-
-pub fn page_path(page: &Page) -> String {
-    format!("{}/", page.path)
 }
 
 #[derive(Serialize)]
@@ -76,7 +68,7 @@ impl<'a> SiteContext<'a> {
             organization: &config.organization,
             menu: MenuContext::list(config, &config.menu),
             links: MenuContext::list(config, &config.links),
-            search_url: config.url(super::SEARCH_PATH),
+            search_url: config.url(route::SEARCH_PAGE),
             counter_endpoint: config.counter_endpoint.as_deref(),
         }
     }
@@ -98,9 +90,9 @@ impl<'a> Site<'a> {
             .map(|list| self.config.url(&list.path))
     }
 
-    fn term_url(&self, prefix: &str, name: &str) -> String {
-        self.config
-            .url(&format!("{prefix}/{}/", locale::slugify(name)))
+    /// The list of a tag or category (`route::tag`, `route::category`) named `name`.
+    fn term_url(&self, path: fn(&str) -> String, name: &str) -> String {
+        self.config.url(&path(&locale::slugify(name)))
     }
 }
 
@@ -175,16 +167,15 @@ pub struct ArticleSummary<'a> {
 impl<'a> ArticleSummary<'a> {
     pub fn new(article: &'a Article, site: Site<'a>) -> Self {
         let config = site.config;
-        let path = article_path(article);
-        let term = |prefix: &str, name: &'a str| NameSlug {
+        let term = |path: fn(&str) -> String, name: &'a str| NameSlug {
             name,
             slug: locale::slugify(name),
-            url: site.term_url(prefix, name),
+            url: site.term_url(path, name),
         };
         ArticleSummary {
             title: &article.title,
-            url: config.url(&path),
-            permalink: config.permalink(&path),
+            url: config.url(&article.path),
+            permalink: config.permalink(&article.path),
             date: iso(&article.date),
             updated: article.updated.as_ref().map(iso),
             summary: &article.summary,
@@ -193,8 +184,12 @@ impl<'a> ArticleSummary<'a> {
             category: article
                 .category
                 .as_deref()
-                .map(|name| term("chuyen-muc", name)),
-            tags: article.tags.iter().map(|name| term("the", name)).collect(),
+                .map(|name| term(route::category, name)),
+            tags: article
+                .tags
+                .iter()
+                .map(|name| term(route::tag, name))
+                .collect(),
             image: article.image.as_ref().map(|image| ImageContext {
                 src: asset_url(config, &image.src),
                 alt: &image.alt,
@@ -284,7 +279,7 @@ pub struct PageFull<'a> {
 
 impl<'a> PageFull<'a> {
     pub fn new(page: &'a Page, config: &Config) -> Self {
-        let path = page_path(page);
+        let path = route::page(&page.path);
         PageFull {
             title: &page.title,
             url: config.url(&path),
@@ -301,15 +296,6 @@ impl<'a> PageFull<'a> {
 pub struct Crumb<'a> {
     pub name: &'a str,
     pub url: Option<String>,
-}
-
-/// A block of the home page: one category and its newest articles.
-#[derive(Serialize)]
-pub struct CategoryBlock<'a> {
-    pub name: &'a str,
-    pub slug: &'a str,
-    pub url: String,
-    pub articles: Vec<tera::Value>,
 }
 
 /// A `<link rel="alternate">` to a feed.
@@ -330,12 +316,12 @@ pub fn feed_links(site: Site<'_>, list: &List) -> Vec<FeedLink> {
     vec![
         FeedLink {
             title: format!("{title} (RSS)"),
-            url: site.config.url(&format!("{}rss.xml", list.path)),
+            url: site.config.url(&route::feed(&list.path, Feed::Rss)),
             mime: RSS_MIME,
         },
         FeedLink {
             title: format!("{title} (Atom)"),
-            url: site.config.url(&format!("{}atom.xml", list.path)),
+            url: site.config.url(&route::feed(&list.path, Feed::Atom)),
             mime: ATOM_MIME,
         },
     ]
@@ -383,8 +369,8 @@ impl<'a> ListInfo<'a> {
             name: &list.name,
             url: site.config.url(&list.path),
             feeds: list.has_feed().then(|| FeedUrls {
-                rss: site.config.url(&format!("{}rss.xml", list.path)),
-                atom: site.config.url(&format!("{}atom.xml", list.path)),
+                rss: site.config.url(&route::feed(&list.path, Feed::Rss)),
+                atom: site.config.url(&route::feed(&list.path, Feed::Atom)),
             }),
         }
     }
@@ -414,9 +400,9 @@ pub enum PagerEntry {
 }
 
 impl Pagination {
-    pub fn new(config: &Config, list: &List, current: usize) -> Self {
-        let total = paginate::page_count(list.articles.len(), config.page_size);
-        let url = |n: usize| config.url(&paginate::page_path(&list.path, n));
+    pub fn new(config: &Config, pager: &super::plan::Pager) -> Self {
+        let (current, total) = (pager.current, pager.total);
+        let url = |n: usize| config.url(&route::list_page(&pager.list, n));
         Pagination {
             current,
             total,
@@ -554,4 +540,150 @@ pub struct MonthContext {
     pub label: String,
     pub url: String,
     pub count: usize,
+}
+
+// ---- The contract of each template: one context per kind of page. ----------------------------
+//
+// Every page also gets `site` and `sidebar` (set once per build, see `Renderer::run_into`) and
+// the fields of `Common`. docs/themes.md describes each field; a test there keeps it complete.
+
+/// What every page gets beside its own content.
+#[derive(Serialize)]
+pub struct Common {
+    /// The `<title>`: "Tin bài | Site".
+    pub page_title: String,
+    /// The page's address below the base path's host (`/portal/tin-tuc/a/`); empty on the 404
+    /// page, which is served at any address.
+    pub current_url: String,
+    /// The page's absolute address for `<link rel="canonical">`; none on the 404 page.
+    pub canonical_url: Option<String>,
+    /// Open Graph, Twitter card and JSON-LD; none on the 404 page.
+    pub seo: Option<super::seo::Seo>,
+    /// `<link rel="alternate">` feeds: the site's, and a list page's own.
+    pub feeds: Vec<FeedLink>,
+}
+
+/// `index.html`: page 1 of the home list.
+#[derive(Serialize)]
+pub struct HomeContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    /// Hot news: the newest `featured: true` articles (at most 5).
+    pub featured: Vec<&'a tera::Value>,
+    /// The newest articles (page_size of them).
+    pub latest: Vec<&'a tera::Value>,
+    pub pagination: Pagination,
+    /// One block per category, in site.toml's order.
+    pub category_blocks: Vec<CategoryBlock<'a>>,
+}
+
+/// A block of the home page: one category and its newest articles.
+#[derive(Serialize)]
+pub struct CategoryBlock<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub url: String,
+    pub articles: Vec<&'a tera::Value>,
+}
+
+/// `list.html`: a page of the home list (from page 2), a province, tag, category, year or month.
+#[derive(Serialize)]
+pub struct ListContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub list: ListInfo<'a>,
+    pub articles: Vec<&'a tera::Value>,
+    pub pagination: Pagination,
+    pub breadcrumb: Vec<Crumb<'a>>,
+    /// On a province's list: what it says about the 2025 merger.
+    pub province: Option<ProvinceInfo<'a>>,
+}
+
+/// `article.html`.
+#[derive(Serialize)]
+pub struct ArticleContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub article: ArticleFull<'a>,
+    pub breadcrumb: Vec<Crumb<'a>>,
+    /// "Tin liên quan": at most 5, most related first.
+    pub related: Vec<&'a tera::Value>,
+    /// The next older and newer articles ("Tin khác").
+    pub older: Option<&'a tera::Value>,
+    pub newer: Option<&'a tera::Value>,
+}
+
+/// `page.html`: a standalone page (Giới thiệu, Liên hệ).
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub page: PageFull<'a>,
+}
+
+/// `provinces.html`: /tinh/.
+#[derive(Serialize)]
+pub struct ProvincesContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub regions: Vec<RegionContext<'a>>,
+    /// Every province with articles, A to Z.
+    pub all_provinces: Vec<IndexEntry<'a>>,
+}
+
+/// `tags.html`: /the/.
+#[derive(Serialize)]
+pub struct TagsContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub tags: Vec<IndexEntry<'a>>,
+}
+
+/// `categories.html`: /chuyen-muc/.
+#[derive(Serialize)]
+pub struct CategoriesContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub categories: Vec<IndexEntry<'a>>,
+}
+
+/// `archive.html`: /luu-tru/.
+#[derive(Serialize)]
+pub struct ArchiveContext {
+    #[serde(flatten)]
+    pub common: Common,
+    pub years: Vec<YearContext>,
+}
+
+/// `search.html`: /tim-kiem/.
+#[derive(Serialize)]
+pub struct SearchContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub search: SearchInfo<'a>,
+}
+
+/// The search page's index and filters.
+#[derive(Serialize)]
+pub struct SearchInfo<'a> {
+    /// The folder of the search index.
+    pub index_url: String,
+    /// The provinces with articles, in Vietnamese order.
+    pub provinces: Vec<NameSlugRef<'a>>,
+    /// The years with articles, newest first.
+    pub years: Vec<i32>,
+}
+
+/// A province as the search page's filter lists it.
+#[derive(Serialize)]
+pub struct NameSlugRef<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+}
+
+/// `404.html`.
+#[derive(Serialize)]
+pub struct NotFoundContext {
+    #[serde(flatten)]
+    pub common: Common,
 }

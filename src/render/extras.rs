@@ -9,11 +9,12 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use super::Output;
-use super::context::{Site, article_path, list_title, page_path};
+use super::context::{Site, list_title};
 use super::feeds::{self, Feed, FeedItem};
 use super::sitemap;
 use crate::model::{List, ListKind, paginate};
 use crate::problem::Problem;
+use crate::route;
 
 /// RSS and Atom for the home list and every province, tag and category list.
 pub fn feeds(site: Site<'_>) -> Vec<Output> {
@@ -45,11 +46,7 @@ fn search_outputs(site: Site<'_>) -> Vec<Output> {
         index,
         provinces,
     } = site;
-    let urls: Vec<String> = index
-        .articles
-        .iter()
-        .map(|a| config.url(&article_path(a)))
-        .collect();
+    let urls: Vec<String> = index.articles.iter().map(|a| config.url(&a.path)).collect();
     let dates: Vec<String> = index
         .articles
         .iter()
@@ -103,7 +100,7 @@ pub fn feeds_reusing(site: Site<'_>, cache: &mut FeedCache) -> Vec<Output> {
         .par_iter()
         .filter(|list| list.has_feed())
         .map(|list| {
-            let key = format!("{}rss.xml", list.path);
+            let key = route::feed(&list.path, route::Feed::Rss);
             let fp = fingerprint(list);
             match previous.get(&key) {
                 Some((old, files)) if *old == fp => (key, fp, files.clone()),
@@ -127,8 +124,8 @@ fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
         _ => format!("{} – {}", list_title(site, list), config.title),
     };
     let html_url = config.permalink(&list.path);
-    let rss_url = config.permalink(&format!("{}rss.xml", list.path));
-    let atom_url = config.permalink(&format!("{}atom.xml", list.path));
+    let rss_url = config.permalink(&route::feed(&list.path, route::Feed::Rss));
+    let atom_url = config.permalink(&route::feed(&list.path, route::Feed::Atom));
     let description = if list.kind == ListKind::Home && !config.description.is_empty() {
         config.description.clone()
     } else {
@@ -154,7 +151,7 @@ fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
                 .image
                 .as_ref()
                 .map(|img| super::context::absolute_asset(site.config, &img.src));
-            (config.permalink(&article_path(article)), image)
+            (config.permalink(&article.path), image)
         })
         .collect();
     let items: Vec<FeedItem> = list
@@ -186,11 +183,11 @@ fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
         .collect();
     [
         Output {
-            path: format!("{}rss.xml", list.path),
+            path: route::feed(&list.path, route::Feed::Rss),
             bytes: feeds::rss(&feed, &items).into_bytes().into(),
         },
         Output {
-            path: format!("{}atom.xml", list.path),
+            path: route::feed(&list.path, route::Feed::Atom),
             bytes: feeds::atom(&feed, &items).into_bytes().into(),
         },
     ]
@@ -202,11 +199,12 @@ fn newest(dates: impl Iterator<Item = DateTime<FixedOffset>>) -> Option<DateTime
 
 /// sitemap.xml (split past 50,000 URLs), robots.txt, `_redirects` and the redirect pages.
 /// `written` holds every path the build writes, so an alias can never replace a real page.
+/// Gives the files and the warnings (old addresses of a former pattern that are taken).
 pub fn site_files(
     site: Site<'_>,
-    written: &HashSet<&str>,
+    written: &HashSet<String>,
     now: DateTime<FixedOffset>,
-) -> Result<Vec<Output>, Vec<Problem>> {
+) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     let Site { config, index, .. } = site;
     let article_date = |i: usize| {
         let a = &index.articles[i];
@@ -216,7 +214,12 @@ pub fn site_files(
 
     let mut locs: Vec<(String, Option<DateTime<FixedOffset>>)> = Vec::new();
     locs.push((config.permalink(""), newest_overall));
-    for path in ["tinh/", "the/", "chuyen-muc/", "luu-tru/"] {
+    for path in [
+        route::PROVINCES,
+        route::TAGS,
+        route::CATEGORIES,
+        route::ARCHIVE,
+    ] {
         locs.push((config.permalink(path), newest_overall));
     }
     for list in &index.lists {
@@ -226,19 +229,16 @@ pub fn site_files(
             let range = paginate::page_range(list.articles.len(), config.page_size, page);
             let lastmod = newest(list.articles[range].iter().map(|&i| article_date(i)));
             locs.push((
-                config.permalink(&paginate::page_path(&list.path, page)),
+                config.permalink(&route::list_page(&list.path, page)),
                 lastmod,
             ));
         }
     }
     for (i, article) in index.articles.iter().enumerate() {
-        locs.push((
-            config.permalink(&article_path(article)),
-            Some(article_date(i)),
-        ));
+        locs.push((config.permalink(&article.path), Some(article_date(i))));
     }
     for page in &index.pages {
-        locs.push((config.permalink(&page_path(page)), page.updated));
+        locs.push((config.permalink(&route::page(&page.path)), page.updated));
     }
     let urls: Vec<sitemap::Url> = locs
         .iter()
@@ -261,7 +261,7 @@ pub fn site_files(
         .enumerate()
         .take_while(|(_, a)| now - a.date <= chrono::Duration::hours(48))
         .filter(|(_, a)| a.date <= now)
-        .map(|(i, a)| (config.permalink(&article_path(a)), i))
+        .map(|(i, a)| (config.permalink(&a.path), i))
         .collect();
     let news: Vec<sitemap::NewsItem> = recent
         .iter()
@@ -287,45 +287,66 @@ pub fn site_files(
     });
 
     // Old addresses: a redirect page at each, and a line in _redirects for hosts that read it.
+    // Those written as `aliases:` must be free; those of the former permalink patterns
+    // (`[permalinks] previous`) are left out, with a warning, where something else now is.
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut taken: HashSet<String> = HashSet::new();
     let mut redirects: Vec<(String, String)> = Vec::new();
+    // Pages have no former pattern.
+    let none: Vec<String> = Vec::new();
     let targets = index
         .articles
         .iter()
-        .map(|a| (&a.aliases, article_path(a), &a.title, &a.file))
+        .map(|a| {
+            (
+                &a.aliases,
+                &a.previous_paths,
+                a.path.clone(),
+                &a.title,
+                &a.file,
+            )
+        })
         .chain(
             index
                 .pages
                 .iter()
-                .map(|p| (&p.aliases, page_path(p), &p.title, &p.file)),
+                .map(|p| (&p.aliases, &none, route::page(&p.path), &p.title, &p.file)),
         );
-    for (aliases, target, title, file) in targets {
-        for alias in aliases {
-            let trimmed = alias.trim_matches('/');
-            let out_path = if trimmed.ends_with(".html") || trimmed.ends_with(".htm") {
-                trimmed.to_string()
-            } else {
-                format!("{trimmed}/index.html")
-            };
-            if trimmed.is_empty()
-                || written.contains(out_path.as_str())
-                || !taken.insert(out_path.clone())
-            {
-                let span = file
-                    .text
-                    .find(alias.as_str())
-                    .map_or(0..0, |i| i..i + alias.len());
-                problems.push(
-                    Problem::error(
-                        "content::alias-taken",
-                        format!("the old address {alias} is already used by another page or alias"),
-                    )
-                    .at(file, span)
-                    .help("remove this alias, or the other page's; one address can lead to one page only"),
-                );
+    for (aliases, previous, target, title, file) in targets {
+        let written_aliases = aliases.iter().map(|a| (a.as_str(), route::alias(a), true));
+        let former = previous
+            .iter()
+            .map(|p| (p.as_str(), Some(p.clone()), false));
+        for (alias, path, written_by_editor) in written_aliases.chain(former) {
+            let out_path = path.as_deref().map(route::output_file);
+            let free = out_path
+                .as_ref()
+                .is_some_and(|o| !written.contains(o.as_str()) && !taken.contains(o));
+            let Some(out_path) = out_path.filter(|_| free) else {
+                let span = file.text.find(alias).map_or(0..0, |i| i..i + alias.len());
+                if written_by_editor {
+                    problems.push(
+                        Problem::error(
+                            "content::alias-taken",
+                            format!("the old address {alias} is already used by another page or alias"),
+                        )
+                        .at(file, span)
+                        .help("remove this alias, or the other page's; one address can lead to one page only"),
+                    );
+                } else {
+                    warnings.push(
+                        Problem::warning(
+                            "content::previous-address-taken",
+                            format!("the old address /{alias} of this article now belongs to another page: no redirect is made there"),
+                        )
+                        .in_file(file.path.clone())
+                        .help("if links to the old address matter, give this article an `aliases:` entry elsewhere, or change the other page's address"),
+                    );
+                }
                 continue;
-            }
+            };
+            taken.insert(out_path.clone());
             let page = sitemap::redirect_page(
                 &config.url(&target),
                 &config.permalink(&target),
@@ -336,7 +357,12 @@ pub fn site_files(
                 path: out_path,
                 bytes: page.into_bytes().into(),
             });
-            redirects.push((config.url(trimmed), config.url(&target)));
+            let from = if written_by_editor {
+                alias.trim_matches('/')
+            } else {
+                alias
+            };
+            redirects.push((config.url(from), config.url(&target)));
         }
     }
     let pairs: Vec<(&str, &str)> = redirects
@@ -348,7 +374,7 @@ pub fn site_files(
         bytes: sitemap::redirects(&pairs).into_bytes().into(),
     });
     if problems.is_empty() {
-        Ok(outputs)
+        Ok((outputs, warnings))
     } else {
         Err(problems)
     }

@@ -1,10 +1,11 @@
-//! Takes the index and the theme and gives the site's pages: `plan` lists one job per output page,
-//! `run` renders the jobs in parallel with Tera, each with its own small context.
+//! Takes the index and the theme and gives the site's pages: `plan` resolves every page into a
+//! `Job` (its address and exactly what it shows), `Renderer::run_into` renders the jobs on all
+//! cores with Tera, each from its own typed context (`context`), one struct per template.
 
 pub mod context;
 pub mod extras;
 pub mod feeds;
-pub mod fingerprint;
+pub mod plan;
 pub mod seo;
 pub mod sitemap;
 mod template_errors;
@@ -17,62 +18,21 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::locale;
-use crate::model::{Index, ListKind, paginate};
+use crate::model::ListKind;
 use crate::problem::{Problem, SourceFile};
+use crate::route;
 use context::{
-    ArticleFull, ArticleSummary, CategoryBlock, Crumb, IndexEntry, ListInfo, MonthContext,
-    PageFull, Pagination, ProvinceInfo, RegionContext, Site, SiteContext, YearContext,
-    article_path, feed_links, page_path,
+    ArchiveContext, ArticleContext, ArticleFull, ArticleSummary, CategoriesContext, CategoryBlock,
+    Common, Crumb, HomeContext, IndexEntry, ListContext, ListInfo, MonthContext, NameSlugRef,
+    NotFoundContext, PageContext, PageFull, Pagination, ProvinceInfo, ProvincesContext,
+    RegionContext, SearchContext, SearchInfo, Site, SiteContext, TagsContext, YearContext,
+    feed_links,
 };
+pub use plan::{Job, Plan, View, plan};
 use template_errors::During;
 use theme::Theme;
 
-/// Hot news on the home page.
-const FEATURED_ON_HOME: usize = 5;
-/// Articles per category block on the home page.
-const PER_CATEGORY_BLOCK: usize = 4;
-/// Where the search page lives below the site root.
-pub const SEARCH_PATH: &str = "tim-kiem/";
-/// The folder of the search index below the site root.
-pub const SEARCH_INDEX_DIR: &str = "search/";
-
-/// A province as the search page's filter lists it.
-#[derive(serde::Serialize)]
-struct NameSlugRef<'a> {
-    name: &'a str,
-    slug: &'a str,
-}
-/// The "Tin mới" box beside every page.
-const SIDEBAR_LATEST: usize = 6;
-
-/// One page to write with a template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Job {
-    /// Page 1 of the home list, with hot news and category blocks.
-    Home,
-    /// Page `page` (1-based) of `Index::lists[list]`.
-    List {
-        list: usize,
-        page: usize,
-    },
-    Article(usize),
-    Page(usize),
-    ProvinceIndex,
-    TagIndex,
-    CategoryIndex,
-    ArchiveIndex,
-    /// The search page; the index it reads is written beside it (`search/`).
-    Search,
-    NotFound,
-}
-
-/// A rendered file: its path below the output folder and its bytes.
-#[derive(Clone)]
-pub struct Output {
-    pub path: String,
-    /// Shared, so the dev server can keep an unchanged page from one build to the next.
-    pub bytes: std::sync::Arc<[u8]>,
-}
+pub use crate::output::Output;
 
 /// Why `Renderer::run_into` stopped.
 #[derive(Debug)]
@@ -81,27 +41,6 @@ pub enum RunError<E> {
     Templates(Vec<Problem>),
     /// The sink's first error.
     Sink(E),
-}
-
-/// Every page of the site, in a stable order: no empty pages, no duplicate first page.
-pub fn plan(config: &Config, index: &Index) -> Vec<Job> {
-    let mut jobs = vec![
-        Job::Home,
-        Job::NotFound,
-        Job::ProvinceIndex,
-        Job::TagIndex,
-        Job::CategoryIndex,
-        Job::ArchiveIndex,
-        Job::Search,
-    ];
-    for (i, list) in index.lists.iter().enumerate() {
-        let pages = paginate::page_count(list.articles.len(), config.page_size);
-        let first = if list.kind == ListKind::Home { 2 } else { 1 };
-        jobs.extend((first..=pages).map(|page| Job::List { list: i, page }));
-    }
-    jobs.extend((0..index.articles.len()).map(Job::Article));
-    jobs.extend((0..index.pages.len()).map(Job::Page));
-    jobs
 }
 
 /// What lists show of each article, serialised on first use (a rebuild that renders a few pages
@@ -121,13 +60,18 @@ impl<'a> Summaries<'a> {
         }
     }
 
-    fn get(&self, i: usize) -> &tera::Value {
+    fn get(&self, article: plan::ArticleRef) -> &tera::Value {
+        let i = article.index;
         self.cells[i].get_or_init(|| {
             tera::Value::from_serializable(&ArticleSummary::new(
                 &self.site.index.articles[i],
                 self.site,
             ))
         })
+    }
+
+    fn all(&self, articles: &[plan::ArticleRef]) -> Vec<&tera::Value> {
+        articles.iter().map(|&a| self.get(a)).collect()
     }
 }
 
@@ -212,50 +156,31 @@ impl Renderer {
         &self.templates
     }
 
-    /// Renders every job. Template errors are collected, one per failing template line.
-    pub fn run(&mut self, site: Site<'_>, jobs: &[Job]) -> Result<Vec<Output>, Vec<Problem>> {
-        self.run_with(site, jobs, &|| {})
-    }
-
-    /// Like `run`, calling `done` after each page (for a progress display).
-    pub fn run_with(
-        &mut self,
-        site: Site<'_>,
-        jobs: &[Job],
-        done: &(dyn Fn() + Sync),
-    ) -> Result<Vec<Output>, Vec<Problem>> {
-        let slots: Vec<std::sync::OnceLock<Output>> =
-            jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
-        let result = self.run_into(site, jobs, &|i, output| {
-            let _ = slots[i].set(output);
-            done();
-            Ok::<(), std::convert::Infallible>(())
-        });
-        match result {
-            Ok(()) => Ok(slots.into_iter().filter_map(|s| s.into_inner()).collect()),
-            Err(RunError::Templates(problems)) => Err(problems),
-            Err(RunError::Sink(never)) => match never {},
-        }
+    /// What each page template is made from, for `Plan::fingerprint`.
+    pub fn template_stamps(&self) -> plan::TemplateStamps {
+        plan::TemplateStamps::new(&self.templates, REQUIRED)
     }
 
     /// Renders every job on all cores and hands each page to `sink` as soon as it is made (from
-    /// several threads at once) with its job's position, holding none of them. All template problems are collected;
-    /// once there is one, or `sink` fails, no more pages are handed on.
+    /// several threads at once) with its job's position, holding none of them. All template
+    /// problems are collected; once there is one, or `sink` fails, no more pages are handed on.
     pub fn run_into<E: Send>(
         &mut self,
         site: Site<'_>,
-        jobs: &[Job],
+        plan: &Plan,
+        jobs: &[&Job],
         sink: &(dyn Fn(usize, Output) -> Result<(), E> + Sync),
     ) -> Result<(), RunError<E>> {
         let summaries = Summaries::new(site);
-        let global = self.tera.global_context();
-        global.insert("site", &SiteContext::new(site.config));
-        let latest: Vec<&tera::Value> = (0..site.index.articles.len().min(SIDEBAR_LATEST))
-            .map(|i| summaries.get(i))
-            .collect();
-        global.insert("sidebar", &serde_json::json!({ "latest": latest }));
-
+        // Set per run, not per page: the same for every page of this build.
+        let globals = self.tera.global_context();
+        globals.insert("site", &SiteContext::new(site.config));
+        globals.insert(
+            "sidebar",
+            &serde_json::json!({ "latest": summaries.all(&plan.sidebar) }),
+        );
         let this = &*self;
+
         let failed = std::sync::atomic::AtomicBool::new(false);
         let sink_error = std::sync::Mutex::new(None);
         let problems: Vec<Problem> = jobs
@@ -265,7 +190,7 @@ impl Renderer {
                 if sink_error.lock().is_ok_and(|e| e.is_some()) {
                     return None;
                 }
-                match this.render_job(*job, site, &summaries) {
+                match this.render(job, site, &summaries) {
                     Err(p) => {
                         failed.store(true, std::sync::atomic::Ordering::Relaxed);
                         Some(p)
@@ -291,202 +216,246 @@ impl Renderer {
         }
     }
 
-    fn render_job(
+    /// Renders one page from its view.
+    fn render(
         &self,
-        job: Job,
+        job: &Job,
         site: Site<'_>,
         summaries: &Summaries<'_>,
     ) -> Result<Output, Problem> {
-        let Site { config, index, .. } = site;
-        let home = &index.lists[0];
-        let mut ctx = Context::new();
-        let mut feeds = feed_links(site, home);
-        let pick = |items: &[usize]| -> Vec<tera::Value> {
-            items.iter().map(|&i| summaries.get(i).clone()).collect()
-        };
-        let path = job_path(site, job);
-        let (template, title, origin) = match job {
-            Job::Home => {
-                let featured: Vec<&tera::Value> = (0..index.articles.len())
-                    .filter(|&i| index.articles[i].featured)
-                    .take(FEATURED_ON_HOME)
-                    .map(|i| summaries.get(i))
-                    .collect();
-                let range = paginate::page_range(home.articles.len(), config.page_size, 1);
-                let blocks: Vec<CategoryBlock> = index
-                    .categories
+        let (ctx, origin) = page_context(job, site, summaries);
+        let ctx = ctx.map_err(|e| {
+            Problem::error(
+                "theme::context",
+                format!(
+                    "the page /{} cannot be given to its template: {e}",
+                    job.path
+                ),
+            )
+        })?;
+        let template = job.view.template();
+        // Into bytes: the page goes to a file as it is, so it need not be checked as a String.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| {
+                let page = format!("/{} ({origin})", job.path);
+                let during = During::Rendering {
+                    template,
+                    page: &page,
+                };
+                template_errors::problem(&e, &self.templates, during)
+            })?;
+        Ok(Output {
+            path: route::output_file(&job.path),
+            bytes: html.into(),
+        })
+    }
+}
+
+/// The typed context of a job's page (one struct per template, `context::*Context`) and what
+/// the page is made from, for template errors.
+fn page_context(
+    job: &Job,
+    site: Site<'_>,
+    summaries: &Summaries<'_>,
+) -> (TeraResult<Context>, String) {
+    let Site { config, index, .. } = site;
+    let home = &index.lists[0];
+    let entries = |lists: &[plan::ListRef]| -> Vec<IndexEntry> {
+        lists
+            .iter()
+            .map(|l| IndexEntry::new(site, &index.lists[l.index]))
+            .collect()
+    };
+    let common = |title: String, description: Option<&str>, article, feeds| {
+        common(site, &job.path, title, description, article, feeds)
+    };
+    let titled = |name: &str| format!("{name} | {}", config.title);
+    match &job.view {
+        View::Home {
+            featured,
+            latest,
+            pager,
+            blocks,
+        } => {
+            let ctx = HomeContext {
+                common: common(config.title.clone(), None, None, feed_links(site, home)),
+                featured: summaries.all(featured),
+                latest: summaries.all(latest),
+                pagination: Pagination::new(config, pager),
+                category_blocks: blocks
                     .iter()
-                    .map(|&c| {
-                        let list = &index.lists[c];
+                    .map(|b| {
+                        let list = &index.lists[b.list.index];
                         CategoryBlock {
                             name: &list.name,
                             slug: &list.slug,
                             url: config.url(&list.path),
-                            articles: pick(
-                                &list.articles[..list.articles.len().min(PER_CATEGORY_BLOCK)],
-                            ),
+                            articles: summaries.all(&b.articles),
                         }
                     })
-                    .collect();
-                ctx.insert("featured", &featured);
-                ctx.insert("latest", &pick(&home.articles[range]));
-                ctx.insert("pagination", &Pagination::new(config, home, 1));
-                ctx.insert("category_blocks", &blocks);
-                (
-                    "index.html",
-                    config.title.clone(),
-                    "the home page".to_string(),
-                )
+                    .collect(),
+            };
+            (Context::from_serialize(&ctx), "the home page".to_string())
+        }
+        View::List {
+            list,
+            articles,
+            pager,
+            year,
+        } => {
+            let list = &index.lists[list.index];
+            let info = ListInfo::new(site, list);
+            let mut crumbs = vec![Crumb {
+                name: "Trang chủ",
+                url: Some(config.url("")),
+            }];
+            let parent = match list.kind {
+                ListKind::Province(_) => Some(("Địa phương", route::PROVINCES)),
+                ListKind::Tag => Some(("Chủ đề", route::TAGS)),
+                ListKind::Category => Some(("Chuyên mục", route::CATEGORIES)),
+                ListKind::Year(_) | ListKind::Month(..) => Some(("Lưu trữ", route::ARCHIVE)),
+                ListKind::Home => None,
+            };
+            if let Some((name, path)) = parent {
+                crumbs.push(Crumb {
+                    name,
+                    url: Some(config.url(path)),
+                });
             }
-            Job::List { list: i, page } => {
-                let list = &index.lists[i];
-                let range = paginate::page_range(list.articles.len(), config.page_size, page);
-                let info = ListInfo::new(site, list);
-                let mut crumbs = vec![Crumb {
+            if let Some(year) = year {
+                let year = &index.lists[year.index];
+                crumbs.push(Crumb {
+                    name: &year.name,
+                    url: Some(config.url(&year.path)),
+                });
+            }
+            let mut title = info.title.clone();
+            if pager.current > 1 {
+                title = format!("{title} – trang {}", pager.current);
+            }
+            let mut feeds = feed_links(site, home);
+            if list.has_feed() && list.kind != ListKind::Home {
+                feeds.extend(feed_links(site, list));
+            }
+            let ctx = ListContext {
+                common: common(titled(&title), None, None, feeds),
+                province: match list.kind {
+                    ListKind::Province(id) => Some(ProvinceInfo::new(site, id)),
+                    _ => None,
+                },
+                list: info,
+                articles: summaries.all(articles),
+                pagination: Pagination::new(config, pager),
+                breadcrumb: crumbs,
+            };
+            (
+                Context::from_serialize(&ctx),
+                format!("the list {}", list.path),
+            )
+        }
+        View::Article {
+            article,
+            related,
+            older,
+            newer,
+        } => {
+            let a = &index.articles[article.index];
+            let mut crumbs = vec![
+                Crumb {
                     name: "Trang chủ",
                     url: Some(config.url("")),
-                }];
-                let parent = match list.kind {
-                    ListKind::Province(_) => Some(("Địa phương", "tinh/")),
-                    ListKind::Tag => Some(("Chủ đề", "the/")),
-                    ListKind::Category => Some(("Chuyên mục", "chuyen-muc/")),
-                    ListKind::Year(_) | ListKind::Month(..) => Some(("Lưu trữ", "luu-tru/")),
-                    ListKind::Home => None,
-                };
-                if let Some((name, path)) = parent {
-                    crumbs.push(Crumb {
-                        name,
-                        url: Some(config.url(path)),
-                    });
-                }
-                if let ListKind::Month(year, _) = list.kind
-                    && let Some(group) = index
-                        .years
-                        .iter()
-                        .find(|y| index.lists[y.list].kind == ListKind::Year(year))
-                {
-                    let year_list = &index.lists[group.list];
-                    crumbs.push(Crumb {
-                        name: &year_list.name,
-                        url: Some(config.url(&year_list.path)),
-                    });
-                }
-                let mut title = info.title.clone();
-                if page > 1 {
-                    title = format!("{title} – trang {page}");
-                }
-                if list.has_feed() && list.kind != ListKind::Home {
-                    feeds.extend(feed_links(site, list));
-                }
-                if let ListKind::Province(id) = list.kind {
-                    ctx.insert("province", &ProvinceInfo::new(site, id));
-                }
-                ctx.insert("list", &info);
-                ctx.insert("articles", &pick(&list.articles[range]));
-                ctx.insert("pagination", &Pagination::new(config, list, page));
-                ctx.insert("breadcrumb", &crumbs);
-                let title = format!("{title} | {}", config.title);
-                ("list.html", title, format!("the list {}", list.path))
+                },
+                Crumb {
+                    name: "Tin tức",
+                    url: None,
+                },
+            ];
+            if let Some(category) = &a.category {
+                crumbs.push(Crumb {
+                    name: category,
+                    url: Some(config.url(&route::category(&locale::slugify(category)))),
+                });
             }
-            Job::Article(i) => {
-                let article = &index.articles[i];
-                let mut crumbs = vec![
-                    Crumb {
-                        name: "Trang chủ",
-                        url: Some(config.url("")),
-                    },
-                    Crumb {
-                        name: "Tin tức",
-                        url: None,
-                    },
-                ];
-                if let Some(category) = &article.category {
-                    crumbs.push(Crumb {
-                        name: category,
-                        url: Some(
-                            config.url(&format!("chuyen-muc/{}/", locale::slugify(category))),
-                        ),
-                    });
-                }
-                ctx.insert("article", &ArticleFull::new(article, site));
-                ctx.insert("breadcrumb", &crumbs);
-                ctx.insert("related", &pick(&index.related[i]));
-                // Newest first: the older article follows, the newer one precedes.
-                let older = (i + 1 < index.articles.len()).then(|| summaries.get(i + 1));
-                ctx.insert("older", &older);
-                ctx.insert("newer", &i.checked_sub(1).map(|j| summaries.get(j)));
-                let title = format!("{} | {}", article.title, config.title);
-                ("article.html", title, article.file.path.clone())
-            }
-            Job::Page(i) => {
-                let page = &index.pages[i];
-                ctx.insert("page", &PageFull::new(page, config));
-                let title = format!("{} | {}", page.title, config.title);
-                ("page.html", title, page.file.path.clone())
-            }
-            Job::ProvinceIndex => {
-                let regions: Vec<RegionContext> = index
-                    .regions
+            let ctx = ArticleContext {
+                common: common(
+                    titled(&a.title),
+                    Some(&a.summary),
+                    Some(&**a),
+                    feed_links(site, home),
+                ),
+                article: ArticleFull::new(a, site),
+                breadcrumb: crumbs,
+                related: summaries.all(related),
+                older: older.map(|o| summaries.get(o)),
+                newer: newer.map(|n| summaries.get(n)),
+            };
+            (Context::from_serialize(&ctx), a.file.path.clone())
+        }
+        View::Page(page) => {
+            let page = &index.pages[page.index];
+            let ctx = PageContext {
+                common: common(
+                    titled(&page.title),
+                    Some(&page.summary),
+                    None,
+                    feed_links(site, home),
+                ),
+                page: PageFull::new(page, config),
+            };
+            (Context::from_serialize(&ctx), page.file.path.clone())
+        }
+        View::Provinces { regions, all } => {
+            let ctx = ProvincesContext {
+                common: common(
+                    titled("Tin theo địa phương"),
+                    None,
+                    None,
+                    feed_links(site, home),
+                ),
+                regions: regions
                     .iter()
                     .map(|r| RegionContext {
                         name: &r.name,
                         slug: &r.slug,
-                        provinces: r
-                            .lists
-                            .iter()
-                            .map(|&l| IndexEntry::new(site, &index.lists[l]))
-                            .collect(),
+                        provinces: entries(&r.lists),
                     })
-                    .collect();
-                let all: Vec<IndexEntry> = index
-                    .provinces_az
-                    .iter()
-                    .map(|&l| IndexEntry::new(site, &index.lists[l]))
-                    .collect();
-                ctx.insert("regions", &regions);
-                ctx.insert("all_provinces", &all);
-                index_page("provinces.html", "tinh/", "Tin theo địa phương", config)
-            }
-            Job::TagIndex => {
-                let tags: Vec<IndexEntry> = index
-                    .tags
-                    .iter()
-                    .map(|&l| IndexEntry::new(site, &index.lists[l]))
-                    .collect();
-                ctx.insert("tags", &tags);
-                index_page("tags.html", "the/", "Chủ đề", config)
-            }
-            Job::CategoryIndex => {
-                let categories: Vec<IndexEntry> = index
-                    .categories
-                    .iter()
-                    .map(|&l| IndexEntry::new(site, &index.lists[l]))
-                    .collect();
-                ctx.insert("categories", &categories);
-                index_page("categories.html", "chuyen-muc/", "Chuyên mục", config)
-            }
-            Job::ArchiveIndex => {
-                let years: Vec<YearContext> = index
-                    .years
+                    .collect(),
+                all_provinces: entries(all),
+            };
+            (Context::from_serialize(&ctx), index_origin(&job.path))
+        }
+        View::Tags(tags) => {
+            let ctx = TagsContext {
+                common: common(titled("Chủ đề"), None, None, feed_links(site, home)),
+                tags: entries(tags),
+            };
+            (Context::from_serialize(&ctx), index_origin(&job.path))
+        }
+        View::Categories(categories) => {
+            let ctx = CategoriesContext {
+                common: common(titled("Chuyên mục"), None, None, feed_links(site, home)),
+                categories: entries(categories),
+            };
+            (Context::from_serialize(&ctx), index_origin(&job.path))
+        }
+        View::Archive(years) => {
+            let ctx = ArchiveContext {
+                common: common(titled("Lưu trữ"), None, None, feed_links(site, home)),
+                years: years
                     .iter()
                     .map(|y| {
-                        let list = &index.lists[y.list];
+                        let list = &index.lists[y.list.index];
                         YearContext {
-                            year: match list.kind {
-                                ListKind::Year(year) => year,
-                                _ => 0,
-                            },
+                            year: y.year,
                             url: config.url(&list.path),
                             count: list.articles.len(),
                             months: y
                                 .months
                                 .iter()
-                                .map(|&m| {
-                                    let month = &index.lists[m];
-                                    let number = match month.kind {
-                                        ListKind::Month(_, n) => n,
-                                        _ => 0,
-                                    };
+                                .map(|&(number, m)| {
+                                    let month = &index.lists[m.index];
                                     MonthContext {
                                         month: number,
                                         label: format!("tháng {number}"),
@@ -497,108 +466,87 @@ impl Renderer {
                                 .collect(),
                         }
                     })
-                    .collect();
-                ctx.insert("years", &years);
-                index_page("archive.html", "luu-tru/", "Lưu trữ", config)
-            }
-            Job::Search => {
-                let provinces: Vec<NameSlugRef> = index
-                    .provinces_az
-                    .iter()
-                    .filter_map(|&l| match index.lists[l].kind {
-                        ListKind::Province(id) => Some(NameSlugRef {
-                            name: site.provinces.get(id).display_name(),
-                            slug: crate::model::province_path_slug(site.provinces, id),
-                        }),
-                        _ => None,
-                    })
-                    .collect();
-                let years: Vec<i32> = index
-                    .years
-                    .iter()
-                    .filter_map(|y| match index.lists[y.list].kind {
-                        ListKind::Year(year) => Some(year),
-                        _ => None,
-                    })
-                    .collect();
-                ctx.insert(
-                    "search",
-                    &serde_json::json!({
-                        "index_url": config.url(SEARCH_INDEX_DIR),
-                        "provinces": provinces,
-                        "years": years,
-                    }),
-                );
-                index_page("search.html", SEARCH_PATH, "Tìm kiếm", config)
-            }
-            Job::NotFound => (
-                "404.html",
-                format!("Không tìm thấy trang | {}", config.title),
-                "the 404 page".to_string(),
-            ),
-        };
-        let current_url = if job == Job::NotFound {
-            String::new()
-        } else {
-            config.url(&path)
-        };
-        ctx.insert("current_url", &current_url);
-        // The page's absolute address for <link rel="canonical">; none for the 404 page.
-        let canonical = (job != Job::NotFound).then(|| config.permalink(&path));
-        ctx.insert("canonical_url", &canonical);
-        if let Some(permalink) = &canonical {
-            let bare = title
-                .strip_suffix(&format!(" | {}", config.title))
-                .unwrap_or(&title);
-            let (article, description) = match job {
-                Job::Article(i) => (
-                    Some(&*index.articles[i]),
-                    index.articles[i].summary.as_str(),
-                ),
-                Job::Page(i) => (None, index.pages[i].summary.as_str()),
-                _ => (None, config.description.as_str()),
+                    .collect(),
             };
-            let described = seo::Described {
-                title: bare,
-                description,
-                url: permalink,
-                article,
-                home: job == Job::Home,
-            };
-            ctx.insert("seo", &seo::describe(site, &described, SEARCH_PATH));
+            (Context::from_serialize(&ctx), index_origin(&job.path))
         }
-        ctx.insert("page_title", &title);
-        ctx.insert("feeds", &feeds);
-        // Into bytes: the page goes to a file as it is, so it need not be checked as a String.
-        let mut html = Vec::with_capacity(32 * 1024);
-        self.tera
-            .render_to(template, &ctx, &mut html)
-            .map_err(|e| {
-                let page = format!("/{path} ({origin})");
-                let during = During::Rendering {
-                    template,
-                    page: &page,
-                };
-                template_errors::problem(&e, &self.templates, during)
-            })?;
-        Ok(Output {
-            path: output_file(&path),
-            bytes: html.into(),
-        })
+        View::Search { provinces, years } => {
+            let ctx = SearchContext {
+                common: common(titled("Tìm kiếm"), None, None, feed_links(site, home)),
+                search: SearchInfo {
+                    index_url: config.url(route::SEARCH_INDEX),
+                    provinces: provinces
+                        .iter()
+                        .filter_map(|l| match index.lists[l.index].kind {
+                            ListKind::Province(id) => Some(NameSlugRef {
+                                name: site.provinces.get(id).display_name(),
+                                slug: crate::model::province_path_slug(site.provinces, id),
+                            }),
+                            _ => None,
+                        })
+                        .collect(),
+                    years: years.iter().map(|&(year, _)| year).collect(),
+                },
+            };
+            (Context::from_serialize(&ctx), index_origin(&job.path))
+        }
+        View::NotFound => {
+            let ctx = NotFoundContext {
+                common: common(
+                    titled("Không tìm thấy trang"),
+                    None,
+                    None,
+                    feed_links(site, home),
+                ),
+            };
+            (Context::from_serialize(&ctx), "the 404 page".to_string())
+        }
     }
 }
 
-fn index_page(
-    template: &'static str,
+fn index_origin(path: &str) -> String {
+    format!("the index /{path}")
+}
+
+/// What every page gets: its title, addresses, link-preview tags and feeds. The 404 page, served
+/// at any address, has no address of its own.
+fn common(
+    site: Site<'_>,
     path: &str,
-    title: &str,
-    config: &Config,
-) -> (&'static str, String, String) {
-    (
-        template,
-        format!("{title} | {}", config.title),
-        format!("the index /{path}"),
-    )
+    page_title: String,
+    description: Option<&str>,
+    article: Option<&crate::content::Article>,
+    feeds: Vec<context::FeedLink>,
+) -> Common {
+    let config = site.config;
+    if path == route::NOT_FOUND {
+        return Common {
+            page_title,
+            current_url: String::new(),
+            canonical_url: None,
+            seo: None,
+            feeds,
+        };
+    }
+    let permalink = config.permalink(path);
+    let bare = page_title
+        .strip_suffix(&format!(" | {}", config.title))
+        .unwrap_or(&page_title);
+    let described = seo::Described {
+        title: bare,
+        description: description.unwrap_or(&config.description),
+        url: &permalink,
+        article,
+        home: path.is_empty(),
+    };
+    let seo = seo::describe(site, &described, route::SEARCH_PAGE);
+    Common {
+        current_url: config.url(path),
+        canonical_url: Some(permalink),
+        seo: Some(seo),
+        page_title,
+        feeds,
+    }
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters, for a whole URL carried
@@ -613,48 +561,6 @@ pub fn urlencode(value: &str) -> String {
         }
     }
     out
-}
-
-/// The template that renders a job.
-pub fn template_of(job: Job) -> &'static str {
-    match job {
-        Job::Home => "index.html",
-        Job::List { .. } => "list.html",
-        Job::Article(_) => "article.html",
-        Job::Page(_) => "page.html",
-        Job::ProvinceIndex => "provinces.html",
-        Job::TagIndex => "tags.html",
-        Job::CategoryIndex => "categories.html",
-        Job::ArchiveIndex => "archive.html",
-        Job::Search => "search.html",
-        Job::NotFound => "404.html",
-    }
-}
-
-/// Where a job's page lives below the site root: `""` for home, `tin-tuc/a/`, `404.html`.
-pub fn job_path(site: Site<'_>, job: Job) -> String {
-    let index = site.index;
-    match job {
-        Job::Home => String::new(),
-        Job::List { list, page } => paginate::page_path(&index.lists[list].path, page),
-        Job::Article(i) => article_path(&index.articles[i]),
-        Job::Page(i) => page_path(&index.pages[i]),
-        Job::ProvinceIndex => "tinh/".to_string(),
-        Job::TagIndex => "the/".to_string(),
-        Job::CategoryIndex => "chuyen-muc/".to_string(),
-        Job::ArchiveIndex => "luu-tru/".to_string(),
-        Job::Search => SEARCH_PATH.to_string(),
-        Job::NotFound => "404.html".to_string(),
-    }
-}
-
-/// The output file of a page path: `tin-tuc/a/` → `tin-tuc/a/index.html`.
-pub fn output_file(path: &str) -> String {
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
-    }
 }
 
 /// One broken template line fails every page that uses it: report it once, with the count.

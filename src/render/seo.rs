@@ -9,7 +9,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::context::{Site, absolute_asset, article_path, iso};
+use super::context::{Site, absolute_asset, iso};
 use crate::config::Config;
 use crate::content::Article;
 
@@ -163,7 +163,7 @@ fn publisher(config: &Config) -> Value {
 /// schema.org `NewsArticle` for an article page.
 pub fn news_article(site: Site<'_>, article: &Article) -> Value {
     let config = site.config;
-    let url = config.permalink(&article_path(article));
+    let url = config.permalink(&article.path);
     let mut doc = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildError, Incremental};
+use crate::build::{self, BuildError, Memo};
 use crate::config::{Config, Overrides};
 use crate::model::provinces::Provinces;
 use crate::problem::Problem;
@@ -121,7 +121,7 @@ pub fn serve(
         builds: 0,
     }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
-    let mut reuse = Incremental::default();
+    let mut reuse = Memo::new();
     let (searched, search_results) = mpsc::channel();
     let search = Search {
         done: searched,
@@ -136,7 +136,7 @@ pub fn serve(
         on_event,
     );
     // After the first build, an edit's pages are served before its search index is remade.
-    reuse.defer_search = true;
+    reuse.defer_search(true);
 
     let changes = watch::start(&options.source)?;
     {
@@ -165,8 +165,8 @@ pub fn serve(
 
 /// Search indexes made on their own thread come back here, for the next build to reuse.
 struct Search {
-    done: mpsc::Sender<(u64, Vec<crate::render::Output>)>,
-    results: mpsc::Receiver<(u64, Vec<crate::render::Output>)>,
+    done: mpsc::Sender<(u64, Vec<crate::output::Output>)>,
+    results: mpsc::Receiver<(u64, Vec<crate::output::Output>)>,
 }
 
 /// Builds, swaps the served site (or keeps it and records the errors), and reloads the browsers.
@@ -176,7 +176,7 @@ struct Search {
 /// second or so at 10,000 articles), and only then does `version` count the build as finished.
 fn rebuild(
     options: &build::Options,
-    reuse: &mut Incremental,
+    reuse: &mut Memo,
     snapshot: &Arc<RwLock<Snapshot>>,
     clients: &Clients,
     search: &Search,
@@ -186,12 +186,11 @@ fn rebuild(
     if let Some((fingerprint, files)) = search.results.try_iter().last() {
         reuse.set_search(fingerprint, files);
     }
-    match build::compile_incremental(options, reuse) {
+    match build::compile_with(options, reuse) {
         Ok(compiled) => {
             let files: HashMap<String, Arc<[u8]>> = compiled
-                .pages
+                .files
                 .iter()
-                .chain(&compiled.other)
                 .map(|o| (o.path.clone(), Arc::clone(&o.bytes)))
                 .collect();
             let pending = compiled.search_pending;
@@ -209,12 +208,12 @@ fn rebuild(
                     std::mem::replace(&mut s.statics, compiled.statics.clone()),
                 )
             });
-            let pages = compiled.pages.len();
+            let pages = compiled.pages;
             let elapsed = started.elapsed();
             on_event(Event::Built {
                 elapsed,
                 pages,
-                rerendered: reuse.rerendered,
+                rerendered: reuse.stats.rerendered,
                 warnings: &compiled.warnings,
             });
             // Freeing a large site takes a while; the next save should not wait for it. The
@@ -224,18 +223,12 @@ fn rebuild(
             std::thread::spawn(move || {
                 drop(old);
                 if let Some(fingerprint) = pending {
-                    let provinces = Provinces::builtin();
-                    let site = crate::render::context::Site {
-                        config: &compiled.config,
-                        provinces: &provinces,
-                        index: &compiled.index,
-                    };
-                    let files = crate::render::extras::search_files(site);
+                    let files = build::search_index(&compiled);
                     if let Ok(mut s) = snapshot.write()
                         && s.builds == build_id
                     {
                         s.files
-                            .retain(|path, _| !path.starts_with(crate::render::SEARCH_INDEX_DIR));
+                            .retain(|path, _| !path.starts_with(crate::route::SEARCH_INDEX));
                         s.files
                             .extend(files.iter().map(|o| (o.path.clone(), Arc::clone(&o.bytes))));
                         s.version += 1;

@@ -135,6 +135,22 @@ cases! {
     },
     // A file saved in an old Vietnamese encoding is shown with a caret at its first bad byte
     // (issue 11, part 5).
+    // Address patterns (issue 13): each wrong pattern is pointed at inside its quotes, with
+    // the fields a pattern may use and a "did you mean".
+    permalink_pattern => Case {
+        at: &["site.toml:7:21", "site.toml:8:15"],
+        at_one_of: NONE,
+        says: &[":sulg", "did you mean `:slug`?", "/tinh/", "the province"],
+        never: NONE,
+    },
+    // With `:id` in the pattern, an article without `id:` gets the next free number, and a
+    // number used twice names both files.
+    permalink_missing_id => Case {
+        at: &["content/tin-tuc/hoi-nghi-2023.md:4:", "content/tin-tuc/hoi-nghi-2024.md:1:"],
+        at_one_of: NONE,
+        says: &["id: 1024", "content/tin-tuc/gap-mat.md", "content/tin-tuc/hoi-nghi-2024.md", "content/tin-tuc/hoi-nghi-2023.md"],
+        never: NONE,
+    },
     not_utf8 => Case {
         at: &["content/tin-tuc/gap-mat.md:2:"],
         at_one_of: NONE,

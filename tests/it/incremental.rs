@@ -5,15 +5,14 @@
 use std::collections::BTreeMap;
 use std::fs;
 
-use bantin::build::{Compiled, Incremental, Options, compile, compile_incremental};
+use bantin::build::{Compiled, Memo, Options, compile, compile_with};
 
 use crate::support;
 
 fn files(compiled: &Compiled) -> BTreeMap<String, Vec<u8>> {
     compiled
-        .pages
+        .files
         .iter()
-        .chain(&compiled.other)
         .map(|o| (o.path.clone(), o.bytes.to_vec()))
         .collect()
 }
@@ -29,10 +28,10 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
         source: site.root.clone(),
         ..Options::default()
     };
-    let mut reuse = Incremental::default();
-    let first = compile_incremental(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let mut reuse = Memo::new();
+    let first = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(files(&first), clean(&options), "first build");
-    let total_pages = first.pages.len();
+    let total_pages = first.pages;
 
     let news = site.root.join("content/tin-tuc");
     let article = news.join("2024/cum-thi-dua-so-5-so-ket-6-thang-2024.md");
@@ -113,7 +112,7 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
     ];
     for (what, step) in steps {
         step();
-        let compiled = compile_incremental(&options, &mut reuse)
+        let compiled = compile_with(&options, &mut reuse)
             .unwrap_or_else(|e| panic!("after the {what} edit: {e}"));
         let expected = clean(&options);
         let got = files(&compiled);
@@ -129,25 +128,29 @@ fn every_edit_rebuilds_to_what_a_clean_build_gives() {
         match what {
             // A body edit re-reads one file and re-renders a handful of pages, not the site.
             "body" => {
-                assert_eq!(reuse.reread, 1, "body edit re-read {} files", reuse.reread);
+                assert_eq!(
+                    reuse.stats.reread, 1,
+                    "body edit re-read {} files",
+                    reuse.stats.reread
+                );
                 assert!(
-                    !reuse.reindexed,
+                    !reuse.stats.reindexed,
                     "a body edit reuses the index (no list, term or related block changes)"
                 );
                 assert!(
-                    reuse.rerendered < total_pages / 3,
+                    reuse.stats.rerendered < total_pages / 3,
                     "body edit re-rendered {} of {total_pages} pages",
-                    reuse.rerendered
+                    reuse.stats.rerendered
                 );
             }
             "title" | "tags" | "province" => assert!(
-                reuse.reindexed,
+                reuse.stats.reindexed,
                 "a {what} edit changes the lists: the index is built anew"
             ),
             "template" => assert!(
-                reuse.reread == 0,
+                reuse.stats.reread == 0,
                 "a template edit re-read {} content files",
-                reuse.reread
+                reuse.stats.reread
             ),
             _ => {}
         }
@@ -167,8 +170,8 @@ fn a_folder_or_the_site_reported_as_changed_is_read_again() {
     let article = site
         .root
         .join("content/tin-tuc/2024/cum-thi-dua-so-5-so-ket-6-thang-2024.md");
-    let mut reuse = Incremental::default();
-    compile_incremental(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let mut reuse = Memo::new();
+    compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
     for (round, reported) in [site.root.join("content/tin-tuc/2024"), site.root.clone()]
         .iter()
         .enumerate()
@@ -185,13 +188,13 @@ fn a_folder_or_the_site_reported_as_changed_is_read_again() {
             .and_then(|f| f.set_modified(stamp))
             .unwrap();
         reuse.invalidate([reported.as_path()]);
-        let compiled = compile_incremental(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+        let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             files(&compiled),
             clean(&options),
             "after reporting {} as changed",
             reported.display()
         );
-        assert!(reuse.reread >= 1, "nothing was read again");
+        assert!(reuse.stats.reread >= 1, "nothing was read again");
     }
 }

@@ -321,7 +321,7 @@ fn parse_html(html: &str) -> Page {
 /// The paths of a `_redirects` file (Netlify / Cloudflare Pages: `from to [status]` per line).
 /// Both ends must exist in the output: the target page, and for `from` the redirect page a
 /// host without `_redirects` support (GitHub Pages) serves instead — so `from` is checked as
-/// its folder, `from/`. Lines with splats or placeholders are host rules, not paths.
+/// its folder, `from/` (or the file itself for an old `.html` address). Lines with splats or placeholders are host rules, not paths.
 /// Gives the references and the lines that have no target.
 fn redirect_targets(text: &str) -> (Vec<Reference>, Vec<String>) {
     let mut references = Vec::new();
@@ -339,9 +339,15 @@ fn redirect_targets(text: &str) -> (Vec<Reference>, Vec<String>) {
         if line.contains('*') || line.contains("/:") {
             continue;
         }
+        // An old `.html` address is a file of its own; any other is a folder's page.
+        let from = if from.ends_with(".html") || from.ends_with(".htm") {
+            from.to_string()
+        } else {
+            format!("{}/", from.trim_end_matches('/'))
+        };
         references.push(Reference {
             what: "_redirects from".to_string(),
-            url: format!("{}/", from.trim_end_matches('/')),
+            url: from,
         });
         references.push(Reference {
             what: "_redirects to".to_string(),

@@ -13,6 +13,7 @@ mod lists;
 mod new;
 mod nfd;
 mod output_safety;
+mod permalinks;
 mod publishing;
 mod reader;
 mod sample_site;

@@ -325,11 +325,7 @@ impl SiteDocs {
         let articles = &compiled.index.articles;
         let urls = articles
             .iter()
-            .map(|a| {
-                compiled
-                    .config
-                    .url(&bantin::render::context::article_path(a))
-            })
+            .map(|a| compiled.config.url(&a.path))
             .collect();
         let dates = articles
             .iter()

@@ -1,0 +1,490 @@
+//! The pipeline, top to bottom (`run`): site.toml → Config; content/ → articles and pages;
+//! → Index; → a resolved job per page; → pages, feeds, search index, sitemaps; → a sink (the
+//! output folder, swapped in only when everything succeeded, or memory for the preview).
+//! `memo` keeps what a rebuild may reuse; `sink` says where files go.
+
+pub mod memo;
+pub mod sink;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::config::{Config, Overrides};
+use crate::content::{self, Filter};
+use crate::markdown::Highlighter;
+use crate::model::Index;
+use crate::model::provinces::Provinces;
+use crate::output::{Foreign, Output, OutputError, Staging, Written};
+use crate::problem::Problem;
+use crate::render::context::Site;
+use crate::render::theme::{Origin, Theme};
+use crate::render::{self, Renderer};
+use crate::route;
+pub use memo::Memo;
+use sink::{Memory, Sink};
+
+/// What to build and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site's folder (holding site.toml).
+    pub source: PathBuf,
+    /// Defaults to `<source>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub filter: Filter,
+    /// The time that decides what is published; `None` is now.
+    pub now: Option<DateTime<FixedOffset>>,
+    /// Told how far each long stage has got, for a progress display.
+    pub progress: Option<Progress>,
+    /// Keep each content file's whole text in memory. `bantin check` needs it (its problems
+    /// point into article bodies); a build keeps only the front-matter, which is all its own
+    /// problems point at, and not the Markdown of every article twice.
+    pub keep_source_text: bool,
+    /// What to do with files in the output folder that bantin did not write.
+    pub foreign: Foreign,
+}
+
+/// The long stages of a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    /// Pages are rendered and written; a build holds none of them.
+    Rendering,
+}
+
+/// A callback told `(stage, done, total)`; called from several threads at once.
+#[derive(Clone)]
+pub struct Progress(pub Arc<dyn Fn(Stage, usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+impl Progress {
+    /// A counter for one stage: each `tick` reports one more item done.
+    fn stage(progress: Option<&Progress>, stage: Stage, total: usize) -> Ticker<'_> {
+        if let Some(p) = progress {
+            (p.0)(stage, 0, total);
+        }
+        Ticker {
+            progress,
+            stage,
+            total,
+            done: AtomicUsize::new(0),
+        }
+    }
+}
+
+struct Ticker<'a> {
+    progress: Option<&'a Progress>,
+    stage: Stage,
+    total: usize,
+    done: AtomicUsize,
+}
+
+impl Ticker<'_> {
+    fn tick(&self) {
+        if let Some(p) = self.progress {
+            let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+            (p.0)(self.stage, done, self.total);
+        }
+    }
+}
+
+/// How long each stage of a build took, in the order they ended, and the process's resident
+/// memory when it ended.
+#[derive(Debug, Default)]
+pub struct Timings(std::sync::Mutex<Vec<StageTime>>);
+
+/// One stage of a build.
+#[derive(Debug, Clone)]
+pub struct StageTime {
+    pub name: &'static str,
+    pub took: std::time::Duration,
+    /// Resident memory (bytes) when the stage ended, where the system tells it (Linux).
+    pub resident: Option<u64>,
+}
+
+impl Timings {
+    /// Runs `f` as the stage `name`.
+    fn time<T>(&self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let result = f();
+        let stage = StageTime {
+            name,
+            took: started.elapsed(),
+            resident: resident_memory(),
+        };
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(stage);
+        result
+    }
+
+    /// The stages and their times.
+    pub fn stages(&self) -> Vec<StageTime> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// This process's resident memory in bytes (Linux: /proc/self/statm, in pages of 4 KiB).
+fn resident_memory() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Report {
+    /// HTML pages rendered from the theme's templates.
+    pub pages: usize,
+    /// Feeds, sitemaps, robots.txt, `_redirects` and redirect pages.
+    pub other_files: usize,
+    pub static_files: usize,
+    /// How many files were written, left alone (bytes unchanged) and removed.
+    pub written: Written,
+    pub schedule: Schedule,
+    pub output: PathBuf,
+    pub warnings: Vec<Problem>,
+    pub elapsed: std::time::Duration,
+    pub timings: Timings,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The site has errors (and maybe warnings); nothing was written.
+    #[error("the site has {} error(s)", .0.iter().filter(|p| p.is_error()).count())]
+    Site(Vec<Problem>),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+fn fail_if_errors(mut problems: Vec<Problem>) -> Result<Vec<Problem>, BuildError> {
+    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if problems.iter().any(Problem::is_error) {
+        Err(BuildError::Site(problems))
+    } else {
+        Ok(problems)
+    }
+}
+
+/// What this build held back and when the site next changes by itself.
+#[derive(Debug, Clone, Default)]
+pub struct Schedule {
+    pub drafts: usize,
+    pub future: usize,
+    pub expired: usize,
+    /// The earliest time a held-back article is due or a published one expires.
+    pub next_change: Option<DateTime<FixedOffset>>,
+}
+
+/// The file in the output that tells CI when to build next (RFC 3339, or empty).
+pub const NEXT_PUBLISH_FILE: &str = "next-publish.txt";
+
+/// A site compiled in memory: every file it will have, nothing written.
+pub struct Compiled {
+    pub config: Config,
+    pub index: Index,
+    /// Every file the build made (pages, feeds, search index, sitemaps …), in no set order.
+    pub files: Vec<Output>,
+    /// How many of `files` are pages rendered from the theme's templates.
+    pub pages: usize,
+    /// Static files of the theme and the site (the site's win), by output path.
+    pub statics: BTreeMap<String, Origin>,
+    pub warnings: Vec<Problem>,
+    pub schedule: Schedule,
+    /// Set when the memo held the search index back (`Memo::defer_search`): `files` has the
+    /// last build's `search/` files, and this is the fingerprint to keep the new index under
+    /// (`Memo::set_search`) once `search_index` has made it.
+    pub search_pending: Option<u64>,
+}
+
+/// What a run of the pipeline made, beside the files it put in the sink.
+pub struct Built {
+    pub config: Config,
+    pub index: Index,
+    pub pages: usize,
+    /// Feeds, search index, sitemaps, robots.txt, redirects, next-publish.txt.
+    pub other_files: usize,
+    pub static_files: usize,
+    pub warnings: Vec<Problem>,
+    pub schedule: Schedule,
+    pub search_pending: Option<u64>,
+}
+
+/// The pipeline, top to bottom: site.toml → Config; the theme; content/ → articles and pages →
+/// Index; → a resolved job per page; → pages, feeds and search index on all cores, then the
+/// sitemaps and redirects, each file into `sink` as it is made. `memo` keeps what the next run
+/// may reuse (the preview) or nothing (`Memo::off`). All content, config and template problems
+/// come back together.
+pub fn run(
+    options: &Options,
+    memo: &mut Memo,
+    sink: &dyn Sink,
+    timings: &Timings,
+) -> Result<Built, BuildError> {
+    let provinces = Provinces::builtin();
+    let (config, mut problems) = Config::read(&options.source, &options.overrides(), &provinces)
+        .map_err(|p| BuildError::Site(vec![p]))?;
+    let (theme, renderer) = timings.time("theme", || theme(&config, &mut problems));
+    let files = timings.time("find content files", || {
+        content::discover(&config.root, &config.content_dir())
+    });
+    problems.extend(files.1);
+    let (content, found) = timings.time("read, parse, render Markdown", || {
+        memo.load(
+            &config,
+            &files.0,
+            &reader(options, &config, &provinces, files.0.len()),
+        )
+    });
+    problems.extend(found);
+    // A build keeps no body text to point into: what was removed from the bodies' HTML is one
+    // line; `bantin check` (which keeps the text) lists each removal where it is.
+    if !options.keep_source_text {
+        problems.extend(content::unsafe_html_summary(&content));
+    }
+    let now = options.now(&config);
+    let schedule = schedule(&content, options.filter, now);
+    let (index, found) = timings.time("index: lists, terms, related", || {
+        memo.index(&config, &provinces, content, options.filter, now)
+    });
+    problems.extend(found);
+    let warnings = fail_if_errors(problems)?;
+    let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
+        // Not reached: a missing theme or renderer always comes with an error problem.
+        return Err(BuildError::Site(warnings));
+    };
+    let site = Site {
+        config: &config,
+        provinces: &provinces,
+        index: &index,
+    };
+    let plan = render::plan(&config, &index);
+    let ticker = Progress::stage(
+        options.progress.as_ref(),
+        Stage::Rendering,
+        plan.jobs.len() + theme.statics.len(),
+    );
+    let Memo {
+        pages,
+        feeds,
+        search,
+        stats,
+        ..
+    } = memo;
+    let (rendered, other) = rayon::join(
+        || {
+            timings.time("∥ render pages", || {
+                pages.render(&mut renderer, site, &plan, sink, &|| ticker.tick())
+            })
+        },
+        || -> Result<_, OutputError> {
+            for (path, origin) in &theme.statics {
+                sink.copy(path, origin)?;
+                ticker.tick();
+            }
+            Ok(rayon::join(
+                || timings.time("∥ feeds", || feeds.make(site)),
+                || timings.time("∥ search index", || search.make(site)),
+            ))
+        },
+    );
+    stats.rerendered = rendered.map_err(|e| match e {
+        render::RunError::Templates(problems) => BuildError::Site(problems),
+        render::RunError::Sink(e) => e.into(),
+    })?;
+    let (feeds, (search, search_pending)) = other?;
+    let mut written: HashSet<String> = plan
+        .jobs
+        .iter()
+        .map(|j| route::output_file(&j.path))
+        .collect();
+    written.extend(theme.statics.keys().cloned());
+    let mut other_files = 0;
+    for file in feeds.into_iter().chain(search) {
+        written.insert(file.path.clone());
+        sink.file(file)?;
+        other_files += 1;
+    }
+    let (more, found) = timings.time("sitemaps, robots, redirects", || {
+        site_files(site, &schedule, &written, now)
+    })?;
+    let mut warnings = warnings;
+    warnings.extend(found);
+    other_files += more.len();
+    for file in more {
+        sink.file(file)?;
+    }
+    Ok(Built {
+        pages: plan.jobs.len(),
+        other_files,
+        static_files: theme.statics.len(),
+        warnings,
+        schedule,
+        search_pending,
+        index,
+        config,
+    })
+}
+
+impl Options {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            base_url: self.base_url.clone(),
+        }
+    }
+
+    /// The time that decides what is published.
+    fn now(&self, config: &Config) -> DateTime<FixedOffset> {
+        self.now
+            .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset())
+    }
+}
+
+/// The theme and its compiled templates; their problems go with the others.
+fn theme(config: &Config, problems: &mut Vec<Problem>) -> (Option<Theme>, Option<Renderer>) {
+    let theme = Theme::load(config).map_err(|p| problems.push(p)).ok();
+    let renderer = theme.as_ref().and_then(|t| {
+        Renderer::new(config, t)
+            .map_err(|p| problems.extend(p))
+            .ok()
+    });
+    (theme, renderer)
+}
+
+/// How one content file is read: parsed, checked, its Markdown rendered; only its front-matter
+/// kept unless the command needs the body text. Ticks the progress display.
+fn reader<'a>(
+    options: &'a Options,
+    config: &'a Config,
+    provinces: &'a Provinces,
+    total: usize,
+) -> impl Fn(&Path) -> content::Loaded + Sync + 'a {
+    let highlighter = Highlighter::new();
+    let ticker = Progress::stage(options.progress.as_ref(), Stage::Reading, total);
+    move |path| {
+        let loaded = content::load_file(config, provinces, &highlighter, path);
+        ticker.tick();
+        if options.keep_source_text {
+            loaded
+        } else {
+            loaded.without_body_text()
+        }
+    }
+}
+
+/// The files made from the whole site after the pages: the sitemap(s), robots.txt, redirects,
+/// next-publish.txt. `written` is every other path.
+fn site_files(
+    site: Site<'_>,
+    schedule: &Schedule,
+    written: &HashSet<String>,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<Output>, Vec<Problem>), BuildError> {
+    let (mut files, warnings) =
+        render::extras::site_files(site, written, now).map_err(BuildError::Site)?;
+    files.push(Output {
+        path: NEXT_PUBLISH_FILE.to_string(),
+        bytes: schedule
+            .next_change
+            .map(|t| format!("{}\n", render::context::iso(&t)))
+            .unwrap_or_default()
+            .into_bytes()
+            .into(),
+    });
+    Ok((files, warnings))
+}
+
+/// The search index of a compiled site, for a search index the memo held back.
+pub fn search_index(compiled: &Compiled) -> Vec<Output> {
+    let provinces = Provinces::builtin();
+    render::extras::search_files(Site {
+        config: &compiled.config,
+        provinces: &provinces,
+        index: &compiled.index,
+    })
+}
+
+/// Runs the whole pipeline in memory.
+pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
+    compile_with(options, &mut Memo::off())
+}
+
+/// Like `compile`, reusing and updating what an earlier build of the same site left in `memo`.
+pub fn compile_with(options: &Options, memo: &mut Memo) -> Result<Compiled, BuildError> {
+    let sink = Memory::default();
+    let built = run(options, memo, &sink, &Timings::default())?;
+    let (files, statics) = sink.into_parts();
+    Ok(Compiled {
+        config: built.config,
+        index: built.index,
+        files,
+        pages: built.pages,
+        statics,
+        warnings: built.warnings,
+        schedule: built.schedule,
+        search_pending: built.search_pending,
+    })
+}
+
+/// Builds the site into its output folder. On any error the previous output is left exactly as
+/// it was.
+///
+/// Pages are rendered on all cores and written as they are made, so no more than a few are held
+/// in memory at once; the feeds and the search index are made meanwhile on the same cores. Only
+/// files whose bytes changed are written (see `output::Staging`).
+pub fn build(options: &Options) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    let timings = Timings::default();
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.source.join("public"));
+    // The output folder is checked first: a folder bantin may not write is refused at once.
+    let staging = Staging::new(&output, &options.source, options.foreign)?;
+    let built = run(options, &mut Memo::off(), &staging, &timings)?;
+    let written = timings.time("move into the output folder", || staging.commit())?;
+    Ok(Report {
+        pages: built.pages,
+        other_files: built.other_files,
+        static_files: built.static_files,
+        written,
+        schedule: built.schedule,
+        output,
+        warnings: built.warnings,
+        elapsed: started.elapsed(),
+        timings,
+    })
+}
+
+fn schedule(content: &content::Content, filter: Filter, now: DateTime<FixedOffset>) -> Schedule {
+    let mut schedule = Schedule::default();
+    for article in &content.articles {
+        if article.draft && !filter.drafts {
+            schedule.drafts += 1;
+            continue;
+        }
+        if article.expires.is_some_and(|e| e <= now) {
+            schedule.expired += 1;
+            continue;
+        }
+        // A held-back article is due at its date; a published one changes the site when it expires.
+        let due = if article.date > now && !filter.future {
+            schedule.future += 1;
+            Some(article.date)
+        } else {
+            article.expires
+        };
+        if let Some(due) = due {
+            schedule.next_change = Some(schedule.next_change.map_or(due, |t| t.min(due)));
+        }
+    }
+    schedule
+}

@@ -1,0 +1,403 @@
+//! Takes the index and gives every page of the site as a `Job`, resolved once: its address and a
+//! `View` naming exactly what it shows — which articles (hot news, page 3 of a list, the related
+//! ones, the older and newer neighbours), which lists, which page of how many. Rendering reads
+//! only the view, and a view's hash covers what it shows: each `ArticleRef` and `ListRef` carries
+//! a stamp of its article's source or its list's name, address and size. So the fingerprint of a
+//! page (`Plan::fingerprint`) is the hash of its view, and a page whose fingerprint is unchanged
+//! renders to the same bytes — by construction, with no second copy of the render logic to keep
+//! in step.
+
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::config::Config;
+use crate::model::{Index, List, ListKind, paginate};
+use crate::problem::SourceFile;
+use crate::route;
+
+/// Hot news on the home page.
+pub const FEATURED_ON_HOME: usize = 5;
+/// Articles per category block on the home page.
+pub const PER_CATEGORY_BLOCK: usize = 4;
+/// The "Tin mới" box beside every page.
+pub const SIDEBAR_LATEST: usize = 6;
+
+/// An article a page shows: its place in `Index::articles` and a stamp of everything it shows
+/// of it (the article's source text and path; the settings are hashed once per build).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArticleRef {
+    pub index: usize,
+    stamp: u64,
+}
+
+/// A list a page shows or links to: its place in `Index::lists` and a stamp of its kind, name,
+/// address and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListRef {
+    pub index: usize,
+    stamp: u64,
+}
+
+/// A standalone page and the stamp of its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageRef {
+    pub index: usize,
+    stamp: u64,
+}
+
+/// Page `current` of `total` of the list at `list` (an address).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pager {
+    pub list: String,
+    pub current: usize,
+    pub total: usize,
+}
+
+/// A block of the home page: a category and its newest articles.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Block {
+    pub list: ListRef,
+    pub articles: Vec<ArticleRef>,
+}
+
+/// A region of the province index and its provinces' lists.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Region {
+    pub name: String,
+    pub slug: String,
+    pub lists: Vec<ListRef>,
+}
+
+/// A year of the archive index and its months.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Year {
+    pub year: i32,
+    pub list: ListRef,
+    pub months: Vec<(u32, ListRef)>,
+}
+
+/// What one page shows, resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Page 1 of the home list, with hot news and category blocks.
+    Home {
+        featured: Vec<ArticleRef>,
+        latest: Vec<ArticleRef>,
+        pager: Pager,
+        blocks: Vec<Block>,
+    },
+    /// A page of a list; a month's list also names its year's.
+    List {
+        list: ListRef,
+        articles: Vec<ArticleRef>,
+        pager: Pager,
+        year: Option<ListRef>,
+    },
+    /// An article with its related articles and its neighbours in time.
+    Article {
+        article: ArticleRef,
+        related: Vec<ArticleRef>,
+        older: Option<ArticleRef>,
+        newer: Option<ArticleRef>,
+    },
+    Page(PageRef),
+    Provinces {
+        regions: Vec<Region>,
+        all: Vec<ListRef>,
+    },
+    Tags(Vec<ListRef>),
+    Categories(Vec<ListRef>),
+    Archive(Vec<Year>),
+    /// The search page: its filters (the provinces with articles, the years).
+    Search {
+        provinces: Vec<ListRef>,
+        years: Vec<(i32, ListRef)>,
+    },
+    NotFound,
+}
+
+impl View {
+    /// The theme's template for this kind of page.
+    pub fn template(&self) -> &'static str {
+        match self {
+            View::Home { .. } => "index.html",
+            View::List { .. } => "list.html",
+            View::Article { .. } => "article.html",
+            View::Page(_) => "page.html",
+            View::Provinces { .. } => "provinces.html",
+            View::Tags(_) => "tags.html",
+            View::Categories(_) => "categories.html",
+            View::Archive(_) => "archive.html",
+            View::Search { .. } => "search.html",
+            View::NotFound => "404.html",
+        }
+    }
+}
+
+/// One page to render: where it goes and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Job {
+    /// Its address below the site root (`route`).
+    pub path: String,
+    pub view: View,
+}
+
+/// Every page of the site, and what every page shows beside its own content (the sidebar).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    /// The sidebar's newest articles, on every page.
+    pub sidebar: Vec<ArticleRef>,
+    /// The hash of what every page depends on: the settings, which lists and pages exist (pages
+    /// link to them), the sidebar.
+    global: u64,
+}
+
+/// The theme's templates hashed: each page template's own text with the shared ones (the base
+/// template, partials) it may include.
+pub struct TemplateStamps(BTreeMap<String, u64>);
+
+impl TemplateStamps {
+    pub fn new(templates: &BTreeMap<String, SourceFile>, page_templates: &[&str]) -> Self {
+        let shared = hash_of(
+            templates
+                .iter()
+                .filter(|(name, _)| !page_templates.contains(&name.as_str()))
+                .map(|(name, file)| (name, &*file.text))
+                .collect::<Vec<_>>(),
+        );
+        TemplateStamps(
+            page_templates
+                .iter()
+                .map(|&name| {
+                    let own = templates.get(name).map(|f| &*f.text);
+                    (name.to_string(), hash_of((shared, own)))
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Plan {
+    /// The fingerprint of a job's page: equal fingerprints, equal pages.
+    pub fn fingerprint(&self, job: &Job, templates: &TemplateStamps) -> u64 {
+        hash_of((self.global, templates.0.get(job.view.template()), job))
+    }
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Resolves references into the index, stamping each with what it shows.
+struct Resolver<'a> {
+    index: &'a Index,
+}
+
+impl Resolver<'_> {
+    fn article(&self, index: usize) -> ArticleRef {
+        let article = &self.index.articles[index];
+        ArticleRef {
+            index,
+            stamp: hash_of((article.source_hash, &article.path)),
+        }
+    }
+
+    fn articles(&self, items: &[usize]) -> Vec<ArticleRef> {
+        items.iter().map(|&i| self.article(i)).collect()
+    }
+
+    fn list(&self, index: usize) -> ListRef {
+        let List {
+            kind,
+            name,
+            slug,
+            path,
+            articles,
+        } = &self.index.lists[index];
+        ListRef {
+            index,
+            stamp: hash_of((kind, name, slug, path, articles.len())),
+        }
+    }
+
+    fn lists(&self, items: &[usize]) -> Vec<ListRef> {
+        items.iter().map(|&l| self.list(l)).collect()
+    }
+
+    fn pager(&self, config: &Config, list: &List, current: usize) -> Pager {
+        Pager {
+            list: list.path.clone(),
+            current,
+            total: paginate::page_count(list.articles.len(), config.page_size),
+        }
+    }
+
+    /// The articles on page `page` of `list`.
+    fn page_of(&self, config: &Config, list: &List, page: usize) -> Vec<ArticleRef> {
+        let range = paginate::page_range(list.articles.len(), config.page_size, page);
+        self.articles(&list.articles[range])
+    }
+}
+
+/// Every page of the site in a stable order (no empty pages, no second first page), each
+/// resolved into what it shows.
+pub fn plan(config: &Config, index: &Index) -> Plan {
+    let r = Resolver { index };
+    let home = &index.lists[0];
+    let mut jobs = Vec::new();
+
+    let featured: Vec<usize> = (0..index.articles.len())
+        .filter(|&i| index.articles[i].featured)
+        .take(FEATURED_ON_HOME)
+        .collect();
+    jobs.push(Job {
+        path: String::new(),
+        view: View::Home {
+            featured: r.articles(&featured),
+            latest: r.page_of(config, home, 1),
+            pager: r.pager(config, home, 1),
+            blocks: index
+                .categories
+                .iter()
+                .map(|&c| {
+                    let list = &index.lists[c];
+                    Block {
+                        list: r.list(c),
+                        articles: r.articles(
+                            &list.articles[..list.articles.len().min(PER_CATEGORY_BLOCK)],
+                        ),
+                    }
+                })
+                .collect(),
+        },
+    });
+    jobs.push(Job {
+        path: route::NOT_FOUND.to_string(),
+        view: View::NotFound,
+    });
+    jobs.push(Job {
+        path: route::PROVINCES.to_string(),
+        view: View::Provinces {
+            regions: index
+                .regions
+                .iter()
+                .map(|g| Region {
+                    name: g.name.clone(),
+                    slug: g.slug.clone(),
+                    lists: r.lists(&g.lists),
+                })
+                .collect(),
+            all: r.lists(&index.provinces_az),
+        },
+    });
+    jobs.push(Job {
+        path: route::TAGS.to_string(),
+        view: View::Tags(r.lists(&index.tags)),
+    });
+    jobs.push(Job {
+        path: route::CATEGORIES.to_string(),
+        view: View::Categories(r.lists(&index.categories)),
+    });
+    let years: Vec<Year> = index
+        .years
+        .iter()
+        .filter_map(|y| {
+            let ListKind::Year(year) = index.lists[y.list].kind else {
+                return None;
+            };
+            Some(Year {
+                year,
+                list: r.list(y.list),
+                months: y
+                    .months
+                    .iter()
+                    .filter_map(|&m| match index.lists[m].kind {
+                        ListKind::Month(_, month) => Some((month, r.list(m))),
+                        _ => None,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    let search_years = years.iter().map(|y| (y.year, y.list)).collect();
+    jobs.push(Job {
+        path: route::ARCHIVE.to_string(),
+        view: View::Archive(years),
+    });
+    jobs.push(Job {
+        path: route::SEARCH_PAGE.to_string(),
+        view: View::Search {
+            provinces: r.lists(&index.provinces_az),
+            years: search_years,
+        },
+    });
+
+    for (l, list) in index.lists.iter().enumerate() {
+        let pages = paginate::page_count(list.articles.len(), config.page_size);
+        let first = if list.kind == ListKind::Home { 2 } else { 1 };
+        let year = match list.kind {
+            ListKind::Month(year, _) => index
+                .years
+                .iter()
+                .find(|y| index.lists[y.list].kind == ListKind::Year(year))
+                .map(|y| r.list(y.list)),
+            _ => None,
+        };
+        for page in first..=pages {
+            jobs.push(Job {
+                path: route::list_page(&list.path, page),
+                view: View::List {
+                    list: r.list(l),
+                    articles: r.page_of(config, list, page),
+                    pager: r.pager(config, list, page),
+                    year,
+                },
+            });
+        }
+    }
+    let count = index.articles.len();
+    for (i, article) in index.articles.iter().enumerate() {
+        jobs.push(Job {
+            path: article.path.clone(),
+            view: View::Article {
+                article: r.article(i),
+                related: r.articles(&index.related[i]),
+                // Newest first: the older article follows, the newer one precedes.
+                older: (i + 1 < count).then(|| r.article(i + 1)),
+                newer: i.checked_sub(1).map(|j| r.article(j)),
+            },
+        });
+    }
+    for (i, page) in index.pages.iter().enumerate() {
+        jobs.push(Job {
+            path: route::page(&page.path),
+            view: View::Page(PageRef {
+                index: i,
+                stamp: page.source_hash,
+            }),
+        });
+    }
+
+    let sidebar = r.articles(&(0..count.min(SIDEBAR_LATEST)).collect::<Vec<_>>());
+    let mut h = DefaultHasher::new();
+    // The settings as written, plus what the command line changed.
+    config.source.text.hash(&mut h);
+    config.base_url.hash(&mut h);
+    // Which lists and pages exist decides which links pages carry (a province's page, a menu
+    // item), wherever they are shown.
+    for list in &index.lists {
+        list.path.hash(&mut h);
+    }
+    for page in &index.pages {
+        page.path.hash(&mut h);
+    }
+    sidebar.hash(&mut h);
+    Plan {
+        jobs,
+        sidebar,
+        global: h.finish(),
+    }
+}

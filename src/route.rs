@@ -1,0 +1,502 @@
+//! Takes what a page or file is (an article, page N of a list, a feed, the search index …) and
+//! gives its address below the site root — the only place addresses are made. The articles'
+//! addresses follow site.toml's permalink pattern (`[permalinks] article`), so a portal that
+//! moves to bantin keeps the addresses it has today.
+//!
+//! Addresses are paths below the site root without a leading slash: `""` (home),
+//! `tin-tuc/hoi-nghi/`, `tinh/kien-giang/trang/2/`, `tin-tuc/hoi-nghi-1024.html`. A path ending in
+//! `/` is a folder page (`…/index.html`); any other path is a file. `Config::url` and
+//! `Config::permalink` put the base path or base URL in front.
+
+use std::ops::Range;
+
+use chrono::{DateTime, Datelike, FixedOffset};
+
+/// Province pages: `/tinh/`, `/tinh/<slug>/`.
+pub const PROVINCES: &str = "tinh/";
+/// Tag pages: `/the/`, `/the/<slug>/`.
+pub const TAGS: &str = "the/";
+/// Category pages: `/chuyen-muc/`, `/chuyen-muc/<slug>/`.
+pub const CATEGORIES: &str = "chuyen-muc/";
+/// The archive: `/luu-tru/`, `/luu-tru/<year>/`, `/luu-tru/<year>/<month>/`.
+pub const ARCHIVE: &str = "luu-tru/";
+/// The search page.
+pub const SEARCH_PAGE: &str = "tim-kiem/";
+/// The folder of the search index the search page reads.
+pub const SEARCH_INDEX: &str = "search/";
+/// The page a host shows for an address the site does not have.
+pub const NOT_FOUND: &str = "404.html";
+/// The folder of a list's further pages: `<list>/trang/2/`.
+const PAGER: &str = "trang";
+/// The article pattern of a site that sets none.
+pub const DEFAULT_ARTICLE_PATTERN: &str = "/tin-tuc/:slug/";
+
+/// First path segments the generator uses itself: no article or page may start with one.
+pub const RESERVED_ROOTS: &[&str] = &[
+    "tinh",
+    "the",
+    "chuyen-muc",
+    "luu-tru",
+    "tim-kiem",
+    "search",
+    PAGER,
+];
+/// Files at the site root the generator writes itself.
+pub const RESERVED_FILES: &[&str] = &[
+    NOT_FOUND,
+    "sitemap.xml",
+    "news-sitemap.xml",
+    "robots.txt",
+    "_redirects",
+    "rss.xml",
+    "atom.xml",
+    "next-publish.txt",
+    ".bantin-manifest.json",
+];
+
+/// What bantin itself does at `path`, if anything: why an article or page may not take it.
+pub fn reserved(path: &str) -> Option<&'static str> {
+    let first = path.split('/').next().unwrap_or("");
+    if path.is_empty() {
+        return Some("the home page");
+    }
+    if RESERVED_FILES.contains(&path) || RESERVED_FILES.contains(&path.trim_end_matches('/')) {
+        return Some("a file bantin writes");
+    }
+    match first {
+        "tinh" => Some("the province pages"),
+        "the" => Some("the tag pages"),
+        "chuyen-muc" => Some("the category pages"),
+        "luu-tru" => Some("the archive"),
+        "tim-kiem" => Some("the search page"),
+        "search" => Some("the search index"),
+        PAGER => Some("the home page's further pages"),
+        _ => None,
+    }
+}
+
+/// A province's list.
+pub fn province(slug: &str) -> String {
+    format!("{PROVINCES}{slug}/")
+}
+
+/// A tag's list.
+pub fn tag(slug: &str) -> String {
+    format!("{TAGS}{slug}/")
+}
+
+/// A category's list.
+pub fn category(slug: &str) -> String {
+    format!("{CATEGORIES}{slug}/")
+}
+
+/// A year of the archive.
+pub fn year(year: i32) -> String {
+    format!("{ARCHIVE}{year}/")
+}
+
+/// A month of the archive.
+pub fn month(year: i32, month: u32) -> String {
+    format!("{ARCHIVE}{year}/{month:02}/")
+}
+
+/// Page `page` (1-based) of the list at `list` (`""` for home, `tinh/kien-giang/`).
+pub fn list_page(list: &str, page: usize) -> String {
+    if page <= 1 {
+        list.to_string()
+    } else {
+        format!("{list}{PAGER}/{page}/")
+    }
+}
+
+/// The two feed formats every list with a feed has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feed {
+    Rss,
+    Atom,
+}
+
+/// A list's feed: `tinh/kien-giang/rss.xml`.
+pub fn feed(list: &str, format: Feed) -> String {
+    match format {
+        Feed::Rss => format!("{list}rss.xml"),
+        Feed::Atom => format!("{list}atom.xml"),
+    }
+}
+
+/// A standalone page, from its path without slashes at the ends (`gioi-thieu`, `a/b`).
+pub fn page(path: &str) -> String {
+    format!("{path}/")
+}
+
+/// The file an address is written to: `tin-tuc/a/` → `tin-tuc/a/index.html`; a file's address
+/// is its own file.
+pub fn output_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// The address of an old address written as `aliases:` (`/tin-tuc/chi-tiet/123` →
+/// `tin-tuc/chi-tiet/123/`; `.html` and `.htm` stay files); `None` for the site root.
+pub fn alias(written: &str) -> Option<String> {
+    let trimmed = written.trim_matches('/');
+    if trimmed.is_empty() {
+        None
+    } else if trimmed.ends_with(".html") || trimmed.ends_with(".htm") {
+        Some(trimmed.to_string())
+    } else {
+        Some(format!("{trimmed}/"))
+    }
+}
+
+/// A part of an article's address that comes from the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The year of `date:`, four digits.
+    Year,
+    /// The month of `date:`, two digits.
+    Month,
+    /// The day of `date:`, two digits.
+    Day,
+    /// `slug:`, or the title made into an address.
+    Slug,
+    /// The category made into an address.
+    Category,
+    /// The file's name without `.md`.
+    Stem,
+    /// The article's `id:` number.
+    Id,
+}
+
+const FIELDS: &[(&str, Field)] = &[
+    ("year", Field::Year),
+    ("month", Field::Month),
+    ("day", Field::Day),
+    ("slug", Field::Slug),
+    ("category", Field::Category),
+    ("stem", Field::Stem),
+    ("id", Field::Id),
+];
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        FIELDS
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Part {
+    Text(String),
+    Field(Field),
+}
+
+/// An article address pattern such as `/tin-tuc/:slug/`, `/:year/:month/:day/:slug/` or
+/// `/tin-tuc/:slug-:id.html`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pattern {
+    written: String,
+    parts: Vec<Part>,
+}
+
+/// Why a pattern cannot be used; `at` is a byte range in the pattern as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    pub message: String,
+    pub help: String,
+    pub at: Range<usize>,
+}
+
+/// What an article gives its address.
+#[derive(Debug, Clone, Copy)]
+pub struct Values<'a> {
+    pub date: DateTime<FixedOffset>,
+    pub slug: &'a str,
+    /// The category as an address segment (already slugified), if the article has one.
+    pub category: Option<&'a str>,
+    pub stem: &'a str,
+    pub id: Option<u64>,
+}
+
+/// A field the pattern needs that the article does not give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Missing(pub Field);
+
+impl Default for Pattern {
+    fn default() -> Self {
+        Pattern::parse(DEFAULT_ARTICLE_PATTERN).unwrap_or_else(|_| Pattern {
+            written: DEFAULT_ARTICLE_PATTERN.to_string(),
+            parts: vec![
+                Part::Text("tin-tuc/".into()),
+                Part::Field(Field::Slug),
+                Part::Text("/".into()),
+            ],
+        })
+    }
+}
+
+impl Pattern {
+    /// Reads a pattern. It must start with `/`, end with `/` or `.html`, name only known fields,
+    /// and hold one that tells articles apart (`:slug`, `:stem` or `:id`); its fixed start may
+    /// not be one of bantin's own folders.
+    pub fn parse(written: &str) -> Result<Pattern, PatternError> {
+        let whole = 0..written.len();
+        let error = |message: String, help: &str, at: Range<usize>| PatternError {
+            message,
+            help: help.to_string(),
+            at,
+        };
+        let examples = "e.g. \"/tin-tuc/:slug/\", \"/:year/:month/:day/:slug/\" or \"/tin-tuc/:slug-:id.html\"";
+        let Some(rest) = written.strip_prefix('/') else {
+            return Err(error(
+                format!("the address pattern `{written}` does not start with /"),
+                &format!("write it from the site root, {examples}"),
+                whole,
+            ));
+        };
+        if let Some(bad) = written
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, '?' | '#' | '\\' | '%'))
+        {
+            return Err(error(
+                format!("an address cannot hold `{}`", bad.1),
+                &format!("use letters, digits, - and / only, {examples}"),
+                bad.0..bad.0 + bad.1.len_utf8(),
+            ));
+        }
+        if written.contains("//") || written.split('/').any(|s| s == ".." || s == ".") {
+            return Err(error(
+                format!("the address pattern `{written}` has an empty or relative folder"),
+                examples,
+                whole,
+            ));
+        }
+        if !(written.ends_with('/') || written.ends_with(".html") || written.ends_with(".htm")) {
+            return Err(error(
+                format!("the address pattern `{written}` ends neither in / nor in .html"),
+                "end it with / (a folder page, as bantin's own pages are) or with .html (as many old portals do)",
+                whole,
+            ));
+        }
+        let mut parts = Vec::new();
+        let mut text = String::new();
+        let mut chars = rest.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c != ':' {
+                text.push(c);
+                continue;
+            }
+            let start = i + 1;
+            let mut name = String::new();
+            while let Some(&(_, n)) = chars.peek() {
+                if !n.is_ascii_lowercase() {
+                    break;
+                }
+                name.push(n);
+                chars.next();
+            }
+            let at = start..start + 1 + name.len();
+            let Some(&(_, field)) = FIELDS.iter().find(|(n, _)| *n == name) else {
+                let names: Vec<String> = FIELDS.iter().map(|(n, _)| format!(":{n}")).collect();
+                let suggestion =
+                    crate::problem::did_you_mean(&name, FIELDS.iter().map(|(n, _)| *n))
+                        .map(|s| format!("did you mean `:{s}`? "))
+                        .unwrap_or_default();
+                return Err(error(
+                    format!("`:{name}` is not a part of an address bantin knows"),
+                    &format!("{suggestion}a pattern may use {}", names.join(", ")),
+                    at,
+                ));
+            };
+            if !text.is_empty() {
+                parts.push(Part::Text(std::mem::take(&mut text)));
+            } else if matches!(parts.last(), Some(Part::Field(_))) {
+                return Err(error(
+                    format!("`:{name}` follows another field with nothing between them"),
+                    "put a - or / between two fields, e.g. :slug-:id",
+                    at,
+                ));
+            }
+            parts.push(Part::Field(field));
+        }
+        if !text.is_empty() {
+            parts.push(Part::Text(text));
+        }
+        let pattern = Pattern {
+            written: written.to_string(),
+            parts,
+        };
+        if ![Field::Slug, Field::Stem, Field::Id]
+            .iter()
+            .any(|&f| pattern.uses(f))
+        {
+            return Err(error(
+                format!(
+                    "with the address pattern `{written}`, two articles could share one address"
+                ),
+                &format!("put :slug, :stem or :id in it, {examples}"),
+                whole,
+            ));
+        }
+        let fixed: String = match pattern.parts.first() {
+            Some(Part::Text(t)) => t.split('/').next().unwrap_or("").to_string(),
+            _ => String::new(),
+        };
+        let fixed_is_folder =
+            matches!(pattern.parts.first(), Some(Part::Text(t)) if t.contains('/'));
+        if fixed_is_folder && let Some(what) = reserved(&format!("{fixed}/")) {
+            return Err(error(
+                format!(
+                    "the address pattern `{written}` puts articles in /{fixed}/, where bantin puts {what}"
+                ),
+                &format!("choose another first folder, {examples}"),
+                1..1 + fixed.len(),
+            ));
+        }
+        Ok(pattern)
+    }
+
+    /// The pattern as written in site.toml.
+    pub fn as_str(&self) -> &str {
+        &self.written
+    }
+
+    pub fn uses(&self, field: Field) -> bool {
+        self.parts.contains(&Part::Field(field))
+    }
+
+    /// The article's address below the site root, or the first field it lacks.
+    pub fn address(&self, values: &Values<'_>) -> Result<String, Missing> {
+        let mut out = String::with_capacity(self.written.len() + values.slug.len());
+        for part in &self.parts {
+            match part {
+                Part::Text(text) => out.push_str(text),
+                Part::Field(Field::Year) => out.push_str(&format!("{:04}", values.date.year())),
+                Part::Field(Field::Month) => out.push_str(&format!("{:02}", values.date.month())),
+                Part::Field(Field::Day) => out.push_str(&format!("{:02}", values.date.day())),
+                Part::Field(Field::Slug) => out.push_str(values.slug),
+                Part::Field(Field::Stem) => out.push_str(values.stem),
+                Part::Field(Field::Category) => {
+                    out.push_str(values.category.ok_or(Missing(Field::Category))?)
+                }
+                Part::Field(Field::Id) => {
+                    out.push_str(&values.id.ok_or(Missing(Field::Id))?.to_string())
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values() -> Values<'static> {
+        Values {
+            date: DateTime::parse_from_rfc3339("2024-05-07T08:30:00+07:00").expect("date"),
+            slug: "hoi-nghi-tong-ket",
+            category: Some("tin-hoat-dong"),
+            stem: "2024-05-hoi-nghi",
+            id: Some(1024),
+        }
+    }
+
+    #[test]
+    fn patterns_give_addresses() {
+        // (pattern, the address of `values()`)
+        let cases = [
+            ("/tin-tuc/:slug/", "tin-tuc/hoi-nghi-tong-ket/"),
+            ("/:year/:month/:day/:slug/", "2024/05/07/hoi-nghi-tong-ket/"),
+            (
+                "/tin-tuc/:slug-:id.html",
+                "tin-tuc/hoi-nghi-tong-ket-1024.html",
+            ),
+            ("/:category/:slug/", "tin-hoat-dong/hoi-nghi-tong-ket/"),
+            ("/bai-viet/:stem.htm", "bai-viet/2024-05-hoi-nghi.htm"),
+            ("/:slug/", "hoi-nghi-tong-ket/"),
+            ("/tin/:year/:id/", "tin/2024/1024/"),
+        ];
+        for (written, address) in cases {
+            let pattern = Pattern::parse(written).unwrap_or_else(|e| panic!("{written}: {e:?}"));
+            assert_eq!(
+                pattern.address(&values()).as_deref(),
+                Ok(address),
+                "{written}"
+            );
+        }
+        assert_eq!(Pattern::default().as_str(), DEFAULT_ARTICLE_PATTERN);
+    }
+
+    #[test]
+    fn a_field_the_article_lacks_is_named() {
+        let none = Values {
+            category: None,
+            id: None,
+            ..values()
+        };
+        let id = Pattern::parse("/tin-tuc/:slug-:id.html").expect("pattern");
+        assert_eq!(id.address(&none), Err(Missing(Field::Id)));
+        let category = Pattern::parse("/:category/:slug/").expect("pattern");
+        assert_eq!(category.address(&none), Err(Missing(Field::Category)));
+    }
+
+    #[test]
+    fn unusable_patterns_say_why_and_where() {
+        // (pattern, words of the message, where it points)
+        let cases: &[(&str, &str, Range<usize>)] = &[
+            ("tin-tuc/:slug/", "does not start with /", 0..14),
+            ("/tin-tuc/:slug", "ends neither in / nor in .html", 0..14),
+            (
+                "/tin-tuc/:year/",
+                "two articles could share one address",
+                0..15,
+            ),
+            ("/tin-tuc/:sulg/", "`:sulg` is not a part", 9..14),
+            ("/tin-tuc/:year:slug/", "follows another field", 14..19),
+            ("/tinh/:slug/", "where bantin puts the province pages", 1..5),
+            ("/the/:slug/", "the tag pages", 1..4),
+            ("/tin tuc/:slug/", "cannot hold ` `", 4..5),
+            ("/tin-tuc//:slug/", "empty or relative folder", 0..16),
+            ("/a/../:slug/", "empty or relative folder", 0..12),
+        ];
+        for (written, words, at) in cases {
+            let e = Pattern::parse(written).expect_err(written);
+            assert!(e.message.contains(words), "{written}: {}", e.message);
+            assert_eq!(&e.at, at, "{written}");
+            assert!(!e.help.is_empty());
+        }
+        let e = Pattern::parse("/tin-tuc/:sulg/").expect_err("typo");
+        assert!(e.help.contains("did you mean `:slug`?"), "{}", e.help);
+    }
+
+    #[test]
+    fn addresses_of_lists_pages_and_files() {
+        assert_eq!(list_page("", 1), "");
+        assert_eq!(list_page("", 3), "trang/3/");
+        assert_eq!(
+            list_page(&province("kien-giang"), 2),
+            "tinh/kien-giang/trang/2/"
+        );
+        assert_eq!(month(2020, 5), "luu-tru/2020/05/");
+        assert_eq!(feed(&tag("vien-tro"), Feed::Atom), "the/vien-tro/atom.xml");
+        assert_eq!(output_file(""), "index.html");
+        assert_eq!(output_file("tin-tuc/a/"), "tin-tuc/a/index.html");
+        assert_eq!(output_file("tin-tuc/a-1.html"), "tin-tuc/a-1.html");
+        assert_eq!(
+            alias("/tin-tuc/chi-tiet/123"),
+            Some("tin-tuc/chi-tiet/123/".into())
+        );
+        assert_eq!(alias("/Default.htm"), Some("Default.htm".into()));
+        assert_eq!(alias("/"), None);
+        assert_eq!(reserved("tinh/x/"), Some("the province pages"));
+        assert_eq!(reserved("404.html"), Some("a file bantin writes"));
+        assert_eq!(reserved("tin-tuc/x/"), None);
+        assert_eq!(reserved("gioi-thieu/"), None);
+    }
+}
