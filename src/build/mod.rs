@@ -233,30 +233,17 @@ pub fn run(
     let (config, mut problems) = Config::read(&options.source, &options.overrides(), &provinces)
         .map_err(|p| BuildError::Site(vec![p]))?;
     let (theme, renderer) = timings.time("theme", || theme(&config, &mut problems));
-    let files = timings.time("find content files", || {
-        content::discover(&config.root, &config.content_dir())
-    });
-    problems.extend(files.1);
     let (content, found) = timings.time("read, parse, render Markdown", || {
-        memo.load(
-            &config,
-            &files.0,
-            &reader(options, &config, &provinces, files.0.len()),
-        )
+        read_content(options, memo, &config, &provinces)
     });
     problems.extend(found);
-    // A build keeps no body text to point into: what was removed from the bodies' HTML is one
-    // line; `bantin check` (which keeps the text) lists each removal where it is.
-    if !options.keep_source_text {
-        problems.extend(content::unsafe_html_summary(&content));
-    }
     let now = options.now(&config);
     let schedule = schedule(&content, options.filter, now);
     let (index, found) = timings.time("index: lists, terms, related", || {
         memo.index(&config, &provinces, content, options.filter, now)
     });
     problems.extend(found);
-    let warnings = fail_if_errors(problems)?;
+    let mut warnings = fail_if_errors(problems)?;
     let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
         // Not reached: a missing theme or renderer always comes with an error problem.
         return Err(BuildError::Site(warnings));
@@ -267,11 +254,78 @@ pub fn run(
         index: &index,
     };
     let plan = render::plan(&config, &index);
-    let ticker = Progress::stage(
-        options.progress.as_ref(),
-        Stage::Rendering,
-        plan.jobs.len() + theme.statics.len(),
-    );
+    let made = make_files(
+        options,
+        memo,
+        &mut renderer,
+        site,
+        &plan,
+        &theme,
+        sink,
+        timings,
+    )?;
+    let (more, found) = timings.time("sitemaps, robots, redirects", || {
+        site_files(site, &schedule, &made.written, now)
+    })?;
+    warnings.extend(found);
+    let other_files = made.other_files + more.len();
+    for file in more {
+        sink.file(file)?;
+    }
+    Ok(Built {
+        pages: plan.jobs.len(),
+        other_files,
+        static_files: theme.statics.len(),
+        warnings,
+        schedule,
+        search_pending: made.search_pending,
+        index,
+        config,
+    })
+}
+
+/// content/ → articles and pages, with the problems of each file and across files.
+fn read_content(
+    options: &Options,
+    memo: &mut Memo,
+    config: &Config,
+    provinces: &Provinces,
+) -> (content::Content, Vec<Problem>) {
+    let (files, mut problems) = content::discover(&config.root, &config.content_dir());
+    let read = reader(options, config, provinces, files.len());
+    let (content, found) = memo.load(config, &files, &read);
+    problems.extend(found);
+    // A build keeps no body text to point into: what was removed from the bodies' HTML is one
+    // line; `bantin check` (which keeps the text) lists each removal where it is.
+    if !options.keep_source_text {
+        problems.extend(content::unsafe_html_summary(&content));
+    }
+    (content, problems)
+}
+
+/// What `make_files` made.
+struct Made {
+    /// Every path written so far (pages, feeds, search index, static files).
+    written: HashSet<String>,
+    other_files: usize,
+    search_pending: Option<u64>,
+}
+
+/// The plan's pages, the feeds, the search index and the static files, on all cores, into the
+/// sink as each is made.
+#[allow(clippy::too_many_arguments)]
+fn make_files(
+    options: &Options,
+    memo: &mut Memo,
+    renderer: &mut Renderer,
+    site: Site<'_>,
+    plan: &render::Plan,
+    theme: &Theme,
+    sink: &dyn Sink,
+    timings: &Timings,
+) -> Result<Made, BuildError> {
+    let total = plan.jobs.len() + theme.statics.len();
+    let ticker = Progress::stage(options.progress.as_ref(), Stage::Rendering, total);
     let Memo {
         pages,
         feeds,
@@ -282,7 +336,7 @@ pub fn run(
     let (rendered, other) = rayon::join(
         || {
             timings.time("∥ render pages", || {
-                pages.render(&mut renderer, site, &plan, sink, &|| ticker.tick())
+                pages.render(renderer, site, plan, sink, &|| ticker.tick())
             })
         },
         || -> Result<_, OutputError> {
@@ -305,32 +359,18 @@ pub fn run(
         .jobs
         .iter()
         .map(|j| route::output_file(&j.path))
+        .chain(theme.statics.keys().cloned())
         .collect();
-    written.extend(theme.statics.keys().cloned());
     let mut other_files = 0;
     for file in feeds.into_iter().chain(search) {
         written.insert(file.path.clone());
         sink.file(file)?;
         other_files += 1;
     }
-    let (more, found) = timings.time("sitemaps, robots, redirects", || {
-        site_files(site, &schedule, &written, now)
-    })?;
-    let mut warnings = warnings;
-    warnings.extend(found);
-    other_files += more.len();
-    for file in more {
-        sink.file(file)?;
-    }
-    Ok(Built {
-        pages: plan.jobs.len(),
+    Ok(Made {
+        written,
         other_files,
-        static_files: theme.statics.len(),
-        warnings,
-        schedule,
         search_pending,
-        index,
-        config,
     })
 }
 
