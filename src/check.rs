@@ -245,7 +245,7 @@ impl<'c> Site<'c> {
             };
             let ids = ids_of.entry(path.clone()).or_insert_with(|| html_ids(html));
             if !ids.contains(&fragment) {
-                let same_page = path == format!("{}index.html", source.path);
+                let same_page = path == route::output_file(&source.path);
                 found.problems.push(self.bad_anchor(
                     source.file,
                     span,
@@ -299,7 +299,7 @@ impl<'c> Site<'c> {
     /// `x/index.html`, since static hosts redirect it there.
     fn file_of(&self, path: &str) -> Option<String> {
         if path.is_empty() || path.ends_with('/') {
-            let file = format!("{path}index.html");
+            let file = route::output_file(path);
             return self.files.contains(file.as_str()).then_some(file);
         }
         if self.files.contains(path) {

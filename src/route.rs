@@ -26,6 +26,13 @@ pub const SEARCH_PAGE: &str = "tim-kiem/";
 pub const SEARCH_INDEX: &str = "search/";
 /// The page a host shows for an address the site does not have.
 pub const NOT_FOUND: &str = "404.html";
+/// The sitemap, or the sitemap index when the site has more addresses than one sitemap holds.
+pub const SITEMAP: &str = "sitemap.xml";
+/// The Google News sitemap of the last two days' articles.
+pub const NEWS_SITEMAP: &str = "sitemap-news.xml";
+pub const ROBOTS: &str = "robots.txt";
+/// The redirects file of Netlify and Cloudflare Pages.
+pub const REDIRECTS: &str = "_redirects";
 /// The folder of a list's further pages: `<list>/trang/2/`.
 const PAGER: &str = "trang";
 /// The article pattern of a site that sets none.
@@ -44,10 +51,10 @@ pub const RESERVED_ROOTS: &[&str] = &[
 /// Files at the site root the generator writes itself.
 pub const RESERVED_FILES: &[&str] = &[
     NOT_FOUND,
-    "sitemap.xml",
-    "news-sitemap.xml",
-    "robots.txt",
-    "_redirects",
+    SITEMAP,
+    NEWS_SITEMAP,
+    ROBOTS,
+    REDIRECTS,
     "rss.xml",
     "atom.xml",
     "next-publish.txt",
@@ -60,7 +67,11 @@ pub fn reserved(path: &str) -> Option<&'static str> {
     if path.is_empty() {
         return Some("the home page");
     }
-    if RESERVED_FILES.contains(&path) || RESERVED_FILES.contains(&path.trim_end_matches('/')) {
+    let file = path.trim_end_matches('/');
+    let sitemap_part = file
+        .strip_prefix("sitemap-")
+        .is_some_and(|f| f.ends_with(".xml"));
+    if RESERVED_FILES.contains(&file) || sitemap_part {
         return Some("a file bantin writes");
     }
     match first {
@@ -114,6 +125,11 @@ pub fn list_page(list: &str, page: usize) -> String {
 pub enum Feed {
     Rss,
     Atom,
+}
+
+/// Part `n` (from 1) of a sitemap too long for one file.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
 }
 
 /// A list's feed: `tinh/kien-giang/rss.xml`.
@@ -496,6 +512,8 @@ mod tests {
         assert_eq!(alias("/"), None);
         assert_eq!(reserved("tinh/x/"), Some("the province pages"));
         assert_eq!(reserved("404.html"), Some("a file bantin writes"));
+        assert_eq!(reserved("sitemap-3.xml"), Some("a file bantin writes"));
+        assert_eq!(reserved("sitemap-news.xml"), Some("a file bantin writes"));
         assert_eq!(reserved("tin-tuc/x/"), None);
         assert_eq!(reserved("gioi-thieu/"), None);
     }

@@ -464,6 +464,13 @@ pub enum Item {
     Page(Box<Page>),
 }
 
+/// An article's slug, where it is written, and what writing it out changed of the written text.
+struct Slug {
+    slug: String,
+    span: Range<usize>,
+    change: Option<(String, locale::SlugChange)>,
+}
+
 struct Loader<'a> {
     config: &'a Config,
     provinces: &'a Provinces,
@@ -623,7 +630,11 @@ impl Loader<'_> {
             fields.problem(expires_problem(file, span, date, expires));
         }
         let (title, title_span) = title?;
-        let (slug, slug_span) = self.slug(fields, slug_field, &title, title_span)?;
+        let Slug {
+            slug,
+            span: slug_span,
+            change,
+        } = self.slug(fields, slug_field, &title, title_span)?;
         // The same tag twice in one article counts once.
         let mut unique_tags: Vec<(String, Range<usize>)> = Vec::new();
         for (tag, span) in tags {
@@ -658,6 +669,11 @@ impl Loader<'_> {
                 return None;
             }
         };
+        if let Some((written, change)) = change {
+            let address = self.config.url(&path);
+            let problem = slug_changed(file, slug_span.clone(), &written, &slug, change, &address);
+            fields.problem(problem);
+        }
         let mut previous_paths: Vec<String> = Vec::new();
         for pattern in &permalinks.previous {
             if let Ok(old) = pattern.address(&values)
@@ -775,7 +791,7 @@ impl Loader<'_> {
         slug_field: Option<(String, Range<usize>)>,
         title: &str,
         title_span: Range<usize>,
-    ) -> Option<(String, Range<usize>)> {
+    ) -> Option<Slug> {
         let file = fields.file();
         let written = slug_field.is_some();
         let (source, span) = slug_field.unwrap_or((title.to_string(), title_span));
@@ -785,19 +801,14 @@ impl Loader<'_> {
             return None;
         }
         // A title loses its punctuation as a matter of course; a slug the author wrote out is
-        // meant to be the address, so anything dropped from it is worth a word.
-        if written && let Some(change) = locale::slug_change(&source) {
-            let address = self.config.url(&format!("{ARTICLES_DIR}/{slug}/"));
-            fields.problem(slug_changed(
-                file,
-                span.clone(),
-                &source,
-                &slug,
-                change,
-                &address,
-            ));
-        }
-        Some((slug, span))
+        // meant to be the address, so anything dropped from it is worth a word (said once the
+        // address is known).
+        let change = if written {
+            locale::slug_change(&source).map(|change| (source, change))
+        } else {
+            None
+        };
+        Some(Slug { slug, span, change })
     }
 
     fn date_field(

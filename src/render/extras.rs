@@ -280,7 +280,7 @@ pub fn site_files(
         });
     }
     outputs.push(Output {
-        path: "robots.txt".to_string(),
+        path: route::ROBOTS.to_string(),
         bytes: sitemap::robots(&config.base_url, !news.is_empty())
             .into_bytes()
             .into(),
@@ -370,7 +370,7 @@ pub fn site_files(
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
     outputs.push(Output {
-        path: "_redirects".to_string(),
+        path: route::REDIRECTS.to_string(),
         bytes: sitemap::redirects(&pairs).into_bytes().into(),
     });
     if problems.is_empty() {

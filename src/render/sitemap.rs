@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::feeds::{XmlWriter, encode_url, rfc3339};
+use crate::route;
 
 /// One page in the sitemap.
 pub struct Url<'a> {
@@ -27,14 +28,14 @@ const NS_SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 /// without `url`, well-formed but below the schema's minimum of one.
 pub fn sitemaps(urls: &[Url], base_url: &str) -> Vec<(String, String)> {
     if urls.len() <= MAX_URLS {
-        return vec![("sitemap.xml".to_string(), urlset(urls))];
+        return vec![(route::SITEMAP.to_string(), urlset(urls))];
     }
     let base = with_trailing_slash(base_url);
     let mut children = Vec::new();
     let mut index = XmlWriter::new();
     index.open("sitemapindex", &[("xmlns", NS_SITEMAP)]);
     for (n, chunk) in urls.chunks(MAX_URLS).enumerate() {
-        let path = format!("sitemap-{}.xml", n + 1);
+        let path = route::sitemap_part(n + 1);
         index.open("sitemap", &[]);
         index.leaf("loc", &[], &encode_url(&format!("{base}{path}")));
         if let Some(newest) = chunk.iter().filter_map(|u| u.lastmod).max() {
@@ -44,7 +45,7 @@ pub fn sitemaps(urls: &[Url], base_url: &str) -> Vec<(String, String)> {
         children.push((path, urlset(chunk)));
     }
     index.close("sitemapindex");
-    let mut files = vec![("sitemap.xml".to_string(), index.finish())];
+    let mut files = vec![(route::SITEMAP.to_string(), index.finish())];
     files.extend(children);
     files
 }
@@ -92,7 +93,7 @@ pub fn robots(base_url: &str, news: bool) -> String {
 }
 
 /// The Google News sitemap: the articles of the last two days.
-pub const NEWS_PATH: &str = "sitemap-news.xml";
+pub const NEWS_PATH: &str = route::NEWS_SITEMAP;
 /// Google News reads at most this many URLs from one news sitemap.
 pub const MAX_NEWS: usize = 1000;
 const NS_NEWS: &str = "http://www.google.com/schemas/sitemap-news/0.9";

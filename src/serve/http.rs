@@ -191,15 +191,14 @@ pub(crate) fn resolve(url: &str, base_path: &str, served: impl Fn(&str) -> bool)
         }
         return Route::NotFound;
     };
-    let file = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
-    };
+    let file = crate::route::output_file(rel);
     if served(&file) {
         return Route::File(file);
     }
-    if !rel.is_empty() && !rel.contains('.') && served(&format!("{rel}/index.html")) {
+    if !rel.is_empty()
+        && !rel.contains('.')
+        && served(&crate::route::output_file(&format!("{rel}/")))
+    {
         return Route::Redirect {
             status: 301,
             to: percent_encode(&format!("{base_path}{rel}/")),
@@ -219,8 +218,8 @@ fn lookup(snapshot: &Snapshot, file: &str) -> Option<Arc<[u8]>> {
 }
 
 fn not_found(request: Request, snapshot: &Snapshot) {
-    match lookup(snapshot, "404.html") {
-        Some(bytes) => send(request, snapshot, "404.html", bytes, 404),
+    match lookup(snapshot, crate::route::NOT_FOUND) {
+        Some(bytes) => send(request, snapshot, crate::route::NOT_FOUND, bytes, 404),
         None => {
             let _ = request.respond(Response::from_string("404").with_status_code(404));
         }
