@@ -687,3 +687,19 @@ pub struct NotFoundContext {
     #[serde(flatten)]
     pub common: Common,
 }
+
+/// The context of any page: one of the structs above, serialised as that struct.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum TemplateContext<'a> {
+    Home(HomeContext<'a>),
+    List(ListContext<'a>),
+    Article(ArticleContext<'a>),
+    Page(PageContext<'a>),
+    Provinces(ProvincesContext<'a>),
+    Tags(TagsContext<'a>),
+    Categories(CategoriesContext<'a>),
+    Archive(ArchiveContext),
+    Search(SearchContext<'a>),
+    NotFound(NotFoundContext),
+}

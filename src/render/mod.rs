@@ -25,8 +25,8 @@ use context::{
     ArchiveContext, ArticleContext, ArticleFull, ArticleSummary, CategoriesContext, CategoryBlock,
     Common, Crumb, HomeContext, IndexEntry, ListContext, ListInfo, MonthContext, NameSlugRef,
     NotFoundContext, PageContext, PageFull, Pagination, ProvinceInfo, ProvincesContext,
-    RegionContext, SearchContext, SearchInfo, Site, SiteContext, TagsContext, YearContext,
-    feed_links,
+    RegionContext, SearchContext, SearchInfo, Site, SiteContext, TagsContext, TemplateContext,
+    YearContext, feed_links,
 };
 pub use plan::{Job, Plan, View, plan};
 use template_errors::During;
@@ -224,7 +224,7 @@ impl Renderer {
         summaries: &Summaries<'_>,
     ) -> Result<Output, Problem> {
         let (ctx, origin) = page_context(job, site, summaries);
-        let ctx = ctx.map_err(|e| {
+        let ctx = Context::from_serialize(&ctx).map_err(|e| {
             Problem::error(
                 "theme::context",
                 format!(
@@ -255,11 +255,11 @@ impl Renderer {
 
 /// The typed context of a job's page (one struct per template, `context::*Context`) and what
 /// the page is made from, for template errors.
-fn page_context(
-    job: &Job,
-    site: Site<'_>,
-    summaries: &Summaries<'_>,
-) -> (TeraResult<Context>, String) {
+fn page_context<'a>(
+    job: &'a Job,
+    site: Site<'a>,
+    summaries: &'a Summaries<'a>,
+) -> (TemplateContext<'a>, String) {
     let Site { config, index, .. } = site;
     let home = &index.lists[0];
     let entries = |lists: &[plan::ListRef]| -> Vec<IndexEntry> {
@@ -279,7 +279,7 @@ fn page_context(
             pager,
             blocks,
         } => {
-            let ctx = HomeContext {
+            let ctx = TemplateContext::Home(HomeContext {
                 common: common(config.title.clone(), None, None, feed_links(site, home)),
                 featured: summaries.all(featured),
                 latest: summaries.all(latest),
@@ -296,8 +296,8 @@ fn page_context(
                         }
                     })
                     .collect(),
-            };
-            (Context::from_serialize(&ctx), "the home page".to_string())
+            });
+            (ctx, "the home page".to_string())
         }
         View::List {
             list,
@@ -339,7 +339,7 @@ fn page_context(
             if list.has_feed() && list.kind != ListKind::Home {
                 feeds.extend(feed_links(site, list));
             }
-            let ctx = ListContext {
+            let ctx = TemplateContext::List(ListContext {
                 common: common(titled(&title), None, None, feeds),
                 province: match list.kind {
                     ListKind::Province(id) => Some(ProvinceInfo::new(site, id)),
@@ -349,11 +349,8 @@ fn page_context(
                 articles: summaries.all(articles),
                 pagination: Pagination::new(config, pager),
                 breadcrumb: crumbs,
-            };
-            (
-                Context::from_serialize(&ctx),
-                format!("the list {}", list.path),
-            )
+            });
+            (ctx, format!("the list {}", list.path))
         }
         View::Article {
             article,
@@ -378,7 +375,7 @@ fn page_context(
                     url: Some(config.url(&route::category(&locale::slugify(category)))),
                 });
             }
-            let ctx = ArticleContext {
+            let ctx = TemplateContext::Article(ArticleContext {
                 common: common(
                     titled(&a.title),
                     Some(&a.summary),
@@ -390,12 +387,12 @@ fn page_context(
                 related: summaries.all(related),
                 older: older.map(|o| summaries.get(o)),
                 newer: newer.map(|n| summaries.get(n)),
-            };
-            (Context::from_serialize(&ctx), a.file.path.clone())
+            });
+            (ctx, a.file.path.clone())
         }
         View::Page(page) => {
             let page = &index.pages[page.index];
-            let ctx = PageContext {
+            let ctx = TemplateContext::Page(PageContext {
                 common: common(
                     titled(&page.title),
                     Some(&page.summary),
@@ -403,11 +400,11 @@ fn page_context(
                     feed_links(site, home),
                 ),
                 page: PageFull::new(page, config),
-            };
-            (Context::from_serialize(&ctx), page.file.path.clone())
+            });
+            (ctx, page.file.path.clone())
         }
         View::Provinces { regions, all } => {
-            let ctx = ProvincesContext {
+            let ctx = TemplateContext::Provinces(ProvincesContext {
                 common: common(
                     titled("Tin theo địa phương"),
                     None,
@@ -423,25 +420,25 @@ fn page_context(
                     })
                     .collect(),
                 all_provinces: entries(all),
-            };
-            (Context::from_serialize(&ctx), index_origin(&job.path))
+            });
+            (ctx, index_origin(&job.path))
         }
         View::Tags(tags) => {
-            let ctx = TagsContext {
+            let ctx = TemplateContext::Tags(TagsContext {
                 common: common(titled("Chủ đề"), None, None, feed_links(site, home)),
                 tags: entries(tags),
-            };
-            (Context::from_serialize(&ctx), index_origin(&job.path))
+            });
+            (ctx, index_origin(&job.path))
         }
         View::Categories(categories) => {
-            let ctx = CategoriesContext {
+            let ctx = TemplateContext::Categories(CategoriesContext {
                 common: common(titled("Chuyên mục"), None, None, feed_links(site, home)),
                 categories: entries(categories),
-            };
-            (Context::from_serialize(&ctx), index_origin(&job.path))
+            });
+            (ctx, index_origin(&job.path))
         }
         View::Archive(years) => {
-            let ctx = ArchiveContext {
+            let ctx = TemplateContext::Archive(ArchiveContext {
                 common: common(titled("Lưu trữ"), None, None, feed_links(site, home)),
                 years: years
                     .iter()
@@ -467,11 +464,11 @@ fn page_context(
                         }
                     })
                     .collect(),
-            };
-            (Context::from_serialize(&ctx), index_origin(&job.path))
+            });
+            (ctx, index_origin(&job.path))
         }
         View::Search { provinces, years } => {
-            let ctx = SearchContext {
+            let ctx = TemplateContext::Search(SearchContext {
                 common: common(titled("Tìm kiếm"), None, None, feed_links(site, home)),
                 search: SearchInfo {
                     index_url: config.url(route::SEARCH_INDEX),
@@ -487,19 +484,19 @@ fn page_context(
                         .collect(),
                     years: years.iter().map(|&(year, _)| year).collect(),
                 },
-            };
-            (Context::from_serialize(&ctx), index_origin(&job.path))
+            });
+            (ctx, index_origin(&job.path))
         }
         View::NotFound => {
-            let ctx = NotFoundContext {
+            let ctx = TemplateContext::NotFound(NotFoundContext {
                 common: common(
                     titled("Không tìm thấy trang"),
                     None,
                     None,
                     feed_links(site, home),
                 ),
-            };
-            (Context::from_serialize(&ctx), "the 404 page".to_string())
+            });
+            (ctx, "the 404 page".to_string())
         }
     }
 }
@@ -663,6 +660,88 @@ mod tests {
             Tera::new()
                 .add_raw_template("t", "{{ 1 | date_vi }}")
                 .is_err()
+        );
+    }
+
+    /// Every variable a template receives is named in docs/themes.md, in that template's
+    /// section or in the shared ones: the theme docs are the templates' contract.
+    #[test]
+    fn the_theme_contract_names_every_variable() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let docs = std::fs::read_to_string(repo.join("docs/themes.md")).expect("docs/themes.md");
+        let sections: Vec<&str> = docs.split("\n## ").collect();
+        let section = |heading: &str| -> &str {
+            sections
+                .iter()
+                .find(|s| s.lines().next().is_some_and(|h| h.contains(heading)))
+                .copied()
+                .unwrap_or_else(|| panic!("docs/themes.md has no section {heading}"))
+        };
+        let shared = format!("{}{}", section("Every page"), section("Shapes"));
+        let options = crate::build::Options {
+            source: repo.to_path_buf(),
+            ..Default::default()
+        };
+        let compiled = crate::build::compile(&options).expect("the sample site builds");
+        let provinces = Provinces::builtin();
+        let site = Site {
+            config: &compiled.config,
+            provinces: &provinces,
+            index: &compiled.index,
+        };
+        let plan = plan(&compiled.config, &compiled.index);
+        let summaries = Summaries::new(site);
+
+        /// Every object key in `value`, as `a`, `a.b`; what `extra:` holds is the editors'.
+        fn keys(value: &serde_json::Value, prefix: &str, out: &mut Vec<(String, String)>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, inner) in map {
+                        out.push((key.clone(), format!("{prefix}{key}")));
+                        if key != "extra" {
+                            keys(inner, &format!("{prefix}{key}."), out);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for item in items {
+                        keys(item, prefix, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut missing = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for job in &plan.jobs {
+            let template = job.view.template();
+            let (ctx, _) = page_context(job, site, &summaries);
+            let json = serde_json::to_value(&ctx).expect("a context serialises");
+            let mut found = Vec::new();
+            keys(&json, "", &mut found);
+            if template == "index.html" {
+                // `site` and `sidebar`, set once per build.
+                let globals = serde_json::json!({
+                    "site": SiteContext::new(site.config),
+                    "sidebar": { "latest": summaries.all(&plan.sidebar) },
+                });
+                keys(&globals, "", &mut found);
+            }
+            let own = section(&format!("`{template}`"));
+            for (key, path) in found {
+                let named = format!("`{key}`");
+                if !own.contains(&named) && !shared.contains(&named) && seen.insert(path.clone()) {
+                    missing.push(format!("{template}: {path}"));
+                }
+            }
+        }
+        for template in REQUIRED {
+            section(&format!("`{template}`"));
+        }
+        assert!(
+            missing.is_empty(),
+            "docs/themes.md does not name these variables:\n{}",
+            missing.join("\n")
         );
     }
 
