@@ -320,7 +320,7 @@ mod tests {
 
     /// The paths handed on are the build's own: the site folder as given (here relative, and
     /// through a symlink, neither of which notify reports), joined with the changed file's place
-    /// in the site, so that `Incremental::invalidate` finds them.
+    /// in the site, so that `Memo::invalidate` finds them.
     #[cfg(unix)]
     #[test]
     fn changes_are_handed_on_in_the_form_the_build_uses() {
