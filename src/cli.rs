@@ -83,6 +83,9 @@ pub struct ServeArgs {
     /// Include articles dated in the future
     #[arg(long)]
     pub future: bool,
+    /// After each build, print how long each stage took and the memory in use after it
+    #[arg(long)]
+    pub timings: bool,
 }
 
 impl ServeArgs {
@@ -95,6 +98,7 @@ impl ServeArgs {
             },
             bind: self.bind.clone(),
             port: self.port,
+            timings: self.timings,
         }
     }
 }

@@ -309,6 +309,7 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
             pages,
             rerendered,
             warnings,
+            timings,
         } => {
             if !quiet {
                 print_problems(warnings);
@@ -316,6 +317,9 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
                     "built {pages} pages in {} ms ({rerendered} re-rendered)",
                     elapsed.as_millis()
                 );
+                if let Some(timings) = timings {
+                    print_timings(timings);
+                }
             }
         }
         Event::Failed { problems } => {

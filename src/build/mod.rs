@@ -233,9 +233,7 @@ pub fn run(
     let (config, mut problems) = Config::read(&options.source, &options.overrides(), &provinces)
         .map_err(|p| BuildError::Site(vec![p]))?;
     let (theme, renderer) = timings.time("theme", || theme(&config, &mut problems));
-    let (content, found) = timings.time("read, parse, render Markdown", || {
-        read_content(options, memo, &config, &provinces)
-    });
+    let (content, found) = read_content(options, memo, &config, &provinces, timings);
     problems.extend(found);
     let now = options.now(&config);
     let schedule = schedule(&content, options.filter, now);
@@ -253,7 +251,7 @@ pub fn run(
         provinces: &provinces,
         index: &index,
     };
-    let plan = render::plan(&config, &index);
+    let plan = timings.time("plan: a job per page", || render::plan(&config, &index));
     let made = make_files(
         options,
         memo,
@@ -290,10 +288,15 @@ fn read_content(
     memo: &mut Memo,
     config: &Config,
     provinces: &Provinces,
+    timings: &Timings,
 ) -> (content::Content, Vec<Problem>) {
-    let (files, mut problems) = content::discover(&config.root, &config.content_dir());
+    let (files, mut problems) = timings.time("find content files", || {
+        content::discover(&config.root, &config.content_dir())
+    });
     let read = reader(options, config, provinces, files.len());
-    let (content, found) = memo.load(config, &files, &read);
+    let (content, found) = timings.time("read, parse, render Markdown", || {
+        memo.load(config, &files, &read)
+    });
     problems.extend(found);
     // A build keeps no body text to point into: what was removed from the bodies' HTML is one
     // line; `bantin check` (which keeps the text) lists each removal where it is.
@@ -459,8 +462,17 @@ pub fn compile(options: &Options) -> Result<Compiled, BuildError> {
 
 /// Like `compile`, reusing and updating what an earlier build of the same site left in `memo`.
 pub fn compile_with(options: &Options, memo: &mut Memo) -> Result<Compiled, BuildError> {
+    compile_timed(options, memo, &Timings::default())
+}
+
+/// Like `compile_with`, recording each stage's time in `timings`.
+pub fn compile_timed(
+    options: &Options,
+    memo: &mut Memo,
+    timings: &Timings,
+) -> Result<Compiled, BuildError> {
     let sink = Memory::default();
-    let built = run(options, memo, &sink, &Timings::default())?;
+    let built = run(options, memo, &sink, timings)?;
     let (files, statics) = sink.into_parts();
     Ok(Compiled {
         config: built.config,

@@ -191,17 +191,33 @@ fn hash_of(value: impl Hash) -> u64 {
     hasher.finish()
 }
 
-/// Resolves references into the index, stamping each with what it shows.
-struct Resolver<'a> {
-    index: &'a Index,
+/// Resolves references into the index, stamping each with what it shows. The stamps are made
+/// once per article and list, however many pages show them.
+struct Resolver {
+    articles: Vec<u64>,
+    lists: Vec<u64>,
 }
 
-impl Resolver<'_> {
+impl Resolver {
+    fn new(index: &Index) -> Self {
+        use rayon::prelude::*;
+        let articles = index
+            .articles
+            .par_iter()
+            .map(|a| hash_of((a.source_hash, &a.path)))
+            .collect();
+        let lists = index
+            .lists
+            .par_iter()
+            .map(|l| hash_of((l.kind, &l.name, &l.slug, &l.path, l.articles.len())))
+            .collect();
+        Resolver { articles, lists }
+    }
+
     fn article(&self, index: usize) -> ArticleRef {
-        let article = &self.index.articles[index];
         ArticleRef {
             index,
-            stamp: hash_of((article.source_hash, &article.path)),
+            stamp: self.articles[index],
         }
     }
 
@@ -210,16 +226,9 @@ impl Resolver<'_> {
     }
 
     fn list(&self, index: usize) -> ListRef {
-        let List {
-            kind,
-            name,
-            slug,
-            path,
-            articles,
-        } = &self.index.lists[index];
         ListRef {
             index,
-            stamp: hash_of((kind, name, slug, path, articles.len())),
+            stamp: self.lists[index],
         }
     }
 
@@ -245,7 +254,7 @@ impl Resolver<'_> {
 /// Every page of the site in a stable order (no empty pages, no second first page), each
 /// resolved into what it shows.
 pub fn plan(config: &Config, index: &Index) -> Plan {
-    let r = Resolver { index };
+    let r = Resolver::new(index);
     let home = &index.lists[0];
     let mut jobs = Vec::new();
 

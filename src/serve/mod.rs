@@ -25,6 +25,8 @@ pub struct ServeOptions {
     pub bind: String,
     /// 0 picks a free port.
     pub port: u16,
+    /// Report each build's stage times (`Event::Built::timings`).
+    pub timings: bool,
 }
 
 /// What the server reports to whoever runs it (the binary prints these; the library never does).
@@ -37,6 +39,8 @@ pub enum Event<'a> {
         pages: usize,
         rerendered: usize,
         warnings: &'a [Problem],
+        /// Each stage's time, when asked for (`ServeOptions::timings`).
+        timings: Option<&'a build::Timings>,
     },
     Failed {
         problems: &'a [Problem],
@@ -127,12 +131,14 @@ pub fn serve(
         done: searched,
         results: search_results,
     };
+    let timed = options.timings;
     rebuild(
         &build_options,
         &mut reuse,
         &snapshot,
         &clients,
         &search,
+        timed,
         on_event,
     );
     // After the first build, an edit's pages are served before its search index is remade.
@@ -157,6 +163,7 @@ pub fn serve(
             &snapshot,
             &clients,
             &search,
+            timed,
             on_event,
         );
     }
@@ -180,13 +187,15 @@ fn rebuild(
     snapshot: &Arc<RwLock<Snapshot>>,
     clients: &Clients,
     search: &Search,
+    timed: bool,
     on_event: &mut dyn FnMut(Event<'_>),
 ) {
     let started = Instant::now();
+    let timings = build::Timings::default();
     if let Some((fingerprint, files)) = search.results.try_iter().last() {
         reuse.set_search(fingerprint, files);
     }
-    match build::compile_with(options, reuse) {
+    match build::compile_timed(options, reuse, &timings) {
         Ok(compiled) => {
             let files: HashMap<String, Arc<[u8]>> = compiled
                 .files
@@ -215,6 +224,7 @@ fn rebuild(
                 pages,
                 rerendered: reuse.stats.rerendered,
                 warnings: &compiled.warnings,
+                timings: timed.then_some(&timings),
             });
             // Freeing a large site takes a while; the next save should not wait for it. The
             // same thread makes a held-back search index.
