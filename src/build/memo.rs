@@ -33,9 +33,7 @@ use super::sink::Sink;
 #[derive(Default)]
 pub struct Memo {
     keep: bool,
-    files: HashMap<PathBuf, CachedFile>,
-    /// The settings the cached files were read with; other settings invalidate them all.
-    settings: u64,
+    files: Files,
     index: Option<LastIndex>,
     pub(super) pages: Pages,
     pub(super) feeds: Feeds,
@@ -55,21 +53,70 @@ pub struct Stats {
     pub rerendered: usize,
 }
 
+/// The content files as last read.
+#[derive(Default)]
+struct Files {
+    /// The settings they were read with; other settings invalidate them all.
+    settings: u64,
+    /// Set when every change is reported through `Memo::invalidate` (the preview's watcher):
+    /// then the folder is walked and files are looked at again only when a report calls for it.
+    watched: bool,
+    /// Look at every file once more at the next build (set when watching starts: a change
+    /// made before the watcher ran was never reported).
+    verify: bool,
+    /// Walk the content folder again at the next build: a reported path was no file known.
+    rediscover: bool,
+    /// The files as last found, in order, with what finding them reported.
+    list: Vec<PathBuf>,
+    found: Vec<Problem>,
+    /// What each file of `list` gave, in the same order.
+    cached: Vec<CachedFile>,
+    /// Where each file of `list` is.
+    position: HashMap<PathBuf, usize>,
+    /// Files reported as changed since the last build.
+    dirty: HashSet<PathBuf>,
+}
+
 struct CachedFile {
     stamp: (Option<SystemTime>, u64),
     loaded: Loaded,
+    /// What the index takes from the file (`model::index_key`), without whether it is published.
+    key: Option<u64>,
 }
 
 struct LastIndex {
     settings: u64,
     filter: Filter,
-    keys: Vec<u64>,
+    keys: Vec<(u64, bool)>,
     index: Index,
     problems: Vec<Problem>,
 }
 
 fn stamp(path: &Path) -> (Option<SystemTime>, u64) {
     std::fs::metadata(path).map_or((None, u64::MAX), |m| (m.modified().ok(), m.len()))
+}
+
+impl Files {
+    /// Reads the files at these positions of the list again.
+    fn read(&mut self, positions: &[usize], load: &(dyn Fn(&Path) -> Loaded + Sync)) {
+        let fresh: Vec<CachedFile> = positions
+            .par_iter()
+            .map(|&i| {
+                let path = &self.list[i];
+                let stamp = stamp(path);
+                let loaded = load(path);
+                let key = match &loaded.item {
+                    Some(content::Item::Article(a)) => Some(crate::model::index_key(a)),
+                    Some(content::Item::Page(p)) => Some(crate::model::page_key(p)),
+                    None => None,
+                };
+                CachedFile { stamp, loaded, key }
+            })
+            .collect();
+        for (&i, file) in positions.iter().zip(fresh) {
+            self.cached[i] = file;
+        }
+    }
 }
 
 impl Memo {
@@ -110,57 +157,150 @@ impl Memo {
         self.search.last = Some((fingerprint, files));
     }
 
+    /// From now on every change to the content is reported through `invalidate` (the
+    /// preview's watcher): files are read again only when reported, and the content folder is
+    /// walked again only when a reported path is no known file. The next build still looks at
+    /// every file once, for changes made before the watcher started.
+    pub fn watching(&mut self) {
+        self.files.watched = true;
+        self.files.verify = true;
+    }
+
     /// Forgets what is known of these files, and of every file below those that are folders
     /// (the watcher saw them change: a folder moved in, or the whole site after lost events).
     pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+        let files = &mut self.files;
         for path in paths {
-            if self.files.remove(path).is_none() {
-                self.files.retain(|file, _| !file.starts_with(path));
+            if files.position.contains_key(path) {
+                files.dirty.insert(path.to_path_buf());
+                continue;
+            }
+            // A new file, a folder, or a file gone with its folder: find the files again, and
+            // read again any known file below it.
+            files.rediscover = true;
+            for known in files.list.iter().filter(|f| f.starts_with(path)) {
+                files.dirty.insert(known.clone());
             }
         }
     }
 
-    /// content/ → articles and pages: reads the files whose stamp changed (all of them without
-    /// a memo), then puts them together.
+    /// Whether the content folder must be walked for this build: always without a memo or a
+    /// watcher; while watched, only when a reported change calls for it. Settings other than
+    /// those the files were read with forget them all.
+    pub(super) fn needs_walk(&mut self, config: &Config) -> bool {
+        let files = &mut self.files;
+        if !self.keep {
+            return true;
+        }
+        let settings = config.fingerprint();
+        if settings != files.settings {
+            *files = Files {
+                settings,
+                watched: files.watched,
+                verify: files.watched,
+                ..Files::default()
+            };
+        }
+        // A reported file that is gone: its folder must be walked again.
+        if files.dirty.iter().any(|f| !f.is_file()) {
+            files.rediscover = true;
+        }
+        !(files.watched && !files.verify && !files.list.is_empty()) || files.rediscover
+    }
+
+    /// content/ → articles and pages: takes the files found by a walk (`None`: the list is as
+    /// it was, see `needs_walk`), reads those that changed (all of them without a memo), then
+    /// puts them together.
     pub(super) fn load(
         &mut self,
         config: &Config,
-        files: &[PathBuf],
+        discovered: Option<(Vec<PathBuf>, Vec<Problem>)>,
         load: &(dyn Fn(&Path) -> Loaded + Sync),
     ) -> (content::Content, Vec<Problem>) {
         if !self.keep {
+            let (files, mut problems) = discovered.unwrap_or_default();
             let loaded: Vec<Loaded> = files.par_iter().map(|p| load(p)).collect();
             self.stats.reread = loaded.len();
-            return content::assemble(config, loaded);
+            let (content, found) = content::assemble(config, loaded);
+            problems.extend(found);
+            return (content, problems);
         }
-        let settings = config.fingerprint();
-        if settings != self.settings {
-            self.files.clear();
-            self.settings = settings;
+        let files = &mut self.files;
+        let trusted = files.watched && !files.verify && !files.list.is_empty();
+        if let Some((list, found)) = discovered {
+            let mut old: HashMap<PathBuf, CachedFile> = std::mem::take(&mut files.list)
+                .into_iter()
+                .zip(std::mem::take(&mut files.cached))
+                .collect();
+            let mut cached = Vec::with_capacity(list.len());
+            let mut fresh = Vec::new();
+            for (i, path) in list.iter().enumerate() {
+                match old.remove(path) {
+                    Some(file) => cached.push(Some(file)),
+                    None => {
+                        cached.push(None);
+                        fresh.push(i);
+                    }
+                }
+            }
+            // Unwatched (or once, when watching starts), a file whose time or size changed is
+            // read again even if nobody reported it.
+            let stamps: Vec<_> = if trusted {
+                Vec::new()
+            } else {
+                list.par_iter().map(|p| stamp(p)).collect()
+            };
+            for (i, file) in cached.iter().enumerate() {
+                if let Some(file) = file
+                    && !trusted
+                    && (file.stamp != stamps[i] || file.stamp.0.is_none())
+                    && !fresh.contains(&i)
+                {
+                    fresh.push(i);
+                }
+            }
+            files.position = list.iter().cloned().zip(0..).collect();
+            files.list = list;
+            files.found = found;
+            files.cached = cached
+                .into_iter()
+                .map(|c| {
+                    c.unwrap_or(CachedFile {
+                        stamp: (None, u64::MAX),
+                        loaded: Loaded {
+                            item: None,
+                            problems: Vec::new(),
+                        },
+                        key: None,
+                    })
+                })
+                .collect();
+            for path in files.dirty.drain() {
+                if let Some(&i) = files.position.get(&path) {
+                    fresh.push(i);
+                }
+            }
+            fresh.sort_unstable();
+            fresh.dedup();
+            files.read(&fresh, load);
+            self.stats.reread = fresh.len();
+        } else {
+            let mut fresh: Vec<usize> = files
+                .dirty
+                .drain()
+                .filter_map(|path| files.position.get(&path).copied())
+                .collect();
+            fresh.sort_unstable();
+            files.read(&fresh, load);
+            self.stats.reread = fresh.len();
         }
-        let stamps: Vec<_> = files.par_iter().map(|p| stamp(p)).collect();
-        let stale: Vec<usize> = (0..files.len())
-            .filter(|&i| {
-                self.files
-                    .get(&files[i])
-                    .is_none_or(|c| c.stamp != stamps[i] || c.stamp.0.is_none())
-            })
-            .collect();
-        let fresh: Vec<Loaded> = stale.par_iter().map(|&i| load(&files[i])).collect();
-        self.stats.reread = fresh.len();
-        for (&i, loaded) in stale.iter().zip(fresh) {
-            let stamp = stamps[i];
-            self.files
-                .insert(files[i].clone(), CachedFile { stamp, loaded });
-        }
-        let wanted: HashSet<&PathBuf> = files.iter().collect();
-        self.files.retain(|path, _| wanted.contains(path));
-        content::assemble(
-            config,
-            files
-                .iter()
-                .filter_map(|p| self.files.get(p).map(|c| c.loaded.clone())),
-        )
+        files.rediscover = false;
+        files.verify = false;
+        let mut problems = files.found.clone();
+        let (content, found) =
+            content::assemble(config, files.cached.iter().map(|c| c.loaded.clone()));
+        problems.extend(found);
+        (content, problems)
     }
 
     /// Articles and pages → the index; reused with the new articles in it when nothing it is
@@ -177,17 +317,25 @@ impl Memo {
         if !self.keep {
             return Index::build(config, provinces, content, filter, now);
         }
-        let keys: Vec<u64> = content
+        // What the index takes from each article and page, and whether it is published now:
+        // the static part was hashed when the file was read.
+        let key_of = |article: bool| {
+            self.files
+                .cached
+                .iter()
+                .filter_map(move |c| match &c.loaded.item {
+                    Some(content::Item::Article(_)) if article => c.key,
+                    Some(content::Item::Page(_)) if !article => c.key,
+                    _ => None,
+                })
+        };
+        let static_keys = key_of(true).chain(key_of(false));
+        let published = content
             .articles
             .iter()
-            .map(|a| crate::model::index_key(a, filter, now))
-            .chain(
-                content
-                    .pages
-                    .iter()
-                    .map(|p| crate::model::page_key(p, filter)),
-            )
-            .collect();
+            .map(|a| filter.publishes(a, now))
+            .chain(content.pages.iter().map(|p| filter.drafts || !p.draft));
+        let keys: Vec<(u64, bool)> = static_keys.zip(published).collect();
         let settings = config.fingerprint();
         if let Some(last) = &self.index
             && last.settings == settings

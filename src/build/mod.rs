@@ -290,14 +290,16 @@ fn read_content(
     provinces: &Provinces,
     timings: &Timings,
 ) -> (content::Content, Vec<Problem>) {
-    let (files, mut problems) = timings.time("find content files", || {
-        content::discover(&config.root, &config.content_dir())
+    let discovered = memo.needs_walk(config).then(|| {
+        timings.time("find content files", || {
+            content::discover(&config.root, &config.content_dir())
+        })
     });
-    let read = reader(options, config, provinces, files.len());
-    let (content, found) = timings.time("read, parse, render Markdown", || {
-        memo.load(config, &files, &read)
+    let total = discovered.as_ref().map_or(0, |(files, _)| files.len());
+    let read = reader(options, config, provinces, total);
+    let (content, mut problems) = timings.time("read, parse, render Markdown", || {
+        memo.load(config, discovered, &read)
     });
-    problems.extend(found);
     // A build keeps no body text to point into: what was removed from the bodies' HTML is one
     // line; `bantin check` (which keeps the text) lists each removal where it is.
     if !options.keep_source_text {

@@ -95,12 +95,15 @@ pub struct Index {
     pub related: Vec<Vec<usize>>,
     /// How many articles this build held back (drafts, future-dated).
     pub held_back: usize,
+    /// Where each article of `articles` was in the content the index was built from.
+    pub from_content: Vec<usize>,
 }
 
 /// Everything the index takes from an article: where it is published, where it sorts, the lists
 /// it is in, and the spans its problems point at. An edit that leaves this alone (the body, the
-/// title, the summary) leaves the index as it was; see `Index::with_content`.
-pub fn index_key(article: &Article, filter: Filter, now: DateTime<FixedOffset>) -> u64 {
+/// title, the summary) and does not change whether it is published leaves the index as it was;
+/// see `Index::with_content`.
+pub fn index_key(article: &Article) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     (
@@ -114,23 +117,17 @@ pub fn index_key(article: &Article, filter: Filter, now: DateTime<FixedOffset>) 
         &article.category_span,
         &article.tags,
         &article.tag_spans,
-        filter.publishes(article, now),
+        &article.path,
     )
         .hash(&mut h);
     h.finish()
 }
 
-/// The same for a page: its file, its address, and whether it is published.
-pub fn page_key(page: &Page, filter: Filter) -> u64 {
+/// The same for a page: its file and its address.
+pub fn page_key(page: &Page) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
-    (
-        &page.file.path,
-        &page.path,
-        &page.path_span,
-        filter.drafts || !page.draft,
-    )
-        .hash(&mut h);
+    (&page.file.path, &page.path, &page.path_span).hash(&mut h);
     h.finish()
 }
 
@@ -140,15 +137,12 @@ impl Index {
     /// (the caller checks that): the same lists, terms and related blocks, with the new articles
     /// and pages in them. A body edit in `serve` takes this path instead of a full `build`.
     pub fn with_content(&self, content: Content, filter: Filter) -> Index {
-        let mut by_path: HashMap<String, Arc<Article>> = content
-            .articles
-            .into_iter()
-            .map(|a| (a.file.path.clone(), a))
-            .collect();
         let mut index = self.clone();
-        for article in &mut index.articles {
-            if let Some(new) = by_path.remove(&article.file.path) {
-                *article = new;
+        for (article, &from) in index.articles.iter_mut().zip(&self.from_content) {
+            if let Some(new) = content.articles.get(from)
+                && !Arc::ptr_eq(new, article)
+            {
+                *article = Arc::clone(new);
             }
         }
         index.pages = content
@@ -171,13 +165,16 @@ impl Index {
         let mut problems = Vec::new();
         let collator = Collator::new();
         let total = content.articles.len();
-        let mut articles: Vec<Arc<Article>> = content
+        let mut published: Vec<(usize, Arc<Article>)> = content
             .articles
             .into_iter()
-            .filter(|a| filter.publishes(a, now))
+            .enumerate()
+            .filter(|(_, a)| filter.publishes(a, now))
             .collect();
-        let held_back = total - articles.len();
-        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let held_back = total - published.len();
+        published.sort_by(|(_, a), (_, b)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let (from_content, articles): (Vec<usize>, Vec<Arc<Article>>) =
+            published.into_iter().unzip();
         let pages: Vec<Page> = content
             .pages
             .into_iter()
@@ -254,6 +251,7 @@ impl Index {
             province_lists,
             related,
             held_back,
+            from_content,
         };
         problems.extend(index.check_menu(config));
         (index, problems)

@@ -145,6 +145,8 @@ pub fn serve(
     reuse.defer_search(true);
 
     let changes = watch::start(&options.source)?;
+    // From here the watcher reports every change: files are looked at again only when reported.
+    reuse.watching();
     {
         let snapshot = Arc::clone(&snapshot);
         let clients = Arc::clone(&clients);
