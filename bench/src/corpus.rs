@@ -15,6 +15,8 @@ use bantin::locale::slugify;
 use bantin::model::provinces::{Province, ProvinceId, Provinces};
 use chrono::{Datelike, Days, NaiveDate};
 
+/// The seed `bantin-bench` uses unless told another.
+pub const DEFAULT_SEED: u64 = 2025;
 /// The number of distinct tags the corpus uses.
 pub const TAGS: usize = 325;
 /// The site's categories (site.toml lists them; every article has one).
@@ -261,7 +263,7 @@ impl Vocabulary {
 
     /// `count` distinct tag names (distinct addresses too): the sample's tags first, then
     /// two-to-four-word phrases from the chain.
-    fn tag_names(&self, rng: &mut Rng, count: usize) -> Vec<String> {
+    pub fn tag_names(&self, rng: &mut Rng, count: usize) -> Vec<String> {
         let mut seen = HashSet::new();
         let mut names = Vec::with_capacity(count);
         let mut add = |name: String, names: &mut Vec<String>| {
@@ -809,62 +811,4 @@ editor = "Ban biên tập"
 "#,
         categories.concat()
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn vocabulary() -> Vocabulary {
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        Vocabulary::from_dir(&sample).unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn same_seed_same_bytes_other_seed_other_bytes() {
-        let vocabulary = vocabulary();
-        let a = generate(40, 7, &vocabulary).unwrap_or_else(|e| panic!("{e}"));
-        let b = generate(40, 7, &vocabulary).unwrap_or_else(|e| panic!("{e}"));
-        let c = generate(40, 8, &vocabulary).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(a.files, b.files);
-        assert_ne!(a.files, c.files);
-    }
-
-    #[test]
-    fn shape_and_a_clean_build() {
-        let vocabulary = vocabulary();
-        let corpus = generate(120, 1, &vocabulary).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(corpus.articles.len(), 120);
-        assert_eq!(vocabulary.tag_names(&mut Rng::new(1), TAGS).len(), TAGS);
-        let words: Vec<usize> = corpus
-            .files
-            .iter()
-            .filter(|(p, _)| p.starts_with("content/tin-tuc"))
-            .map(|(_, t)| split_front_matter(t).1.split_whitespace().count())
-            .collect();
-        assert!(words.iter().all(|&w| (850..1300).contains(&w)), "{words:?}");
-
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        corpus.write(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-        let options = bantin::build::Options {
-            source: dir.path().to_path_buf(),
-            ..Default::default()
-        };
-        match bantin::build::compile(&options) {
-            Ok(compiled) => {
-                assert!(compiled.warnings.is_empty(), "{:?}", compiled.warnings);
-                assert_eq!(compiled.index.articles.len(), 120);
-            }
-            Err(bantin::build::BuildError::Site(problems)) => {
-                panic!(
-                    "{}",
-                    problems
-                        .iter()
-                        .map(|p| format!("{p:?}\n"))
-                        .collect::<String>()
-                )
-            }
-            Err(e) => panic!("{e}"),
-        }
-    }
 }

@@ -139,8 +139,17 @@ pub(crate) fn bantin_binary(given: Option<&Path>) -> Result<PathBuf, String> {
         );
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut command = Command::new(cargo);
-        command.args(["build", "--bin", "bantin", "--manifest-path"]);
-        command.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+        // bantin is the workspace's root package: its binary lands in the shared target folder,
+        // next to this program.
+        command.args([
+            "build",
+            "-p",
+            "bantin",
+            "--bin",
+            "bantin",
+            "--manifest-path",
+        ]);
+        command.arg(crate::repo().join("Cargo.toml"));
         if release {
             command.arg("--release");
         }

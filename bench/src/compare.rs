@@ -247,7 +247,7 @@ fn measure_size(
     let started = Instant::now();
     let corpus = args.corpus.generate(n)?;
     corpus.write(&site)?;
-    let static_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+    let static_dir = crate::repo().join("themes/default/static");
     let written = hugo::write(
         &corpus,
         &hugo_site,
@@ -671,7 +671,7 @@ fn machine(bantin: &Path, bantin_version: &str, hugo: &Path, hugo_version: &str)
     let git = |args: &[&str]| {
         Command::new("git")
             .arg("-C")
-            .arg(env!("CARGO_MANIFEST_DIR"))
+            .arg(crate::repo())
             .args(args)
             .output()
             .ok()
