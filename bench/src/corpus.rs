@@ -11,8 +11,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use bantin::content::frontmatter;
 use bantin::locale::slugify;
 use bantin::model::provinces::{Province, ProvinceId, Provinces};
+use bantin::problem::SourceFile;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// The seed `bantin-bench` uses unless told another.
@@ -301,14 +303,17 @@ impl Vocabulary {
     }
 }
 
-/// The front matter (without its `---` lines) and the body of a Markdown file.
+/// The front matter (without its `---` lines) and the body of a Markdown file, as bantin
+/// splits them; a file without a closed front matter is all body.
 pub fn split_front_matter(text: &str) -> (&str, &str) {
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return ("", text);
-    };
-    match rest.find("\n---\n") {
-        Some(end) => (&rest[..end], &rest[end + 5..]),
-        None => ("", text),
+    let file = SourceFile::new("", text);
+    match frontmatter::split(&file) {
+        // The parts borrow `file`'s copy of the text: the same offsets in `text`.
+        Ok(split) => {
+            let yaml = split.yaml_start..split.yaml_start + split.yaml.len();
+            (&text[yaml], &text[text.len() - split.body.len()..])
+        }
+        Err(_) => ("", text),
     }
 }
 
