@@ -655,6 +655,8 @@ fn verify(
                 .ok()
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
         })
+        // The build's list of the files it wrote: an output folder's, not a page to serve.
+        .filter(|f| f != bantin::output::MANIFEST)
         .collect();
     all.sort();
     let chosen: Vec<String> = if args.verify_all {
