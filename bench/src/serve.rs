@@ -150,6 +150,26 @@ pub(crate) fn bantin_binary(given: Option<&Path>) -> Result<PathBuf, String> {
             "--manifest-path",
         ]);
         command.arg(crate::repo().join("Cargo.toml"));
+        // `cargo run` gives this program its package's variables (CARGO_MANIFEST_DIR,
+        // CARGO_PKG_NAME …). Build scripts watch some of them (ring's does): passed on, they
+        // would make cargo rebuild ring and all above it now, and again at the next plain
+        // `cargo build`.
+        for (key, _) in std::env::vars_os() {
+            let key = key.to_string_lossy();
+            if key.starts_with("CARGO_PKG_")
+                || [
+                    "CARGO_MANIFEST_DIR",
+                    "CARGO_MANIFEST_PATH",
+                    "CARGO_CRATE_NAME",
+                    "CARGO_BIN_NAME",
+                    "CARGO_PRIMARY_PACKAGE",
+                    "OUT_DIR",
+                ]
+                .contains(&key.as_ref())
+            {
+                command.env_remove(key.as_ref());
+            }
+        }
         if release {
             command.arg("--release");
         }
