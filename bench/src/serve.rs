@@ -1,7 +1,7 @@
 //! `bantin-bench serve`: for each corpus size, generates the site, times cold `bantin build`s,
-//! starts `bantin serve`, times its startup, then edits articles (body, then title) and times
-//! each from the file write to the moment the edited page is served with the new text. After
-//! the edits, served files are compared with a clean build. Prints a Markdown table.
+//! starts `bantin serve`, times its startup, then edits articles (body, title, then a new tag)
+//! and times each from the file write to the moment the edited page is served with the change.
+//! After the edits, served files are compared with a clean build. Prints a Markdown table.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -13,14 +13,14 @@ use std::time::{Duration, Instant};
 use bantin::locale::slugify;
 
 use crate::CorpusArgs;
-use crate::corpus::Article;
+use crate::corpus::{Article, split_front_matter};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Corpus sizes, comma-separated
     #[arg(long, value_delimiter = ',', default_values_t = [1000, 10000])]
     articles: Vec<usize>,
-    /// Edits of each kind (body, front-matter) per size, each on a different article
+    /// Edits of each kind (body, title, new tag) per size, each on a different article
     #[arg(long, default_value_t = 5)]
     edits: usize,
     /// Cold builds per size (the median is reported)
@@ -47,8 +47,10 @@ pub struct Args {
 /// One measured edit.
 pub(crate) struct Edit {
     article: String,
-    /// File write → the page served with the new text.
+    /// File write → the page served with the change.
     pub latency: Duration,
+    /// Tag edits: file write → the new tag's list page served, listing the article.
+    pub list_latency: Option<Duration>,
     /// File write → /__bantin/version changed: the build finished, search index included.
     version_seen: Option<Duration>,
     /// The server's own "built … in N ms (R re-rendered)" line for this rebuild.
@@ -64,6 +66,7 @@ struct Row {
     initial_build_ms: Option<u64>,
     body: Vec<Edit>,
     front: Vec<Edit>,
+    tag: Vec<Edit>,
     peak_rss_kib: Option<u64>,
     verified: usize,
     differing: Vec<String>,
@@ -249,6 +252,7 @@ fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, Stri
         mut server,
         body,
         front,
+        tag,
         edited,
         peak_rss_kib,
     } = serve_and_edit(bantin, &site, &corpus.articles, args.edits, n)?;
@@ -272,6 +276,7 @@ fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, Stri
         initial_build_ms: server.initial_build_ms,
         body,
         front,
+        tag,
         peak_rss_kib,
         verified,
         differing,
@@ -283,14 +288,16 @@ pub(crate) struct EditRun {
     pub server: Server,
     pub body: Vec<Edit>,
     pub front: Vec<Edit>,
-    /// Addresses of the edited articles (a title edit moves its article).
+    pub tag: Vec<Edit>,
+    /// Addresses of the edited articles (a title edit moves its article) and of the new tags'
+    /// list pages.
     pub edited: Vec<String>,
     pub peak_rss_kib: Option<u64>,
 }
 
-/// Starts `bantin serve` on `site` and times `edits` body edits and `edits` title edits, each
-/// on a different article, spread from the newest to the oldest (`n` labels the progress
-/// lines). The site's files are edited in place.
+/// Starts `bantin serve` on `site` and times `edits` body edits, `edits` title edits and
+/// `edits` tag edits, each on a different article, spread from the newest to the oldest
+/// (`n` labels the progress lines). The site's files are edited in place.
 pub(crate) fn serve_and_edit(
     bantin: &Path,
     site: &Path,
@@ -308,30 +315,38 @@ pub(crate) fn serve_and_edit(
     // Different articles for every edit, spread from the newest to the oldest.
     let mut order: Vec<&Article> = articles.iter().collect();
     order.sort_by(|a, b| b.when.cmp(&a.when).then(a.url.cmp(&b.url)));
-    let count = edits.min(order.len() / 2).max(1);
-    let step = order.len() / (2 * count);
+    let count = edits.min(order.len() / 3).max(1);
+    let step = (order.len() / (3 * count)).max(1);
+    let pick = |k: usize, kind: usize| order[((3 * k + kind) * step).min(order.len() - 1)];
     let mut body = Vec::new();
     let mut front = Vec::new();
-    for k in 0..count {
-        let article = order[2 * k * step];
-        let edit = body_edit(&mut server, site, article, k + 1)?;
-        report(n, "body", &edit);
-        body.push(edit);
-    }
+    let mut tag = Vec::new();
     let mut edited = Vec::new();
     for k in 0..count {
-        let article = order[(2 * k + 1) * step];
-        let (edit, url) = title_edit(&mut server, site, article, k + 1)?;
+        let edit = body_edit(&mut server, site, pick(k, 0), k + 1)?;
+        report(n, "body", &edit);
+        edited.push(edit.article.clone());
+        body.push(edit);
+    }
+    for k in 0..count {
+        let (edit, url) = title_edit(&mut server, site, pick(k, 1), k + 1)?;
         report(n, "front-matter", &edit);
         front.push(edit);
         edited.push(url);
     }
-    edited.extend(body.iter().map(|e| e.article.clone()));
+    for k in 0..count {
+        let (edit, list) = tag_edit(&mut server, site, articles, pick(k, 2), k + 1)?;
+        report(n, "tag", &edit);
+        edited.push(edit.article.clone());
+        edited.push(list);
+        tag.push(edit);
+    }
     let peak_rss_kib = server.peak_rss_kib();
     Ok(EditRun {
         server,
         body,
         front,
+        tag,
         edited,
         peak_rss_kib,
     })
@@ -339,9 +354,13 @@ pub(crate) fn serve_and_edit(
 
 fn report(n: usize, kind: &str, edit: &Edit) {
     eprintln!(
-        "[{n}] {kind} edit of {}: served after {} ms (server rebuild {} ms, {} pages re-rendered)",
+        "[{n}] {kind} edit of {}: served after {} ms{} (server rebuild {} ms, {} pages re-rendered)",
         edit.article,
         edit.latency.as_millis(),
+        edit.list_latency.map_or(String::new(), |d| format!(
+            ", the tag's page after {} ms",
+            d.as_millis()
+        )),
         edit.rebuild_ms.map_or("?".into(), |m| m.to_string()),
         edit.rerendered.map_or("?".into(), |r| r.to_string()),
     );
@@ -358,7 +377,12 @@ fn body_edit(
     let text = read(&path)?;
     let marker = format!("Câu bổ sung số {k} của lần đo thử tải.");
     let edited = format!("{}\n\n{marker}\n", text.trim_end());
-    server.timed_edit(&path, &edited, &article.url, &marker, &article.url)
+    server.timed_edit(
+        &path,
+        &edited,
+        &[Probe::new(&article.url, &marker)],
+        &article.url,
+    )
 }
 
 /// Adds words to the title: the article's address (made from the title) changes with it, and
@@ -379,12 +403,108 @@ fn title_edit(
     }
     let edited = text.replacen(&old_line, &format!("title: \"{new_title}\"\n"), 1);
     let url = format!("tin-tuc/{}/", slugify(&new_title));
-    let edit = server.timed_edit(&path, &edited, &url, &marker, &article.url)?;
+    let edit = server.timed_edit(&path, &edited, &[Probe::new(&url, &marker)], &article.url)?;
     Ok((edit, url))
+}
+
+/// Adds a tag no article has yet to the article's tags: the article's page lists it (timed
+/// until it is served so), and the tag gets its own list page, `the/<slug>/` (timed until it is
+/// served listing the article), and a place in the tag index. Gives the list page's address.
+fn tag_edit(
+    server: &mut Server,
+    site: &Path,
+    articles: &[Article],
+    article: &Article,
+    k: usize,
+) -> Result<(Edit, String), String> {
+    let path = site.join(&article.path);
+    let text = read(&path)?;
+    let tag = format!("thẻ mới đo thử {k}");
+    let slug = slugify(&tag);
+    if articles
+        .iter()
+        .any(|a| a.meta.tags.iter().any(|t| slugify(t) == slug))
+    {
+        return Err(format!("the corpus already has the tag {tag:?}"));
+    }
+    let edited = add_tag(&text, &tag)
+        .ok_or_else(|| format!("no tags: in the front matter of {}", path.display()))?;
+    let list = format!("the/{slug}/");
+    // The theme links each tag of the article: `<a href="…/the/<slug>/">name</a>`.
+    let probes = [
+        Probe::new(&article.url, &format!(">{tag}</a>")),
+        Probe::new(&list, &article.url),
+    ];
+    let edit = server.timed_edit(&path, &edited, &probes, &article.url)?;
+    Ok((edit, list))
+}
+
+/// `text` with `tag` added to its front matter's `tags:`, in the form that is written in:
+/// `tags: [a, b]`, `tags: a, b`, or `tags:` followed by `  - a` lines. None without `tags:`.
+fn add_tag(text: &str, tag: &str) -> Option<String> {
+    let (front, _) = split_front_matter(text);
+    let front_start = front.as_ptr() as usize - text.as_ptr() as usize;
+    let mut offset = front_start;
+    let mut lines = front.split_inclusive('\n');
+    while let Some(line) = lines.next() {
+        let start = offset;
+        offset += line.len();
+        let Some(rest) = line.strip_prefix("tags:") else {
+            continue;
+        };
+        let value = rest.trim();
+        let value_end = start + "tags:".len() + rest.trim_end().len();
+        let added = if value.is_empty() {
+            // A block: after its last `- item` line, with the same indentation.
+            let mut end = offset;
+            let mut indent = "  ";
+            for item in lines.by_ref() {
+                let trimmed = item.trim_start();
+                if !trimmed.starts_with("- ") {
+                    break;
+                }
+                indent = &item[..item.len() - trimmed.len()];
+                end += item.len();
+            }
+            let newline = if text[..end].ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            format!("{}{newline}{indent}- {tag}\n{}", &text[..end], &text[end..])
+        } else if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            let list = if inner.trim().is_empty() {
+                tag.to_string()
+            } else {
+                format!("{inner}, {tag}")
+            };
+            let value_start = value_end - value.len();
+            format!("{}[{list}]{}", &text[..value_start], &text[value_end..])
+        } else {
+            format!("{}, {tag}{}", &text[..value_end], &text[value_end..])
+        };
+        return Some(added);
+    }
+    None
 }
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// What a timed edit waits for: `url` (under the base path) served with `marker` in it.
+struct Probe {
+    url: String,
+    marker: String,
+}
+
+impl Probe {
+    fn new(url: &str, marker: &str) -> Probe {
+        Probe {
+            url: url.to_string(),
+            marker: marker.to_string(),
+        }
+    }
 }
 
 /// A running `bantin serve`, stopped when dropped.
@@ -528,40 +648,63 @@ impl Server {
         }
     }
 
-    /// Writes `text` to `path` and polls `url` (under the base path) every 2 ms until it is
-    /// served with `marker` in it.
+    /// Writes `text` to `path` and polls each probe's page every 2 ms until it is served with
+    /// the probe's marker in it. The first probe gives the edit's latency, a second one its
+    /// `list_latency`.
     fn timed_edit(
         &mut self,
         path: &Path,
         text: &str,
-        url: &str,
-        marker: &str,
+        probes: &[Probe],
         label: &str,
     ) -> Result<Edit, String> {
         self.settle();
         let before = self.version();
-        let page = format!("{}{url}", self.base);
+        let pages: Vec<String> = probes
+            .iter()
+            .map(|p| format!("{}{}", self.base, p.url))
+            .collect();
+        let mut seen: Vec<Option<Duration>> = vec![None; probes.len()];
         let written = Instant::now();
         std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         let mut version_seen = None;
-        let latency = loop {
+        loop {
             if version_seen.is_none() && self.version() != before {
                 version_seen = Some(written.elapsed());
             }
-            let (status, body) = self.get(&page)?;
-            if status == 200 && contains(&body, marker.as_bytes()) {
-                let latency = written.elapsed();
-                // The swap fell between this round's two requests.
-                if version_seen.is_none() && self.version() != before {
-                    version_seen = Some(latency);
+            for ((page, probe), seen) in pages.iter().zip(probes).zip(&mut seen) {
+                if seen.is_some() {
+                    continue;
                 }
-                break latency;
+                let (status, body) = self.get(page)?;
+                if status == 200 && contains(&body, probe.marker.as_bytes()) {
+                    *seen = Some(written.elapsed());
+                }
+            }
+            if seen.iter().all(Option::is_some) {
+                // The swap fell between this round's requests.
+                if version_seen.is_none() && self.version() != before {
+                    version_seen = seen.iter().flatten().max().copied();
+                }
+                break;
             }
             if written.elapsed() > Duration::from_secs(600) {
-                return Err(format!("{page} never showed {marker:?} after editing it"));
+                let (page, probe) = pages
+                    .iter()
+                    .zip(probes)
+                    .zip(&seen)
+                    .find_map(|(pp, s)| s.is_none().then_some(pp))
+                    .unwrap_or((&pages[0], &probes[0]));
+                return Err(format!(
+                    "{page} never showed {:?} after editing {}",
+                    probe.marker,
+                    path.display()
+                ));
             }
             std::thread::sleep(Duration::from_millis(2));
-        };
+        }
+        let latency = seen.first().copied().flatten().unwrap_or_default();
+        let list_latency = seen.get(1).copied().flatten();
         // After an article edit the server swaps the pages in first and counts the build
         // finished (version) once the search index is remade on its side thread: wait for that,
         // so the next edit and the final comparison start from a finished build.
@@ -590,6 +733,7 @@ impl Server {
         Ok(Edit {
             article: label.to_string(),
             latency,
+            list_latency,
             version_seen,
             rebuild_ms: built.map(|b| b.1),
             rerendered: built.map(|b| b.2),
@@ -796,27 +940,45 @@ pub(crate) fn thousands(n: usize) -> String {
     out
 }
 
+/// The edits' save-to-served times.
+fn latencies(edits: &[Edit]) -> Vec<Duration> {
+    edits.iter().map(|e| e.latency).collect()
+}
+
+/// The tag edits' save-to-list-page times.
+fn list_latencies(edits: &[Edit]) -> Vec<Duration> {
+    edits.iter().filter_map(|e| e.list_latency).collect()
+}
+
+fn max(values: &[Duration]) -> Duration {
+    values.iter().copied().max().unwrap_or_default()
+}
+
 fn print_table(rows: &[Row]) {
     println!(
-        "| articles | pages | cold build (median of {}) | serve startup | startup / cold build | body edit: median | body edit: max | front-matter edit: median | front-matter edit: max | serve peak RSS |",
+        "| articles | pages | cold build (median of {}) | serve startup | startup / cold build | body edit: median | body edit: max | front-matter edit: median | front-matter edit: max | tag edit: median | tag edit: max | new tag's page: median | serve peak RSS |",
         rows.first().map_or(0, |r| r.cold_builds.len())
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in rows {
         let cold = median(&mut row.cold_builds.clone());
-        let mut body: Vec<Duration> = row.body.iter().map(|e| e.latency).collect();
-        let mut front: Vec<Duration> = row.front.iter().map(|e| e.latency).collect();
+        let mut body = latencies(&row.body);
+        let mut front = latencies(&row.front);
+        let mut tag = latencies(&row.tag);
         println!(
-            "| {} | {} | {} | {} | {:.2}× | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {:.2}× | {} | {} | {} | {} | {} | {} | {} | {} |",
             thousands(row.articles),
             thousands(row.pages),
             secs(cold),
             secs(row.startup),
             row.startup.as_secs_f64() / cold.as_secs_f64().max(1e-9),
             ms(median(&mut body)),
-            ms(body.iter().copied().max().unwrap_or_default()),
+            ms(max(&body)),
             ms(median(&mut front)),
-            ms(front.iter().copied().max().unwrap_or_default()),
+            ms(max(&front)),
+            ms(median(&mut tag)),
+            ms(max(&tag)),
+            ms(median(&mut list_latencies(&row.tag))),
             row.peak_rss_kib
                 .map_or("?".into(), |k| format!("{} MiB", k / 1024)),
         );
@@ -837,12 +999,20 @@ fn print_details(row: &Row) {
             format!(", DIFFERENT: {}", row.differing.join(", "))
         }
     );
-    for (kind, edits) in [("body", &row.body), ("front-matter", &row.front)] {
+    for (kind, edits) in [
+        ("body", &row.body),
+        ("front-matter", &row.front),
+        ("tag", &row.tag),
+    ] {
         for edit in edits {
             println!(
-                "  {kind} edit {}: served after {} ms (finished, search index in place, after {}; server rebuild {} ms, {} pages re-rendered)",
+                "  {kind} edit {}: served after {} ms{} (finished, search index in place, after {}; server rebuild {} ms, {} pages re-rendered)",
                 edit.article,
                 edit.latency.as_millis(),
+                edit.list_latency.map_or(String::new(), |d| format!(
+                    ", the new tag's page after {} ms",
+                    d.as_millis()
+                )),
                 edit.version_seen
                     .map_or("?".into(), |d| format!("{} ms", d.as_millis())),
                 edit.rebuild_ms.map_or("?".into(), |m| m.to_string()),
@@ -876,4 +1046,81 @@ pub(crate) fn machine(bantin: &Path, version: &str) -> String {
         "{version} ({}); {cpu}, {cores} cores, {memory} RAM, load average {load}",
         bantin.display()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_is_added_in_each_form_the_corpus_writes() {
+        let file =
+            |front: &str| format!("---\ntitle: \"T\"\n{front}category: Tin tức\n---\n\nBody\n");
+        assert_eq!(
+            add_tag(&file("tags: [a, b c]\n"), "mới"),
+            Some(file("tags: [a, b c, mới]\n"))
+        );
+        assert_eq!(
+            add_tag(&file("tags: []\n"), "mới"),
+            Some(file("tags: [mới]\n"))
+        );
+        assert_eq!(
+            add_tag(&file("tags: a, b c\n"), "mới"),
+            Some(file("tags: a, b c, mới\n"))
+        );
+        assert_eq!(
+            add_tag(&file("tags:\n  - a\n  - b c\n"), "mới"),
+            Some(file("tags:\n  - a\n  - b c\n  - mới\n"))
+        );
+        // A block at the end of the front matter, and `tags:` in the body is not the field.
+        assert_eq!(
+            add_tag("---\ntitle: T\ntags:\n- a\n---\ntags: x\n", "mới"),
+            Some("---\ntitle: T\ntags:\n- a\n- mới\n---\ntags: x\n".to_string())
+        );
+        assert_eq!(add_tag("---\ntitle: T\n---\ntags: x\n", "mới"), None);
+    }
+
+    /// Every article of a generated site, with the tag added, reads in bantin with its tags
+    /// and the new one.
+    #[test]
+    fn bantin_reads_the_added_tag_in_every_generated_article() {
+        let vocabulary = crate::corpus::Vocabulary::from_dir(&crate::repo().join("content"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let corpus = crate::corpus::generate(60, 5, &vocabulary).unwrap_or_else(|e| panic!("{e}"));
+        // All three forms are there: `[a, b]`, `- a` lines, `a, b`.
+        let texts: Vec<&str> = corpus.files.iter().map(|(_, t)| t.as_str()).collect();
+        for form in ["\ntags: [", "\ntags:\n", "\ntags: "] {
+            let has = |t: &&str| {
+                t.split(form)
+                    .nth(1)
+                    .is_some_and(|rest| form != "\ntags: " || !rest.starts_with('['))
+            };
+            assert!(texts.iter().any(has), "no article with {form:?}");
+        }
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        corpus.write(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let tag = "thẻ mới đo thử 1";
+        for article in &corpus.articles {
+            let path = dir.path().join(&article.path);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            let edited = add_tag(&text, tag).unwrap_or_else(|| panic!("no tags in {text}"));
+            std::fs::write(&path, edited).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let options = bantin::build::Options {
+            source: dir.path().to_path_buf(),
+            ..Default::default()
+        };
+        let compiled = bantin::build::compile(&options).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(compiled.index.articles.len(), corpus.articles.len());
+        for read in &compiled.index.articles {
+            let meant = corpus
+                .articles
+                .iter()
+                .find(|a| a.meta.slug == read.slug)
+                .unwrap_or_else(|| panic!("no article {}", read.slug));
+            let mut expected = meant.meta.tags.clone();
+            expected.push(tag.to_string());
+            assert_eq!(read.tags, expected, "{}", meant.path.display());
+        }
+    }
 }
