@@ -348,7 +348,8 @@ fn measure_size(
         };
     let serve = if serve_this {
         // The edits change the bantin site's files; the builds are done by now.
-        let run = serve::serve_and_edit(bantin, &site, &corpus.articles, args.edits, n)?;
+        let run =
+            serve::serve_and_edit(bantin, &site, &corpus.articles, args.edits, &n.to_string())?;
         let mut body: Vec<Duration> = run.body.iter().map(|e| e.latency).collect();
         let mut front: Vec<Duration> = run.front.iter().map(|e| e.latency).collect();
         let mut tag: Vec<Duration> = run.tag.iter().map(|e| e.latency).collect();

@@ -50,7 +50,8 @@ enum Command {
         corpus: CorpusArgs,
     },
     /// Cold `bantin build` time, `bantin serve` startup and save-to-served latency of body,
-    /// title and new-tag edits, for each corpus size; prints a Markdown table
+    /// title and new-tag edits, for each corpus size (and for a --baseline binary alongside);
+    /// prints a Markdown table
     Serve(serve::Args),
     /// What the search index adds to the build (time, files, bytes) and what typical queries
     /// download (search.js run in node over the written index); fails past 300 KB a query

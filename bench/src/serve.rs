@@ -2,6 +2,9 @@
 //! starts `bantin serve`, times its startup, then edits articles (body, title, then a new tag)
 //! and times each from the file write to the moment the edited page is served with the change.
 //! After the edits, served files are compared with a clean build. Prints a Markdown table.
+//!
+//! With `--baseline PATH` the same is done for a second binary in the same run: cold builds
+//! alternate between the two, and each serves and edits its own fresh copy of the same site.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -23,13 +26,19 @@ pub struct Args {
     /// Edits of each kind (body, title, new tag) per size, each on a different article
     #[arg(long, default_value_t = 5)]
     edits: usize,
-    /// Cold builds per size (the median is reported)
+    /// Cold builds per size and binary (the median is reported)
     #[arg(long, default_value_t = 3)]
     builds: usize,
     /// The bantin binary to measure (default: `bantin` next to this program, i.e.
     /// target/release/bantin, built first when missing or older than this program)
     #[arg(long, value_name = "PATH")]
     bantin: Option<PathBuf>,
+    /// Another bantin binary to compare with in the same run, e.g. the previous commit's
+    /// release build: cold builds alternate between the two (baseline first), serve startup and
+    /// every edit are measured for both, each on a fresh copy of the same site, and the report
+    /// gives both medians side by side with the change
+    #[arg(long, value_name = "PATH")]
+    baseline: Option<PathBuf>,
     /// Where to put the generated sites (default: the system's temporary folder)
     #[arg(long, value_name = "DIR")]
     work_dir: Option<PathBuf>,
@@ -58,8 +67,8 @@ pub(crate) struct Edit {
     rerendered: Option<usize>,
 }
 
-struct Row {
-    articles: usize,
+/// What one binary gave on one corpus size.
+struct Measured {
     pages: usize,
     cold_builds: Vec<Duration>,
     startup: Duration,
@@ -72,23 +81,47 @@ struct Row {
     differing: Vec<String>,
 }
 
+struct Row {
+    articles: usize,
+    this: Measured,
+    baseline: Option<Measured>,
+}
+
+/// A binary under measurement, and how its progress lines and folders are labelled.
+struct Binary<'a> {
+    path: &'a Path,
+    /// "" for the measured binary, "-baseline" for the baseline.
+    suffix: &'static str,
+}
+
 pub fn run(args: &Args) -> Result<(), String> {
     if args.edits == 0 || args.builds == 0 {
         return Err("--edits and --builds must be at least 1".into());
     }
     let bantin = bantin_binary(args.bantin.as_deref())?;
-    let version = Command::new(&bantin)
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
+    let version = version_of(&bantin);
+    let baseline = match &args.baseline {
+        Some(path) if !path.is_file() => {
+            return Err(format!("no baseline binary at {}", path.display()));
+        }
+        Some(path) => Some((path.clone(), version_of(path))),
+        None => None,
+    };
     let work = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
     let mut rows = Vec::new();
     let mut dirs = Vec::new();
     for &n in &args.articles {
         let dir = work.join(format!("bantin-bench-{n}-{}", std::process::id()));
         dirs.push(dir.clone());
-        match measure(args, &bantin, n, &dir) {
+        let this = Binary {
+            path: &bantin,
+            suffix: "",
+        };
+        let base = baseline.as_ref().map(|(path, _)| Binary {
+            path,
+            suffix: "-baseline",
+        });
+        match measure(args, &this, base.as_ref(), n, &dir) {
             Ok(row) => rows.push(row),
             Err(e) => {
                 remove(args, &dirs);
@@ -99,17 +132,40 @@ pub fn run(args: &Args) -> Result<(), String> {
     remove(args, &dirs);
     println!();
     println!("{}", machine(&bantin, &version));
+    if let Some((path, version)) = &baseline {
+        println!("Baseline: {version} ({})", path.display());
+    }
     println!();
-    print_table(&rows);
+    if baseline.is_some() {
+        print_comparison(&rows);
+    } else {
+        print_table(&rows);
+    }
     println!();
     for row in &rows {
-        print_details(row);
+        match &row.baseline {
+            Some(base) => {
+                print_details(row.articles, "baseline", base);
+                print_details(row.articles, "this build", &row.this);
+            }
+            None => print_details(row.articles, "", &row.this),
+        }
     }
-    let failed: Vec<String> = rows
-        .iter()
-        .filter(|r| !r.differing.is_empty())
-        .map(|r| format!("{} articles: {}", r.articles, r.differing.join(", ")))
-        .collect();
+    let mut failed = Vec::new();
+    for row in &rows {
+        for (which, m) in [
+            ("", Some(&row.this)),
+            (" (baseline)", row.baseline.as_ref()),
+        ] {
+            if let Some(m) = m.filter(|m| !m.differing.is_empty()) {
+                failed.push(format!(
+                    "{} articles{which}: {}",
+                    row.articles,
+                    m.differing.join(", ")
+                ));
+            }
+        }
+    }
     if failed.is_empty() {
         Ok(())
     } else {
@@ -118,6 +174,14 @@ pub fn run(args: &Args) -> Result<(), String> {
             failed.join("; ")
         ))
     }
+}
+
+fn version_of(bantin: &Path) -> String {
+    Command::new(bantin)
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
 }
 
 /// `bantin` next to this program, built first when it is missing or older than this program.
@@ -208,46 +272,96 @@ fn remove(args: &Args, dirs: &[PathBuf]) {
     }
 }
 
-fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, String> {
+fn measure(
+    args: &Args,
+    this: &Binary,
+    baseline: Option<&Binary>,
+    n: usize,
+    dir: &Path,
+) -> Result<Row, String> {
     let site = dir.join("site");
     eprintln!("[{n}] generating {n} articles in {}", site.display());
     let started = Instant::now();
     let corpus = args.corpus.generate(n)?;
     corpus.write(&site)?;
+    // The baseline edits a copy of its own; the cold builds only read `site`.
+    if let Some(b) = baseline {
+        corpus.write(&dir.join(format!("site{}", b.suffix)))?;
+    }
     eprintln!(
         "[{n}] generated {} files in {:.1} s",
         corpus.files.len(),
         started.elapsed().as_secs_f64()
     );
 
-    let mut cold_builds = Vec::new();
+    // Cold builds, alternating baseline and this build when there is a baseline.
+    let binaries: Vec<&Binary> = baseline.into_iter().chain([this]).collect();
+    let mut cold_builds = vec![Vec::new(); binaries.len()];
     for i in 1..=args.builds {
-        // A new folder each time (see `remove`).
-        let out = dir.join(format!("out-{i}"));
-        let started = Instant::now();
-        let output = Command::new(bantin)
-            .args(["build", "--quiet", "--source"])
-            .arg(&site)
-            .arg("--output")
-            .arg(&out)
-            .env("NO_COLOR", "1")
-            .output()
-            .map_err(|e| format!("cannot run {}: {e}", bantin.display()))?;
-        let took = started.elapsed();
-        if !output.status.success() {
-            return Err(format!(
-                "bantin build failed on the generated site:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
+        for (b, builds) in binaries.iter().zip(&mut cold_builds) {
+            // A new folder each time (see `remove`).
+            let out = dir.join(format!("out{}-{i}", b.suffix));
+            let took = cold_build(b.path, &site, &out)?;
+            eprintln!(
+                "[{n}{}] cold build {i}/{}: {:.2} s",
+                b.suffix,
+                args.builds,
+                took.as_secs_f64()
+            );
+            builds.push(took);
         }
-        eprintln!(
-            "[{n}] cold build {i}/{}: {:.2} s",
-            args.builds,
-            took.as_secs_f64()
-        );
-        cold_builds.push(took);
     }
+    let mut cold_builds = cold_builds.into_iter();
+    let baseline = match baseline {
+        Some(b) => {
+            let builds = cold_builds.next().unwrap_or_default();
+            Some(serve_measure(args, b, builds, &corpus.articles, n, dir)?)
+        }
+        None => None,
+    };
+    let builds = cold_builds.next().unwrap_or_default();
+    let this = serve_measure(args, this, builds, &corpus.articles, n, dir)?;
+    Ok(Row {
+        articles: n,
+        this,
+        baseline,
+    })
+}
 
+/// One cold `bantin build` of `site` into the new folder `out`.
+fn cold_build(bantin: &Path, site: &Path, out: &Path) -> Result<Duration, String> {
+    let started = Instant::now();
+    let output = Command::new(bantin)
+        .args(["build", "--quiet", "--source"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", bantin.display()))?;
+    let took = started.elapsed();
+    if !output.status.success() {
+        return Err(format!(
+            "{} build failed on the generated site:\n{}",
+            bantin.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(took)
+}
+
+/// `bantin serve` on the binary's own copy of the site (`site` + its suffix): startup, the
+/// edits, then the served files checked against a clean build.
+fn serve_measure(
+    args: &Args,
+    binary: &Binary,
+    cold_builds: Vec<Duration>,
+    articles: &[Article],
+    n: usize,
+    dir: &Path,
+) -> Result<Measured, String> {
+    let site = dir.join(format!("site{}", binary.suffix));
+    let label = format!("{n}{}", binary.suffix);
     let EditRun {
         mut server,
         body,
@@ -255,21 +369,21 @@ fn measure(args: &Args, bantin: &Path, n: usize, dir: &Path) -> Result<Row, Stri
         tag,
         edited,
         peak_rss_kib,
-    } = serve_and_edit(bantin, &site, &corpus.articles, args.edits, n)?;
+    } = serve_and_edit(binary.path, &site, articles, args.edits, &label)?;
     let pages = server.initial_pages.unwrap_or(0);
 
     server.settle();
-    let (verified, differing) = verify(args, bantin, &server, dir, &site, &edited)?;
+    let clean = dir.join(format!("clean{}", binary.suffix));
+    let (verified, differing) = verify(args, binary.path, &server, &clean, &site, &edited)?;
     eprintln!(
-        "[{n}] {verified} served files compared with a clean build: {}",
+        "[{label}] {verified} served files compared with a clean build: {}",
         if differing.is_empty() {
             "all equal".to_string()
         } else {
             format!("{} differ", differing.len())
         }
     );
-    Ok(Row {
-        articles: n,
+    Ok(Measured {
         pages,
         cold_builds,
         startup: server.startup,
@@ -297,17 +411,17 @@ pub(crate) struct EditRun {
 
 /// Starts `bantin serve` on `site` and times `edits` body edits, `edits` title edits and
 /// `edits` tag edits, each on a different article, spread from the newest to the oldest
-/// (`n` labels the progress lines). The site's files are edited in place.
+/// (`label` marks the progress lines). The site's files are edited in place.
 pub(crate) fn serve_and_edit(
     bantin: &Path,
     site: &Path,
     articles: &[Article],
     edits: usize,
-    n: usize,
+    label: &str,
 ) -> Result<EditRun, String> {
     let mut server = Server::start(bantin, site)?;
     eprintln!(
-        "[{n}] serve startup: {:.2} s ({})",
+        "[{label}] serve startup: {:.2} s ({})",
         server.startup.as_secs_f64(),
         server.url()
     );
@@ -324,19 +438,19 @@ pub(crate) fn serve_and_edit(
     let mut edited = Vec::new();
     for k in 0..count {
         let edit = body_edit(&mut server, site, pick(k, 0), k + 1)?;
-        report(n, "body", &edit);
+        report(label, "body", &edit);
         edited.push(edit.article.clone());
         body.push(edit);
     }
     for k in 0..count {
         let (edit, url) = title_edit(&mut server, site, pick(k, 1), k + 1)?;
-        report(n, "front-matter", &edit);
+        report(label, "front-matter", &edit);
         front.push(edit);
         edited.push(url);
     }
     for k in 0..count {
         let (edit, list) = tag_edit(&mut server, site, articles, pick(k, 2), k + 1)?;
-        report(n, "tag", &edit);
+        report(label, "tag", &edit);
         edited.push(edit.article.clone());
         edited.push(list);
         tag.push(edit);
@@ -352,9 +466,9 @@ pub(crate) fn serve_and_edit(
     })
 }
 
-fn report(n: usize, kind: &str, edit: &Edit) {
+fn report(label: &str, kind: &str, edit: &Edit) {
     eprintln!(
-        "[{n}] {kind} edit of {}: served after {} ms{} (server rebuild {} ms, {} pages re-rendered)",
+        "[{label}] {kind} edit of {}: served after {} ms{} (server rebuild {} ms, {} pages re-rendered)",
         edit.article,
         edit.latency.as_millis(),
         edit.list_latency.map_or(String::new(), |d| format!(
@@ -787,16 +901,15 @@ fn verify(
     args: &Args,
     bantin: &Path,
     server: &Server,
-    dir: &Path,
+    clean: &Path,
     site: &Path,
     edited: &[String],
 ) -> Result<(usize, Vec<String>), String> {
-    let clean = dir.join("clean");
     let output = Command::new(bantin)
         .args(["build", "--quiet", "--source"])
         .arg(site)
         .arg("--output")
-        .arg(&clean)
+        .arg(clean)
         .arg("--base-url")
         .arg(server.url())
         .env("NO_COLOR", "1")
@@ -808,14 +921,14 @@ fn verify(
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    let mut all: Vec<String> = walkdir::WalkDir::new(&clean)
+    let mut all: Vec<String> = walkdir::WalkDir::new(clean)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             e.path()
-                .strip_prefix(&clean)
+                .strip_prefix(clean)
                 .ok()
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
         })
@@ -864,7 +977,9 @@ fn verify(
     if !differing.is_empty() {
         // Tell a served file that is wrong from a clean build that is not reproducible: build
         // once more and see whether the clean builds agree with each other.
-        let again = dir.join("clean-again");
+        let mut again = clean.as_os_str().to_owned();
+        again.push("-again");
+        let again = PathBuf::from(again);
         let output = Command::new(bantin)
             .args(["build", "--quiet", "--source"])
             .arg(site)
@@ -940,6 +1055,12 @@ pub(crate) fn thousands(n: usize) -> String {
     out
 }
 
+impl Measured {
+    fn cold(&self) -> Duration {
+        median(&mut self.cold_builds.clone())
+    }
+}
+
 /// The edits' save-to-served times.
 fn latencies(edits: &[Edit]) -> Vec<Duration> {
     edits.iter().map(|e| e.latency).collect()
@@ -954,55 +1075,155 @@ fn max(values: &[Duration]) -> Duration {
     values.iter().copied().max().unwrap_or_default()
 }
 
+fn rss(kib: Option<u64>) -> String {
+    kib.map_or("?".into(), |k| format!("{} MiB", k / 1024))
+}
+
 fn print_table(rows: &[Row]) {
     println!(
         "| articles | pages | cold build (median of {}) | serve startup | startup / cold build | body edit: median | body edit: max | front-matter edit: median | front-matter edit: max | tag edit: median | tag edit: max | new tag's page: median | serve peak RSS |",
-        rows.first().map_or(0, |r| r.cold_builds.len())
+        rows.first().map_or(0, |r| r.this.cold_builds.len())
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in rows {
-        let cold = median(&mut row.cold_builds.clone());
-        let mut body = latencies(&row.body);
-        let mut front = latencies(&row.front);
-        let mut tag = latencies(&row.tag);
+        let m = &row.this;
+        let cold = m.cold();
+        let mut body = latencies(&m.body);
+        let mut front = latencies(&m.front);
+        let mut tag = latencies(&m.tag);
         println!(
             "| {} | {} | {} | {} | {:.2}× | {} | {} | {} | {} | {} | {} | {} | {} |",
             thousands(row.articles),
-            thousands(row.pages),
+            thousands(m.pages),
             secs(cold),
-            secs(row.startup),
-            row.startup.as_secs_f64() / cold.as_secs_f64().max(1e-9),
+            secs(m.startup),
+            m.startup.as_secs_f64() / cold.as_secs_f64().max(1e-9),
             ms(median(&mut body)),
             ms(max(&body)),
             ms(median(&mut front)),
             ms(max(&front)),
             ms(median(&mut tag)),
             ms(max(&tag)),
-            ms(median(&mut list_latencies(&row.tag))),
-            row.peak_rss_kib
-                .map_or("?".into(), |k| format!("{} MiB", k / 1024)),
+            ms(median(&mut list_latencies(&m.tag))),
+            rss(m.peak_rss_kib),
         );
     }
 }
 
-fn print_details(row: &Row) {
-    let builds: Vec<String> = row.cold_builds.iter().map(|d| secs(*d)).collect();
+/// One line of the side-by-side report: how a value reads, and the number the change is
+/// computed from (None: unknown).
+struct Metric {
+    name: String,
+    shown: String,
+    value: Option<f64>,
+}
+
+/// What the side-by-side report shows of one binary's measurements, in order.
+fn metrics(m: &Measured) -> Vec<Metric> {
+    let metric = |name: &str, shown: String, value: Option<f64>| Metric {
+        name: name.to_string(),
+        shown,
+        value,
+    };
+    let time = |name: &str, d: Duration| metric(name, ms(d), Some(d.as_secs_f64()));
+    let mut body = latencies(&m.body);
+    let mut front = latencies(&m.front);
+    let mut tag = latencies(&m.tag);
+    let cold = m.cold();
+    vec![
+        metric("pages", thousands(m.pages), Some(m.pages as f64)),
+        metric(
+            &format!("cold build (median of {})", m.cold_builds.len()),
+            secs(cold),
+            Some(cold.as_secs_f64()),
+        ),
+        metric(
+            "serve startup",
+            secs(m.startup),
+            Some(m.startup.as_secs_f64()),
+        ),
+        time("body edit: median", median(&mut body)),
+        time("body edit: max", max(&body)),
+        time("front-matter (title) edit: median", median(&mut front)),
+        time("front-matter (title) edit: max", max(&front)),
+        time("tag edit (article page): median", median(&mut tag)),
+        time("tag edit (article page): max", max(&tag)),
+        time(
+            "tag edit (new tag's page): median",
+            median(&mut list_latencies(&m.tag)),
+        ),
+        metric(
+            "serve peak RSS",
+            rss(m.peak_rss_kib),
+            m.peak_rss_kib.map(|k| k as f64),
+        ),
+    ]
+}
+
+/// "+3.2 %", "-10.6 %": this build against the baseline.
+fn change(baseline: Option<f64>, this: Option<f64>) -> String {
+    match (baseline, this) {
+        (Some(b), Some(t)) if b > 0.0 => format!("{:+.1} %", (t / b - 1.0) * 100.0),
+        (Some(b), Some(t)) if b == t => "0 %".into(),
+        _ => "?".into(),
+    }
+}
+
+/// With --baseline: each size's medians (and maxima where said) for the baseline and this
+/// build side by side, with the change.
+fn print_comparison(rows: &[Row]) {
+    println!("| articles | measure | baseline | this build | change |");
+    println!("|---:|---|---:|---:|---:|");
+    for row in rows {
+        let Some(baseline) = &row.baseline else {
+            continue;
+        };
+        for (i, (b, t)) in metrics(baseline)
+            .into_iter()
+            .zip(metrics(&row.this))
+            .enumerate()
+        {
+            println!(
+                "| {} | {} | {} | {} | {} |",
+                if i == 0 {
+                    thousands(row.articles)
+                } else {
+                    String::new()
+                },
+                t.name,
+                b.shown,
+                t.shown,
+                change(b.value, t.value)
+            );
+        }
+    }
+}
+
+/// Every cold build and every edit of one binary on one size; `who` names the binary when
+/// there are two.
+fn print_details(articles: usize, who: &str, m: &Measured) {
+    let builds: Vec<String> = m.cold_builds.iter().map(|d| secs(*d)).collect();
     println!(
-        "{} articles: cold builds {}; serve's initial build {} ms; {} served files equal to a clean build{}",
-        thousands(row.articles),
-        builds.join(", "),
-        row.initial_build_ms.map_or("?".into(), |m| m.to_string()),
-        row.verified - row.differing.len(),
-        if row.differing.is_empty() {
+        "{} articles{}: cold builds {}; serve's initial build {} ms; {} served files equal to a clean build{}",
+        thousands(articles),
+        if who.is_empty() {
             String::new()
         } else {
-            format!(", DIFFERENT: {}", row.differing.join(", "))
+            format!(", {who}")
+        },
+        builds.join(", "),
+        m.initial_build_ms.map_or("?".into(), |ms| ms.to_string()),
+        m.verified - m.differing.len(),
+        if m.differing.is_empty() {
+            String::new()
+        } else {
+            format!(", DIFFERENT: {}", m.differing.join(", "))
         }
     );
     for (kind, edits) in [
-        ("body", &row.body),
-        ("front-matter", &row.front),
-        ("tag", &row.tag),
+        ("body", &m.body),
+        ("front-matter", &m.front),
+        ("tag", &m.tag),
     ] {
         for edit in edits {
             println!(
@@ -1122,5 +1343,14 @@ mod tests {
             expected.push(tag.to_string());
             assert_eq!(read.tags, expected, "{}", meant.path.display());
         }
+    }
+
+    #[test]
+    fn change_against_the_baseline() {
+        assert_eq!(change(Some(2.0), Some(1.5)), "-25.0 %");
+        assert_eq!(change(Some(200.0), Some(203.0)), "+1.5 %");
+        assert_eq!(change(Some(0.0), Some(0.0)), "0 %");
+        assert_eq!(change(Some(0.0), Some(1.0)), "?");
+        assert_eq!(change(None, Some(1.0)), "?");
     }
 }
