@@ -19,9 +19,11 @@ step() {
   failed+=("$*")
 }
 
+# --workspace: bantin and the benchmark command (bench/, a workspace member that the root's
+# default-members leaves out of a plain `cargo build`).
 step cargo fmt --all -- --check
-step cargo clippy --locked --all-targets -- -D warnings
-step cargo test --locked --no-fail-fast
+step cargo clippy --locked --workspace --all-targets -- -D warnings
+step cargo test --locked --workspace --no-fail-fast
 
 if ((${#failed[@]})); then
   printf '\nFAILED:\n' >&2

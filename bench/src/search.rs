@@ -171,7 +171,7 @@ struct Measured {
 
 /// Runs tests/search/measure.mjs (search.js itself, in node) over the written index.
 fn measure(index: &Path, queries: &[String]) -> Result<Vec<Measured>, String> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = crate::repo();
     let output = Command::new("node")
         .arg(repo.join("tests/search/measure.mjs"))
         .arg(index)

@@ -55,7 +55,7 @@ pub struct Args {
     /// would set, and the faster Hugo, so the default
     #[arg(long, default_value_t = 10, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
     hugo_related_cardinality: u8,
-    /// Edits of each kind (body, front-matter) for the serve latency
+    /// Edits of each kind (body, title, new tag) for the serve latency
     #[arg(long, default_value_t = 5)]
     edits: usize,
     /// Where to put the generated sites and outputs (default: the system's temporary folder)
@@ -127,6 +127,7 @@ struct ServeResult {
     edits: usize,
     body: Duration,
     front: Duration,
+    tag: Duration,
 }
 
 pub fn run(args: &Args) -> Result<(), String> {
@@ -247,7 +248,7 @@ fn measure_size(
     let started = Instant::now();
     let corpus = args.corpus.generate(n)?;
     corpus.write(&site)?;
-    let static_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+    let static_dir = crate::repo().join("themes/default/static");
     let written = hugo::write(
         &corpus,
         &hugo_site,
@@ -347,13 +348,16 @@ fn measure_size(
         };
     let serve = if serve_this {
         // The edits change the bantin site's files; the builds are done by now.
-        let run = serve::serve_and_edit(bantin, &site, &corpus.articles, args.edits, n)?;
+        let run =
+            serve::serve_and_edit(bantin, &site, &corpus.articles, args.edits, &n.to_string())?;
         let mut body: Vec<Duration> = run.body.iter().map(|e| e.latency).collect();
         let mut front: Vec<Duration> = run.front.iter().map(|e| e.latency).collect();
+        let mut tag: Vec<Duration> = run.tag.iter().map(|e| e.latency).collect();
         Some(ServeResult {
             edits: body.len(),
             body: median(&mut body),
             front: median(&mut front),
+            tag: median(&mut tag),
         })
     } else {
         None
@@ -671,7 +675,7 @@ fn machine(bantin: &Path, bantin_version: &str, hugo: &Path, hugo_version: &str)
     let git = |args: &[&str]| {
         Command::new("git")
             .arg("-C")
-            .arg(env!("CARGO_MANIFEST_DIR"))
+            .arg(crate::repo())
             .args(args)
             .output()
             .ok()
@@ -822,10 +826,11 @@ fn print_size(r: &SizeResult) {
     if let Some(s) = &r.serve {
         println!();
         println!(
-            "bantin serve, save to served ({} edits each): body edit median {}, front-matter (title) edit median {}.",
+            "bantin serve, save to served ({} edits each): body edit median {}, front-matter (title) edit median {}, new-tag edit median {}.",
             s.edits,
             serve::ms(s.body),
-            serve::ms(s.front)
+            serve::ms(s.front),
+            serve::ms(s.tag)
         );
     }
     println!();

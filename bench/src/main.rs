@@ -5,11 +5,13 @@
 
 mod compare;
 mod corpus;
+#[cfg(test)]
+mod corpus_tests;
 mod hugo;
 mod search;
 mod serve;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -20,8 +22,8 @@ pre-merger provinces with a Zipf skew, 325 tags, 6 categories, page_size 20), ge
 deterministically from the sample site's own text (content/**/*.md).
 
 The bantin binary measured is `bantin` next to this program (target/release/bantin when run
-with `cargo run --release --bin bantin-bench`), or --bantin PATH. When it is missing or older
-than this program, `cargo build --release --bin bantin` is run first.
+with `cargo run --release -p bantin-bench`), or --bantin PATH. When it is missing or older
+than this program, `cargo build --release -p bantin --bin bantin` is run first.
 
 The generated sites go to the system's temporary folder (--work-dir) and are deleted at the
 end. On ext4, creating files is much slower for a few minutes after many files were deleted,
@@ -47,8 +49,9 @@ enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
-    /// Cold `bantin build` time, `bantin serve` startup and save-to-served latency of body and
-    /// front-matter edits, for each corpus size; prints a Markdown table
+    /// Cold `bantin build` time, `bantin serve` startup and save-to-served latency of body,
+    /// title and new-tag edits, for each corpus size (and for a --baseline binary alongside);
+    /// prints a Markdown table
     Serve(serve::Args),
     /// What the search index adds to the build (time, files, bytes) and what typical queries
     /// download (search.js run in node over the written index); fails past 300 KB a query
@@ -59,15 +62,21 @@ enum Command {
     Compare(compare::Args),
 }
 
+/// The repository: the sample site, the theme and the test tools the benchmarks use (this
+/// crate is its `bench/` folder).
+pub fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
 /// Where the corpus comes from.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CorpusArgs {
     /// The PRNG seed
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = corpus::DEFAULT_SEED)]
     seed: u64,
     /// The content folder whose Markdown gives the vocabulary (default: this repository's
     /// sample site)
-    #[arg(long, value_name = "DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/content"))]
+    #[arg(long, value_name = "DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))]
     vocabulary: PathBuf,
 }
 

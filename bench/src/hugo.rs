@@ -1375,13 +1375,13 @@ mod tests {
 
     #[test]
     fn every_article_and_every_term_it_uses_is_written() {
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let sample = crate::repo().join("content");
         let vocabulary =
             crate::corpus::Vocabulary::from_dir(&sample).unwrap_or_else(|e| panic!("{e}"));
         let corpus = crate::corpus::generate(60, 3, &vocabulary).unwrap_or_else(|e| panic!("{e}"));
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let site = dir.path().join("hugo");
-        let static_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+        let static_dir = crate::repo().join("themes/default/static");
         let written = write(&corpus, &site, &static_dir, 0).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(written.articles, 60);
         let provinces = provinces();
