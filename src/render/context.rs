@@ -84,6 +84,9 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
+    /// The page of a province, if it has one. The only thing a page reads of the index beside
+    /// what its view names: `render::plan` hashes which provinces have a list into every page's
+    /// fingerprint for it.
     pub fn province_url(&self, id: ProvinceId) -> Option<String> {
         self.index
             .province_list(id)

@@ -148,7 +148,7 @@ pub struct Plan {
     pub jobs: Vec<Job>,
     /// The sidebar's newest articles, on every page.
     pub sidebar: Vec<ArticleRef>,
-    /// The hash of what every page depends on: the settings, which lists and pages exist (pages
+    /// The hash of what every page depends on: the settings, which provinces have a list (pages
     /// link to them), the sidebar.
     global: u64,
 }
@@ -395,14 +395,12 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
     // The settings as written, plus what the command line changed.
     config.source.text.hash(&mut h);
     config.base_url.hash(&mut h);
-    // Which lists and pages exist decides which links pages carry (a province's page, a menu
-    // item), wherever they are shown.
-    for list in &index.lists {
-        list.path.hash(&mut h);
-    }
-    for page in &index.pages {
-        page.path.hash(&mut h);
-    }
+    // The one thing a page reads of the index outside its view: which provinces have a list of
+    // their own (`Site::province_url` links a province's name only then), on every page that
+    // names a province. Which tags, categories or pages exist changes no other page.
+    let mut provinces: Vec<_> = index.province_lists.keys().collect();
+    provinces.sort_unstable();
+    provinces.hash(&mut h);
     sidebar.hash(&mut h);
     Plan {
         jobs,
