@@ -360,11 +360,20 @@ impl Memo {
     }
 }
 
-/// Rendered pages by output file, with the fingerprint of the job each was made from.
+/// Rendered pages by address, with the fingerprint of the job each was made from.
 #[derive(Default)]
 pub(super) struct Pages {
     keep: bool,
-    last: HashMap<String, (u64, Output)>,
+    last: HashMap<String, Page>,
+    /// Counts the builds, to drop the pages the last one did not make.
+    build: u64,
+}
+
+struct Page {
+    fingerprint: u64,
+    output: Output,
+    /// The last build that made this page.
+    build: u64,
 }
 
 impl Pages {
@@ -389,45 +398,48 @@ impl Pages {
             return Ok(jobs.len());
         }
         let stamps = renderer.template_stamps();
-        let keyed: Vec<(String, u64)> = jobs
+        let fingerprints: Vec<u64> = jobs
             .par_iter()
-            .map(|job| {
-                let file = crate::route::output_file(&job.path);
-                (file, plan.fingerprint(job, &stamps))
-            })
+            .map(|job| plan.fingerprint(job, &stamps))
             .collect();
-        let todo: Vec<&Job> = jobs
+        let todo: Vec<(&Job, u64)> = jobs
             .iter()
-            .zip(&keyed)
-            .filter(|(_, (file, fp))| self.last.get(file).is_none_or(|(old, _)| old != fp))
-            .map(|(job, _)| *job)
+            .zip(&fingerprints)
+            .filter(|(job, fp)| {
+                self.last
+                    .get(job.path.as_str())
+                    .is_none_or(|page| page.fingerprint != **fp)
+            })
+            .map(|(job, fp)| (*job, *fp))
             .collect();
         let fresh: Vec<OnceLock<Output>> = todo.iter().map(|_| OnceLock::new()).collect();
-        renderer.run_into(site, plan, &todo, &|i, page| {
+        let todo_jobs: Vec<&Job> = todo.iter().map(|(job, _)| *job).collect();
+        renderer.run_into(site, plan, &todo_jobs, &|i, page| {
             let _ = fresh[i].set(page);
             Ok::<(), OutputError>(())
         })?;
-        let rendered = todo.len();
-        let mut fresh: HashMap<String, Output> = fresh
-            .into_iter()
-            .filter_map(OnceLock::into_inner)
-            .map(|o| (o.path.clone(), o))
-            .collect();
-        // Pages no job makes any more (a deleted article) are dropped here.
-        let mut last = std::mem::take(&mut self.last);
-        for (file, fp) in keyed {
-            let page = match fresh.remove(&file) {
-                Some(page) => page,
-                None => match last.remove(&file) {
-                    Some((_, page)) => page,
-                    None => continue,
-                },
-            };
-            sink.file(page.clone()).map_err(RunError::Sink)?;
-            tick();
-            self.last.insert(file, (fp, page));
+        self.build += 1;
+        let build = self.build;
+        for ((job, fingerprint), output) in todo.iter().zip(fresh) {
+            if let Some(output) = output.into_inner() {
+                let page = Page {
+                    fingerprint: *fingerprint,
+                    output,
+                    build,
+                };
+                self.last.insert(job.path.clone(), page);
+            }
         }
-        Ok(rendered)
+        for job in &jobs {
+            if let Some(page) = self.last.get_mut(job.path.as_str()) {
+                page.build = build;
+                sink.file(page.output.clone()).map_err(RunError::Sink)?;
+                tick();
+            }
+        }
+        // Pages no job makes any more (a deleted article) are dropped here.
+        self.last.retain(|_, page| page.build == build);
+        Ok(todo.len())
     }
 }
 
