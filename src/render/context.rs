@@ -150,6 +150,47 @@ pub struct ImageContext<'a> {
     pub caption: Option<&'a str>,
 }
 
+/// Everything a list takes from an article, and nothing else: `ArticleSummary` is made from
+/// this alone, so its hash (`render::plan`'s stamp of an article shown in a list) changes
+/// exactly when what lists show of the article does. A body edit that keeps the summary
+/// re-renders the article's own page only.
+#[derive(Hash)]
+pub struct Shown<'a> {
+    pub title: &'a str,
+    pub path: &'a str,
+    pub date: &'a DateTime<FixedOffset>,
+    pub updated: Option<&'a DateTime<FixedOffset>>,
+    pub summary: &'a str,
+    pub featured: bool,
+    pub province: ProvinceId,
+    pub category: Option<&'a str>,
+    pub tags: &'a [String],
+    /// (src, alt, caption)
+    pub image: Option<(&'a str, &'a str, Option<&'a str>)>,
+    pub author: Option<&'a str>,
+}
+
+impl<'a> Shown<'a> {
+    pub fn of(article: &'a Article) -> Self {
+        Shown {
+            title: &article.title,
+            path: &article.path,
+            date: &article.date,
+            updated: article.updated.as_ref(),
+            summary: &article.summary,
+            featured: article.featured,
+            province: article.province,
+            category: article.category.as_deref(),
+            tags: &article.tags,
+            image: article
+                .image
+                .as_ref()
+                .map(|i| (i.src.as_str(), i.alt.as_str(), i.caption.as_deref())),
+            author: article.author.as_deref(),
+        }
+    }
+}
+
 /// What a list shows of an article.
 #[derive(Serialize)]
 pub struct ArticleSummary<'a> {
@@ -168,7 +209,7 @@ pub struct ArticleSummary<'a> {
 }
 
 impl<'a> ArticleSummary<'a> {
-    pub fn new(article: &'a Article, site: Site<'a>) -> Self {
+    pub fn new(article: Shown<'a>, site: Site<'a>) -> Self {
         let config = site.config;
         let term = |path: fn(&str) -> String, name: &'a str| NameSlug {
             name,
@@ -176,29 +217,26 @@ impl<'a> ArticleSummary<'a> {
             url: site.term_url(path, name),
         };
         ArticleSummary {
-            title: &article.title,
-            url: config.url(&article.path),
-            permalink: config.permalink(&article.path),
-            date: iso(&article.date),
-            updated: article.updated.as_ref().map(iso),
-            summary: &article.summary,
+            title: article.title,
+            url: config.url(article.path),
+            permalink: config.permalink(article.path),
+            date: iso(article.date),
+            updated: article.updated.map(iso),
+            summary: article.summary,
             featured: article.featured,
             province: ProvinceContext::new(article.province, site),
-            category: article
-                .category
-                .as_deref()
-                .map(|name| term(route::category, name)),
+            category: article.category.map(|name| term(route::category, name)),
             tags: article
                 .tags
                 .iter()
                 .map(|name| term(route::tag, name))
                 .collect(),
-            image: article.image.as_ref().map(|image| ImageContext {
-                src: asset_url(config, &image.src),
-                alt: &image.alt,
-                caption: image.caption.as_deref(),
+            image: article.image.map(|(src, alt, caption)| ImageContext {
+                src: asset_url(config, src),
+                alt,
+                caption,
             }),
-            author: article.author.as_deref(),
+            author: article.author,
         }
     }
 }
@@ -258,7 +296,7 @@ pub struct ArticleFull<'a> {
 impl<'a> ArticleFull<'a> {
     pub fn new(article: &'a Article, site: Site<'a>) -> Self {
         ArticleFull {
-            summary: ArticleSummary::new(article, site),
+            summary: ArticleSummary::new(Shown::of(article), site),
             content: &article.body.html,
             summary_from_body: article.summary == article.body.summary,
             word_count: article.body.word_count,

@@ -64,7 +64,7 @@ impl<'a> Summaries<'a> {
         let i = article.index;
         self.cells[i].get_or_init(|| {
             tera::Value::from_serializable(&ArticleSummary::new(
-                &self.site.index.articles[i],
+                context::Shown::of(&self.site.index.articles[i]),
                 self.site,
             ))
         })

@@ -22,10 +22,18 @@ pub const PER_CATEGORY_BLOCK: usize = 4;
 /// The "Tin mới" box beside every page.
 pub const SIDEBAR_LATEST: usize = 6;
 
-/// An article a page shows: its place in `Index::articles` and a stamp of everything it shows
-/// of it (the article's source text and path; the settings are hashed once per build).
+/// An article a list shows (or the sidebar, "Tin liên quan", the neighbours): its place in
+/// `Index::articles` and a stamp of what lists show of it (`context::Shown`; the settings are
+/// hashed once per build).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ArticleRef {
+    pub index: usize,
+    stamp: u64,
+}
+
+/// The article of an article page: a stamp of its whole source and its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FullRef {
     pub index: usize,
     stamp: u64,
 }
@@ -95,7 +103,7 @@ pub enum View {
     },
     /// An article with its related articles and its neighbours in time.
     Article {
-        article: ArticleRef,
+        article: FullRef,
         related: Vec<ArticleRef>,
         older: Option<ArticleRef>,
         newer: Option<ArticleRef>,
@@ -194,14 +202,22 @@ fn hash_of(value: impl Hash) -> u64 {
 /// Resolves references into the index, stamping each with what it shows. The stamps are made
 /// once per article and list, however many pages show them.
 struct Resolver {
-    articles: Vec<u64>,
+    /// What lists show of each article.
+    shown: Vec<u64>,
+    /// Each article's whole source and address.
+    full: Vec<u64>,
     lists: Vec<u64>,
 }
 
 impl Resolver {
     fn new(index: &Index) -> Self {
         use rayon::prelude::*;
-        let articles = index
+        let shown = index
+            .articles
+            .par_iter()
+            .map(|a| hash_of(super::context::Shown::of(a)))
+            .collect();
+        let full = index
             .articles
             .par_iter()
             .map(|a| hash_of((a.source_hash, &a.path)))
@@ -211,13 +227,20 @@ impl Resolver {
             .par_iter()
             .map(|l| hash_of((l.kind, &l.name, &l.slug, &l.path, l.articles.len())))
             .collect();
-        Resolver { articles, lists }
+        Resolver { shown, full, lists }
     }
 
     fn article(&self, index: usize) -> ArticleRef {
         ArticleRef {
             index,
-            stamp: self.articles[index],
+            stamp: self.shown[index],
+        }
+    }
+
+    fn full(&self, index: usize) -> FullRef {
+        FullRef {
+            index,
+            stamp: self.full[index],
         }
     }
 
@@ -372,7 +395,7 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
         jobs.push(Job {
             path: article.path.clone(),
             view: View::Article {
-                article: r.article(i),
+                article: r.full(i),
                 related: r.articles(&index.related[i]),
                 // Newest first: the older article follows, the newer one precedes.
                 older: (i + 1 < count).then(|| r.article(i + 1)),
