@@ -17,8 +17,11 @@ use super::ServeError;
 /// The folders of a site that hold its sources. Only these are watched below the root, which may
 /// also hold the publish folder, .git and target/.
 const SOURCES: &[&str] = crate::SOURCE_DIRS;
-/// Saves that arrive within this time of each other are one change.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+/// Saves that arrive within this time of each other are one change. An editor's save is a burst
+/// of events well within a millisecond (write a temporary file, rename it over the old one); a
+/// longer wait would only delay the preview. A rebuild that still catches a half-done change
+/// (a `git checkout` of many files) is followed by another once the rest arrives.
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 pub fn start(source: &Path) -> Result<mpsc::Receiver<Vec<PathBuf>>, ServeError> {
     let failed = |path: &Path, reason: String| ServeError::Watch {
