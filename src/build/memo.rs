@@ -38,6 +38,8 @@ pub struct Memo {
     pub(super) pages: Pages,
     pub(super) feeds: Feeds,
     pub(super) search: Search,
+    /// The sitemaps of the last build (kept only by a memo that keeps).
+    pub(super) sitemaps: render::extras::SitemapCache,
     /// What the last build had to redo.
     pub stats: Stats,
 }

@@ -263,7 +263,7 @@ pub fn run(
         timings,
     )?;
     let (more, found) = timings.time("sitemaps, robots, redirects", || {
-        site_files(site, &schedule, &made.written, now)
+        site_files(site, &schedule, &made.written, now, &mut memo.sitemaps)
     })?;
     warnings.extend(found);
     let other_files = made.other_files + more.len();
@@ -432,9 +432,10 @@ fn site_files(
     schedule: &Schedule,
     written: &HashSet<String>,
     now: DateTime<FixedOffset>,
+    sitemaps: &mut render::extras::SitemapCache,
 ) -> Result<(Vec<Output>, Vec<Problem>), BuildError> {
     let (mut files, warnings) =
-        render::extras::site_files(site, written, now).map_err(BuildError::Site)?;
+        render::extras::site_files(site, written, now, sitemaps).map_err(BuildError::Site)?;
     files.push(Output {
         path: NEXT_PUBLISH_FILE.to_string(),
         bytes: schedule

@@ -2,6 +2,7 @@
 //! list that has one, the sitemap(s), robots.txt, the `_redirects` file, and a redirect page at
 //! every old address (`aliases:`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -197,6 +198,9 @@ fn newest(dates: impl Iterator<Item = DateTime<FixedOffset>>) -> Option<DateTime
     dates.max()
 }
 
+/// The sitemaps of the last build and the hash of every address and last change they list.
+pub type SitemapCache = Option<(u64, Vec<Output>)>;
+
 /// sitemap.xml (split past 50,000 URLs), robots.txt, `_redirects` and the redirect pages.
 /// `written` holds every path the build writes, so an alias can never replace a real page.
 /// Gives the files and the warnings (old addresses of a former pattern that are taken).
@@ -204,6 +208,7 @@ pub fn site_files(
     site: Site<'_>,
     written: &HashSet<String>,
     now: DateTime<FixedOffset>,
+    sitemaps: &mut SitemapCache,
 ) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     let Site { config, index, .. } = site;
     let article_date = |i: usize| {
@@ -212,15 +217,17 @@ pub fn site_files(
     };
     let newest_overall = newest((0..index.articles.len()).map(article_date));
 
-    let mut locs: Vec<(String, Option<DateTime<FixedOffset>>)> = Vec::new();
-    locs.push((config.permalink(""), newest_overall));
+    // Every address with its last change, borrowed where it can be: the sitemap's whole input.
+    // When it equals the last build's (a body edit), the last sitemaps are kept.
+    let mut locs: Vec<(Cow<str>, Option<DateTime<FixedOffset>>)> = Vec::new();
+    locs.push((Cow::Borrowed(""), newest_overall));
     for path in [
         route::PROVINCES,
         route::TAGS,
         route::CATEGORIES,
         route::ARCHIVE,
     ] {
-        locs.push((config.permalink(path), newest_overall));
+        locs.push((Cow::Borrowed(path), newest_overall));
     }
     for list in &index.lists {
         let pages = paginate::page_count(list.articles.len(), config.page_size);
@@ -228,32 +235,47 @@ pub fn site_files(
         for page in first..=pages {
             let range = paginate::page_range(list.articles.len(), config.page_size, page);
             let lastmod = newest(list.articles[range].iter().map(|&i| article_date(i)));
-            locs.push((
-                config.permalink(&route::list_page(&list.path, page)),
-                lastmod,
-            ));
+            let path = match page {
+                1 => Cow::Borrowed(list.path.as_str()),
+                _ => Cow::Owned(route::list_page(&list.path, page)),
+            };
+            locs.push((path, lastmod));
         }
     }
     for (i, article) in index.articles.iter().enumerate() {
-        locs.push((config.permalink(&article.path), Some(article_date(i))));
+        locs.push((Cow::Borrowed(article.path.as_str()), Some(article_date(i))));
     }
     for page in &index.pages {
-        locs.push((config.permalink(&route::page(&page.path)), page.updated));
+        locs.push((Cow::Owned(route::page(&page.path)), page.updated));
     }
-    let urls: Vec<sitemap::Url> = locs
-        .iter()
-        .map(|(loc, lastmod)| sitemap::Url {
-            loc,
-            lastmod: *lastmod,
-        })
-        .collect();
-    let mut outputs: Vec<Output> = sitemap::sitemaps(&urls, &config.base_url)
-        .into_iter()
-        .map(|(path, xml)| Output {
-            path,
-            bytes: xml.into_bytes().into(),
-        })
-        .collect();
+    let key = {
+        let mut h = DefaultHasher::new();
+        (config.fingerprint(), &locs).hash(&mut h);
+        h.finish()
+    };
+    let mut outputs = match sitemaps {
+        Some((last, files)) if *last == key => files.clone(),
+        _ => {
+            let permalinks: Vec<String> = locs.iter().map(|(p, _)| config.permalink(p)).collect();
+            let urls: Vec<sitemap::Url> = permalinks
+                .iter()
+                .zip(&locs)
+                .map(|(loc, (_, lastmod))| sitemap::Url {
+                    loc,
+                    lastmod: *lastmod,
+                })
+                .collect();
+            let files: Vec<Output> = sitemap::sitemaps(&urls, &config.base_url)
+                .into_iter()
+                .map(|(path, xml)| Output {
+                    path,
+                    bytes: xml.into_bytes().into(),
+                })
+                .collect();
+            *sitemaps = Some((key, files.clone()));
+            files
+        }
+    };
     // Google News: articles published in the last two days (none: no file, no robots line).
     let recent: Vec<(String, usize)> = index
         .articles
