@@ -184,10 +184,30 @@ fn dated_addresses_and_the_former_ones_redirect() {
     );
 }
 
-/// An old portal's `…-1024.html` addresses: `:id` and a `.html` ending.
+/// An old portal's `…-1024.html` addresses: `:id` and a `.html` ending; a link written to one
+/// in an article is checked against the pattern's addresses.
 #[test]
 fn numbered_html_addresses() {
     let site = site("\n[permalinks]\narticle = \"/tin-tuc/:slug-:id.html\"\n");
+    support::write(
+        &site.root.join("content/gioi-thieu.md"),
+        "---\ntitle: Giới thiệu\n---\n\nXem [hội nghị năm 2024](/tin-tuc/hoi-nghi-ban-chap-hanh-lien-hiep-1024.html) và [tin cũ](/tin-tuc/hoi-nghi-ban-chap-hanh-lien-hiep/).\n",
+    );
+    let check = bantin(site.tmp.path(), ["check", "--source", "site"]);
+    assert_eq!(check.code, 1, "{}", check.transcript());
+    assert!(
+        check
+            .stderr
+            .contains("/tin-tuc/hoi-nghi-ban-chap-hanh-lien-hiep/")
+            && !check.stderr.contains("1024.html`"),
+        "check reports only the link to the old address:\n{}",
+        check.transcript()
+    );
+    support::edit(
+        &site.root.join("content/gioi-thieu.md"),
+        " và [tin cũ](/tin-tuc/hoi-nghi-ban-chap-hanh-lien-hiep/)",
+        "",
+    );
     let out = build(&site);
     assert_published(
         &out,
