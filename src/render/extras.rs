@@ -89,7 +89,8 @@ pub fn feeds_reusing(site: Site<'_>, cache: &mut FeedCache) -> Vec<Output> {
     let settings = config.fingerprint();
     let fingerprint = |list: &List| {
         let mut h = DefaultHasher::new();
-        (settings, &list.path, list.kind == ListKind::Home).hash(&mut h);
+        // The list's name is in the feed's title: a tag's spelling follows what most articles write.
+        (settings, &list.path, &list.name, list.kind).hash(&mut h);
         for &i in list.articles.iter().take(config.feeds.limit) {
             index.articles[i].source_hash.hash(&mut h);
         }

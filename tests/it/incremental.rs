@@ -198,3 +198,47 @@ fn a_folder_or_the_site_reported_as_changed_is_read_again() {
         assert!(reuse.stats.reread >= 1, "nothing was read again");
     }
 }
+
+/// A tag's name as lists and feeds show it is the spelling most articles use; an edit to an
+/// article too old to be in the tag's feed can change it. The feed's title follows (it once
+/// kept the old spelling: its fingerprint had the articles but not the list's name).
+#[test]
+fn a_tag_spelt_anew_by_an_old_article_retitles_its_feed() {
+    let site = support::empty_site();
+    support::write(
+        &site.root.join("site.toml"),
+        support::site_toml(
+            "title = \"Liên hiệp\"\nbase_url = \"https://example.org/\"\nprovince = \"Cần Thơ\"\n[feeds]\nlimit = 1",
+        ),
+    );
+    let article = |file: &str, date: &str, tag: &str| {
+        support::write(
+            &site.root.join("content/tin-tuc").join(file),
+            format!("---\ntitle: Bài {file}\ndate: {date}\ntags: [{tag}]\n---\n\nNội dung.\n"),
+        );
+    };
+    article("a.md", "03/03/2024", "Viện Trợ");
+    article("b.md", "02/02/2024", "viện trợ");
+    article("c.md", "01/01/2024", "viện trợ");
+    let options = Options {
+        source: site.root.clone(),
+        ..Options::default()
+    };
+    let mut memo = Memo::new();
+    compile_with(&options, &mut memo).unwrap_or_else(|e| panic!("{e}"));
+    // c.md is the oldest: not in the one-item feed. Two articles now write "Viện Trợ".
+    article("c.md", "01/01/2024", "Viện Trợ");
+    let got = files(&compile_with(&options, &mut memo).unwrap_or_else(|e| panic!("{e}")));
+    let expected = clean(&options);
+    let feed = "the/vien-tro/rss.xml";
+    assert!(
+        String::from_utf8_lossy(&expected[feed]).contains("Chủ đề: Viện Trợ"),
+        "the clean build's feed title"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&got[feed]),
+        String::from_utf8_lossy(&expected[feed]),
+        "the feed after the edit"
+    );
+    assert_eq!(got, expected, "every file");
+}
