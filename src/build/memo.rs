@@ -454,11 +454,11 @@ pub(super) struct Feeds {
 
 impl Feeds {
     /// The RSS and Atom feed of every list that has one; unchanged feeds come from the memo.
-    pub(super) fn make(&mut self, site: Site<'_>) -> Vec<Output> {
+    pub(super) fn make(&mut self, site: Site<'_>, plan: &Plan) -> Vec<Output> {
         if self.keep {
-            render::extras::feeds_reusing(site, &mut self.last)
+            render::extras::feeds_reusing(site, plan, &mut self.last)
         } else {
-            render::extras::feeds(site)
+            render::extras::feeds(site, plan)
         }
     }
 }

@@ -350,7 +350,7 @@ fn make_files(
                 ticker.tick();
             }
             Ok(rayon::join(
-                || timings.time("∥ feeds", || feeds.make(site)),
+                || timings.time("∥ feeds", || feeds.make(site, plan)),
                 || timings.time("∥ search index", || search.make(site)),
             ))
         },

@@ -12,14 +12,15 @@ use rayon::prelude::*;
 use super::Output;
 use super::context::{Site, list_title};
 use super::feeds::{self, Feed, FeedItem};
+use super::plan::{FeedJob, Plan};
 use super::sitemap;
-use crate::model::{List, ListKind, paginate};
+use crate::model::{ListKind, paginate};
 use crate::problem::Problem;
 use crate::route;
 
 /// RSS and Atom for the home list and every province, tag and category list.
-pub fn feeds(site: Site<'_>) -> Vec<Output> {
-    feeds_reusing(site, &mut HashMap::new())
+pub fn feeds(site: Site<'_>, plan: &Plan) -> Vec<Output> {
+    feeds_reusing(site, plan, &mut HashMap::new())
 }
 
 /// The search index of the last build and the fingerprint of what it was made from.
@@ -82,31 +83,21 @@ fn search_outputs(site: Site<'_>) -> Vec<Output> {
 /// the RSS and Atom files.
 pub type FeedCache = HashMap<String, (u64, [Output; 2])>;
 
-/// Like `feeds`, reusing the feeds in `cache` whose inputs (the settings and the source of the
-/// articles they carry) are unchanged, and leaving this build's feeds in it.
-pub fn feeds_reusing(site: Site<'_>, cache: &mut FeedCache) -> Vec<Output> {
-    let Site { config, index, .. } = site;
-    let settings = config.fingerprint();
-    let fingerprint = |list: &List| {
-        let mut h = DefaultHasher::new();
-        // The list's name is in the feed's title: a tag's spelling follows what most articles write.
-        (settings, &list.path, &list.name, list.kind).hash(&mut h);
-        for &i in list.articles.iter().take(config.feeds.limit) {
-            index.articles[i].source_hash.hash(&mut h);
-        }
-        h.finish()
-    };
+/// Like `feeds`, reusing the feeds in `cache` whose resolved job (`plan::FeedJob`: the list and
+/// the articles they carry, stamped) and settings are unchanged, and leaving this build's feeds
+/// in it.
+pub fn feeds_reusing(site: Site<'_>, plan: &Plan, cache: &mut FeedCache) -> Vec<Output> {
     let previous = std::mem::take(cache);
-    let built: Vec<(String, u64, [Output; 2])> = index
-        .lists
+    let built: Vec<(String, u64, [Output; 2])> = plan
+        .feeds
         .par_iter()
-        .filter(|list| list.has_feed())
-        .map(|list| {
+        .map(|feed| {
+            let list = &site.index.lists[feed.list.index];
             let key = route::feed(&list.path, route::Feed::Rss);
-            let fp = fingerprint(list);
+            let fp = plan.feed_fingerprint(feed);
             match previous.get(&key) {
                 Some((old, files)) if *old == fp => (key, fp, files.clone()),
-                _ => (key, fp, feed_files(site, list)),
+                _ => (key, fp, feed_files(site, feed)),
             }
         })
         .collect();
@@ -118,9 +109,10 @@ pub fn feeds_reusing(site: Site<'_>, cache: &mut FeedCache) -> Vec<Output> {
     outputs
 }
 
-/// The RSS and Atom files of one list.
-fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
+/// The RSS and Atom files of one list, made from its resolved job only.
+fn feed_files(site: Site<'_>, job: &FeedJob) -> [Output; 2] {
     let Site { config, index, .. } = site;
+    let list = &index.lists[job.list.index];
     let title = match list.kind {
         ListKind::Home => config.title.clone(),
         _ => format!("{} – {}", list_title(site, list), config.title),
@@ -143,12 +135,11 @@ fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
         publisher: &config.organization.name,
         base_url: &config.base_url,
     };
-    let permalinks: Vec<(String, Option<String>)> = list
+    let permalinks: Vec<(String, Option<String>)> = job
         .articles
         .iter()
-        .take(config.feeds.limit)
-        .map(|&i| {
-            let article = &index.articles[i];
+        .map(|r| {
+            let article = &index.articles[r.index];
             let image = article
                 .image
                 .as_ref()
@@ -156,13 +147,12 @@ fn feed_files(site: Site<'_>, list: &List) -> [Output; 2] {
             (config.permalink(&article.path), image)
         })
         .collect();
-    let items: Vec<FeedItem> = list
+    let items: Vec<FeedItem> = job
         .articles
         .iter()
-        .take(config.feeds.limit)
         .zip(&permalinks)
-        .map(|(&i, (permalink, image))| {
-            let article = &index.articles[i];
+        .map(|(r, (permalink, image))| {
+            let article = &index.articles[r.index];
             let mut categories: Vec<&str> = article.category.iter().map(String::as_str).collect();
             categories.extend(article.tags.iter().map(String::as_str));
             FeedItem {

@@ -150,10 +150,22 @@ pub struct Job {
     pub view: View,
 }
 
+/// A list's RSS and Atom feeds, resolved like a page: the list and the articles they carry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FeedJob {
+    pub list: ListRef,
+    /// The newest `[feeds] limit` articles of the list (feeds may carry their whole text).
+    pub articles: Vec<FullRef>,
+}
+
 /// Every page of the site, and what every page shows beside its own content (the sidebar).
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub jobs: Vec<Job>,
+    /// The feeds of every list that has them.
+    pub feeds: Vec<FeedJob>,
+    /// The hash of the settings (site.toml as written, and the base URL in use).
+    settings: u64,
     /// The sidebar's newest articles, on every page.
     pub sidebar: Vec<ArticleRef>,
     /// The hash of what every page depends on: the settings, which provinces have a list (pages
@@ -190,6 +202,11 @@ impl Plan {
     /// The fingerprint of a job's page: equal fingerprints, equal pages.
     pub fn fingerprint(&self, job: &Job, templates: &TemplateStamps) -> u64 {
         hash_of((self.global, templates.0.get(job.view.template()), job))
+    }
+
+    /// The fingerprint of a list's feeds: equal fingerprints, equal feeds.
+    pub fn feed_fingerprint(&self, feed: &FeedJob) -> u64 {
+        hash_of((self.settings, feed))
     }
 }
 
@@ -413,11 +430,27 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
         });
     }
 
+    let feeds = index
+        .lists
+        .iter()
+        .enumerate()
+        .filter(|(_, list)| list.has_feed())
+        .map(|(l, list)| FeedJob {
+            list: r.list(l),
+            articles: list
+                .articles
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&i| r.full(i))
+                .collect(),
+        })
+        .collect();
+
     let sidebar = r.articles(&(0..count.min(SIDEBAR_LATEST)).collect::<Vec<_>>());
-    let mut h = DefaultHasher::new();
     // The settings as written, plus what the command line changed.
-    config.source.text.hash(&mut h);
-    config.base_url.hash(&mut h);
+    let settings = hash_of((&*config.source.text, &config.base_url));
+    let mut h = DefaultHasher::new();
+    settings.hash(&mut h);
     // The one thing a page reads of the index outside its view: which provinces have a list of
     // their own (`Site::province_url` links a province's name only then), on every page that
     // names a province. Which tags, categories or pages exist changes no other page.
@@ -427,6 +460,8 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
     sidebar.hash(&mut h);
     Plan {
         jobs,
+        feeds,
+        settings,
         sidebar,
         global: h.finish(),
     }
