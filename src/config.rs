@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 use toml_edit::{Document, Item, TableLike, Value};
 
 use crate::markdown::RawHtml;
-use crate::model::provinces::{ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
+use crate::provinces::{ProvinceId, Provinces};
 use crate::route::{Pattern, PatternError};
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -656,7 +656,7 @@ impl<'a> Reader<'a> {
             Some(name) => match provinces.lookup(&name) {
                 Ok(p) => Some(p.id()),
                 Err(e) => {
-                    self.problems.push(crate::content::province_problem(
+                    self.problems.push(crate::provinces::province_problem(
                         ("config::unknown-province", |p| {
                             format!("province = \"{p}\"")
                         }),

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod problem;
+pub mod provinces;
 pub mod render;
 pub mod route;
 pub mod scaffold;

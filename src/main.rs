@@ -164,7 +164,7 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
 
 fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
     use bantin::scaffold::NewError;
-    let provinces = bantin::model::provinces::Provinces::builtin();
+    let provinces = bantin::provinces::Provinces::builtin();
     let config = match bantin::config::Config::load(
         &args.source,
         &bantin::config::Overrides::default(),

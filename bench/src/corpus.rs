@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use bantin::content::frontmatter;
 use bantin::locale::slugify;
-use bantin::model::provinces::{Province, ProvinceId, Provinces};
 use bantin::problem::SourceFile;
+use bantin::provinces::{Province, ProvinceId, Provinces};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// The seed `bantin-bench` uses unless told another.

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use bantin::locale::slugify;
 use bantin::model::province_path_slug;
-use bantin::model::provinces::{ProvinceId, Provinces};
+use bantin::provinces::{ProvinceId, Provinces};
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::{Article, Corpus, split_front_matter};

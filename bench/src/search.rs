@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bantin::build::{self, Options};
-use bantin::model::provinces::Provinces;
+use bantin::provinces::Provinces;
 use bantin::render::context::Site;
 
 use crate::CorpusArgs;

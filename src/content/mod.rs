@@ -15,8 +15,8 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use crate::config::Config;
 use crate::locale::{self, date::DateError};
 use crate::markdown::{self, Highlighter, Rendered};
-use crate::model::provinces::{LookupError, ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
+use crate::provinces::{ProvinceId, Provinces, province_problem};
 use crate::route;
 use frontmatter::{Fields, Nested};
 
@@ -1164,37 +1164,6 @@ pub fn date_problem(
             .collect::<Vec<_>>()
             .join(" or ")
     ))
-}
-
-/// How a province setting is written where it was found: `province: X` in front-matter,
-/// `province = "X"` in site.toml.
-pub type WriteProvince = fn(&str) -> String;
-
-/// The problem for a province name that is not in the registry, with the closest names and the
-/// line to write (`write_as`).
-pub fn province_problem(
-    (code, write_as): (&'static str, WriteProvince),
-    file: &SourceFile,
-    span: Range<usize>,
-    input: &str,
-    error: &LookupError,
-) -> Problem {
-    let problem = Problem::error(code, format!("unknown province `{input}`")).at(file, span);
-    match error.suggestions.as_slice() {
-        [] => problem.label("not a Vietnamese province or city").help(
-            "write the province's name, with or without accents (e.g. Kiên Giang, kien giang, TP. Hồ Chí Minh)",
-        ),
-        [first, rest @ ..] => {
-            let others = if rest.is_empty() {
-                String::new()
-            } else {
-                format!(" (or: {})", rest.join(", "))
-            };
-            problem
-                .label(format!("did you mean `{first}`?"))
-                .help(format!("write `{}`{others}; names may be written with or without accents", write_as(first)))
-        }
-    }
 }
 
 /// With a category list in site.toml, every article's category must be one of them.

@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use crate::config::{Config, Overrides};
-use crate::model::provinces::Provinces;
 use crate::problem::{SourceFile, utf8_text};
+use crate::provinces::Provinces;
 
 use super::{Target, check_problems};
 

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::config::{Config, Overrides};
 use crate::content::{Content, load_text};
 use crate::markdown::{Highlighter, RawHtml};
-use crate::model::provinces::Provinces;
 use crate::problem::{SourceFile, utf8_text};
+use crate::provinces::Provinces;
 
 use super::{Target, check_problems};
 

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::config::{Config, Organization};
 use crate::content::{Article, Page, Source};
 use crate::locale;
-use crate::model::provinces::{ProvinceId, Provinces};
 use crate::model::{Index, List, ListKind, paginate};
+use crate::provinces::{ProvinceId, Provinces};
 use crate::route::{self, Feed};
 
 pub fn iso(date: &DateTime<FixedOffset>) -> String {

@@ -633,7 +633,7 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
 mod tests {
     use super::*;
     use crate::config::Overrides;
-    use crate::model::provinces::Provinces;
+    use crate::provinces::Provinces;
 
     /// The names an unknown filter's "did you mean" offers are ones `register_helpers` adds.
     #[test]

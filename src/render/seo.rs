@@ -270,8 +270,8 @@ mod tests {
     use crate::content::{self, Filter};
     use crate::markdown::Highlighter;
     use crate::model::Index;
-    use crate::model::provinces::Provinces;
     use crate::problem::SourceFile;
+    use crate::provinces::Provinces;
 
     const SITE: &str = r#"
 title = "Liên hiệp các tổ chức hữu nghị tỉnh An Giang"

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildError, Memo};
 use crate::config::{Config, Overrides};
-use crate::model::provinces::Provinces;
 use crate::problem::Problem;
+use crate::provinces::Provinces;
 use crate::render::theme::Origin;
 
 /// How to serve.

@@ -1,19 +1,23 @@
 //! The built-in registry of Vietnam's provincial-level units: takes the embedded
 //! `data/provinces.yaml` (63 units before and 34 after the 2025 reorganisation) and gives
-//! `Provinces`, with lookup by any spelling, "did you mean" suggestions and the merger graph.
+//! `Provinces`, with lookup by any spelling, "did you mean" suggestions and the merger graph;
+//! and the problem for a name it does not know (`province_problem`), which site.toml and
+//! front-matter report alike.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use saphyr::{LoadableYamlNode, Mapping, Yaml};
 
 use crate::locale::fold;
+use crate::problem::{Problem, SourceFile};
 
 /// The data ships inside the binary: it is ours, versioned with the code, and a site can rely on it
 /// without any file next to it.
-const BUILTIN_YAML: &str = include_str!("../../data/provinces.yaml");
+const BUILTIN_YAML: &str = include_str!("../data/provinces.yaml");
 
 /// How many suggestions a failed lookup offers.
 const MAX_SUGGESTIONS: usize = 3;
@@ -781,6 +785,37 @@ impl fmt::Display for Shown<'_, '_> {
         match self.0.as_str() {
             Some(s) => write!(f, "{s:?}"),
             None => write!(f, "{:?}", self.0),
+        }
+    }
+}
+
+/// How a province setting is written where it was found: `province: X` in front-matter,
+/// `province = "X"` in site.toml.
+pub type WriteProvince = fn(&str) -> String;
+
+/// The problem for a province name that is not in the registry, with the closest names and the
+/// line to write (`write_as`).
+pub fn province_problem(
+    (code, write_as): (&'static str, WriteProvince),
+    file: &SourceFile,
+    span: Range<usize>,
+    input: &str,
+    error: &LookupError,
+) -> Problem {
+    let problem = Problem::error(code, format!("unknown province `{input}`")).at(file, span);
+    match error.suggestions.as_slice() {
+        [] => problem.label("not a Vietnamese province or city").help(
+            "write the province's name, with or without accents (e.g. Kiên Giang, kien giang, TP. Hồ Chí Minh)",
+        ),
+        [first, rest @ ..] => {
+            let others = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" (or: {})", rest.join(", "))
+            };
+            problem
+                .label(format!("did you mean `{first}`?"))
+                .help(format!("write `{}`{others}; names may be written with or without accents", write_as(first)))
         }
     }
 }
