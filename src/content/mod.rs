@@ -15,7 +15,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use crate::config::Config;
 use crate::locale::{self, date::DateError};
 use crate::markdown::{self, Highlighter, Rendered};
-use crate::problem::{Problem, SourceFile, did_you_mean};
+use crate::problem::{Problem, SourceFile, did_you_mean, display_path};
 use crate::provinces::{ProvinceId, Provinces, province_problem};
 use crate::route;
 use frontmatter::{Fields, Nested};
@@ -475,16 +475,6 @@ struct Loader<'a> {
     config: &'a Config,
     provinces: &'a Provinces,
     highlighter: &'a Highlighter,
-}
-
-/// A site-relative display path with forward slashes.
-pub fn display_path(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 impl Loader<'_> {

@@ -155,7 +155,7 @@ impl Sites {
         for (site, path) in loads {
             let config = &self.sites[site];
             let path: PathBuf = config.content_dir().join(path);
-            let display = crate::content::display_path(&config.root, &path);
+            let display = crate::problem::display_path(&config.root, &path);
             let text = match utf8_text("content::not-utf8", display, bytes.to_vec()) {
                 Ok(text) => text,
                 Err(problem) => return check_problems(&[problem]),

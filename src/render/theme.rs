@@ -110,7 +110,7 @@ impl Theme {
 
     fn add_dir(&mut self, root: &Path, templates: &Path, statics: &Path) -> Result<(), Problem> {
         for (rel, path) in files_under(templates)? {
-            let display = crate::content::display_path(root, &path);
+            let display = crate::problem::display_path(root, &path);
             let bytes = std::fs::read(&path).map_err(|e| {
                 Problem::error(
                     "theme::unreadable",
@@ -145,7 +145,7 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Problem> {
             continue;
         }
         if entry.file_type().is_file() {
-            let rel = crate::content::display_path(dir, entry.path());
+            let rel = crate::problem::display_path(dir, entry.path());
             out.push((rel, entry.into_path()));
         }
     }
