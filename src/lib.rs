@@ -16,6 +16,7 @@ pub mod route;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod theme;
 
 #[cfg(test)]
 mod fuzz;

@@ -18,13 +18,13 @@ use crate::config::{Config, Overrides};
 use crate::content::{self, Filter};
 use crate::markdown::Highlighter;
 use crate::model::Index;
-use crate::output::{Foreign, Output, OutputError, Staging, Written};
+use crate::output::{Foreign, Origin, Output, OutputError, Staging, Written};
 use crate::problem::Problem;
 use crate::provinces::Provinces;
 use crate::render::context::Site;
-use crate::render::theme::{Origin, Theme};
 use crate::render::{self, Renderer};
 use crate::route;
+use crate::theme::Theme;
 pub use memo::Memo;
 use sink::{Memory, Sink};
 

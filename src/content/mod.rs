@@ -971,7 +971,7 @@ impl Loader<'_> {
             return false;
         }
         self.config.root.join("static").join(relative).is_file()
-            || crate::render::theme::static_file_exists(self.config, relative)
+            || crate::theme::static_file_exists(self.config, relative)
     }
 
     /// `id:`, a whole number from 1.

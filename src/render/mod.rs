@@ -9,7 +9,6 @@ pub mod plan;
 pub mod seo;
 pub mod sitemap;
 mod template_errors;
-pub mod theme;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +20,7 @@ use crate::locale;
 use crate::model::ListKind;
 use crate::problem::{Problem, SourceFile};
 use crate::route;
+use crate::theme::Theme;
 use context::{
     ArchiveContext, ArticleContext, ArticleFull, ArticleSummary, CategoriesContext, CategoryBlock,
     Common, Crumb, HomeContext, IndexEntry, ListContext, ListInfo, MonthContext, NameSlugRef,
@@ -30,7 +30,6 @@ use context::{
 };
 pub use plan::{Job, Plan, View, plan};
 use template_errors::During;
-use theme::Theme;
 
 pub use crate::output::Output;
 

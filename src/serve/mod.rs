@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildError, Memo};
 use crate::config::{Config, Overrides};
+use crate::output::Origin;
 use crate::problem::Problem;
 use crate::provinces::Provinces;
-use crate::render::theme::Origin;
 
 /// How to serve.
 #[derive(Debug, Clone)]
