@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use saphyr::{LoadableYamlNode, Mapping, Yaml};
@@ -243,8 +244,8 @@ fn shorten(input: &str) -> String {
     }
 }
 
-/// All units, current and former, with the indexes that make lookups cheap. Immutable: build it
-/// once with `Provinces::builtin()` and pass it around.
+/// All units, current and former, with the indexes that make lookups cheap. Immutable: the
+/// built-in one is made once per process (`Provinces::builtin()`) and shared.
 #[derive(Clone, Debug)]
 pub struct Provinces {
     units: Vec<Province>,
@@ -258,11 +259,19 @@ pub struct Provinces {
 }
 
 impl Provinces {
-    /// Parses the embedded data file. Each call parses anew (a few milliseconds), so keep the
-    /// result rather than calling this in a loop.
-    pub fn builtin() -> Provinces {
-        Provinces::from_yaml(BUILTIN_YAML)
-            .unwrap_or_else(|e| panic!("built-in data/provinces.yaml is invalid: {e}"))
+    /// The registry of the embedded data file, parsed the first time it is asked for and shared
+    /// by every build of the process after that (a preview rebuilds on every save).
+    ///
+    /// A `static` here is not mutable global state: the data is compiled into the binary and the
+    /// registry is never changed after it is made, so every caller, on any thread, at any time,
+    /// sees the same value it would get by parsing the data itself. The `OnceLock` only saves the
+    /// parse (a few milliseconds) after the first; nothing can be set, reset or observed to change.
+    pub fn builtin() -> &'static Provinces {
+        static BUILTIN: OnceLock<Provinces> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Provinces::from_yaml(BUILTIN_YAML)
+                .unwrap_or_else(|e| panic!("built-in data/provinces.yaml is invalid: {e}"))
+        })
     }
 
     /// The unit with this id. Ids only come from a registry built from the same embedded data,
@@ -825,8 +834,18 @@ mod tests {
     use super::*;
     use crate::locale::slugify;
 
-    fn registry() -> Provinces {
+    fn registry() -> &'static Provinces {
         Provinces::builtin()
+    }
+
+    #[test]
+    fn the_builtin_registry_is_made_once_and_shared() {
+        let first = Provinces::builtin();
+        let from_another_thread = std::thread::spawn(Provinces::builtin)
+            .join()
+            .expect("thread");
+        assert!(std::ptr::eq(first, Provinces::builtin()));
+        assert!(std::ptr::eq(first, from_another_thread));
     }
 
     #[test]
@@ -989,7 +1008,7 @@ mod tests {
     #[test]
     fn merger_links_are_inverse_and_current_of_is_current() {
         let p = registry();
-        for unit in &p {
+        for unit in p {
             let now = p.current_of(unit);
             assert!(now.is_current(), "{}", unit.key());
             if let Some(next) = unit.merged_into() {
@@ -1011,7 +1030,7 @@ mod tests {
     #[test]
     fn slugs_follow_the_slug_rule_and_ids_are_slug_based() {
         let p = registry();
-        for unit in &p {
+        for unit in p {
             assert_eq!(unit.slug(), slugify(unit.name()), "{}", unit.key());
             assert_eq!(unit.key().trim_end_matches("-pre2025"), unit.slug());
             let prefix = match unit.kind() {
@@ -1102,7 +1121,7 @@ mod tests {
     #[test]
     fn every_spelling_of_every_unit_finds_it_or_its_same_named_successor() {
         let p = registry();
-        for unit in &p {
+        for unit in p {
             let expected = if unit.is_current() || p.current_of(unit).name() != unit.name() {
                 unit
             } else {

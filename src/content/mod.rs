@@ -1334,11 +1334,11 @@ editor = "Nguyễn Văn A"
     /// Loads one file's text at `rel` (under content/) as a build would.
     fn load(rel: &str, text: &str) -> (Content, Vec<Problem>) {
         let provinces = Provinces::builtin();
-        let config = config(Path::new("/site"), &provinces);
+        let config = config(Path::new("/site"), provinces);
         let path = config.content_dir().join(rel);
         load_text(
             &config,
-            &provinces,
+            provinces,
             &Highlighter::new(),
             &path,
             text.to_string(),

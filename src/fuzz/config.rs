@@ -147,11 +147,11 @@ fn check(provinces: &Provinces, bytes: &[u8]) {
 #[test]
 fn saved() {
     let provinces = Provinces::builtin();
-    super::replay(&TARGET, |bytes| check(&provinces, bytes));
+    super::replay(&TARGET, |bytes| check(provinces, bytes));
 }
 
 #[test]
 fn random() {
     let provinces = Provinces::builtin();
-    super::random(&TARGET, |bytes| check(&provinces, bytes));
+    super::random(&TARGET, |bytes| check(provinces, bytes));
 }

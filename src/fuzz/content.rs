@@ -104,7 +104,7 @@ const TARGET: Target = Target {
 /// raw HTML sanitized), and a bare site's (neither, raw HTML trusted), each at its own root.
 struct Sites {
     sites: Vec<Config>,
-    provinces: Provinces,
+    provinces: &'static Provinces,
     highlighter: Highlighter,
 }
 
@@ -123,7 +123,7 @@ impl Sites {
                     Path::new(root),
                     SourceFile::new("site.toml", text),
                     &Overrides::default(),
-                    &provinces,
+                    provinces,
                 )
                 .unwrap_or_else(|problems| panic!("{root}/site.toml: {problems:?}"))
             })
@@ -161,7 +161,7 @@ impl Sites {
                 Err(problem) => return check_problems(&[problem]),
             };
             let (content, problems) =
-                load_text(config, &self.provinces, &self.highlighter, &path, text);
+                load_text(config, self.provinces, &self.highlighter, &path, text);
             check_problems(&problems);
             loaded(&content, config.raw_html);
         }

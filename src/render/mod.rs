@@ -642,7 +642,7 @@ mod tests {
             std::path::Path::new("."),
             SourceFile::new("site.toml", site),
             &Overrides::default(),
-            &Provinces::builtin(),
+            Provinces::builtin(),
         )
         .expect("test site.toml");
         let mut tera = Tera::new();
@@ -685,7 +685,7 @@ mod tests {
         let provinces = Provinces::builtin();
         let site = Site {
             config: &compiled.config,
-            provinces: &provinces,
+            provinces,
             index: &compiled.index,
         };
         let plan = plan(&compiled.config, &compiled.index);

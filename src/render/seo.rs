@@ -303,19 +303,19 @@ editor = "Nguyễn Văn A"
             root.path(),
             SourceFile::new("site.toml", SITE),
             &Overrides::default(),
-            &provinces,
+            provinces,
         )
         .expect("test site.toml");
         let text = format!("---\n{front}\n---\n\nThân bài có </script> và <!-- trong chữ.\n");
         let path = config.root.join("content/tin-tuc/bai.md");
         let (content, problems) =
-            content::load_text(&config, &provinces, &Highlighter::new(), &path, text);
+            content::load_text(&config, provinces, &Highlighter::new(), &path, text);
         assert!(problems.is_empty(), "{problems:?}");
         let now = DateTime::parse_from_rfc3339("2026-11-22T10:00:00+07:00").expect("date");
-        let (index, _) = Index::build(&config, &provinces, content, Filter::default(), now);
+        let (index, _) = Index::build(&config, provinces, content, Filter::default(), now);
         let site = Site {
             config: &config,
-            provinces: &provinces,
+            provinces,
             index: &index,
         };
         check(site, &index.articles[0]);

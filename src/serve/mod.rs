@@ -95,15 +95,11 @@ pub fn serve(
     };
     // What is understood of site.toml, even with mistakes elsewhere in it (the first build
     // shows them): the preview is served under the site's own path from the start.
-    let (base_path, timezone) = Config::read(
-        &options.source,
-        &Overrides::default(),
-        &Provinces::builtin(),
-    )
-    .map_or_else(
-        |_| ("/".to_string(), chrono_tz::Asia::Ho_Chi_Minh),
-        |(c, _)| (c.base_path, c.timezone),
-    );
+    let (base_path, timezone) =
+        Config::read(&options.source, &Overrides::default(), Provinces::builtin()).map_or_else(
+            |_| ("/".to_string(), chrono_tz::Asia::Ho_Chi_Minh),
+            |(c, _)| (c.base_path, c.timezone),
+        );
     let counter = Arc::new(counter::Counter::new(timezone));
     let build_options = build::Options {
         source: options.source.clone(),

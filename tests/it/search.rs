@@ -308,7 +308,7 @@ fn search_js_answers_queries_on_an_index_built_in_rust() {
 struct SiteDocs {
     urls: Vec<String>,
     dates: Vec<String>,
-    provinces: bantin::provinces::Provinces,
+    provinces: &'static bantin::provinces::Provinces,
     compiled: bantin::build::Compiled,
 }
 
