@@ -599,7 +599,7 @@ pub struct Common {
     /// The page's absolute address for `<link rel="canonical">`; none on the 404 page.
     pub canonical_url: Option<String>,
     /// Open Graph, Twitter card and JSON-LD; none on the 404 page.
-    pub seo: Option<super::seo::Seo>,
+    pub seo: Option<super::head::Seo>,
     /// `<link rel="alternate">` feeds: the site's, and a list page's own.
     pub feeds: Vec<FeedLink>,
 }

@@ -5,6 +5,7 @@
 pub mod context;
 pub mod extras;
 pub mod feeds;
+pub mod head;
 pub mod plan;
 pub mod seo;
 pub mod sitemap;

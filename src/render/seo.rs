@@ -6,29 +6,12 @@
 //! absolute URLs, dates with the site's offset, a picture Facebook and Zalo can show (not SVG),
 //! and JSON that cannot break out of its `<script>` element.
 
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::context::{Site, absolute_asset, iso};
+use super::head::{Meta, Seo};
 use crate::config::Config;
 use crate::content::Article;
-
-/// One `<meta>` tag: `<meta {attr}="{key}" content="{content}">`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Meta {
-    /// `property` for Open Graph, `name` for Twitter cards.
-    pub attr: &'static str,
-    pub key: &'static str,
-    pub content: String,
-}
-
-/// What the templates get as `seo`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Seo {
-    pub meta: Vec<Meta>,
-    /// JSON-LD, already safe to print inside `<script type="application/ld+json">`.
-    pub json_ld: Option<String>,
-}
 
 /// The page being described.
 pub struct Described<'a> {
