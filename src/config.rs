@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 use toml_edit::{Document, Item, TableLike, Value};
 
 use crate::markdown::RawHtml;
-use crate::model::provinces::{ProvinceId, Provinces};
 use crate::problem::{Problem, SourceFile, did_you_mean};
+use crate::provinces::{ProvinceId, Provinces};
 use crate::route::{Pattern, PatternError};
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -656,7 +656,7 @@ impl<'a> Reader<'a> {
             Some(name) => match provinces.lookup(&name) {
                 Ok(p) => Some(p.id()),
                 Err(e) => {
-                    self.problems.push(crate::content::province_problem(
+                    self.problems.push(crate::provinces::province_problem(
                         ("config::unknown-province", |p| {
                             format!("province = \"{p}\"")
                         }),
@@ -1254,7 +1254,7 @@ pub fn normalize_base_url(input: &str) -> Result<(String, String), &'static str>
 mod tests {
     use super::*;
 
-    fn provinces() -> Provinces {
+    fn provinces() -> &'static Provinces {
         Provinces::builtin()
     }
 
@@ -1273,7 +1273,7 @@ editor = "Nguyễn Văn A"
             Path::new("."),
             SourceFile::new("site.toml", text),
             &Overrides::default(),
-            &provinces(),
+            provinces(),
         )
     }
 
@@ -1384,7 +1384,7 @@ editor = "Nguyễn Văn A"
             Path::new("."),
             SourceFile::new("site.toml", text),
             &Overrides::default(),
-            &provinces(),
+            provinces(),
         );
         let problems = problems
             .iter()
@@ -1484,7 +1484,7 @@ editor = "Nguyễn Văn A"
             Path::new("."),
             SourceFile::new("site.toml", text),
             &Overrides::default(),
-            &provinces(),
+            provinces(),
         )
         .1
         .into_iter()
@@ -1560,16 +1560,16 @@ editor = "Nguyễn Văn A"
             b"title = \"Li\xEAn hi\xEA\xECp\"\n",
         )
         .unwrap();
-        let (c, problems) = Config::read(dir.path(), &Overrides::default(), &provinces()).unwrap();
+        let (c, problems) = Config::read(dir.path(), &Overrides::default(), provinces()).unwrap();
         let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
         assert_eq!(codes, ["config::not-utf8"]);
         assert_eq!(problems[0].location().as_deref(), Some("site.toml:1:12"));
         assert!(c.province.is_some());
-        assert!(Config::load(dir.path(), &Overrides::default(), &provinces()).is_err());
+        assert!(Config::load(dir.path(), &Overrides::default(), provinces()).is_err());
         let e = Config::read(
             &dir.path().join("nowhere"),
             &Overrides::default(),
-            &provinces(),
+            provinces(),
         );
         assert_eq!(e.unwrap_err().code, "config::unreadable");
     }
@@ -1632,7 +1632,7 @@ editor = "Nguyễn Văn A"
                 Path::new("."),
                 SourceFile::new("site.toml", text),
                 &Overrides::default(),
-                &provinces(),
+                provinces(),
             );
             assert_eq!(config.raw_html, *mode, "{block}");
             let got: Vec<(&str, String, bool)> = problems

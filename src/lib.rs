@@ -10,11 +10,13 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod problem;
+pub mod provinces;
 pub mod render;
 pub mod route;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod theme;
 
 #[cfg(test)]
 mod fuzz;

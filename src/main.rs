@@ -164,11 +164,11 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
 
 fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
     use bantin::scaffold::NewError;
-    let provinces = bantin::model::provinces::Provinces::builtin();
+    let provinces = bantin::provinces::Provinces::builtin();
     let config = match bantin::config::Config::load(
         &args.source,
         &bantin::config::Overrides::default(),
-        &provinces,
+        provinces,
     ) {
         Ok(config) => config,
         Err(problems) => {
@@ -177,7 +177,7 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match bantin::scaffold::new_article(&config, &provinces, &args.article()) {
+    match bantin::scaffold::new_article(&config, provinces, &args.article()) {
         Ok(path) => {
             if !cli.quiet {
                 // `./content/…` reads better as `content/…`.

@@ -1,6 +1,7 @@
-//! Takes the rendered pages and static files and gives the output folder. Everything is written to a
-//! staging folder beside the output first; only a complete build is swapped in, so a failed or
-//! interrupted build never leaves a half-written site and the previous output stays as it was.
+//! Takes the rendered pages (`Output`) and static files (`Origin`: where their bytes come from)
+//! and gives the output folder. Everything is written to a staging folder beside the output
+//! first; only a complete build is swapped in, so a failed or interrupted build never leaves a
+//! half-written site and the previous output stays as it was.
 //!
 //! bantin only ever replaces or removes files that it wrote itself. Each build leaves a list of
 //! the files it wrote in the output (the manifest, [`MANIFEST`]); the next build removes only
@@ -15,7 +16,6 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::SOURCE_DIRS;
-use crate::render::theme::Origin;
 
 /// A file of the site: its path below the output folder and its bytes.
 #[derive(Clone)]
@@ -23,6 +23,13 @@ pub struct Output {
     pub path: String,
     /// Shared, so the dev server can keep an unchanged page from one build to the next.
     pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// Where a static file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Disk(PathBuf),
+    BuiltIn(&'static [u8]),
 }
 
 /// The list of files bantin wrote, kept at the root of the output folder. It is published with

@@ -1,9 +1,10 @@
 //! Takes what went wrong in a build (a bad field, a broken template) and gives a `Problem`: one
 //! diagnostic with its file, the byte span of the bad text, a label, and a `help:` line, which the
-//! binary renders with miette.
+//! binary renders with miette; and the form a file's path takes in one (`display_path`).
 
 use std::fmt;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
@@ -275,6 +276,17 @@ impl miette::Diagnostic for Problem {
         let label = LabeledSpan::new_with_span(self.label.clone(), span);
         Some(Box::new(std::iter::once(label)))
     }
+}
+
+/// A site-relative display path with forward slashes: how a file is named in a problem
+/// (`SourceFile::path`).
+pub fn display_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A file's bytes as text. A file that is not UTF-8 — Vietnamese text saved by an old editor as

@@ -13,8 +13,8 @@ use crate::config::Config;
 use crate::content::{self, ARTICLES_DIR};
 use crate::locale;
 use crate::markdown::Highlighter;
-use crate::model::provinces::Provinces;
 use crate::problem::Problem;
+use crate::provinces::Provinces;
 
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {

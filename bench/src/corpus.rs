@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use bantin::content::frontmatter;
 use bantin::locale::slugify;
-use bantin::model::provinces::{Province, ProvinceId, Provinces};
 use bantin::problem::SourceFile;
+use bantin::provinces::{Province, ProvinceId, Provinces};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// The seed `bantin-bench` uses unless told another.
@@ -480,7 +480,7 @@ const DAYS: u64 = 3469;
 pub fn generate(n: usize, seed: u64, vocabulary: &Vocabulary) -> Result<Corpus, String> {
     let mut rng = Rng::new(seed);
     let provinces = Provinces::builtin();
-    let mut units = pre_merger_units(&provinces);
+    let mut units = pre_merger_units(provinces);
     if units.len() != 63 {
         return Err(format!(
             "expected the 63 pre-merger provincial units, the registry gives {}",

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use bantin::locale::slugify;
 use bantin::model::province_path_slug;
-use bantin::model::provinces::{ProvinceId, Provinces};
+use bantin::provinces::{ProvinceId, Provinces};
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::{Article, Corpus, split_front_matter};
@@ -321,7 +321,7 @@ pub fn write(
             .ok_or_else(|| format!("no file {} in the corpus", article.path.display()))?;
         let (_, markdown) = split_front_matter(text);
         let m = &article.meta;
-        let mut file = front_matter(article, &provinces);
+        let mut file = front_matter(article, provinces);
         file.push('\n');
         file.push_str(&body(markdown, m.summary.is_some()));
         put(
@@ -384,7 +384,7 @@ pub fn write(
     )?;
     for &id in &lists {
         let p = provinces.get(id);
-        let slug = province_path_slug(&provinces, id);
+        let slug = province_path_slug(provinces, id);
         let mut text = format!(
             "---\ntitle: {}\nslug: {}\nfull_name: {}\nregion: {}\ncurrent: {}\n",
             quoted(p.display_name()),
@@ -402,14 +402,14 @@ pub fn write(
             let _ = write!(
                 text,
                 "merged_into: {}\nmerged_into_name: {}\n",
-                quoted(province_path_slug(&provinces, current.id())),
+                quoted(province_path_slug(provinces, current.id())),
                 quoted(current.display_name())
             );
         }
         let from: Vec<String> = provinces
             .merged_from(p)
             .filter(|f| lists.contains(&f.id()))
-            .map(|f| province_path_slug(&provinces, f.id()).to_string())
+            .map(|f| province_path_slug(provinces, f.id()).to_string())
             .collect();
         if !from.is_empty() {
             let _ = writeln!(text, "merged_from: {}", quoted_list(&from));
@@ -1205,7 +1205,7 @@ mod tests {
     use super::*;
     use crate::corpus::Meta;
 
-    fn provinces() -> Provinces {
+    fn provinces() -> &'static Provinces {
         Provinces::builtin()
     }
 
@@ -1284,8 +1284,8 @@ mod tests {
     #[test]
     fn front_matter_survives_quotes_colons_and_backslashes() {
         let provinces = provinces();
-        let a = article(&provinces, "Hà Nội");
-        let text = front_matter(&a, &provinces);
+        let a = article(provinces, "Hà Nội");
+        let text = front_matter(&a, provinces);
         let yaml = parsed(&text);
         assert_eq!(str_of(&yaml, "title"), a.title);
         assert_eq!(str_of(&yaml, "slug"), "ha-noi-huu-nghi");
@@ -1319,7 +1319,7 @@ mod tests {
     #[test]
     fn untimed_dates_are_midnight_and_optional_fields_are_left_out() {
         let provinces = provinces();
-        let mut a = article(&provinces, "Hà Nội");
+        let mut a = article(provinces, "Hà Nội");
         a.meta.timed = false;
         a.meta.updated = None;
         a.meta.summary = None;
@@ -1327,7 +1327,7 @@ mod tests {
         a.meta.source = None;
         a.meta.aliases.clear();
         a.featured = false;
-        let text = front_matter(&a, &provinces);
+        let text = front_matter(&a, provinces);
         assert!(
             text.contains("\ndate: 2020-05-27T00:00:00+07:00\n"),
             "{text}"
@@ -1345,8 +1345,8 @@ mod tests {
         let provinces = provinces();
         // Kiên Giang was merged into An Giang on 01/07/2025; the old An Giang keeps its own
         // list at its unique key, as bantin writes it.
-        let a = article(&provinces, "Kiên Giang");
-        let yaml = parsed(&front_matter(&a, &provinces));
+        let a = article(provinces, "Kiên Giang");
+        let yaml = parsed(&front_matter(&a, provinces));
         assert_eq!(list_of(&yaml, "provinces"), ["kien-giang", "an-giang"]);
         assert_eq!(str_of(&yaml, "merged_into"), "an-giang");
         let old = provinces
@@ -1354,7 +1354,7 @@ mod tests {
             .find(|p| p.key() == "an-giang-pre2025")
             .unwrap_or_else(|| panic!("no an-giang-pre2025"));
         assert_eq!(
-            province_lists(&provinces, old.id()),
+            province_lists(provinces, old.id()),
             ["an-giang-pre2025", "an-giang"]
         );
     }
@@ -1414,7 +1414,7 @@ mod tests {
                     "{tag}"
                 );
             }
-            for p in province_lists(&provinces, m.province) {
+            for p in province_lists(provinces, m.province) {
                 assert!(
                     site.join(format!("content/provinces/{p}/_index.md"))
                         .is_file(),

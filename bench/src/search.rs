@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bantin::build::{self, Options};
-use bantin::model::provinces::Provinces;
+use bantin::provinces::Provinces;
 use bantin::render::context::Site;
 
 use crate::CorpusArgs;
@@ -97,7 +97,7 @@ fn measure_sizes(args: &Args, queries: &[String], work: &Path) -> Result<(), Str
         let provinces = Provinces::builtin();
         let site_ctx = Site {
             config: &compiled.config,
-            provinces: &provinces,
+            provinces,
             index: &compiled.index,
         };
         let mut index_builds = Vec::new();

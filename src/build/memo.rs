@@ -21,9 +21,9 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{self, Filter, Loaded};
 use crate::model::Index;
-use crate::model::provinces::Provinces;
 use crate::output::{Output, OutputError};
 use crate::problem::Problem;
+use crate::provinces::Provinces;
 use crate::render::context::Site;
 use crate::render::{self, Job, Plan, Renderer, RunError};
 

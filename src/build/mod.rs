@@ -18,13 +18,13 @@ use crate::config::{Config, Overrides};
 use crate::content::{self, Filter};
 use crate::markdown::Highlighter;
 use crate::model::Index;
-use crate::model::provinces::Provinces;
-use crate::output::{Foreign, Output, OutputError, Staging, Written};
+use crate::output::{Foreign, Origin, Output, OutputError, Staging, Written};
 use crate::problem::Problem;
+use crate::provinces::Provinces;
 use crate::render::context::Site;
-use crate::render::theme::{Origin, Theme};
 use crate::render::{self, Renderer};
 use crate::route;
+use crate::theme::Theme;
 pub use memo::Memo;
 use sink::{Memory, Sink};
 
@@ -230,15 +230,15 @@ pub fn run(
     timings: &Timings,
 ) -> Result<Built, BuildError> {
     let provinces = Provinces::builtin();
-    let (config, mut problems) = Config::read(&options.source, &options.overrides(), &provinces)
+    let (config, mut problems) = Config::read(&options.source, &options.overrides(), provinces)
         .map_err(|p| BuildError::Site(vec![p]))?;
     let (theme, renderer) = timings.time("theme", || theme(&config, &mut problems));
-    let (content, found) = read_content(options, memo, &config, &provinces, timings);
+    let (content, found) = read_content(options, memo, &config, provinces, timings);
     problems.extend(found);
     let now = options.now(&config);
     let schedule = schedule(&content, options.filter, now);
     let (index, found) = timings.time("index: lists, terms, related", || {
-        memo.index(&config, &provinces, content, options.filter, now)
+        memo.index(&config, provinces, content, options.filter, now)
     });
     problems.extend(found);
     let mut warnings = fail_if_errors(problems)?;
@@ -248,7 +248,7 @@ pub fn run(
     };
     let site = Site {
         config: &config,
-        provinces: &provinces,
+        provinces,
         index: &index,
     };
     let plan = timings.time("plan: a job per page", || render::plan(&config, &index));
@@ -453,7 +453,7 @@ pub fn search_index(compiled: &Compiled) -> Vec<Output> {
     let provinces = Provinces::builtin();
     render::extras::search_files(Site {
         config: &compiled.config,
-        provinces: &provinces,
+        provinces,
         index: &compiled.index,
     })
 }

@@ -6,8 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use crate::output::{Output, OutputError, Staging};
-use crate::render::theme::Origin;
+use crate::output::{Origin, Output, OutputError, Staging};
 
 /// Where the pipeline puts the files it makes; called from several threads at once.
 pub trait Sink: Sync {

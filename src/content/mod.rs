@@ -15,8 +15,8 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use crate::config::Config;
 use crate::locale::{self, date::DateError};
 use crate::markdown::{self, Highlighter, Rendered};
-use crate::model::provinces::{LookupError, ProvinceId, Provinces};
-use crate::problem::{Problem, SourceFile, did_you_mean};
+use crate::problem::{Problem, SourceFile, did_you_mean, display_path};
+use crate::provinces::{ProvinceId, Provinces, province_problem};
 use crate::route;
 use frontmatter::{Fields, Nested};
 
@@ -475,16 +475,6 @@ struct Loader<'a> {
     config: &'a Config,
     provinces: &'a Provinces,
     highlighter: &'a Highlighter,
-}
-
-/// A site-relative display path with forward slashes.
-pub fn display_path(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 impl Loader<'_> {
@@ -981,7 +971,7 @@ impl Loader<'_> {
             return false;
         }
         self.config.root.join("static").join(relative).is_file()
-            || crate::render::theme::static_file_exists(self.config, relative)
+            || crate::theme::static_file_exists(self.config, relative)
     }
 
     /// `id:`, a whole number from 1.
@@ -1166,37 +1156,6 @@ pub fn date_problem(
     ))
 }
 
-/// How a province setting is written where it was found: `province: X` in front-matter,
-/// `province = "X"` in site.toml.
-pub type WriteProvince = fn(&str) -> String;
-
-/// The problem for a province name that is not in the registry, with the closest names and the
-/// line to write (`write_as`).
-pub fn province_problem(
-    (code, write_as): (&'static str, WriteProvince),
-    file: &SourceFile,
-    span: Range<usize>,
-    input: &str,
-    error: &LookupError,
-) -> Problem {
-    let problem = Problem::error(code, format!("unknown province `{input}`")).at(file, span);
-    match error.suggestions.as_slice() {
-        [] => problem.label("not a Vietnamese province or city").help(
-            "write the province's name, with or without accents (e.g. Kiên Giang, kien giang, TP. Hồ Chí Minh)",
-        ),
-        [first, rest @ ..] => {
-            let others = if rest.is_empty() {
-                String::new()
-            } else {
-                format!(" (or: {})", rest.join(", "))
-            };
-            problem
-                .label(format!("did you mean `{first}`?"))
-                .help(format!("write `{}`{others}; names may be written with or without accents", write_as(first)))
-        }
-    }
-}
-
 /// With a category list in site.toml, every article's category must be one of them.
 /// With `:id` in the address pattern every article needs its own `id:`: a missing one is
 /// reported with the next free number, a number used twice with both files.
@@ -1375,11 +1334,11 @@ editor = "Nguyễn Văn A"
     /// Loads one file's text at `rel` (under content/) as a build would.
     fn load(rel: &str, text: &str) -> (Content, Vec<Problem>) {
         let provinces = Provinces::builtin();
-        let config = config(Path::new("/site"), &provinces);
+        let config = config(Path::new("/site"), provinces);
         let path = config.content_dir().join(rel);
         load_text(
             &config,
-            &provinces,
+            provinces,
             &Highlighter::new(),
             &path,
             text.to_string(),

@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use crate::config::{Config, Overrides};
-use crate::model::provinces::Provinces;
 use crate::problem::{SourceFile, utf8_text};
+use crate::provinces::Provinces;
 
 use super::{Target, check_problems};
 
@@ -147,11 +147,11 @@ fn check(provinces: &Provinces, bytes: &[u8]) {
 #[test]
 fn saved() {
     let provinces = Provinces::builtin();
-    super::replay(&TARGET, |bytes| check(&provinces, bytes));
+    super::replay(&TARGET, |bytes| check(provinces, bytes));
 }
 
 #[test]
 fn random() {
     let provinces = Provinces::builtin();
-    super::random(&TARGET, |bytes| check(&provinces, bytes));
+    super::random(&TARGET, |bytes| check(provinces, bytes));
 }

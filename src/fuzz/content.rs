@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::config::{Config, Overrides};
 use crate::content::{Content, load_text};
 use crate::markdown::{Highlighter, RawHtml};
-use crate::model::provinces::Provinces;
 use crate::problem::{SourceFile, utf8_text};
+use crate::provinces::Provinces;
 
 use super::{Target, check_problems};
 
@@ -104,7 +104,7 @@ const TARGET: Target = Target {
 /// raw HTML sanitized), and a bare site's (neither, raw HTML trusted), each at its own root.
 struct Sites {
     sites: Vec<Config>,
-    provinces: Provinces,
+    provinces: &'static Provinces,
     highlighter: Highlighter,
 }
 
@@ -123,7 +123,7 @@ impl Sites {
                     Path::new(root),
                     SourceFile::new("site.toml", text),
                     &Overrides::default(),
-                    &provinces,
+                    provinces,
                 )
                 .unwrap_or_else(|problems| panic!("{root}/site.toml: {problems:?}"))
             })
@@ -155,13 +155,13 @@ impl Sites {
         for (site, path) in loads {
             let config = &self.sites[site];
             let path: PathBuf = config.content_dir().join(path);
-            let display = crate::content::display_path(&config.root, &path);
+            let display = crate::problem::display_path(&config.root, &path);
             let text = match utf8_text("content::not-utf8", display, bytes.to_vec()) {
                 Ok(text) => text,
                 Err(problem) => return check_problems(&[problem]),
             };
             let (content, problems) =
-                load_text(config, &self.provinces, &self.highlighter, &path, text);
+                load_text(config, self.provinces, &self.highlighter, &path, text);
             check_problems(&problems);
             loaded(&content, config.raw_html);
         }

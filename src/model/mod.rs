@@ -3,7 +3,6 @@
 //! related articles of each article, and every URL the site will have — checked for collisions.
 
 pub mod paginate;
-pub mod provinces;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -15,8 +14,8 @@ use crate::config::Config;
 use crate::content::{ARTICLES_DIR, Article, Content, Filter, Page};
 use crate::locale::{self, collate::Collator};
 use crate::problem::{Problem, SourceFile};
+use crate::provinces::{ProvinceId, Provinces};
 use crate::route;
-use provinces::{ProvinceId, Provinces};
 
 /// "Tin liên quan" on an article page.
 pub const RELATED: usize = 5;

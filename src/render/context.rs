@@ -5,11 +5,12 @@
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
+use super::shown::Shown;
 use crate::config::{Config, Organization};
 use crate::content::{Article, Page, Source};
 use crate::locale;
-use crate::model::provinces::{ProvinceId, Provinces};
 use crate::model::{Index, List, ListKind, paginate};
+use crate::provinces::{ProvinceId, Provinces};
 use crate::route::{self, Feed};
 
 pub fn iso(date: &DateTime<FixedOffset>) -> String {
@@ -148,47 +149,6 @@ pub struct ImageContext<'a> {
     pub src: String,
     pub alt: &'a str,
     pub caption: Option<&'a str>,
-}
-
-/// Everything a list takes from an article, and nothing else: `ArticleSummary` is made from
-/// this alone, so its hash (`render::plan`'s stamp of an article shown in a list) changes
-/// exactly when what lists show of the article does. A body edit that keeps the summary
-/// re-renders the article's own page only.
-#[derive(Hash)]
-pub struct Shown<'a> {
-    pub title: &'a str,
-    pub path: &'a str,
-    pub date: &'a DateTime<FixedOffset>,
-    pub updated: Option<&'a DateTime<FixedOffset>>,
-    pub summary: &'a str,
-    pub featured: bool,
-    pub province: ProvinceId,
-    pub category: Option<&'a str>,
-    pub tags: &'a [String],
-    /// (src, alt, caption)
-    pub image: Option<(&'a str, &'a str, Option<&'a str>)>,
-    pub author: Option<&'a str>,
-}
-
-impl<'a> Shown<'a> {
-    pub fn of(article: &'a Article) -> Self {
-        Shown {
-            title: &article.title,
-            path: &article.path,
-            date: &article.date,
-            updated: article.updated.as_ref(),
-            summary: &article.summary,
-            featured: article.featured,
-            province: article.province,
-            category: article.category.as_deref(),
-            tags: &article.tags,
-            image: article
-                .image
-                .as_ref()
-                .map(|i| (i.src.as_str(), i.alt.as_str(), i.caption.as_deref())),
-            author: article.author.as_deref(),
-        }
-    }
 }
 
 /// What a list shows of an article.
@@ -599,7 +559,7 @@ pub struct Common {
     /// The page's absolute address for `<link rel="canonical">`; none on the 404 page.
     pub canonical_url: Option<String>,
     /// Open Graph, Twitter card and JSON-LD; none on the 404 page.
-    pub seo: Option<super::seo::Seo>,
+    pub seo: Option<super::head::Seo>,
     /// `<link rel="alternate">` feeds: the site's, and a list page's own.
     pub feeds: Vec<FeedLink>,
 }

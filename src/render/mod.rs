@@ -5,11 +5,12 @@
 pub mod context;
 pub mod extras;
 pub mod feeds;
+pub mod head;
 pub mod plan;
 pub mod seo;
+pub mod shown;
 pub mod sitemap;
 mod template_errors;
-pub mod theme;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ use crate::locale;
 use crate::model::ListKind;
 use crate::problem::{Problem, SourceFile};
 use crate::route;
+use crate::theme::Theme;
 use context::{
     ArchiveContext, ArticleContext, ArticleFull, ArticleSummary, CategoriesContext, CategoryBlock,
     Common, Crumb, HomeContext, IndexEntry, ListContext, ListInfo, MonthContext, NameSlugRef,
@@ -30,7 +32,6 @@ use context::{
 };
 pub use plan::{Job, Plan, View, plan};
 use template_errors::During;
-use theme::Theme;
 
 pub use crate::output::Output;
 
@@ -64,7 +65,7 @@ impl<'a> Summaries<'a> {
         let i = article.index;
         self.cells[i].get_or_init(|| {
             tera::Value::from_serializable(&ArticleSummary::new(
-                context::Shown::of(&self.site.index.articles[i]),
+                shown::Shown::of(&self.site.index.articles[i]),
                 self.site,
             ))
         })
@@ -633,7 +634,7 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
 mod tests {
     use super::*;
     use crate::config::Overrides;
-    use crate::model::provinces::Provinces;
+    use crate::provinces::Provinces;
 
     /// The names an unknown filter's "did you mean" offers are ones `register_helpers` adds.
     #[test]
@@ -643,7 +644,7 @@ mod tests {
             std::path::Path::new("."),
             SourceFile::new("site.toml", site),
             &Overrides::default(),
-            &Provinces::builtin(),
+            Provinces::builtin(),
         )
         .expect("test site.toml");
         let mut tera = Tera::new();
@@ -686,7 +687,7 @@ mod tests {
         let provinces = Provinces::builtin();
         let site = Site {
             config: &compiled.config,
-            provinces: &provinces,
+            provinces,
             index: &compiled.index,
         };
         let plan = plan(&compiled.config, &compiled.index);

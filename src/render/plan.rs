@@ -23,7 +23,7 @@ pub const PER_CATEGORY_BLOCK: usize = 4;
 pub const SIDEBAR_LATEST: usize = 6;
 
 /// An article a list shows (or the sidebar, "Tin liên quan", the neighbours): its place in
-/// `Index::articles` and a stamp of what lists show of it (`context::Shown`; the settings are
+/// `Index::articles` and a stamp of what lists show of it (`shown::Shown`; the settings are
 /// hashed once per build).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ArticleRef {
@@ -232,7 +232,7 @@ impl Resolver {
         let shown = index
             .articles
             .par_iter()
-            .map(|a| hash_of(super::context::Shown::of(a)))
+            .map(|a| hash_of(super::shown::Shown::of(a)))
             .collect();
         let full = index
             .articles

@@ -6,29 +6,12 @@
 //! absolute URLs, dates with the site's offset, a picture Facebook and Zalo can show (not SVG),
 //! and JSON that cannot break out of its `<script>` element.
 
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::context::{Site, absolute_asset, iso};
+use super::head::{Meta, Seo};
 use crate::config::Config;
 use crate::content::Article;
-
-/// One `<meta>` tag: `<meta {attr}="{key}" content="{content}">`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Meta {
-    /// `property` for Open Graph, `name` for Twitter cards.
-    pub attr: &'static str,
-    pub key: &'static str,
-    pub content: String,
-}
-
-/// What the templates get as `seo`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Seo {
-    pub meta: Vec<Meta>,
-    /// JSON-LD, already safe to print inside `<script type="application/ld+json">`.
-    pub json_ld: Option<String>,
-}
 
 /// The page being described.
 pub struct Described<'a> {
@@ -270,8 +253,8 @@ mod tests {
     use crate::content::{self, Filter};
     use crate::markdown::Highlighter;
     use crate::model::Index;
-    use crate::model::provinces::Provinces;
     use crate::problem::SourceFile;
+    use crate::provinces::Provinces;
 
     const SITE: &str = r#"
 title = "Liên hiệp các tổ chức hữu nghị tỉnh An Giang"
@@ -303,19 +286,19 @@ editor = "Nguyễn Văn A"
             root.path(),
             SourceFile::new("site.toml", SITE),
             &Overrides::default(),
-            &provinces,
+            provinces,
         )
         .expect("test site.toml");
         let text = format!("---\n{front}\n---\n\nThân bài có </script> và <!-- trong chữ.\n");
         let path = config.root.join("content/tin-tuc/bai.md");
         let (content, problems) =
-            content::load_text(&config, &provinces, &Highlighter::new(), &path, text);
+            content::load_text(&config, provinces, &Highlighter::new(), &path, text);
         assert!(problems.is_empty(), "{problems:?}");
         let now = DateTime::parse_from_rfc3339("2026-11-22T10:00:00+07:00").expect("date");
-        let (index, _) = Index::build(&config, &provinces, content, Filter::default(), now);
+        let (index, _) = Index::build(&config, provinces, content, Filter::default(), now);
         let site = Site {
             config: &config,
-            provinces: &provinces,
+            provinces,
             index: &index,
         };
         check(site, &index.articles[0]);

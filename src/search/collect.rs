@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::SearchDoc;
 use super::encode::{META, TITLE, body_bucket};
 use super::html;
-use super::layout::{RECORDS_PER_FILE, SNIPPET_CHARS, records_file};
+use super::records::{RECORDS_PER_FILE, SNIPPET_CHARS, Snippet, records_file};
 use super::terms::{STOP_WORDS, forms, tokens};
 
 /// Where a token was seen, before a document's occurrences are summed up into a code.
@@ -403,13 +403,6 @@ impl Lists {
             Some((doc, (v & 0x0F) as u8))
         })
     }
-}
-
-/// What a document's record keeps of its body (see `layout::RECORDS_PER_FILE`): the opening,
-/// and whether the body starts with the summary.
-pub struct Snippet {
-    pub opening: String,
-    pub summary_repeated: bool,
 }
 
 struct Chunk {

@@ -12,6 +12,7 @@ mod collect;
 mod encode;
 mod html;
 mod layout;
+mod records;
 mod terms;
 
 pub use terms::{STOP_WORDS, forms, tokens};

@@ -7,7 +7,7 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::encode::{META, TITLE, decode_postings};
-use super::layout;
+use super::records;
 use super::*;
 use crate::locale::{fold, normalize_tones};
 
@@ -291,7 +291,7 @@ fn records_hold_what_a_result_shows() {
     let b = index.record(2)["b"].as_str().expect("text").to_string();
     let chars = b.chars().count();
     assert!(
-        b.ends_with("chữ …") && chars <= layout::SNIPPET_CHARS + 2,
+        b.ends_with("chữ …") && chars <= records::SNIPPET_CHARS + 2,
         "{chars}: {b}"
     );
     assert_eq!(index.record(5)["t"], "Tám", "in the second file");

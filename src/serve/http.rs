@@ -11,7 +11,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 use super::counter::{Counter, Counts};
 
 use super::{Clients, Snapshot};
-use crate::render::theme::Origin;
+use crate::output::Origin;
 
 const LIVERELOAD_JS: &str = include_str!("livereload.js");
 /// What the server adds to HTML pages sits between these markers (tests strip it to compare

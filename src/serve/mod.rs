@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildError, Memo};
 use crate::config::{Config, Overrides};
-use crate::model::provinces::Provinces;
+use crate::output::Origin;
 use crate::problem::Problem;
-use crate::render::theme::Origin;
+use crate::provinces::Provinces;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -95,15 +95,11 @@ pub fn serve(
     };
     // What is understood of site.toml, even with mistakes elsewhere in it (the first build
     // shows them): the preview is served under the site's own path from the start.
-    let (base_path, timezone) = Config::read(
-        &options.source,
-        &Overrides::default(),
-        &Provinces::builtin(),
-    )
-    .map_or_else(
-        |_| ("/".to_string(), chrono_tz::Asia::Ho_Chi_Minh),
-        |(c, _)| (c.base_path, c.timezone),
-    );
+    let (base_path, timezone) =
+        Config::read(&options.source, &Overrides::default(), Provinces::builtin()).map_or_else(
+            |_| ("/".to_string(), chrono_tz::Asia::Ho_Chi_Minh),
+            |(c, _)| (c.base_path, c.timezone),
+        );
     let counter = Arc::new(counter::Counter::new(timezone));
     let build_options = build::Options {
         source: options.source.clone(),

@@ -308,7 +308,7 @@ fn search_js_answers_queries_on_an_index_built_in_rust() {
 struct SiteDocs {
     urls: Vec<String>,
     dates: Vec<String>,
-    provinces: bantin::model::provinces::Provinces,
+    provinces: &'static bantin::provinces::Provinces,
     compiled: bantin::build::Compiled,
 }
 
@@ -334,7 +334,7 @@ impl SiteDocs {
         SiteDocs {
             urls,
             dates,
-            provinces: bantin::model::provinces::Provinces::builtin(),
+            provinces: bantin::provinces::Provinces::builtin(),
             compiled,
         }
     }

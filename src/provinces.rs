@@ -1,19 +1,24 @@
 //! The built-in registry of Vietnam's provincial-level units: takes the embedded
 //! `data/provinces.yaml` (63 units before and 34 after the 2025 reorganisation) and gives
-//! `Provinces`, with lookup by any spelling, "did you mean" suggestions and the merger graph.
+//! `Provinces`, with lookup by any spelling, "did you mean" suggestions and the merger graph;
+//! and the problem for a name it does not know (`province_problem`), which site.toml and
+//! front-matter report alike.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use saphyr::{LoadableYamlNode, Mapping, Yaml};
 
 use crate::locale::fold;
+use crate::problem::{Problem, SourceFile};
 
 /// The data ships inside the binary: it is ours, versioned with the code, and a site can rely on it
 /// without any file next to it.
-const BUILTIN_YAML: &str = include_str!("../../data/provinces.yaml");
+const BUILTIN_YAML: &str = include_str!("../data/provinces.yaml");
 
 /// How many suggestions a failed lookup offers.
 const MAX_SUGGESTIONS: usize = 3;
@@ -239,8 +244,8 @@ fn shorten(input: &str) -> String {
     }
 }
 
-/// All units, current and former, with the indexes that make lookups cheap. Immutable: build it
-/// once with `Provinces::builtin()` and pass it around.
+/// All units, current and former, with the indexes that make lookups cheap. Immutable: the
+/// built-in one is made once per process (`Provinces::builtin()`) and shared.
 #[derive(Clone, Debug)]
 pub struct Provinces {
     units: Vec<Province>,
@@ -254,11 +259,19 @@ pub struct Provinces {
 }
 
 impl Provinces {
-    /// Parses the embedded data file. Each call parses anew (a few milliseconds), so keep the
-    /// result rather than calling this in a loop.
-    pub fn builtin() -> Provinces {
-        Provinces::from_yaml(BUILTIN_YAML)
-            .unwrap_or_else(|e| panic!("built-in data/provinces.yaml is invalid: {e}"))
+    /// The registry of the embedded data file, parsed the first time it is asked for and shared
+    /// by every build of the process after that (a preview rebuilds on every save).
+    ///
+    /// A `static` here is not mutable global state: the data is compiled into the binary and the
+    /// registry is never changed after it is made, so every caller, on any thread, at any time,
+    /// sees the same value it would get by parsing the data itself. The `OnceLock` only saves the
+    /// parse (a few milliseconds) after the first; nothing can be set, reset or observed to change.
+    pub fn builtin() -> &'static Provinces {
+        static BUILTIN: OnceLock<Provinces> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Provinces::from_yaml(BUILTIN_YAML)
+                .unwrap_or_else(|e| panic!("built-in data/provinces.yaml is invalid: {e}"))
+        })
     }
 
     /// The unit with this id. Ids only come from a registry built from the same embedded data,
@@ -785,13 +798,54 @@ impl fmt::Display for Shown<'_, '_> {
     }
 }
 
+/// How a province setting is written where it was found: `province: X` in front-matter,
+/// `province = "X"` in site.toml.
+pub type WriteProvince = fn(&str) -> String;
+
+/// The problem for a province name that is not in the registry, with the closest names and the
+/// line to write (`write_as`).
+pub fn province_problem(
+    (code, write_as): (&'static str, WriteProvince),
+    file: &SourceFile,
+    span: Range<usize>,
+    input: &str,
+    error: &LookupError,
+) -> Problem {
+    let problem = Problem::error(code, format!("unknown province `{input}`")).at(file, span);
+    match error.suggestions.as_slice() {
+        [] => problem.label("not a Vietnamese province or city").help(
+            "write the province's name, with or without accents (e.g. Kiên Giang, kien giang, TP. Hồ Chí Minh)",
+        ),
+        [first, rest @ ..] => {
+            let others = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" (or: {})", rest.join(", "))
+            };
+            problem
+                .label(format!("did you mean `{first}`?"))
+                .help(format!("write `{}`{others}; names may be written with or without accents", write_as(first)))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::locale::slugify;
 
-    fn registry() -> Provinces {
+    fn registry() -> &'static Provinces {
         Provinces::builtin()
+    }
+
+    #[test]
+    fn the_builtin_registry_is_made_once_and_shared() {
+        let first = Provinces::builtin();
+        let from_another_thread = std::thread::spawn(Provinces::builtin)
+            .join()
+            .expect("thread");
+        assert!(std::ptr::eq(first, Provinces::builtin()));
+        assert!(std::ptr::eq(first, from_another_thread));
     }
 
     #[test]
@@ -954,7 +1008,7 @@ mod tests {
     #[test]
     fn merger_links_are_inverse_and_current_of_is_current() {
         let p = registry();
-        for unit in &p {
+        for unit in p {
             let now = p.current_of(unit);
             assert!(now.is_current(), "{}", unit.key());
             if let Some(next) = unit.merged_into() {
@@ -976,7 +1030,7 @@ mod tests {
     #[test]
     fn slugs_follow_the_slug_rule_and_ids_are_slug_based() {
         let p = registry();
-        for unit in &p {
+        for unit in p {
             assert_eq!(unit.slug(), slugify(unit.name()), "{}", unit.key());
             assert_eq!(unit.key().trim_end_matches("-pre2025"), unit.slug());
             let prefix = match unit.kind() {
@@ -1067,7 +1121,7 @@ mod tests {
     #[test]
     fn every_spelling_of_every_unit_finds_it_or_its_same_named_successor() {
         let p = registry();
-        for unit in &p {
+        for unit in p {
             let expected = if unit.is_current() || p.current_of(unit).name() != unit.name() {
                 unit
             } else {

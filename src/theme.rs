@@ -8,17 +8,11 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use crate::config::Config;
-use crate::problem::{Problem, SourceFile};
+use crate::output::Origin;
+use crate::problem::{Problem, SourceFile, display_path};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 pub const DEFAULT_THEME_NAME: &str = "default";
-
-/// Where a static file's bytes come from.
-#[derive(Debug, Clone)]
-pub enum Origin {
-    Disk(PathBuf),
-    BuiltIn(&'static [u8]),
-}
 
 #[derive(Debug)]
 pub struct Theme {
@@ -110,7 +104,7 @@ impl Theme {
 
     fn add_dir(&mut self, root: &Path, templates: &Path, statics: &Path) -> Result<(), Problem> {
         for (rel, path) in files_under(templates)? {
-            let display = crate::content::display_path(root, &path);
+            let display = display_path(root, &path);
             let bytes = std::fs::read(&path).map_err(|e| {
                 Problem::error(
                     "theme::unreadable",
@@ -145,7 +139,7 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Problem> {
             continue;
         }
         if entry.file_type().is_file() {
-            let rel = crate::content::display_path(dir, entry.path());
+            let rel = display_path(dir, entry.path());
             out.push((rel, entry.into_path()));
         }
     }
