@@ -17,16 +17,22 @@ const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const MAX_HIGHLIGHT_BYTES: usize = 256 * 1024;
 const MAX_HIGHLIGHT_LINE_BYTES: usize = 16 * 1024;
 
-/// Syntax definitions, loaded once per build and shared by reference across render threads.
+/// Syntax definitions, shared by reference across render threads and loaded at the first code
+/// block with a language: loading them takes longer than a preview's whole rebuild after a save,
+/// and most news articles have no code at all.
 pub struct Highlighter {
-    syntaxes: SyntaxSet,
+    syntaxes: std::sync::OnceLock<SyntaxSet>,
 }
 
 impl Highlighter {
     pub fn new() -> Self {
         Highlighter {
-            syntaxes: SyntaxSet::load_defaults_newlines(),
+            syntaxes: std::sync::OnceLock::new(),
         }
+    }
+
+    fn syntaxes(&self) -> &SyntaxSet {
+        self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines)
     }
 
     /// Renders one code block. `lang` is the first word of the fence's info string, if any.
@@ -56,7 +62,7 @@ impl Highlighter {
         if lang.is_empty() {
             return None;
         }
-        let syntax = self.syntaxes.find_syntax_by_token(&lang)?;
+        let syntax = self.syntaxes().find_syntax_by_token(&lang)?;
         if syntax.name == "Plain Text" {
             return None;
         }
@@ -69,7 +75,7 @@ impl Highlighter {
     fn classed(&self, code: &str, syntax: &SyntaxReference) -> Option<String> {
         catch_unwind(AssertUnwindSafe(|| {
             let mut generator =
-                ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+                ClassedHTMLGenerator::new_with_class_style(syntax, self.syntaxes(), CLASS_STYLE);
             for line in LinesWithEndings::from(code) {
                 generator
                     .parse_html_for_line_which_includes_newline(line)
