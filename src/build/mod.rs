@@ -114,7 +114,7 @@ pub struct StageTime {
 
 impl Timings {
     /// Runs `f` as the stage `name`.
-    fn time<T>(&self, name: &'static str, f: impl FnOnce() -> T) -> T {
+    pub fn time<T>(&self, name: &'static str, f: impl FnOnce() -> T) -> T {
         let started = Instant::now();
         let result = f();
         let stage = StageTime {

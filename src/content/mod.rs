@@ -2,6 +2,9 @@
 //! front-matter checked and its Markdown rendered. Problems from all files are collected together.
 
 pub mod frontmatter;
+mod shown;
+
+pub use shown::{Shown, Stamps};
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -84,6 +87,8 @@ pub struct Article {
     /// A hash of the file's text: everything the article shows follows from it (and the
     /// settings), so the dev server re-renders a page only when such hashes change.
     pub source_hash: u64,
+    /// Hashes of what pages show of the article (the render plan's stamps).
+    pub stamps: Stamps,
     /// Where `slug` comes from in the file (the `slug:` or `title:` value), for collision errors.
     pub slug_span: Range<usize>,
     pub category_span: Option<Range<usize>>,
@@ -533,6 +538,7 @@ impl Loader<'_> {
                     Some(Item::Article(a)) => {
                         if let Some(a) = Arc::get_mut(a) {
                             a.source_hash = source_hash;
+                            a.stamps = Stamps::of(a);
                         }
                     }
                     Some(Item::Page(p)) => p.source_hash = source_hash,
@@ -706,6 +712,7 @@ impl Loader<'_> {
             body,
             body_line,
             source_hash: 0,
+            stamps: Stamps::default(),
             slug_span,
         })
     }

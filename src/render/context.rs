@@ -5,8 +5,8 @@
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
-use super::shown::Shown;
 use crate::config::{Config, Organization};
+use crate::content::Shown;
 use crate::content::{Article, Page, Source};
 use crate::locale;
 use crate::model::{Index, List, ListKind, paginate};

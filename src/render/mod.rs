@@ -8,7 +8,6 @@ pub mod feeds;
 pub mod head;
 pub mod plan;
 pub mod seo;
-pub mod shown;
 pub mod sitemap;
 mod template_errors;
 
@@ -65,7 +64,7 @@ impl<'a> Summaries<'a> {
         let i = article.index;
         self.cells[i].get_or_init(|| {
             tera::Value::from_serializable(&ArticleSummary::new(
-                shown::Shown::of(&self.site.index.articles[i]),
+                crate::content::Shown::of(&self.site.index.articles[i]),
                 self.site,
             ))
         })

@@ -23,7 +23,7 @@ pub const PER_CATEGORY_BLOCK: usize = 4;
 pub const SIDEBAR_LATEST: usize = 6;
 
 /// An article a list shows (or the sidebar, "Tin liên quan", the neighbours): its place in
-/// `Index::articles` and a stamp of what lists show of it (`shown::Shown`; the settings are
+/// `Index::articles` and a stamp of what lists show of it (`content::Shown`; the settings are
 /// hashed once per build).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ArticleRef {
@@ -229,16 +229,9 @@ struct Resolver {
 impl Resolver {
     fn new(index: &Index) -> Self {
         use rayon::prelude::*;
-        let shown = index
-            .articles
-            .par_iter()
-            .map(|a| hash_of(super::shown::Shown::of(a)))
-            .collect();
-        let full = index
-            .articles
-            .par_iter()
-            .map(|a| hash_of((a.source_hash, &a.path)))
-            .collect();
+        // Made when each file was read (`content::Stamps`).
+        let shown = index.articles.iter().map(|a| a.stamps.shown).collect();
+        let full = index.articles.iter().map(|a| a.stamps.full).collect();
         let lists = index
             .lists
             .par_iter()

@@ -195,26 +195,30 @@ fn rebuild(
     }
     match build::compile_timed(options, reuse, &timings) {
         Ok(compiled) => {
-            let files: HashMap<String, Arc<[u8]>> = compiled
-                .files
-                .iter()
-                .map(|o| (o.path.clone(), Arc::clone(&o.bytes)))
-                .collect();
+            let files: HashMap<String, Arc<[u8]>> = timings.time("serve: index the files", || {
+                compiled
+                    .files
+                    .iter()
+                    .map(|o| (o.path.clone(), Arc::clone(&o.bytes)))
+                    .collect()
+            });
             let pending = compiled.search_pending;
             let mut build_id = 0;
-            let old = snapshot.write().ok().map(|mut s| {
-                s.base_path = compiled.config.base_path.clone();
-                s.error = None;
-                s.builds += 1;
-                build_id = s.builds;
-                if pending.is_none() {
-                    s.version += 1;
-                }
-                (
-                    std::mem::replace(&mut s.files, files),
-                    std::mem::replace(&mut s.statics, compiled.statics.clone()),
-                )
-            });
+            let old = timings
+                .time("serve: swap in", || snapshot.write().ok())
+                .map(|mut s| {
+                    s.base_path = compiled.config.base_path.clone();
+                    s.error = None;
+                    s.builds += 1;
+                    build_id = s.builds;
+                    if pending.is_none() {
+                        s.version += 1;
+                    }
+                    (
+                        std::mem::replace(&mut s.files, files),
+                        std::mem::replace(&mut s.statics, compiled.statics.clone()),
+                    )
+                });
             let pages = compiled.pages;
             let elapsed = started.elapsed();
             on_event(Event::Built {

@@ -1,14 +1,15 @@
-//! Takes an article and gives what a list shows of it (`Shown`), and nothing else: the plan
-//! stamps each article shown in a list by it, and `context::ArticleSummary` is made from it
-//! alone, so both change together.
+//! Takes an article and gives what a list shows of it (`Shown`), and nothing else: the render
+//! plan stamps each article shown in a list by its hash (`Article::stamps`, made when the file
+//! is read), and `render::context::ArticleSummary` is made from it alone, so both change
+//! together.
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::content::Article;
+use super::Article;
 use crate::provinces::ProvinceId;
 
 /// Everything a list takes from an article, and nothing else: `ArticleSummary` is made from
-/// this alone, so its hash (`render::plan`'s stamp of an article shown in a list) changes
+/// this alone, so its hash (the render plan's stamp of an article shown in a list) changes
 /// exactly when what lists show of the article does. A body edit that keeps the summary
 /// re-renders the article's own page only.
 #[derive(Hash)]
@@ -44,6 +45,30 @@ impl<'a> Shown<'a> {
                 .as_ref()
                 .map(|i| (i.src.as_str(), i.alt.as_str(), i.caption.as_deref())),
             author: article.author.as_deref(),
+        }
+    }
+}
+
+/// Hashes of what pages show of an article, made once when its file is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Stamps {
+    /// Of `Shown`: what lists show.
+    pub shown: u64,
+    /// Of the whole source text and the address: what the article's own page shows.
+    pub full: u64,
+}
+
+impl Stamps {
+    pub fn of(article: &Article) -> Self {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let hash = |value: &dyn Fn(&mut DefaultHasher)| {
+            let mut h = DefaultHasher::new();
+            value(&mut h);
+            h.finish()
+        };
+        Stamps {
+            shown: hash(&|h| Shown::of(article).hash(h)),
+            full: hash(&|h| (article.source_hash, &article.path).hash(h)),
         }
     }
 }
