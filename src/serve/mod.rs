@@ -122,11 +122,7 @@ pub fn serve(
     }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
     let mut reuse = Memo::new();
-    let (searched, search_results) = mpsc::channel();
-    let search = Search {
-        done: searched,
-        results: search_results,
-    };
+    let search = Search::start(Arc::clone(&snapshot));
     let timed = options.timings;
     rebuild(
         &build_options,
@@ -168,10 +164,48 @@ pub fn serve(
     Ok(())
 }
 
-/// Search indexes made on their own thread come back here, for the next build to reuse.
+/// The search index held back by a build, made on one worker thread: saves in quick
+/// succession make only the newest index, not one each side by side. Finished indexes come back
+/// through `results`, for the next build to reuse.
 struct Search {
-    done: mpsc::Sender<(u64, Vec<crate::output::Output>)>,
+    requests: mpsc::Sender<SearchRequest>,
     results: mpsc::Receiver<(u64, Vec<crate::output::Output>)>,
+}
+
+/// A build whose search index is still to be made.
+struct SearchRequest {
+    build_id: u64,
+    fingerprint: u64,
+    compiled: build::Compiled,
+}
+
+impl Search {
+    fn start(snapshot: Arc<RwLock<Snapshot>>) -> Search {
+        let (requests, inbox) = mpsc::channel::<SearchRequest>();
+        let (done, results) = mpsc::channel();
+        std::thread::spawn(move || {
+            while let Ok(mut request) = inbox.recv() {
+                // Only the newest build's index is worth making.
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let files = build::search_index(&request.compiled);
+                if let Ok(mut s) = snapshot.write()
+                    && s.builds == request.build_id
+                {
+                    s.files
+                        .retain(|path, _| !path.starts_with(crate::route::SEARCH_INDEX));
+                    s.files
+                        .extend(files.iter().map(|o| (o.path.clone(), Arc::clone(&o.bytes))));
+                    s.version += 1;
+                }
+                if done.send((request.fingerprint, files)).is_err() {
+                    return;
+                }
+            }
+        });
+        Search { requests, results }
+    }
 }
 
 /// Builds, swaps the served site (or keeps it and records the errors), and reloads the browsers.
@@ -228,27 +262,22 @@ fn rebuild(
                 warnings: &compiled.warnings,
                 timings: timed.then_some(&timings),
             });
-            // Freeing a large site takes a while; the next save should not wait for it. The
-            // same thread makes a held-back search index.
-            let snapshot = Arc::clone(snapshot);
-            let done = search.done.clone();
-            std::thread::spawn(move || {
-                drop(old);
-                if let Some(fingerprint) = pending {
-                    let files = build::search_index(&compiled);
-                    if let Ok(mut s) = snapshot.write()
-                        && s.builds == build_id
-                    {
-                        s.files
-                            .retain(|path, _| !path.starts_with(crate::route::SEARCH_INDEX));
-                        s.files
-                            .extend(files.iter().map(|o| (o.path.clone(), Arc::clone(&o.bytes))));
-                        s.version += 1;
-                    }
-                    let _ = done.send((fingerprint, files));
+            // Freeing a large site takes a while; the next save should not wait for it.
+            match pending {
+                Some(fingerprint) => {
+                    std::thread::spawn(move || drop(old));
+                    let request = SearchRequest {
+                        build_id,
+                        fingerprint,
+                        compiled,
+                    };
+                    // The worker lives as long as the server; if it is gone, so is the index.
+                    let _ = search.requests.send(request);
                 }
-                drop(compiled);
-            });
+                None => {
+                    std::thread::spawn(move || drop((old, compiled)));
+                }
+            }
         }
         Err(BuildError::Site(problems)) => {
             if let Ok(mut s) = snapshot.write() {
