@@ -184,12 +184,23 @@ impl Search {
         let (requests, inbox) = mpsc::channel::<SearchRequest>();
         let (done, results) = mpsc::channel();
         std::thread::spawn(move || {
+            // Its own single thread, not the shared pool: a rebuild after the next save must not
+            // queue behind the index's work.
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .thread_name(|_| "bantin-search".to_string())
+                .build()
+                .ok();
             while let Ok(mut request) = inbox.recv() {
                 // Only the newest build's index is worth making.
                 while let Ok(newer) = inbox.try_recv() {
                     request = newer;
                 }
-                let files = build::search_index(&request.compiled);
+                let make = || build::search_index(&request.compiled);
+                let files = match &pool {
+                    Some(pool) => pool.install(make),
+                    None => make(),
+                };
                 if let Ok(mut s) = snapshot.write()
                     && s.builds == request.build_id
                 {
