@@ -19,6 +19,9 @@ const LIVERELOAD_JS: &str = include_str!("livereload.js");
 pub const INJECT_START: &str = "<!--bantin-serve-->";
 pub const INJECT_END: &str = "<!--/bantin-serve-->";
 
+/// The served site as data (see [`state`]); a dev-server path like `/__bantin/version`.
+pub const STATE_PATH: &str = "/__bantin/state";
+
 /// The in-memory counting service the preview's pages talk to (docs/counter.md).
 pub const COUNTER_PATH: &str = "/__bantin/counter";
 /// A counter hit is a few dozen bytes; anything much longer is not one.
@@ -115,6 +118,21 @@ fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, coun
         ));
         return;
     }
+    if url == STATE_PATH {
+        let body = snapshot
+            .read()
+            .map_or_else(|_| "{}".to_string(), |s| state(&s));
+        let _ = request.respond(with(
+            with(
+                Response::from_string(body),
+                "Content-Type",
+                "application/json",
+            ),
+            "Cache-Control",
+            "no-store",
+        ));
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(Response::empty(405));
         return;
@@ -135,6 +153,87 @@ fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, coun
         }
         Route::NotFound => not_found(request, &snapshot),
     }
+}
+
+/// `GET /__bantin/state`: everything the preview serves, as one JSON document, so that a test
+/// or a tool can compare it with a clean build without fetching every page:
+///
+/// ```json
+/// {"version": 7, "ok": true, "base_path": "/lhhn/",
+///  "files": {"index.html": "9f1c…", "rss.xml": "04ab…", …},
+///  "statics": {"css/site.css": "disk /abs/site/themes/default/static/css/site.css", …},
+///  "problems": ["warning content::former-province content/tin-tuc/a.md:5:11: … | label: … | help: …"]}
+/// ```
+///
+/// - `version` is `/__bantin/version`'s counter; the rest is read under the same lock, so it
+///   is that build's site.
+/// - `ok` is false while the last build failed (the last good files are still served).
+/// - `files`: every page, feed and other generated file by its path below the base path, with
+///   the 64-bit FNV-1a hash of its bytes as 16 hex digits. The bytes hashed are the stored
+///   ones, what a clean build writes; HTML pages are served from exactly these, with the
+///   live-reload block between [`INJECT_START`] and [`INJECT_END`] added.
+/// - `statics`: the theme's and the site's static files by path, with where they are read from:
+///   `disk <path>` or `built-in <hash>`.
+/// - `problems`: what the terminal showed of the last build — its warnings, or all its problems
+///   (errors and warnings) when it failed — one string each, in the build's order:
+///   `<error|warning> <code> <path:line:column or ->: <message>`, then ` | label: <label>` and
+///   ` | help: <help>` when it has them.
+pub(crate) fn state(snapshot: &Snapshot) -> String {
+    let files: std::collections::BTreeMap<&str, String> = snapshot
+        .files
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), format!("{:016x}", fnv1a(bytes))))
+        .collect();
+    let statics: std::collections::BTreeMap<&str, String> = snapshot
+        .statics
+        .iter()
+        .map(|(path, origin)| {
+            let origin = match origin {
+                Origin::Disk(file) => format!("disk {}", file.display()),
+                Origin::BuiltIn(bytes) => format!("built-in {:016x}", fnv1a(bytes)),
+            };
+            (path.as_str(), origin)
+        })
+        .collect();
+    let problems: Vec<String> = snapshot.problems.iter().map(problem_line).collect();
+    serde_json::json!({
+        "version": snapshot.version,
+        "ok": snapshot.error.is_none(),
+        "base_path": snapshot.base_path,
+        "files": files,
+        "statics": statics,
+        "problems": problems,
+    })
+    .to_string()
+}
+
+/// 64-bit FNV-1a: small, and the same everywhere, so a client can compute it too.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// One problem as `state` lists it.
+fn problem_line(problem: &crate::problem::Problem) -> String {
+    let severity = if problem.is_error() {
+        "error"
+    } else {
+        "warning"
+    };
+    let mut line = format!(
+        "{severity} {} {}: {}",
+        problem.code,
+        problem.location().as_deref().unwrap_or("-"),
+        problem.message
+    );
+    if let Some(label) = &problem.label {
+        line.push_str(&format!(" | label: {label}"));
+    }
+    if let Some(help) = &problem.help {
+        line.push_str(&format!(" | help: {help}"));
+    }
+    line
 }
 
 /// The path of a request's target: what comes before its query or fragment.
@@ -329,6 +428,39 @@ mod tests {
         assert!(out.ends_with("<!--/bantin-serve--></body></html>"));
         let out = String::from_utf8(inject(b"<body></body>", Some("lỗi <b>"))).unwrap_or_default();
         assert!(out.contains("role=\"alert\"") && out.contains("lỗi &lt;b&gt;"));
+    }
+
+    #[test]
+    fn state_lists_files_statics_and_problems() {
+        let file = crate::problem::SourceFile::new("content/a.md", "a\nbc\n");
+        let snapshot = Snapshot {
+            base_path: "/b/".into(),
+            files: [("index.html".to_string(), Arc::from(&b"a"[..]))].into(),
+            statics: [("x.css".to_string(), Origin::BuiltIn(b"a"))].into(),
+            error: None,
+            problems: vec![
+                crate::problem::Problem::warning("content::x", "bad")
+                    .at(&file, 3..4)
+                    .label("here")
+                    .help("fix it"),
+                crate::problem::Problem::warning("build::y", "worse"),
+            ],
+            version: 3,
+            builds: 3,
+        };
+        let json: serde_json::Value = serde_json::from_str(&state(&snapshot)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "version": 3, "ok": true, "base_path": "/b/",
+                "files": {"index.html": "af63dc4c8601ec8c"},
+                "statics": {"x.css": "built-in af63dc4c8601ec8c"},
+                "problems": [
+                    "warning content::x content/a.md:2:2: bad | label: here | help: fix it",
+                    "warning build::y -: worse",
+                ],
+            })
+        );
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub(crate) struct Snapshot {
     pub statics: BTreeMap<String, Origin>,
     /// The errors of the last build, shown over every page until fixed.
     pub error: Option<String>,
+    /// What the terminal showed of the last build: its warnings, or all its problems when it
+    /// failed (served as text at /__bantin/state).
+    pub problems: Vec<Problem>,
     /// Counts finished builds (good or failed), served at /__bantin/version so that tools and
     /// tests can wait for a rebuild. A build whose search index is still being made (see
     /// `rebuild`) is finished when that index is in place.
@@ -117,6 +120,7 @@ pub fn serve(
         files: HashMap::new(),
         statics: BTreeMap::new(),
         error: None,
+        problems: Vec::new(),
         version: 0,
         builds: 0,
     }));
@@ -254,6 +258,7 @@ fn rebuild(
                 .map(|mut s| {
                     s.base_path = compiled.config.base_path.clone();
                     s.error = None;
+                    s.problems = compiled.warnings.clone();
                     s.builds += 1;
                     build_id = s.builds;
                     if pending.is_none() {
@@ -293,6 +298,7 @@ fn rebuild(
         Err(BuildError::Site(problems)) => {
             if let Ok(mut s) = snapshot.write() {
                 s.error = Some(report(&problems));
+                s.problems = problems.clone();
                 s.version += 1;
             }
             on_event(Event::Failed {
@@ -303,6 +309,7 @@ fn rebuild(
             let problem = Problem::error("serve::build", e.to_string());
             if let Ok(mut s) = snapshot.write() {
                 s.error = Some(problem.to_string());
+                s.problems = vec![problem.clone()];
                 s.version += 1;
             }
             on_event(Event::Failed {
