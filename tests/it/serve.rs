@@ -15,11 +15,13 @@ use std::time::{Duration, Instant};
 
 use crate::support::{self, Tree};
 
-/// A running `bantin serve`, stopped when dropped.
-struct Server {
+/// A running `bantin serve`, stopped when dropped (also used by `equivalence.rs`).
+pub(crate) struct Server {
     child: Child,
-    host: String,
-    base: String,
+    /// `127.0.0.1:PORT`.
+    pub(crate) host: String,
+    /// The base path, `/…/`.
+    pub(crate) base: String,
 }
 
 impl Drop for Server {
@@ -45,7 +47,7 @@ impl Server {
 
     /// `bantin serve --port 0` run in `cwd` with `args` added, the way people start it from a
     /// shell: `cd site && bantin serve`, or `bantin serve --source site` from the folder above.
-    fn start_in<I, S>(cwd: &Path, args: I) -> Server
+    pub(crate) fn start_in<I, S>(cwd: &Path, args: I) -> Server
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
@@ -80,7 +82,7 @@ impl Server {
     }
 
     /// GET a path (absolute on the server): status and body.
-    fn get(&self, path: &str) -> (u16, Vec<u8>) {
+    pub(crate) fn get(&self, path: &str) -> (u16, Vec<u8>) {
         self.request("GET", path, b"")
     }
 
@@ -125,7 +127,7 @@ impl Server {
         (status, String::from_utf8_lossy(&body).into_owned())
     }
 
-    fn version(&self) -> u64 {
+    pub(crate) fn version(&self) -> u64 {
         String::from_utf8_lossy(&self.get("/__bantin/version").1)
             .trim()
             .parse()
@@ -207,7 +209,7 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
 }
 
 /// The served page without what the dev server adds.
-fn strip_injected(html: &[u8]) -> Vec<u8> {
+pub(crate) fn strip_injected(html: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     match (
         text.find("<!--bantin-serve-->"),
