@@ -666,6 +666,21 @@ fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The same tag with its first letter in the other case (`campuchia` for `Campuchia`): tags
+/// that differ only in case are one tag, shown in the spelling most of its articles use.
+fn other_case(tag: &str) -> String {
+    let mut chars = tag.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let first: String = if first.is_uppercase() {
+        first.to_lowercase().collect()
+    } else {
+        first.to_uppercase().collect()
+    };
+    first + chars.as_str()
+}
+
 /// Provinces as editors write them: current units, former units merged on 01/07/2025 (by name,
 /// slug, without accents, or by id where a current unit took the name), an alias; an article
 /// without `province:` gets site.toml's An Giang.
@@ -1064,7 +1079,13 @@ impl Site {
             } else {
                 tag
             };
-            if !tags.contains(&tag) {
+            // Now and then spelt in the other letter case: one tag, two spellings.
+            let tag = if rng.chance(30) {
+                other_case(&tag)
+            } else {
+                tag
+            };
+            if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
                 tags.push(tag);
             }
         }
@@ -1288,12 +1309,20 @@ impl Site {
     fn edit_tags(&mut self, rng: &mut Rng, vocabulary: &Vocabulary) -> Edit {
         let i = self.some_article(rng);
         let has = self.articles[i].tags.len();
-        match rng.below(4) {
+        match rng.below(5) {
             0 if has > 0 => {
                 let at = rng.below(has);
                 let tag = self.articles[i].tags[at].clone();
                 self.change(i, &format!("tag {tag:?} removed"), |a| {
                     a.tags.remove(at);
+                })
+            }
+            4 if has > 0 => {
+                let at = rng.below(has);
+                let tag = self.articles[i].tags[at].clone();
+                let other = other_case(&tag);
+                self.change(i, &format!("tag {tag:?} spelt {other:?}"), |a| {
+                    a.tags[at] = other;
                 })
             }
             1 => {
@@ -1311,10 +1340,11 @@ impl Site {
             _ => {
                 let tag = rng.pick(&vocabulary.tags).clone();
                 self.change(i, &format!("tag {tag:?} added"), |a| {
-                    if !a.tags.contains(&tag) {
+                    let same = |t: &String| t.to_lowercase() == tag.to_lowercase();
+                    if !a.tags.iter().any(same) {
                         a.tags.insert(0, tag)
                     } else {
-                        a.tags.retain(|t| *t != tag)
+                        a.tags.retain(|t| !same(t))
                     }
                 })
             }
