@@ -25,14 +25,14 @@ pub const SIDEBAR_LATEST: usize = 6;
 /// An article a list shows (or the sidebar, "Tin liên quan", the neighbours): its place in
 /// `Index::articles` and a stamp of what lists show of it (`content::Shown`; the settings are
 /// hashed once per build).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleRef {
     pub index: usize,
     stamp: u64,
 }
 
 /// The article of an article page: a stamp of its whole source and its address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FullRef {
     pub index: usize,
     stamp: u64,
@@ -40,18 +40,32 @@ pub struct FullRef {
 
 /// A list a page shows or links to: its place in `Index::lists` and a stamp of its kind, name,
 /// address and size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListRef {
     pub index: usize,
     stamp: u64,
 }
 
 /// A standalone page and the stamp of its source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageRef {
     pub index: usize,
     stamp: u64,
 }
+
+// A reference hashes as its stamp alone: what is shown, not where it sits in the index. An
+// article or list moving in the index (a new article before it, a new tag sorted before it)
+// changes no page that shows it; the stamps tell them apart, as each holds its address.
+macro_rules! hash_by_stamp {
+    ($($name:ident),*) => {$(
+        impl Hash for $name {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                self.stamp.hash(state);
+            }
+        }
+    )*};
+}
+hash_by_stamp!(ArticleRef, FullRef, ListRef, PageRef);
 
 /// Page `current` of `total` of the list at `list` (an address).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
