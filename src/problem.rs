@@ -206,6 +206,25 @@ impl Problem {
             None => Some(file.path.clone()),
         }
     }
+
+    /// The problem on one line: severity, code, place, message, label and help. The preview
+    /// lists the last build's problems so (`/__bantin/state`), for tools to compare.
+    pub fn one_line(&self) -> String {
+        let severity = if self.is_error() { "error" } else { "warning" };
+        let mut line = format!(
+            "{severity} {} {}: {}",
+            self.code,
+            self.location().as_deref().unwrap_or("-"),
+            self.message
+        );
+        if let Some(label) = &self.label {
+            line.push_str(&format!(" | label: {label}"));
+        }
+        if let Some(help) = &self.help {
+            line.push_str(&format!(" | help: {help}"));
+        }
+        line
+    }
 }
 
 /// How far into its line (in characters) a span may start or end for miette to show the line

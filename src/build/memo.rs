@@ -256,7 +256,6 @@ impl Memo {
                 if let Some(file) = file
                     && !trusted
                     && (file.stamp != stamps[i] || file.stamp.0.is_none())
-                    && !fresh.contains(&i)
                 {
                     fresh.push(i);
                 }

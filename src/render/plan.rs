@@ -232,39 +232,34 @@ fn hash_of(value: impl Hash) -> u64 {
 
 /// Resolves references into the index, stamping each with what it shows. The stamps are made
 /// once per article and list, however many pages show them.
-struct Resolver {
-    /// What lists show of each article.
-    shown: Vec<u64>,
-    /// Each article's whole source and address.
-    full: Vec<u64>,
+struct Resolver<'a> {
+    /// Its articles' stamps were made when each file was read (`content::Stamps`).
+    index: &'a Index,
     lists: Vec<u64>,
 }
 
-impl Resolver {
-    fn new(index: &Index) -> Self {
+impl<'a> Resolver<'a> {
+    fn new(index: &'a Index) -> Self {
         use rayon::prelude::*;
-        // Made when each file was read (`content::Stamps`).
-        let shown = index.articles.iter().map(|a| a.stamps.shown).collect();
-        let full = index.articles.iter().map(|a| a.stamps.full).collect();
         let lists = index
             .lists
             .par_iter()
             .map(|l| hash_of((l.kind, &l.name, &l.slug, &l.path, l.articles.len())))
             .collect();
-        Resolver { shown, full, lists }
+        Resolver { index, lists }
     }
 
     fn article(&self, index: usize) -> ArticleRef {
         ArticleRef {
             index,
-            stamp: self.shown[index],
+            stamp: self.index.articles[index].stamps.shown,
         }
     }
 
     fn full(&self, index: usize) -> FullRef {
         FullRef {
             index,
-            stamp: self.full[index],
+            stamp: self.index.articles[index].stamps.full,
         }
     }
 

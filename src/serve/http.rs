@@ -195,7 +195,11 @@ pub(crate) fn state(snapshot: &Snapshot) -> String {
             (path.as_str(), origin)
         })
         .collect();
-    let problems: Vec<String> = snapshot.problems.iter().map(problem_line).collect();
+    let problems: Vec<String> = snapshot
+        .problems
+        .iter()
+        .map(crate::problem::Problem::one_line)
+        .collect();
     serde_json::json!({
         "version": snapshot.version,
         "ok": snapshot.error.is_none(),
@@ -212,28 +216,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// One problem as `state` lists it.
-fn problem_line(problem: &crate::problem::Problem) -> String {
-    let severity = if problem.is_error() {
-        "error"
-    } else {
-        "warning"
-    };
-    let mut line = format!(
-        "{severity} {} {}: {}",
-        problem.code,
-        problem.location().as_deref().unwrap_or("-"),
-        problem.message
-    );
-    if let Some(label) = &problem.label {
-        line.push_str(&format!(" | label: {label}"));
-    }
-    if let Some(help) = &problem.help {
-        line.push_str(&format!(" | help: {help}"));
-    }
-    line
 }
 
 /// The path of a request's target: what comes before its query or fragment.

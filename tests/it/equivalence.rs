@@ -197,38 +197,23 @@ fn clean_build(source: &Path, base_url: &str) -> Clean {
                     (path.clone(), origin)
                 })
                 .collect(),
-            problems: compiled.warnings.iter().map(problem_line).collect(),
+            problems: compiled
+                .warnings
+                .iter()
+                .map(bantin::problem::Problem::one_line)
+                .collect(),
         },
         Err(BuildError::Site(problems)) => Clean {
             ok: false,
             files: BTreeMap::new(),
             statics: BTreeMap::new(),
-            problems: problems.iter().map(problem_line).collect(),
+            problems: problems
+                .iter()
+                .map(bantin::problem::Problem::one_line)
+                .collect(),
         },
         Err(e) => panic!("the clean build failed without a site problem: {e}"),
     }
-}
-
-/// A problem as `/__bantin/state` lists it (src/serve/http.rs, `state`).
-fn problem_line(problem: &bantin::problem::Problem) -> String {
-    let severity = if problem.is_error() {
-        "error"
-    } else {
-        "warning"
-    };
-    let mut line = format!(
-        "{severity} {} {}: {}",
-        problem.code,
-        problem.location().as_deref().unwrap_or("-"),
-        problem.message
-    );
-    if let Some(label) = &problem.label {
-        let _ = write!(line, " | label: {label}");
-    }
-    if let Some(help) = &problem.help {
-        let _ = write!(line, " | help: {help}");
-    }
-    line
 }
 
 /// 64-bit FNV-1a as 16 hex digits, as `/__bantin/state` hashes files.
