@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod import;
 pub mod locale;
 pub mod markdown;
 pub mod model;
