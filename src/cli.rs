@@ -50,6 +50,9 @@ pub enum Command {
         /// Folder for the new site; created if missing, must not already hold a site.toml
         dir: PathBuf,
     },
+    /// Bring an existing portal's news over (WordPress export), keeping every old address
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Write a new article, content/tin-tuc/<slug>.md, with its front-matter filled in
     New(NewArgs),
     /// Preview the site: build it in memory, serve it, rebuild and reload pages on every change
@@ -240,6 +243,62 @@ impl CheckArgs {
                 foreign: bantin::output::Foreign::Refuse,
             },
             external: self.external,
+        }
+    }
+}
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  bantin import wordpress export.xml --dry-run            see what would be imported
+  bantin import wordpress export.xml --media old/wp-content/uploads
+  bantin import wordpress export.xml --province \"Kiên Giang\" --format json
+
+Posts become articles in content/tin-tuc/<year>/, pages become standalone pages, uploads are
+copied into static/images/ and static/files/, and every old address (permalinks, ?p=ID,
+categories, tags, date archives, feeds) leads to the new page. A file that already exists with
+other text (an editor's change) is never overwritten; a second run changes nothing.
+
+Exit codes: 0 imported (read the report), 1 the export or site.toml could not be used (nothing
+was written), 2 usage error.";
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import a WordPress export (Tools → Export → All content: an .xml file)
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Wordpress(ImportWordpressArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportWordpressArgs {
+    /// The export file (WXR 1.1 or 1.2)
+    #[arg(value_name = "EXPORT.xml")]
+    pub export: PathBuf,
+    /// The site's folder, holding site.toml
+    #[arg(long, short = 's', value_name = "DIR", default_value = ".")]
+    pub source: PathBuf,
+    /// The old site's uploads folder (wp-content/uploads), to copy photos and files from
+    #[arg(long, value_name = "DIR")]
+    pub media: Option<PathBuf>,
+    /// The province of every imported article [default: site.toml's, or one the article's
+    /// categories, tags or title name unambiguously]
+    #[arg(long, value_name = "NAME")]
+    pub province: Option<String>,
+    /// Report what would be imported and added to site.toml; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How to report: for people, or one JSON document on stdout
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+impl ImportWordpressArgs {
+    pub fn options(&self) -> bantin::import::Options {
+        bantin::import::Options {
+            source: self.source.clone(),
+            export: self.export.clone(),
+            media: self.media.clone(),
+            province: self.province.clone(),
+            dry_run: self.dry_run,
         }
     }
 }

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => run_check(&cli, args),
         Command::New(args) => run_new(&cli, args),
+        Command::Import(cli::ImportCommand::Wordpress(args)) => run_import(&cli, args),
         Command::Serve(args) => run_serve(&cli, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
@@ -394,5 +395,42 @@ fn print_problems(problems: &[Problem]) {
             text = format!("{problem}\n");
         }
         let _ = writeln!(out, "{text}");
+    }
+}
+
+fn run_import(cli: &Cli, args: &cli::ImportWordpressArgs) -> ExitCode {
+    use bantin::import::ImportError;
+    match bantin::import::wordpress(&args.options()) {
+        Ok(report) => {
+            if args.format == cli::Format::Json {
+                let problems = bantin::check::JsonReport::new(&report.problems, None);
+                let json = serde_json::json!({ "report": &report, "problems": problems.problems });
+                match serde_json::to_string_pretty(&json) {
+                    Ok(text) => println!("{text}"),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            } else if !cli.quiet {
+                print_problems(&report.problems);
+                print!("{}", report.human());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Site(problems)) => {
+            print_problems(&problems);
+            eprintln!("error: site.toml has errors; nothing was imported");
+            ExitCode::from(1)
+        }
+        Err(ImportError::Export(problem)) => {
+            print_problems(std::slice::from_ref(&*problem));
+            eprintln!("error: the export could not be read; nothing was imported");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
     }
 }

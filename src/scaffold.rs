@@ -252,13 +252,13 @@ Viết nội dung bài viết bằng Markdown: **chữ đậm**, *chữ nghiêng
 
 /// NFC, with every run of whitespace (line breaks included) one space: a front-matter text is
 /// one line, and a keyboard's decomposed accents should not reach the file.
-fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     let nfc: String = text.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A YAML double-quoted scalar that reads back as exactly `text`, whatever it holds.
-fn yaml_quote(text: &str) -> String {
+pub fn yaml_quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

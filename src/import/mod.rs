@@ -1,10 +1,1018 @@
 //! Bringing an existing portal over: `bantin import wordpress EXPORT.xml` reads a WordPress
 //! export (`wxr`), turns each post's HTML into bantin Markdown (`html`), repairs text typed in a
 //! legacy Vietnamese encoding (`legacy`), lifts the source and byline out of the text (`lift`),
-//! and writes articles, pages, media and site.toml additions — only what changed, never over an
-//! editor's edit.
+//! finds the old site's uploads (`media`) and writes articles, pages, media and site.toml
+//! additions (`files`) — only what is new, never over an editor's edit.
+//!
+//! Read top to bottom, `wordpress` is the whole import: read the site and the export, decide
+//! every item (`Importer::decide`), give each its new address, convert the bodies, then write.
+//! Nothing is written before everything has been read and converted, so a bad export leaves
+//! the site exactly as it was.
 
+pub mod files;
 pub mod html;
 pub mod legacy;
 pub mod lift;
+pub mod media;
+pub mod report;
 pub mod wxr;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::{Config, Overrides};
+use crate::content::{self, ARTICLES_DIR};
+use crate::locale;
+use crate::markdown::Highlighter;
+use crate::problem::{Problem, SourceFile, display_path};
+use crate::provinces::{ProvinceId, Provinces};
+use crate::route;
+use crate::scaffold::{one_line, yaml_quote};
+
+use files::SiteAdditions;
+use media::Media;
+pub use report::Report;
+use wxr::{Export, Item, Kind};
+
+/// What `bantin import wordpress` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site's folder (holding site.toml).
+    pub source: PathBuf,
+    /// The export file.
+    pub export: PathBuf,
+    /// The old site's `wp-content/uploads` folder.
+    pub media: Option<PathBuf>,
+    /// The province of every item, instead of site.toml's.
+    pub province: Option<String>,
+    /// Decide and report everything, write nothing.
+    pub dry_run: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// site.toml cannot be used: the import needs its timezone, addresses and categories.
+    #[error("site.toml has errors; nothing was imported")]
+    Site(Vec<Problem>),
+    #[error("cannot read the export {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The export is not a WordPress export, or damaged: one problem at its line.
+    #[error("{}", .0.message)]
+    Export(Box<Problem>),
+    #[error("--province {0}: {1}")]
+    Province(String, String),
+    #[error("the --media folder {} does not exist or is not a folder", .0.display())]
+    MediaFolder(PathBuf),
+    /// Writing failed part-way: the files written so far are whole; running the import again
+    /// finishes the job.
+    #[error("could not write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Generic account names: never a byline.
+const GENERIC_ACCOUNTS: &[&str] = &[
+    "admin",
+    "administrator",
+    "root",
+    "webmaster",
+    "quantri",
+    "quản trị",
+    "quản trị viên",
+    "editor",
+    "user",
+    "test",
+    "demo",
+];
+
+/// WordPress's default category, in English and Vietnamese installs.
+const DEFAULT_CATEGORIES: &[&str] = &["uncategorized", "chua-phan-loai"];
+
+/// Imports a WordPress export into the site at `options.source`.
+pub fn wordpress(options: &Options) -> Result<Report, ImportError> {
+    let provinces = Provinces::builtin();
+    let config = Config::load(&options.source, &Overrides::default(), provinces)
+        .map_err(ImportError::Site)?;
+    if let Some(dir) = &options.media
+        && !dir.is_dir()
+    {
+        return Err(ImportError::MediaFolder(dir.clone()));
+    }
+    let province = match &options.province {
+        Some(name) => Some(
+            provinces
+                .lookup(name)
+                .map_err(|e| ImportError::Province(name.clone(), e.to_string()))?
+                .id(),
+        ),
+        None => None,
+    };
+    let bytes = std::fs::read(&options.export).map_err(|source| ImportError::Read {
+        path: options.export.clone(),
+        source,
+    })?;
+    let name = options.export.display().to_string();
+    let text = crate::problem::utf8_text("import::not-utf8", &name, bytes)
+        .map_err(|p| ImportError::Export(Box::new(p)))?;
+    let export = wxr::parse(SourceFile::new(name, text)).map_err(ImportError::Export)?;
+
+    let mut importer = Importer::new(&config, provinces, &export, options, province);
+    let decided = importer.decide();
+    let made = importer.convert(decided);
+    importer.write(made)
+}
+
+/// An item the import will write, before its body is converted.
+struct Decided<'e> {
+    item: &'e Item,
+    kind: DecidedKind,
+    /// The content file, below the site folder: `content/tin-tuc/2020/hoi-nghi.md`.
+    file: String,
+    /// Front-matter lines before the body-dependent ones (`source`, `author`, `image`).
+    head: Head,
+    /// Where it is published, below the site root: `tin-tuc/hoi-nghi/`.
+    path: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DecidedKind {
+    Article,
+    Page,
+}
+
+#[derive(Default)]
+struct Head {
+    title: String,
+    date: Option<DateTime<FixedOffset>>,
+    id: Option<u64>,
+    province: Option<ProvinceId>,
+    category: Option<String>,
+    tags: Vec<String>,
+    summary: Option<String>,
+    author: Option<String>,
+    featured: bool,
+    draft: bool,
+    slug: Option<String>,
+    aliases: Vec<String>,
+}
+
+/// A finished content file.
+struct Made {
+    file: String,
+    text: String,
+}
+
+struct Importer<'a> {
+    config: &'a Config,
+    provinces: &'a Provinces,
+    export: &'a Export,
+    options: &'a Options,
+    /// `--province`, else none (site.toml's applies without a line).
+    province: Option<ProvinceId>,
+    attachments: HashMap<u64, html::Attachment>,
+    /// Terms by slug → the one spelling used for them (two spellings of one address are one).
+    spelling: HashMap<String, String>,
+    media: Media,
+    report: Report,
+    highlighter: Highlighter,
+}
+
+impl<'a> Importer<'a> {
+    fn new(
+        config: &'a Config,
+        provinces: &'a Provinces,
+        export: &'a Export,
+        options: &'a Options,
+        province: Option<ProvinceId>,
+    ) -> Self {
+        let attachments = export
+            .items
+            .iter()
+            .filter(|i| i.kind == Kind::Attachment)
+            .map(|i| {
+                (
+                    i.id,
+                    html::Attachment {
+                        url: i.attachment_url.clone(),
+                        title: plain_text(&i.title),
+                        caption: plain_text(&i.excerpt),
+                        alt: i
+                            .meta("_wp_attachment_image_alt")
+                            .map(plain_text)
+                            .unwrap_or_default(),
+                    },
+                )
+            })
+            .collect();
+        let report = Report::new(export, options);
+        Importer {
+            config,
+            provinces,
+            export,
+            options,
+            province,
+            attachments,
+            spelling: HashMap::new(),
+            media: Media::new(&export.site_url, options.media.as_deref()),
+            report,
+            highlighter: Highlighter::new(),
+        }
+    }
+
+    fn warn(&mut self, item: &Item, code: &'static str, message: String, help: &str) {
+        let mut p = Problem::warning(code, message).at(&self.export.file, item.span.clone());
+        if !help.is_empty() {
+            p = p.help(help.to_string());
+        }
+        self.report.problems.push(p);
+    }
+
+    /// Decides what becomes of every item: skipped (with the reason), or an article or page
+    /// with its front-matter and address.
+    fn decide(&mut self) -> Vec<Decided<'a>> {
+        let export = self.export;
+        let mut decided = Vec::new();
+        let mut files: BTreeSet<String> = BTreeSet::new();
+        let pages: HashMap<u64, &Item> = export
+            .items
+            .iter()
+            .filter(|i| i.kind == Kind::Page)
+            .map(|i| (i.id, i))
+            .collect();
+        for item in &export.items {
+            self.report.comments += item.comments;
+            let kind = match &item.kind {
+                Kind::Post => DecidedKind::Article,
+                Kind::Page => DecidedKind::Page,
+                Kind::Attachment => {
+                    self.report.attachments += 1;
+                    continue;
+                }
+                Kind::Other(other) => {
+                    self.report.skip(
+                        item,
+                        &format!("type {other:?} is not content bantin publishes"),
+                    );
+                    continue;
+                }
+            };
+            let status = item.status.as_str();
+            if matches!(status, "trash" | "auto-draft" | "inherit") {
+                self.report.skip(
+                    item,
+                    &format!("status {status:?} (not a post anyone published or was writing)"),
+                );
+                continue;
+            }
+            let title = self.repair(item, &plain_text(&item.title), "the title");
+            let title = one_line(&title);
+            if title.is_empty() {
+                let p = Problem::warning(
+                    "import::no-title",
+                    format!("item {} ({}) has no title: it was not imported", item.id, item_name(item)),
+                )
+                .at(&export.file, item.span.clone())
+                .label("this item")
+                .help("give it a title in WordPress and export again, or write it as an article by hand (`bantin new`)");
+                self.report.problems.push(p);
+                self.report.skip(item, "no title");
+                continue;
+            }
+            let Some(date) = self.date(item) else {
+                self.report.skip(item, "no date");
+                self.warn(
+                    item,
+                    "import::no-date",
+                    format!("“{title}” has no date: it was not imported"),
+                    "",
+                );
+                continue;
+            };
+            let mut head = Head {
+                title,
+                ..Head::default()
+            };
+            match status {
+                "publish" => {}
+                "future" => self.report.scheduled.push(head.title.clone()),
+                "private" | "draft" | "pending" => {
+                    head.draft = true;
+                    self.report
+                        .drafts
+                        .push(format!("{} ({status})", head.title));
+                }
+                other => {
+                    head.draft = true;
+                    self.report.drafts.push(format!("{} ({other})", head.title));
+                }
+            }
+            if !item.password.is_empty() {
+                head.draft = true;
+                self.report
+                    .drafts
+                    .push(format!("{} (password-protected)", head.title));
+            }
+            let wp_slug = locale::slugify(&crate::check::percent_decode(&item.name));
+            if kind == DecidedKind::Article {
+                head.date = Some(date);
+                head.id = Some(item.id);
+                head.featured = item.sticky;
+                if item.sticky {
+                    self.report.featured.push(head.title.clone());
+                }
+                self.terms(item, &mut head);
+                head.province = self.province_of(item, &head);
+                let summary = self.repair(item, &plain_text(&item.excerpt), "the excerpt");
+                head.summary = Some(one_line(&summary)).filter(|s| !s.is_empty());
+                head.author = self.account(item);
+            }
+            if !wp_slug.is_empty() && wp_slug != locale::slugify(&head.title) {
+                head.slug = Some(wp_slug.clone());
+            }
+            let slug = if wp_slug.is_empty() {
+                locale::slugify(&head.title)
+            } else {
+                wp_slug
+            };
+            let file = match kind {
+                DecidedKind::Article => {
+                    format!("content/{ARTICLES_DIR}/{}/{slug}.md", date.format("%Y"))
+                }
+                DecidedKind::Page => {
+                    let mut parts = vec![slug.clone()];
+                    let mut parent = item.parent;
+                    let mut seen = BTreeSet::new();
+                    while let Some(p) = pages.get(&parent).filter(|_| seen.insert(parent)) {
+                        parts.push(locale::slugify(&crate::check::percent_decode(&p.name)));
+                        parent = p.parent;
+                    }
+                    parts.reverse();
+                    format!("content/{}.md", parts.join("/"))
+                }
+            };
+            let file = unique_file(&mut files, file, item.id);
+            if let Some(old) = self.media.old_path(&item.link) {
+                head.aliases.push(old);
+            }
+            head.aliases.push(match kind {
+                DecidedKind::Article => format!("/?p={}", item.id),
+                DecidedKind::Page => format!("/?page_id={}", item.id),
+            });
+            head.aliases.dedup();
+            decided.push(Decided {
+                item,
+                kind,
+                file,
+                head,
+                path: String::new(),
+            });
+        }
+        // The addresses, as bantin will compute them, so links between posts can be rewritten.
+        for d in &mut decided {
+            let text = front_matter(&d.head, d.kind, None, None, None) + "\n";
+            if let Some(path) = self.address(&d.file, text) {
+                d.path = path;
+            }
+            d.head
+                .aliases
+                .retain(|a| a.trim_matches('/') != d.path.trim_matches('/'));
+            for alias in &d.head.aliases {
+                self.media.page(alias, &d.path);
+            }
+            if let Some(old) = self.media.old_path(&d.item.guid) {
+                self.media.page(&old, &d.path);
+            }
+        }
+        decided
+    }
+
+    /// Where the content file would be published (bantin's own reading of it).
+    fn address(&self, file: &str, text: String) -> Option<String> {
+        let path = self.config.root.join(file);
+        let (content, _) =
+            content::load_text(self.config, self.provinces, &self.highlighter, &path, text);
+        content
+            .articles
+            .first()
+            .map(|a| a.path.clone())
+            .or_else(|| content.pages.first().map(|p| p.path.clone()))
+    }
+
+    /// The item's time: `post_date_gmt` is exact; drafts have none (`0000-00-00 00:00:00`),
+    /// so their `post_date` is read as the site's local time.
+    fn date(&self, item: &Item) -> Option<DateTime<FixedOffset>> {
+        let parse = |s: &str| NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M:%S").ok();
+        if let Some(utc) = parse(&item.date_gmt).filter(|d| d.and_utc().timestamp() > 0) {
+            return Some(
+                Utc.from_utc_datetime(&utc)
+                    .with_timezone(&self.config.timezone)
+                    .fixed_offset(),
+            );
+        }
+        let local = parse(&item.date)?;
+        self.config
+            .timezone
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|d| d.fixed_offset())
+    }
+
+    /// One category (the first that is not WordPress's default), the other categories as
+    /// tags, and the tags, each in one spelling per address.
+    fn terms(&mut self, item: &Item, head: &mut Head) {
+        let mut tags = Vec::new();
+        for term in &item.terms {
+            let name = one_line(&self.repair(item, &plain_text(&term.name), "a category or tag"));
+            if name.is_empty() {
+                continue;
+            }
+            match term.domain.as_str() {
+                "category" => {
+                    let default = DEFAULT_CATEGORIES.contains(&term.slug.as_str())
+                        || DEFAULT_CATEGORIES.contains(&locale::slugify(&name).as_str());
+                    if default {
+                        continue;
+                    }
+                    if head.category.is_none() {
+                        head.category = Some(self.spelled(&name));
+                    } else {
+                        tags.push(self.spelled(&name));
+                    }
+                }
+                "post_tag" => tags.push(self.spelled(&name)),
+                _ => {}
+            }
+        }
+        let mut seen = BTreeSet::new();
+        tags.retain(|t| seen.insert(locale::slugify(t)) && Some(t) != head.category.as_ref());
+        head.tags = tags;
+    }
+
+    /// The spelling a name's address was first seen with: "Hội nghị" and "hội nghị" (or
+    /// "Hoi nghi") are one list, never two that collide.
+    fn spelled(&mut self, name: &str) -> String {
+        self.spelling
+            .entry(locale::slugify(name))
+            .or_insert_with(|| name.to_string())
+            .clone()
+    }
+
+    /// `--province`, else a province named by the item's categories, tags or title — only when
+    /// exactly one is named — else none (site.toml's province applies).
+    fn province_of(&mut self, item: &Item, head: &Head) -> Option<ProvinceId> {
+        if self.province.is_some() {
+            return self.province;
+        }
+        let mut named: BTreeMap<ProvinceId, &'static str> = BTreeMap::new();
+        let terms = head.category.iter().chain(&head.tags);
+        for term in terms {
+            if let Ok(p) = self.provinces.lookup(term) {
+                named.entry(p.id()).or_insert("a category or tag");
+            }
+        }
+        for p in self.provinces.iter() {
+            if contains_words(&head.title, p.name()) {
+                named.entry(p.id()).or_insert("the title");
+            }
+        }
+        match named.len() {
+            0 => None,
+            1 => {
+                let (id, from) = named.into_iter().next()?;
+                if self.config.province != Some(id) {
+                    self.report.provinces_guessed.push(report::Guess {
+                        title: head.title.clone(),
+                        province: self.provinces.get(id).name().to_string(),
+                        from: from.to_string(),
+                    });
+                }
+                Some(id)
+            }
+            _ => {
+                let names: Vec<&str> = named
+                    .keys()
+                    .map(|id| self.provinces.get(*id).name())
+                    .collect();
+                self.warn(
+                    item,
+                    "import::province-unclear",
+                    format!(
+                        "“{}” names {}: the site's own province was given, change `province:` if another is right",
+                        head.title,
+                        names.join(" and ")
+                    ),
+                    "",
+                );
+                None
+            }
+        }
+    }
+
+    /// The WordPress account's name as a byline, unless it is a generic one ("admin").
+    fn account(&self, item: &Item) -> Option<String> {
+        let display = self
+            .export
+            .authors
+            .get(&item.creator)
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or(&item.creator);
+        let name = one_line(display);
+        let generic = |n: &str| {
+            let n = n.to_lowercase();
+            GENERIC_ACCOUNTS.contains(&n.as_str()) || n.contains("admin")
+        };
+        (!name.is_empty() && !generic(&name) && !generic(&item.creator)).then_some(name)
+    }
+
+    /// Text repaired from a legacy Vietnamese encoding, reported either way.
+    fn repair(&mut self, item: &Item, text: &str, what: &str) -> String {
+        match legacy::repair(text) {
+            legacy::Repair::Unchanged => text.to_string(),
+            legacy::Repair::Converted { text, from } => {
+                self.report.legacy_converted.push(format!(
+                    "{} ({what}): {}",
+                    item_name(item),
+                    encoding_name(&from)
+                ));
+                text
+            }
+            legacy::Repair::Suspect(encoding) => {
+                self.warn(
+                    item,
+                    "import::legacy-encoding",
+                    format!(
+                        "{what} of {} may be typed in {}, which bantin could not convert with certainty",
+                        item_name(item),
+                        encoding_name(&encoding)
+                    ),
+                    "read the article after the import and retype the text in Unicode where it looks wrong",
+                );
+                text.to_string()
+            }
+        }
+    }
+
+    /// Converts every body, lifts source and byline, and assembles the content files.
+    fn convert(&mut self, decided: Vec<Decided<'a>>) -> Vec<Made> {
+        let mut made = Vec::new();
+        let mut list_redirects: BTreeMap<String, String> = BTreeMap::new();
+        let published: Vec<&Decided> = decided
+            .iter()
+            .filter(|d| {
+                d.kind == DecidedKind::Article && !d.head.draft && d.item.status != "future"
+            })
+            .collect();
+        self.redirects(&published, &mut list_redirects);
+        self.report.redirects = list_redirects;
+        let mut categories = Vec::new();
+        for d in &decided {
+            self.media.start(&d.file);
+            let content = self.repair(d.item, &d.item.content, "the text");
+            let options = html::Options {
+                attachments: &self.attachments,
+            };
+            let converted = html::to_markdown(&content, &options, &mut self.media);
+            self.report.conversion(&d.file, &converted);
+            let lifted = if d.kind == DecidedKind::Article {
+                lift::lift(&converted.markdown)
+            } else {
+                lift::Lifted {
+                    body: converted.markdown.clone(),
+                    source: None,
+                    author: None,
+                }
+            };
+            if lifted.source.is_some() {
+                self.report.sources_lifted += 1;
+            }
+            if lifted.author.is_some() {
+                self.report.bylines_lifted += 1;
+            }
+            let author = lifted.author.clone().or_else(|| d.head.author.clone());
+            let image = (d.kind == DecidedKind::Article)
+                .then(|| self.featured_image(d))
+                .flatten();
+            let mut text = front_matter(
+                &d.head,
+                d.kind,
+                author.as_deref(),
+                lifted.source.as_deref(),
+                image.as_ref(),
+            );
+            text.push('\n');
+            text.push_str(lifted.body.trim());
+            text.push('\n');
+            if let Some(category) = &d.head.category
+                && !categories.contains(category)
+            {
+                categories.push(category.clone());
+            }
+            self.validate(d, &text);
+            if d.kind == DecidedKind::Article {
+                self.report.articles += 1;
+            } else {
+                self.report.pages += 1;
+            }
+            made.push(Made {
+                file: d.file.clone(),
+                text,
+            });
+        }
+        self.report.categories_used = categories;
+        made
+    }
+
+    /// The featured image (`_thumbnail_id`) as `image:`, its alt text filled from the caption
+    /// or title when empty.
+    fn featured_image(&mut self, d: &Decided) -> Option<FeaturedImage> {
+        let id: u64 = d.item.meta("_thumbnail_id")?.trim().parse().ok()?;
+        let Some(attachment) = self.attachments.get(&id) else {
+            self.warn(
+                d.item,
+                "import::missing-attachment",
+                format!(
+                    "the featured image of “{}” (attachment {id}) is not in the export",
+                    d.head.title
+                ),
+                "export “All content”, which holds the attachments",
+            );
+            return None;
+        };
+        let (url, title, caption, alt) = (
+            attachment.url.clone(),
+            attachment.title.clone(),
+            attachment.caption.clone(),
+            attachment.alt.clone(),
+        );
+        let src = html::Links::image(&mut self.media, &url);
+        let alt = [alt, caption.clone(), title]
+            .into_iter()
+            .map(|t| one_line(&t))
+            .find(|t| !t.is_empty())
+            .unwrap_or_else(|| {
+                self.report.alt_missing.push(format!("{}: {url}", d.file));
+                d.head.title.clone()
+            });
+        self.report.featured_images += 1;
+        Some(FeaturedImage {
+            src,
+            alt,
+            caption: Some(one_line(&caption)).filter(|c| !c.is_empty()),
+        })
+    }
+
+    /// Reads the finished file as the next build will; what it reports is the import's
+    /// warning too (a file that would not build is a bug in the import or the export).
+    fn validate(&mut self, d: &Decided, text: &str) {
+        let path = self.config.root.join(&d.file);
+        let (_, problems) = content::load_text(
+            self.config,
+            self.provinces,
+            &self.highlighter,
+            &path,
+            text.to_string(),
+        );
+        for p in problems {
+            // Query-string aliases and unknown categories are settled by the import itself
+            // (site.toml gains them), so what is left is the article's own business.
+            if p.code == "content::unknown-category" {
+                continue;
+            }
+            self.report.problems.push(p);
+        }
+    }
+
+    /// The old site's list and feed addresses → bantin's: categories and tags (only those with
+    /// published news, or the list would not exist), years and months, the feeds.
+    fn redirects(&self, published: &[&Decided], out: &mut BTreeMap<String, String>) {
+        if published.is_empty() {
+            return;
+        }
+        out.insert(
+            "/feed/".into(),
+            format!("/{}", route::feed("", route::Feed::Rss)),
+        );
+        let category_paths = wp_category_paths(self.export);
+        for d in published {
+            let Some(date) = d.head.date else { continue };
+            let (y, m) = (date.format("%Y").to_string(), date.format("%m").to_string());
+            let (yn, mn) = (y.parse().unwrap_or(0), m.parse().unwrap_or(0));
+            out.insert(format!("/{y}/"), format!("/{}", route::year(yn)));
+            out.insert(format!("/{y}/{m}/"), format!("/{}", route::month(yn, mn)));
+            for term in &d.item.terms {
+                let name = self.spelling.get(&locale::slugify(&plain_text(&term.name)));
+                let Some(name) = name else { continue };
+                let slug = locale::slugify(name);
+                let (old, new) = match term.domain.as_str() {
+                    "category" if d.head.category.as_ref() == Some(name) => (
+                        format!(
+                            "/category/{}/",
+                            category_paths.get(&term.slug).unwrap_or(&term.slug)
+                        ),
+                        route::category(&slug),
+                    ),
+                    "category" | "post_tag" if d.head.tags.contains(name) => {
+                        let old = if term.domain == "category" {
+                            format!(
+                                "/category/{}/",
+                                category_paths.get(&term.slug).unwrap_or(&term.slug)
+                            )
+                        } else {
+                            format!("/tag/{}/", term.slug)
+                        };
+                        (old, route::tag(&slug))
+                    }
+                    _ => continue,
+                };
+                if term.slug.is_empty() {
+                    continue;
+                }
+                let old = crate::check::percent_decode(&old).nfc().collect::<String>();
+                out.insert(
+                    format!("{old}feed/"),
+                    format!("/{}", route::feed(&new, route::Feed::Rss)),
+                );
+                out.insert(old, format!("/{new}"));
+            }
+        }
+    }
+
+    /// Writes everything (or, with `--dry-run`, only finds out what would be written).
+    fn write(mut self, made: Vec<Made>) -> Result<Report, ImportError> {
+        let root = &self.options.source;
+        let dry = self.options.dry_run;
+        let err = |path: PathBuf| move |source| ImportError::Write { path, source };
+        for m in &made {
+            let path = root.join(&m.file);
+            let outcome = files::put(&path, m.text.as_bytes(), dry).map_err(err(path.clone()))?;
+            self.report.file(&m.file, outcome);
+        }
+        let uploads: Vec<media::Upload> = self.media.found.values().cloned().collect();
+        for upload in uploads {
+            match &upload.from {
+                Some(from) => {
+                    let to = root.join("static").join(&upload.to);
+                    let outcome = files::copy(from, &to, dry).map_err(err(to.clone()))?;
+                    self.report.media(&upload, outcome);
+                }
+                None => self
+                    .report
+                    .media_missing(&upload, self.options.media.is_some()),
+            }
+        }
+        self.report.old_site_links = self.media.old_site_links;
+        let additions = SiteAdditions {
+            categories: self.report.categories_used.clone(),
+            redirects: self.report.redirects.clone().into_iter().collect(),
+        };
+        let site_toml = root.join(crate::config::CONFIG_FILE);
+        let before = self.config.source.text.to_string();
+        let (after, added) = files::add_to_site_toml(&before, &additions)
+            .map_err(|e| err(site_toml.clone())(std::io::Error::other(e.to_string())))?;
+        let only_listed = !self.config.categories.is_empty();
+        self.report.categories_added = added.categories;
+        self.report.redirects_added = added.redirects.len();
+        if !only_listed {
+            self.report.categories_added.clear();
+        }
+        if after != before {
+            self.report.site_toml_changed = true;
+            if !dry {
+                files::write_whole(&site_toml, after.as_bytes(), true)
+                    .map_err(err(site_toml.clone()))?;
+            }
+        }
+        self.report.permalink_hint = permalink_hint(self.export, self.config);
+        self.report.site = display_path(Path::new("."), root);
+        Ok(self.report)
+    }
+}
+
+/// The featured image as written into `image:`.
+struct FeaturedImage {
+    src: String,
+    alt: String,
+    caption: Option<String>,
+}
+
+/// The front-matter, in the order the README lists the fields.
+fn front_matter(
+    head: &Head,
+    kind: DecidedKind,
+    author: Option<&str>,
+    source: Option<&str>,
+    image: Option<&FeaturedImage>,
+) -> String {
+    let mut t = String::from("---\n");
+    let _ = writeln!(t, "title: {}", yaml_quote(&head.title));
+    if kind == DecidedKind::Article {
+        if let Some(date) = head.date {
+            let format = if date.format("%S").to_string() == "00" {
+                "%d/%m/%Y %H:%M"
+            } else {
+                "%d/%m/%Y %H:%M:%S"
+            };
+            let _ = writeln!(t, "date: {}", date.format(format));
+        }
+        if let Some(id) = head.id {
+            let _ = writeln!(t, "id: {id}");
+        }
+        if let Some(p) = head.province {
+            let _ = writeln!(
+                t,
+                "province: {}",
+                yaml_quote(Provinces::builtin().get(p).name())
+            );
+        }
+        if let Some(c) = &head.category {
+            let _ = writeln!(t, "category: {}", yaml_quote(c));
+        }
+        if !head.tags.is_empty() {
+            let tags: Vec<String> = head.tags.iter().map(|t| yaml_quote(t)).collect();
+            let _ = writeln!(t, "tags: [{}]", tags.join(", "));
+        }
+    }
+    if let Some(s) = &head.summary {
+        let _ = writeln!(t, "summary: {}", yaml_quote(s));
+    }
+    if let Some(a) = author {
+        let _ = writeln!(t, "author: {}", yaml_quote(a));
+    }
+    if let Some(s) = source {
+        let _ = writeln!(t, "source: {}", yaml_quote(s));
+    }
+    if let Some(image) = image {
+        t.push_str("image:\n");
+        let _ = writeln!(t, "  src: {}", yaml_quote(&image.src));
+        let _ = writeln!(t, "  alt: {}", yaml_quote(&image.alt));
+        if let Some(c) = &image.caption {
+            let _ = writeln!(t, "  caption: {}", yaml_quote(c));
+        }
+    }
+    if head.featured {
+        t.push_str("featured: true\n");
+    }
+    if head.draft {
+        t.push_str("draft: true\n");
+    }
+    if let Some(slug) = &head.slug {
+        let _ = writeln!(t, "slug: {}", yaml_quote(slug));
+    }
+    if !head.aliases.is_empty() {
+        let aliases: Vec<String> = head.aliases.iter().map(|a| yaml_quote(a)).collect();
+        let _ = writeln!(t, "aliases: [{}]", aliases.join(", "));
+    }
+    t.push_str("---\n");
+    t
+}
+
+/// A content file name not used yet: `hoi-nghi.md`, else `hoi-nghi-<id>.md`.
+fn unique_file(files: &mut BTreeSet<String>, file: String, id: u64) -> String {
+    if files.insert(file.clone()) {
+        return file;
+    }
+    let stem = file.trim_end_matches(".md");
+    let other = format!("{stem}-{id}.md");
+    files.insert(other.clone());
+    other
+}
+
+/// WordPress's address of each category: `/category/parent/child/` for nested ones.
+fn wp_category_paths(export: &Export) -> HashMap<String, String> {
+    let parents: HashMap<&str, Option<&str>> = export
+        .categories
+        .iter()
+        .map(|c| (c.slug.as_str(), c.parent.as_deref()))
+        .collect();
+    let mut out = HashMap::new();
+    for c in &export.categories {
+        let mut parts = vec![c.slug.as_str()];
+        let mut at = c.parent.as_deref();
+        while let Some(p) = at.filter(|p| !parts.contains(p) && parts.len() < 20) {
+            parts.push(p);
+            at = parents.get(p).copied().flatten();
+        }
+        parts.reverse();
+        out.insert(c.slug.clone(), parts.join("/"));
+    }
+    out
+}
+
+/// The permalink pattern that gives most posts their old address, when one does: keeping it
+/// makes the old addresses the real ones (no redirect needed).
+fn permalink_hint(export: &Export, config: &Config) -> Option<String> {
+    const CANDIDATES: &[&str] = &[
+        "/:year/:month/:day/:slug/",
+        "/:year/:month/:slug/",
+        "/:slug/",
+        "/archives/:id/",
+        "/tin-tuc/:slug/",
+        "/:category/:slug/",
+    ];
+    let posts: Vec<(String, String, NaiveDateTime)> = export
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Post && i.status == "publish")
+        .filter_map(|i| {
+            let path = media::old_path(&export.site_url, &i.link)?;
+            let date = NaiveDateTime::parse_from_str(i.date.trim(), "%Y-%m-%d %H:%M:%S").ok()?;
+            Some((path, crate::check::percent_decode(&i.name), date))
+        })
+        .collect();
+    if posts.is_empty() {
+        return None;
+    }
+    for candidate in CANDIDATES {
+        let matches = posts
+            .iter()
+            .filter(|(path, name, date)| {
+                let c = candidate
+                    .replace(":year", &date.format("%Y").to_string())
+                    .replace(":month", &date.format("%m").to_string())
+                    .replace(":day", &date.format("%d").to_string())
+                    .replace(":slug", name);
+                &c == path
+            })
+            .count();
+        if matches * 10 >= posts.len() * 9 {
+            return (config.permalinks.article.as_str() != *candidate)
+                .then(|| candidate.to_string());
+        }
+    }
+    None
+}
+
+/// Does `text` hold `words` as whole words (case as written: a province is a proper name)?
+fn contains_words(text: &str, words: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(words) {
+        let start = from + i;
+        let end = start + words.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+/// Text of an HTML fragment (a title, an excerpt, a term's name): tags dropped, entities
+/// decoded (`&#8211;` → `–`), NFC.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    for token in html5gum::Tokenizer::new(html).flatten() {
+        if let html5gum::Token::String(s) = token {
+            out.push_str(&String::from_utf8_lossy(&s));
+        }
+    }
+    out.nfc().collect()
+}
+
+fn item_name(item: &Item) -> String {
+    let title = plain_text(&item.title);
+    if title.trim().is_empty() {
+        format!("item {}", item.id)
+    } else {
+        format!("“{}”", one_line(&title))
+    }
+}
+
+fn encoding_name(e: &legacy::Encoding) -> &'static str {
+    match e {
+        legacy::Encoding::Tcvn3 => "TCVN3 (ABC)",
+        legacy::Encoding::Vni => "VNI",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        assert!(contains_words(
+            "Đoàn công tác tỉnh Kiên Giang thăm Lào",
+            "Kiên Giang"
+        ));
+        assert!(!contains_words("Hà Namxyz", "Hà Nam"));
+    }
+
+    #[test]
+    fn plain_text_decodes_entities_and_drops_tags() {
+        assert_eq!(
+            plain_text("Hội nghị &#8211; <em>tổng kết</em> &amp; khen thưởng"),
+            "Hội nghị – tổng kết & khen thưởng"
+        );
+    }
+}
