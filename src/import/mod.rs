@@ -19,7 +19,7 @@ pub mod wxr;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use unicode_normalization::UnicodeNormalization;
@@ -28,7 +28,7 @@ use crate::config::{Config, Overrides};
 use crate::content::{self, ARTICLES_DIR};
 use crate::locale;
 use crate::markdown::Highlighter;
-use crate::problem::{Problem, SourceFile, display_path};
+use crate::problem::{Problem, SourceFile};
 use crate::provinces::{ProvinceId, Provinces};
 use crate::route;
 use crate::scaffold::{one_line, yaml_quote};
@@ -66,7 +66,7 @@ pub enum ImportError {
     /// The export is not a WordPress export, or damaged: one problem at its line.
     #[error("{}", .0.message)]
     Export(Box<Problem>),
-    #[error("--province {0}: {1}")]
+    #[error("--province {0:?} is not a Vietnamese province or city; {1}")]
     Province(String, String),
     #[error("the --media folder {} does not exist or is not a folder", .0.display())]
     MediaFolder(PathBuf),
@@ -111,7 +111,16 @@ pub fn wordpress(options: &Options) -> Result<Report, ImportError> {
         Some(name) => Some(
             provinces
                 .lookup(name)
-                .map_err(|e| ImportError::Province(name.clone(), e.to_string()))?
+                .map_err(|e| {
+                    let hint = match e.suggestions.first() {
+                        Some(first) => format!("did you mean “{first}”?"),
+                        None => {
+                            "write a province's name, with or without accents (e.g. Kiên Giang)"
+                                .into()
+                        }
+                    };
+                    ImportError::Province(name.clone(), hint)
+                })?
                 .id(),
         ),
         None => None,
@@ -335,7 +344,11 @@ impl<'a> Importer<'a> {
                 head.summary = Some(one_line(&summary)).filter(|s| !s.is_empty());
                 head.author = self.account(item);
             }
-            if !wp_slug.is_empty() && wp_slug != locale::slugify(&head.title) {
+            // A page's address is its file's path; an article's comes from its slug.
+            if kind == DecidedKind::Article
+                && !wp_slug.is_empty()
+                && wp_slug != locale::slugify(&head.title)
+            {
                 head.slug = Some(wp_slug.clone());
             }
             let slug = if wp_slug.is_empty() {
@@ -792,7 +805,7 @@ impl<'a> Importer<'a> {
             }
         }
         self.report.permalink_hint = permalink_hint(self.export, self.config);
-        self.report.site = display_path(Path::new("."), root);
+        self.report.site = root.display().to_string();
         Ok(self.report)
     }
 }

@@ -330,10 +330,13 @@ impl Report {
         } else if self.dry_run {
             let _ = writeln!(t, "dry run: nothing was written");
         } else {
+            let source = match self.site.as_str() {
+                "" | "." => String::new(),
+                site => format!(" --source {site}"),
+            };
             let _ = writeln!(
                 t,
-                "next: bantin build --source {0} (or bantin serve --source {0}) and read the articles listed above",
-                self.site
+                "next: bantin serve{source} to read the imported articles (those listed above first), then bantin check{source}"
             );
         }
         t
