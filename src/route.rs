@@ -546,7 +546,10 @@ mod tests {
             ("/?p=1 2", Some("it holds a #, a space or a backslash")),
             ("/a/../b/", Some("it has a relative folder (. or ..)")),
             ("/?", Some("its query string is empty or holds a second ?")),
-            ("/?a=1?b", Some("its query string is empty or holds a second ?")),
+            (
+                "/?a=1?b",
+                Some("its query string is empty or holds a second ?"),
+            ),
         ];
         for (written, why) in cases {
             assert_eq!(old_address_error(written), *why, "{written}");

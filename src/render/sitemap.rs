@@ -484,12 +484,17 @@ mod tests {
 
     #[test]
     fn query_redirects_use_netlifys_parameter_form() {
-        let cases: &[(&[(&str, &str, &str)], &str)] = &[
+        type Lines<'a> = &'a [(&'a str, &'a str, &'a str)];
+        let cases: &[(Lines, &str)] = &[
             (&[], ""),
             (
                 &[
                     ("/", "p=123", "/tin-tuc/a/"),
-                    ("/portal/index.php", "page_id=5&lang=vi", "/portal/gioi-thieu/"),
+                    (
+                        "/portal/index.php",
+                        "page_id=5&lang=vi",
+                        "/portal/gioi-thieu/",
+                    ),
                     ("/", "preview", "/b/"),
                 ],
                 "/ p=123 /tin-tuc/a/ 301!\n\
@@ -497,7 +502,10 @@ mod tests {
                  / preview= /b/ 301!\n",
             ),
             // A space cannot split a line, an empty query gives none.
-            (&[("/", "q=a b", "/x/"), ("/", "", "/y/")], "/ q=a%20b /x/ 301!\n"),
+            (
+                &[("/", "q=a b", "/x/"), ("/", "", "/y/")],
+                "/ q=a%20b /x/ 301!\n",
+            ),
         ];
         for (lines, expected) in cases {
             assert_eq!(query_redirects(lines), *expected, "{lines:?}");
