@@ -5,6 +5,7 @@
 //! are fetched too (see `external`). Nothing is written but the external-link cache.
 
 mod external;
+mod old_urls;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -18,6 +19,7 @@ use crate::problem::{Problem, Severity, SourceFile, did_you_mean};
 use crate::route;
 
 pub use external::{CACHE_FILE, CACHE_MAX_AGE};
+pub use old_urls::OldUrls;
 
 /// What to check.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +27,9 @@ pub struct Options {
     pub build: build::Options,
     /// Also fetch http(s) links (with a cache in `<source>/.bantin-cache/`).
     pub external: bool,
+    /// A file of the old site's addresses, one URL or path per line (`--old-urls`): each must
+    /// still lead somewhere on the built site.
+    pub old_urls: Option<std::path::PathBuf>,
 }
 
 /// What a check found, when the site itself compiled.
@@ -41,14 +46,21 @@ pub struct Report {
     pub external_skipped: usize,
     /// Distinct external URLs whose answer came from the cache.
     pub from_cache: usize,
+    /// What became of the old addresses of `Options::old_urls`, when given and read.
+    pub old_urls: Option<OldUrls>,
     /// The build's warnings and every broken link, sorted by file and position.
     pub problems: Vec<Problem>,
 }
 
 impl Report {
-    /// Broken links and images (errors, build warnings aside).
+    /// Broken links and images, and lost old addresses (errors, build warnings aside).
     pub fn broken(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    /// Broken links and images only.
+    pub fn broken_links(&self) -> usize {
+        self.broken() - self.old_urls.map_or(0, |o| o.lost)
     }
 
     pub fn is_ok(&self) -> bool {
@@ -94,8 +106,28 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
         external_links: 0,
         external_skipped: 0,
         from_cache: 0,
+        old_urls: None,
         problems: Vec::new(),
     };
+    if let Some(list) = &options.old_urls {
+        let display = list.display().to_string();
+        match std::fs::read(list) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let (summary, mut lost) = old_urls::check(&display, &text, &site, &compiled);
+                report.old_urls = Some(summary);
+                problems.append(&mut lost);
+            }
+            Err(e) => problems.push(
+                Problem::error(
+                    "check::old-urls-file",
+                    format!("cannot read the list of old addresses {display}: {e}"),
+                )
+                .in_file(display)
+                .help("give a text file with one old URL or path per line, e.g. made from the old site's sitemap.xml"),
+            ),
+        }
+    }
     if options.external {
         report.external_links = found.external.len();
         let cache_path = options.build.source.join(CACHE_FILE);
@@ -545,6 +577,8 @@ pub struct JsonChecked {
     pub links: usize,
     pub external_links: usize,
     pub external_skipped: usize,
+    /// With `--old-urls`: how many old addresses were checked, kept and lost.
+    pub old_urls: Option<OldUrls>,
 }
 
 impl<'a> JsonReport<'a> {
@@ -561,6 +595,7 @@ impl<'a> JsonReport<'a> {
                 links: r.links,
                 external_links: r.external_links,
                 external_skipped: r.external_skipped,
+                old_urls: r.old_urls,
             }),
             problems: problems
                 .iter()

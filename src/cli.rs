@@ -195,6 +195,8 @@ Examples:
   bantin check --external             also fetch links to other sites (cached for 24 h in
                                       .bantin-cache/links.json)
   bantin check --format json          one JSON document on stdout, for CI and editors
+  bantin check --old-urls old.txt     also check that every old address in old.txt (one URL
+                                      or path per line) still leads somewhere
 
 Exit codes: 0 nothing broken, 1 the site has errors or broken links, 2 usage error.";
 
@@ -218,6 +220,10 @@ pub struct CheckArgs {
     /// How to report: diagnostics for people, or one JSON document on stdout
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Also check that each old address in FILE (one URL or path per line, from the old site's
+    /// sitemap or an access log) still leads to a page, file or redirect
+    #[arg(long, value_name = "FILE")]
+    pub old_urls: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -243,6 +249,7 @@ impl CheckArgs {
                 foreign: bantin::output::Foreign::Refuse,
             },
             external: self.external,
+            old_urls: self.old_urls.clone(),
         }
     }
 }

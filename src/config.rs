@@ -56,6 +56,9 @@ pub struct Config {
     /// `[permalinks]`: the articles' address pattern, and the patterns of addresses they had
     /// before, kept working as redirects.
     pub permalinks: Permalinks,
+    /// `[redirects]`: old addresses of the site (`/category/tin-tuc/`, `/?cat=3`) and where
+    /// each leads now, in the order written.
+    pub redirects: Vec<Redirect>,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
 }
@@ -77,6 +80,27 @@ impl MenuItem {
 
 pub fn is_external_url(url: &str) -> bool {
     url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")
+}
+
+/// One line of `[redirects]`: `"/category/tin-tuc/" = "/chuyen-muc/tin-tuc-hoat-dong/"`.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// The old address as written: a path from the site root, maybe with a query string
+    /// (`/?cat=3`), checked by `route::old_address_error`.
+    pub from: String,
+    /// As written: a path of this site (`/chuyen-muc/tin-tuc/`, checked to exist when the site
+    /// is built) or a full web address.
+    pub to: String,
+    /// Where the old address (the key) and the new one (the value) are written in site.toml.
+    pub from_span: Range<usize>,
+    pub to_span: Range<usize>,
+}
+
+impl Redirect {
+    /// Whether it leads to another site.
+    pub fn is_external(&self) -> bool {
+        self.to.starts_with("http://") || self.to.starts_with("https://")
+    }
 }
 
 /// `[permalinks]`.
@@ -153,6 +177,7 @@ const TOP_KEYS: &[&str] = &[
     "counter",
     "markdown",
     "permalinks",
+    "redirects",
 ];
 const PERMALINK_KEYS: &[&str] = &["article", "previous"];
 const MARKDOWN_KEYS: &[&str] = &["raw_html"];
@@ -217,6 +242,9 @@ fn example(path: &[&str]) -> &'static str {
         ["markdown", ..] => "[markdown] followed by raw_html = \"sanitize\"",
         ["permalinks", "previous"] => "previous = [\"/tin-tuc/:slug/\"]",
         ["permalinks", ..] => "[permalinks] followed by article = \"/tin-tuc/:slug/\"",
+        ["redirects", ..] => {
+            "[redirects] followed by \"/category/tin-tuc/\" = \"/chuyen-muc/tin-tuc-hoat-dong/\""
+        }
         ["counter", ..] => {
             "[counter] followed by endpoint = \"https://dem.example.vn/luot-truy-cap\""
         }
@@ -748,6 +776,7 @@ impl<'a> Reader<'a> {
 
         let raw_html = self.raw_html();
         let permalinks = self.permalinks();
+        let redirects = self.redirects();
         let menu = self.links("menu");
         let links = self.links("links");
         let organization = self.organization();
@@ -777,6 +806,7 @@ impl<'a> Reader<'a> {
             counter_endpoint,
             raw_html,
             permalinks,
+            redirects,
             source: self.file.clone(),
         }
     }
@@ -847,6 +877,68 @@ impl<'a> Reader<'a> {
             }
         }
         Permalinks { article, previous }
+    }
+
+    /// `[redirects]`: each old address and its target checked for form (whether the target
+    /// exists is known only when the site is built); a wrong line is reported and left out.
+    fn redirects(&mut self) -> Vec<Redirect> {
+        let Some(table) = self.table(&["redirects"]) else {
+            return Vec::new();
+        };
+        let mut redirects = Vec::new();
+        for (from, item) in table.iter() {
+            let key_span = table
+                .get_key_value(from)
+                .and_then(|(k, _)| k.span())
+                .unwrap_or(0..0);
+            let to_span = item.span().unwrap_or_else(|| key_span.clone());
+            let Some(to) = item.as_str() else {
+                self.wrong_kind(
+                    format!("redirects.{from}"),
+                    to_span,
+                    describe(item),
+                    Kind::Text,
+                    example(&["redirects"]),
+                );
+                continue;
+            };
+            if let Some(why) = crate::route::old_address_error(from) {
+                self.problems.push(
+                    Problem::error(
+                        "config::redirect-from",
+                        format!("the old address `{from}` is not a path on this site"),
+                    )
+                    .at(self.file, key_span)
+                    .label(why)
+                    .help("write the old address as a path from the site root, with its query string if it had one, e.g. \"/category/tin-tuc/\" = \"/chuyen-muc/tin-tuc-hoat-dong/\" or \"/?cat=3\" = \"/chuyen-muc/tin-tuc-hoat-dong/\""),
+                );
+                continue;
+            }
+            let external = to.starts_with("https://") || to.starts_with("http://");
+            let site_path = to.starts_with('/')
+                && !to.starts_with("//")
+                && crate::route::query_alias(to).is_none()
+                && crate::route::old_address_error(to).is_none();
+            if !(external && !to.chars().any(char::is_whitespace) || site_path) {
+                self.problems.push(
+                    Problem::error(
+                        "config::redirect-to",
+                        format!("`{to}` is neither a path of this site nor a web address"),
+                    )
+                    .at(self.file, to_span)
+                    .label("should be a path such as /chuyen-muc/tin-tuc/ or a https:// address")
+                    .help("write where the old address leads now: a page of this site as a path from the site root (no query string or #), e.g. \"/chuyen-muc/tin-tuc-hoat-dong/\", \"/rss.xml\", or another site's full address"),
+                );
+                continue;
+            }
+            redirects.push(Redirect {
+                from: from.to_string(),
+                to: to.to_string(),
+                from_span: key_span,
+                to_span,
+            });
+        }
+        redirects
     }
 
     /// `[organization]`, whose required settings are reported when missing.

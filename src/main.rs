@@ -247,15 +247,29 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
                 plural(report.articles, "article"),
                 plural(report.pages, "page"),
                 plural(report.links + report.external_links, "link"),
-                match errors {
+                match report.broken_links() {
                     0 => "nothing broken".to_string(),
                     n => format!("{n} broken"),
                 }
             );
-            if errors == 0 {
+            if report.broken_links() == 0 {
                 println!("{line}");
             } else {
                 eprintln!("error: {line}");
+            }
+            if let Some(old) = report.old_urls {
+                let line = format!(
+                    "checked {} old address{}: {} kept, {} would be lost",
+                    old.checked,
+                    if old.checked == 1 { "" } else { "es" },
+                    old.kept,
+                    old.lost
+                );
+                if old.lost == 0 {
+                    println!("{line}");
+                } else {
+                    eprintln!("error: {line}");
+                }
             }
         }
         Ok(_) => {}

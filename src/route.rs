@@ -33,6 +33,12 @@ pub const NEWS_SITEMAP: &str = "sitemap-news.xml";
 pub const ROBOTS: &str = "robots.txt";
 /// The redirects file of Netlify and Cloudflare Pages.
 pub const REDIRECTS: &str = "_redirects";
+/// The redirect map: a JSON object from each old address with a query string (`/?p=123`,
+/// `/index.php?page_id=5`: its path below the base path, a `?` and the query as written) to
+/// the address it now leads to (with the base path, or a full web address). A static host
+/// cannot serve such addresses as files: the home page and the 404 page follow the map in the
+/// browser. No underscore in front, so that GitHub Pages' Jekyll step keeps it.
+pub const REDIRECT_MAP: &str = "redirects.json";
 /// The folder of a list's further pages: `<list>/trang/2/`.
 const PAGER: &str = "trang";
 /// The article pattern of a site that sets none.
@@ -55,6 +61,7 @@ pub const RESERVED_FILES: &[&str] = &[
     NEWS_SITEMAP,
     ROBOTS,
     REDIRECTS,
+    REDIRECT_MAP,
     "rss.xml",
     "atom.xml",
     "next-publish.txt",
@@ -166,6 +173,38 @@ pub fn alias(written: &str) -> Option<String> {
     } else {
         Some(format!("{trimmed}/"))
     }
+}
+
+/// An old address as written in `aliases:` or site.toml's `[redirects]`, split: `/?p=123` →
+/// `Some(("/", "p=123"))`; `None` for an address without a query string.
+pub fn query_alias(written: &str) -> Option<(&str, &str)> {
+    written.split_once('?')
+}
+
+/// Why `written` cannot be an old address: it must be a path from the site root, optionally
+/// with a query string (`/?p=123`), and hold no `#`, space, backslash or `..` folder.
+pub fn old_address_error(written: &str) -> Option<&'static str> {
+    let (path, query) = match query_alias(written) {
+        Some((path, query)) => (path, Some(query)),
+        None => (written, None),
+    };
+    if !path.starts_with('/') {
+        Some("it does not start with /")
+    } else if written.contains(['#', '\\']) || written.chars().any(char::is_whitespace) {
+        Some("it holds a #, a space or a backslash")
+    } else if path.split('/').any(|s| s == ".." || s == ".") {
+        Some("it has a relative folder (. or ..)")
+    } else if query.is_some_and(|q| q.is_empty() || q.contains('?')) {
+        Some("its query string is empty or holds a second ?")
+    } else {
+        None
+    }
+}
+
+/// The key of an old address with a query string in the redirect map: the path as written
+/// (from the site root, below the base path) and the query as written.
+pub fn redirect_map_key(path: &str, query: &str) -> String {
+    format!("{path}?{query}")
 }
 
 /// A part of an article's address that comes from the article.
@@ -489,6 +528,40 @@ mod tests {
         }
         let e = Pattern::parse("/tin-tuc/:sulg/").expect_err("typo");
         assert!(e.help.contains("did you mean `:slug`?"), "{}", e.help);
+    }
+
+    #[test]
+    fn old_addresses_may_carry_a_query_string() {
+        // (as written, why it is refused)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("/tin-tuc/chi-tiet/123", None),
+            ("/?p=123", None),
+            ("/index.php?page_id=5", None),
+            ("/?cat=3&paged=2", None),
+            ("/Default.htm", None),
+            ("tin-tuc/a/", Some("it does not start with /")),
+            ("?p=1", Some("it does not start with /")),
+            ("/a#b", Some("it holds a #, a space or a backslash")),
+            ("/a b/", Some("it holds a #, a space or a backslash")),
+            ("/?p=1 2", Some("it holds a #, a space or a backslash")),
+            ("/a/../b/", Some("it has a relative folder (. or ..)")),
+            ("/?", Some("its query string is empty or holds a second ?")),
+            (
+                "/?a=1?b",
+                Some("its query string is empty or holds a second ?"),
+            ),
+        ];
+        for (written, why) in cases {
+            assert_eq!(old_address_error(written), *why, "{written}");
+        }
+        assert_eq!(query_alias("/?p=123"), Some(("/", "p=123")));
+        assert_eq!(
+            query_alias("/index.php?page_id=5"),
+            Some(("/index.php", "page_id=5"))
+        );
+        assert_eq!(query_alias("/tin-tuc/a/"), None);
+        assert_eq!(redirect_map_key("/", "p=123"), "/?p=123");
+        assert_eq!(reserved(REDIRECT_MAP), Some("a file bantin writes"));
     }
 
     #[test]

@@ -682,7 +682,9 @@ impl Loader<'_> {
         // An old address that is the article's own address needs no redirect.
         let aliases = aliases
             .into_iter()
-            .filter(|a| route::alias(a).is_none_or(|a| a != path))
+            .filter(|a| {
+                route::query_alias(a).is_some() || route::alias(a).is_none_or(|a| a != path)
+            })
             .collect();
         Some(Article {
             path,
@@ -1006,14 +1008,14 @@ impl Loader<'_> {
         let file = fields.file();
         let mut out = Vec::new();
         for (alias, span) in fields.list("aliases") {
-            if alias.starts_with('/') && !alias.contains("..") && !alias.contains(['?', '#', ' ']) {
-                out.push(alias);
-            } else {
-                fields.problem(
+            match route::old_address_error(&alias) {
+                None => out.push(alias),
+                Some(why) => fields.problem(
                     Problem::error("content::bad-alias", format!("the old address `{alias}` is not a path on this site"))
                         .at(file, span)
-                        .help("write old addresses as paths from the site root, e.g. /tin-tuc/chi-tiet/hoi-nghi-2019/123"),
-                );
+                        .label(why)
+                        .help("write old addresses as paths from the site root, e.g. /tin-tuc/chi-tiet/hoi-nghi-2019/123, or with the old query string, e.g. /?p=123 or /index.php?page_id=5"),
+                ),
             }
         }
         out

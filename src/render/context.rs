@@ -576,6 +576,10 @@ pub struct HomeContext<'a> {
     pub pagination: Pagination,
     /// One block per category, in site.toml's order.
     pub category_blocks: Vec<CategoryBlock<'a>>,
+    /// The redirect map's address (`/portal/redirects.json`) when the site has old addresses
+    /// with a query string (`/?p=123`); none otherwise. The page follows it when it is opened
+    /// with a query string.
+    pub redirect_map: Option<String>,
 }
 
 /// A block of the home page: one category and its newest articles.
@@ -687,6 +691,8 @@ pub struct NameSlugRef<'a> {
 pub struct NotFoundContext {
     #[serde(flatten)]
     pub common: Common,
+    /// As on the home page: the page follows the map at every address it is served at.
+    pub redirect_map: Option<String>,
 }
 
 /// The context of any page: one of the structs above, serialised as that struct.

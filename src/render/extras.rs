@@ -3,7 +3,7 @@
 //! every old address (`aliases:`).
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::{DateTime, FixedOffset};
@@ -299,13 +299,47 @@ pub fn site_files(
             .into(),
     });
 
-    // Old addresses: a redirect page at each, and a line in _redirects for hosts that read it.
-    // Those written as `aliases:` must be free; those of the former permalink patterns
-    // (`[permalinks] previous`) are left out, with a warning, where something else now is.
+    let (files, problems, warnings) = old_addresses(site, written, &outputs);
+    outputs.extend(files);
+    if problems.is_empty() {
+        Ok((outputs, warnings))
+    } else {
+        Err(problems)
+    }
+}
+
+/// The files that keep old addresses working: a redirect page at each old path (`aliases:`,
+/// the former permalink patterns, site.toml's `[redirects]`), the redirect map of those with a
+/// query string (`/?p=123`, which a static host cannot serve as a file), and `_redirects` with
+/// a line for each. `written` and `made` are every other file of the build. Gives the files,
+/// the errors (an old address claimed twice or that is a page, a `[redirects]` target that
+/// does not exist) and the warnings (an address of a former pattern that a page now has).
+fn old_addresses(
+    site: Site<'_>,
+    written: &HashSet<String>,
+    made: &[Output],
+) -> (Vec<Output>, Vec<Problem>, Vec<Problem>) {
+    let Site { config, index, .. } = site;
+    let mut outputs = Vec::new();
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut redirects: Vec<(String, String)> = Vec::new();
+    // Each old address taken (a redirect page's output path, or a redirect map key) and who
+    // took it, for the error of a second claim.
+    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut lines: Vec<(String, String)> = Vec::new();
+    let mut query_lines: Vec<(String, String, String)> = Vec::new();
+    let mut map: BTreeMap<String, String> = BTreeMap::new();
+    // Who has an output path already: a page of this build, or an earlier old address.
+    let owner = |out: Option<&str>, taken: &HashMap<String, String>| -> Option<String> {
+        match out {
+            None => Some("the home page".to_string()),
+            Some(o) if written.contains(o) || made.iter().any(|m| m.path == o) => Some(format!(
+                "the page /{}",
+                o.strip_suffix("index.html").unwrap_or(o)
+            )),
+            Some(o) => taken.get(o).cloned(),
+        }
+    };
     // Pages have no former pattern.
     let none: Vec<String> = Vec::new();
     let targets = index
@@ -327,68 +361,206 @@ pub fn site_files(
                 .map(|p| (&p.aliases, &none, route::page(&p.path), &p.title, &p.file)),
         );
     for (aliases, previous, target, title, file) in targets {
-        let written_aliases = aliases.iter().map(|a| (a.as_str(), route::alias(a), true));
-        let former = previous
-            .iter()
-            .map(|p| (p.as_str(), Some(p.clone()), false));
-        for (alias, path, written_by_editor) in written_aliases.chain(former) {
-            let out_path = path.as_deref().map(route::output_file);
-            let free = out_path
-                .as_ref()
-                .is_some_and(|o| !written.contains(o.as_str()) && !taken.contains(o));
-            let Some(out_path) = out_path.filter(|_| free) else {
-                let span = file.text.find(alias).map_or(0..0, |i| i..i + alias.len());
-                if written_by_editor {
-                    problems.push(
-                        Problem::error(
-                            "content::alias-taken",
-                            format!("the old address {alias} is already used by another page or alias"),
-                        )
-                        .at(file, span)
-                        .help("remove this alias, or the other page's; one address can lead to one page only"),
-                    );
-                } else {
-                    warnings.push(
-                        Problem::warning(
-                            "content::previous-address-taken",
-                            format!("the old address /{alias} of this article now belongs to another page: no redirect is made there"),
-                        )
-                        .in_file(file.path.clone())
-                        .help("if links to the old address matter, give this article an `aliases:` entry elsewhere, or change the other page's address"),
-                    );
-                }
-                continue;
-            };
-            taken.insert(out_path.clone());
-            let page = sitemap::redirect_page(
-                &config.url(&target),
+        let target_url = config.url(&target);
+        let page = || {
+            sitemap::redirect_page(
+                &target_url,
                 &config.permalink(&target),
                 title,
                 &config.language,
-            );
+            )
+        };
+        let claimant = format!("an old address of {}", file.path);
+        for alias in aliases {
+            let span = file
+                .text
+                .find(alias.as_str())
+                .map_or(0..0, |i| i..i + alias.len());
+            if let Some((path, query)) = route::query_alias(alias) {
+                let key = route::redirect_map_key(path, query);
+                if let Some(other) = taken.get(&key) {
+                    problems.push(alias_taken(alias, other).at(file, span));
+                    continue;
+                }
+                taken.insert(key.clone(), claimant.clone());
+                map.insert(key, target_url.clone());
+                query_lines.push((config.url(path), query.to_string(), target_url.clone()));
+                continue;
+            }
+            let out = route::alias(alias).map(|p| route::output_file(&p));
+            if let Some(other) = owner(out.as_deref(), &taken) {
+                problems.push(alias_taken(alias, &other).at(file, span));
+                continue;
+            }
+            let Some(out) = out else { continue };
+            taken.insert(out.clone(), claimant.clone());
             outputs.push(Output {
-                path: out_path,
-                bytes: page.into_bytes().into(),
+                path: out,
+                bytes: page().into_bytes().into(),
             });
-            let from = if written_by_editor {
-                alias.trim_matches('/')
-            } else {
-                alias
-            };
-            redirects.push((config.url(from), config.url(&target)));
+            lines.push((config.url(alias.trim_matches('/')), target_url.clone()));
+        }
+        for old in previous {
+            let out = route::output_file(old);
+            if owner(Some(&out), &taken).is_some() {
+                warnings.push(
+                    Problem::warning(
+                        "content::previous-address-taken",
+                        format!("the old address /{old} of this article now belongs to another page: no redirect is made there"),
+                    )
+                    .in_file(file.path.clone())
+                    .help("if links to the old address matter, give this article an `aliases:` entry elsewhere, or change the other page's address"),
+                );
+                continue;
+            }
+            taken.insert(out.clone(), claimant.clone());
+            outputs.push(Output {
+                path: out,
+                bytes: page().into_bytes().into(),
+            });
+            lines.push((config.url(old), target_url.clone()));
         }
     }
-    let pairs: Vec<(&str, &str)> = redirects
+
+    for redirect in &config.redirects {
+        let (line, _) = config.source.line_col(redirect.from_span.start);
+        let claimant = format!("site.toml:{line} ([redirects])");
+        let from = redirect.from.as_str();
+        let target = if redirect.is_external() {
+            Some((redirect.to.clone(), redirect.to.clone()))
+        } else {
+            match site_target(&redirect.to, written, made) {
+                Some(path) => Some((config.url(&path), config.permalink(&path))),
+                None => {
+                    problems.push(missing_target(site, redirect, written));
+                    None
+                }
+            }
+        };
+        let query = route::query_alias(from);
+        let out = match query {
+            Some(_) => None,
+            None => route::alias(from).map(|p| route::output_file(&p)),
+        };
+        let key = query.map(|(path, query)| route::redirect_map_key(path, query));
+        let other = match &key {
+            Some(key) => taken.get(key).cloned(),
+            None => owner(out.as_deref(), &taken),
+        };
+        if let Some(other) = other {
+            let is_page = other.starts_with("the page") || other.starts_with("the home page");
+            let problem = if is_page {
+                Problem::error(
+                    "config::redirect-from-page",
+                    format!("the old address {from} is already a page of this site"),
+                )
+                .label(other)
+                .help("the address works already: remove this line (a redirect there would hide the page)")
+            } else {
+                Problem::error(
+                    "config::redirect-taken",
+                    format!("the old address {from} is already used by {other}"),
+                )
+                .label("claimed twice")
+                .help("keep one of the two: one old address can lead to one page only")
+            };
+            problems.push(problem.at(&config.source, redirect.from_span.clone()));
+            continue;
+        }
+        let Some((target_url, target_permalink)) = target else {
+            continue;
+        };
+        match (key, query, out) {
+            (Some(key), Some((path, query)), _) => {
+                taken.insert(key.clone(), claimant);
+                map.insert(key, target_url.clone());
+                query_lines.push((config.url(path), query.to_string(), target_url));
+            }
+            (_, _, Some(out)) => {
+                taken.insert(out.clone(), claimant);
+                let page =
+                    sitemap::redirect_page(&target_url, &target_permalink, "", &config.language);
+                outputs.push(Output {
+                    path: out,
+                    bytes: page.into_bytes().into(),
+                });
+                lines.push((config.url(from.trim_matches('/')), target_url));
+            }
+            _ => {}
+        }
+    }
+
+    let pairs: Vec<(&str, &str)> = lines
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
+    let queries: Vec<(&str, &str, &str)> = query_lines
+        .iter()
+        .map(|(a, q, b)| (a.as_str(), q.as_str(), b.as_str()))
+        .collect();
+    let mut text = sitemap::redirects(&pairs);
+    text.push_str(&sitemap::query_redirects(&queries));
     outputs.push(Output {
         path: route::REDIRECTS.to_string(),
-        bytes: sitemap::redirects(&pairs).into_bytes().into(),
+        bytes: text.into_bytes().into(),
     });
-    if problems.is_empty() {
-        Ok((outputs, warnings))
-    } else {
-        Err(problems)
+    if !map.is_empty() {
+        let mut json = serde_json::to_string_pretty(&map).unwrap_or_default();
+        json.push('\n');
+        outputs.push(Output {
+            path: route::REDIRECT_MAP.to_string(),
+            bytes: json.into_bytes().into(),
+        });
     }
+    (outputs, problems, warnings)
+}
+
+/// An old address in `aliases:` that something else has already.
+fn alias_taken(alias: &str, other: &str) -> Problem {
+    Problem::error(
+        "content::alias-taken",
+        format!("the old address {alias} is already used by {other}"),
+    )
+    .help("remove this alias, or the other one; one address can lead to one page only")
+}
+
+/// The path of a page or file the build writes that `to` (a path from the site root) leads
+/// to, as static hosts serve it: `/a/` → `a/`, also `/a` when `a/index.html` exists.
+fn site_target(to: &str, written: &HashSet<String>, made: &[Output]) -> Option<String> {
+    let path = to.trim_start_matches('/');
+    let has = |file: &str| written.contains(file) || made.iter().any(|o| o.path == file);
+    if path.is_empty() || path.ends_with('/') {
+        has(&route::output_file(path)).then(|| path.to_string())
+    } else if has(path) {
+        Some(path.to_string())
+    } else {
+        has(&format!("{path}/index.html")).then(|| format!("{path}/"))
+    }
+}
+
+/// A `[redirects]` line whose target is no page of the site, with the closest one.
+fn missing_target(
+    site: Site<'_>,
+    redirect: &crate::config::Redirect,
+    written: &HashSet<String>,
+) -> Problem {
+    let mut addresses: Vec<String> = written
+        .iter()
+        .filter(|f| f.ends_with("index.html") || f.ends_with(".xml"))
+        .map(|f| format!("/{}", f.strip_suffix("index.html").unwrap_or(f)))
+        .collect();
+    addresses.sort();
+    let suggestion =
+        crate::problem::did_you_mean(&redirect.to, addresses.iter().map(String::as_str))
+            .map(|s| format!("did you mean {s}? "))
+            .unwrap_or_default();
+    Problem::error(
+        "config::redirect-missing-page",
+        format!("site.toml sends {} to `{}`, but the site has no such page", redirect.from, redirect.to),
+    )
+    .at(&site.config.source, redirect.to_span.clone())
+    .label("no page at this address")
+    .help(format!(
+        "{suggestion}lead it to a page that exists: / (home), a list such as /chuyen-muc/<slug>/, /the/<slug>/, /luu-tru/<year>/<month>/, a feed such as /rss.xml, an article or a page"
+    ))
 }

@@ -278,6 +278,7 @@ fn page_context<'a>(
             latest,
             pager,
             blocks,
+            redirect_map,
         } => {
             let ctx = TemplateContext::Home(HomeContext {
                 common: common(config.title.clone(), None, None, feed_links(site, home)),
@@ -296,6 +297,7 @@ fn page_context<'a>(
                         }
                     })
                     .collect(),
+                redirect_map: redirect_map_url(config, *redirect_map),
             });
             (ctx, "the home page".to_string())
         }
@@ -487,8 +489,9 @@ fn page_context<'a>(
             });
             (ctx, index_origin(&job.path))
         }
-        View::NotFound => {
+        View::NotFound { redirect_map } => {
             let ctx = TemplateContext::NotFound(NotFoundContext {
+                redirect_map: redirect_map_url(config, *redirect_map),
                 common: common(
                     titled("Không tìm thấy trang"),
                     None,
@@ -499,6 +502,11 @@ fn page_context<'a>(
             (ctx, "the 404 page".to_string())
         }
     }
+}
+
+/// The redirect map's address, for the pages that follow it, when the site has one.
+fn redirect_map_url(config: &Config, has_map: bool) -> Option<String> {
+    has_map.then(|| config.url(route::REDIRECT_MAP))
 }
 
 fn index_origin(path: &str) -> String {

@@ -107,6 +107,9 @@ pub enum View {
         latest: Vec<ArticleRef>,
         pager: Pager,
         blocks: Vec<Block>,
+        /// Whether the site has old addresses with a query string (`/?p=123`): then the page
+        /// follows the redirect map.
+        redirect_map: bool,
     },
     /// A page of a list; a month's list also names its year's.
     List {
@@ -135,7 +138,10 @@ pub enum View {
         provinces: Vec<ListRef>,
         years: Vec<(i32, ListRef)>,
     },
-    NotFound,
+    /// The page a host serves for an address the site lacks; `redirect_map` as on the home page.
+    NotFound {
+        redirect_map: bool,
+    },
 }
 
 impl View {
@@ -151,7 +157,7 @@ impl View {
             View::Categories(_) => "categories.html",
             View::Archive(_) => "archive.html",
             View::Search { .. } => "search.html",
-            View::NotFound => "404.html",
+            View::NotFound { .. } => "404.html",
         }
     }
 }
@@ -293,12 +299,22 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Whether any old address of the site (`[redirects]`, an article's or page's `aliases:`) has
+/// a query string, so that the redirect map is written and the home and 404 pages follow it.
+pub fn has_query_redirects(config: &Config, index: &Index) -> bool {
+    let query = |written: &String| route::query_alias(written).is_some();
+    config.redirects.iter().any(|r| query(&r.from))
+        || index.articles.iter().any(|a| a.aliases.iter().any(query))
+        || index.pages.iter().any(|p| p.aliases.iter().any(query))
+}
+
 /// Every page of the site in a stable order (no empty pages, no second first page), each
 /// resolved into what it shows.
 pub fn plan(config: &Config, index: &Index) -> Plan {
     let r = Resolver::new(index);
     let home = &index.lists[0];
     let mut jobs = Vec::new();
+    let redirect_map = has_query_redirects(config, index);
 
     let featured: Vec<usize> = (0..index.articles.len())
         .filter(|&i| index.articles[i].featured)
@@ -323,11 +339,12 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
                     }
                 })
                 .collect(),
+            redirect_map,
         },
     });
     jobs.push(Job {
         path: route::NOT_FOUND.to_string(),
-        view: View::NotFound,
+        view: View::NotFound { redirect_map },
     });
     jobs.push(Job {
         path: route::PROVINCES.to_string(),

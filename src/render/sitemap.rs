@@ -147,6 +147,34 @@ pub fn redirects(pairs: &[(&str, &str)]) -> String {
     out
 }
 
+/// The `_redirects` lines of old addresses with a query string, `(path, query, target)`, in
+/// Netlify's form: the query's parameters after the path, each `key=value`
+/// (`/ p=123 /tin-tuc/a/ 301!`). The `!` forces the redirect where the path is a page of the
+/// site (`/` is the home page): without it Netlify serves the page and ignores the rule.
+pub fn query_redirects(lines: &[(&str, &str, &str)]) -> String {
+    let mut out = String::new();
+    for (path, query, to) in lines {
+        let (path, to) = (encode_url(path), encode_url(to));
+        let params: Vec<String> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let param = encode_url(p);
+                if param.contains('=') {
+                    param
+                } else {
+                    format!("{param}=")
+                }
+            })
+            .collect();
+        if path.is_empty() || to.is_empty() || params.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("{path} {} {to} 301!\n", params.join(" ")));
+    }
+    out
+}
+
 /// A minimal HTML5 page for an alias path, for hosts that do not read `_redirects` (GitHub
 /// Pages): an immediate meta refresh, a canonical link so search engines credit the new address,
 /// `noindex`, and a visible link for readers whose browser does not follow the refresh.
@@ -451,6 +479,36 @@ mod tests {
             for line in out.lines() {
                 assert_eq!(line.split(' ').count(), 3, "{line}");
             }
+        }
+    }
+
+    #[test]
+    fn query_redirects_use_netlifys_parameter_form() {
+        type Lines<'a> = &'a [(&'a str, &'a str, &'a str)];
+        let cases: &[(Lines, &str)] = &[
+            (&[], ""),
+            (
+                &[
+                    ("/", "p=123", "/tin-tuc/a/"),
+                    (
+                        "/portal/index.php",
+                        "page_id=5&lang=vi",
+                        "/portal/gioi-thieu/",
+                    ),
+                    ("/", "preview", "/b/"),
+                ],
+                "/ p=123 /tin-tuc/a/ 301!\n\
+                 /portal/index.php page_id=5 lang=vi /portal/gioi-thieu/ 301!\n\
+                 / preview= /b/ 301!\n",
+            ),
+            // A space cannot split a line, an empty query gives none.
+            (
+                &[("/", "q=a b", "/x/"), ("/", "", "/y/")],
+                "/ q=a%20b /x/ 301!\n",
+            ),
+        ];
+        for (lines, expected) in cases {
+            assert_eq!(query_redirects(lines), *expected, "{lines:?}");
         }
     }
 

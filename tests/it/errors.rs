@@ -151,6 +151,43 @@ cases! {
         says: &["id: 1024", "content/tin-tuc/gap-mat.md", "content/tin-tuc/hoi-nghi-2024.md", "content/tin-tuc/hoi-nghi-2023.md"],
         never: NONE,
     },
+    // Old addresses (issue 14): a `[redirects]` target that does not exist (with "did you
+    // mean"), an old address that is a page, and one query-string address claimed by two
+    // articles, a page and site.toml, each naming the other claimant.
+    redirects_taken => Case {
+        at: &[
+            "site.toml:7:34",
+            "site.toml:8:1",
+            "site.toml:9:1",
+            "content/tin-tuc/trao-qua-tet.md:5:36",
+            "content/gioi-thieu.md:3:12",
+        ],
+        at_one_of: NONE,
+        says: &[
+            "did you mean /chuyen-muc/tin-tuc-hoat-dong/?",
+            "already a page of this site",
+            // The lines wrap: the claimants' names are checked apart.
+            "/?p=41 is already used by an old address of",
+            "cuba.md",
+            "/index.php?page_id=7 is already used by an old address of",
+            "trao-qua-tet.md",
+        ],
+        never: NONE,
+    },
+    // The form of old addresses: a path from the root, maybe with a query, never a `#`; a
+    // `[redirects]` target is a path without query or a web address.
+    redirects_form => Case {
+        at: &[
+            "content/tin-tuc/gap-mat.md:4:11",
+            "content/tin-tuc/gap-mat.md:4:31",
+            "site.toml:6:1",
+            "site.toml:7:16",
+            "site.toml:8:12",
+        ],
+        at_one_of: NONE,
+        says: &["/?p=41#binh-luan", "category/tin-tuc/", "/tin-tuc/gap-mat/?ref=cu"],
+        never: NONE,
+    },
     not_utf8 => Case {
         at: &["content/tin-tuc/gap-mat.md:2:"],
         at_one_of: NONE,

@@ -18,6 +18,7 @@ mod output_safety;
 mod permalinks;
 mod publishing;
 mod reader;
+mod redirects;
 mod sample_site;
 mod sanitize;
 mod search;

@@ -142,9 +142,11 @@ fn unsafe_in(rel: &str, text: &str, found: &mut Vec<String>) {
                         .map(|v| String::from_utf8_lossy(v).to_string())
                 };
                 if name == "script" {
-                    // The theme's own scripts: its two files and the JSON-LD block.
+                    // The theme's own scripts: its files and the JSON-LD block.
                     let src = attr("src").unwrap_or_default();
-                    let theirs = src.ends_with("/js/site.js") || src.ends_with("/js/search.js");
+                    let theirs = ["/js/site.js", "/js/search.js", "/js/old-address.js"]
+                        .iter()
+                        .any(|own| src.ends_with(own));
                     let json_ld = attr("type").as_deref() == Some("application/ld+json");
                     if !theirs && !json_ld {
                         found.push(format!("{rel}: <script src={src:?}>"));
