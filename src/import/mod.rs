@@ -7,4 +7,5 @@
 pub mod html;
 pub mod legacy;
 pub mod lift;
+mod shortcode;
 pub mod wxr;
