@@ -1181,7 +1181,28 @@ impl Converter<'_, '_> {
             if has_class(node, "gallery") {
                 self.drop("gallery wrapper");
             }
-            self.blocks_into(&children(node), out);
+            // Older galleries hold their figures in a `<ul>`: a list of pictures is no list.
+            let mut outside = plain_text(node);
+            for figure in &nested {
+                outside = outside.replacen(&plain_text(figure), "", 1);
+            }
+            if collapse(&outside.replacen(&caption, "", 1))
+                .trim()
+                .is_empty()
+            {
+                count_comments_outside_figures(node, self);
+                for figure in &nested {
+                    self.figure(figure, out);
+                }
+                if !caption.is_empty() {
+                    out.push(Block {
+                        md: finish_inline(&escape(&caption)),
+                        kind: Kind::Paragraph,
+                    });
+                }
+            } else {
+                self.blocks_into(&children(node), out);
+            }
             return;
         }
         if has_class(node, "wp-block-embed") {
@@ -1602,6 +1623,18 @@ fn count_comments(node: &Handle, converter: &mut Converter) {
     }
 }
 
+fn count_comments_outside_figures(node: &Handle, converter: &mut Converter) {
+    for child in children(node) {
+        match &child.data {
+            NodeData::Comment { contents } => converter.comment(contents),
+            NodeData::Element { .. } if element_name(&child).as_deref() != Some("figure") => {
+                count_comments_outside_figures(&child, converter)
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Adds inline Markdown to a run, keeping one space between words. A run inside an inline
 /// element keeps its leading space: the run around it decides.
 fn push_text(run: &mut String, text: &str) {
@@ -1957,6 +1990,16 @@ https://www.youtube.com/watch?v=abc
         assert_eq!(
             c.markdown,
             "![Đại biểu](/a.jpg \"Đại biểu dự họp\")\n\n![Trao kỷ niệm chương](/b.jpg)\n\nMột số hình ảnh tại hội nghị\n"
+        );
+    }
+
+    #[test]
+    fn an_older_gallery_in_a_list_is_still_a_run_of_figures() {
+        assert_eq!(
+            md(
+                "<figure class=\"wp-block-gallery\"><ul class=\"blocks-gallery-grid\"><li class=\"blocks-gallery-item\"><figure><img src=\"/a.jpg\" alt=\"Lễ ký kết\"><figcaption>Lễ ký kết biên bản ghi nhớ</figcaption></figure></li><li class=\"blocks-gallery-item\"><figure><img src=\"/b.jpg\" alt=\"Tặng quà\"></figure></li></ul></figure>"
+            ),
+            "![Lễ ký kết](/a.jpg \"Lễ ký kết biên bản ghi nhớ\")\n\n![Tặng quà](/b.jpg)\n"
         );
     }
 
