@@ -15,6 +15,7 @@ pub mod legacy;
 pub mod lift;
 pub mod media;
 pub mod report;
+mod shortcode;
 pub mod wxr;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -188,6 +189,9 @@ struct Importer<'a> {
     /// `--province`, else none (site.toml's applies without a line).
     province: Option<ProvinceId>,
     attachments: HashMap<u64, html::Attachment>,
+    /// A post's own attachments (their parent is the post), in the export's order: what a
+    /// `[gallery]` without `ids` shows.
+    attached: HashMap<u64, Vec<u64>>,
     /// Terms by slug → the one spelling used for them (two spellings of one address are one).
     spelling: HashMap<String, String>,
     media: Media,
@@ -222,8 +226,13 @@ impl<'a> Importer<'a> {
                 )
             })
             .collect();
+        let mut attached: HashMap<u64, Vec<u64>> = HashMap::new();
+        for i in export.items.iter().filter(|i| i.kind == Kind::Attachment) {
+            attached.entry(i.parent).or_default().push(i.id);
+        }
         let report = Report::new(export, options);
         Importer {
+            attached,
             config,
             provinces,
             export,
@@ -590,8 +599,10 @@ impl<'a> Importer<'a> {
         for d in &decided {
             self.media.start(&d.file);
             let content = self.repair(d.item, &d.item.content, "the text");
+            let attached = self.attached.get(&d.item.id).map_or(&[][..], Vec::as_slice);
             let options = html::Options {
                 attachments: &self.attachments,
+                attached,
             };
             let converted = html::to_markdown(&content, &options, &mut self.media);
             self.report.conversion(&d.file, &converted);
