@@ -42,6 +42,8 @@ pub struct Report {
     pub dropped: BTreeMap<String, usize>,
     /// What stays HTML (published through the sanitizer): file → what.
     pub kept_html: Vec<String>,
+    /// Articles whose HTML the sanitizer will trim when the site is built.
+    pub unsafe_html: Vec<String>,
     pub alt_filled: usize,
     /// Images still without alt text: `file: address`.
     pub alt_missing: Vec<String>,
@@ -268,6 +270,14 @@ impl Report {
             );
             list(&mut t, "   ", &self.kept_html);
         }
+        if !self.unsafe_html.is_empty() {
+            let _ = writeln!(
+                t,
+                "  unsafe HTML will be removed when these are published ({}; bantin check lists each removal):",
+                self.unsafe_html.len()
+            );
+            list(&mut t, "   ", &self.unsafe_html);
+        }
         if self.alt_filled > 0 || !self.alt_missing.is_empty() {
             let _ = writeln!(
                 t,
@@ -358,13 +368,18 @@ fn extra(parts: &[(usize, &str)]) -> String {
 
 /// Up to 10 lines of a list, then how many more.
 fn list(t: &mut String, prefix: &str, items: &[String]) {
+    let lead = if prefix.trim().is_empty() {
+        prefix.to_string()
+    } else {
+        format!("{prefix}:")
+    };
     for item in items.iter().take(10) {
-        let _ = writeln!(t, "{prefix}: {item}");
+        let _ = writeln!(t, "{lead} {item}");
     }
     if items.len() > 10 {
         let _ = writeln!(
             t,
-            "{prefix}: … and {} more (--format json lists all)",
+            "{lead} … and {} more (--format json lists all)",
             items.len() - 10
         );
     }

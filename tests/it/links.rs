@@ -321,7 +321,8 @@ fn parse_html(html: &str) -> Page {
 /// The paths of a `_redirects` file (Netlify / Cloudflare Pages: `from to [status]` per line).
 /// Both ends must exist in the output: the target page, and for `from` the redirect page a
 /// host without `_redirects` support (GitHub Pages) serves instead — so `from` is checked as
-/// its folder, `from/` (or the file itself for an old `.html` address). Lines with splats or placeholders are host rules, not paths.
+/// its folder, `from/` (or the file itself for an old `.html` address). Lines with splats or
+/// placeholders are host rules, not paths; lines with query conditions are checked by their target.
 /// Gives the references and the lines that have no target.
 fn redirect_targets(text: &str) -> (Vec<Reference>, Vec<String>) {
     let mut references = Vec::new();
@@ -331,12 +332,24 @@ fn redirect_targets(text: &str) -> (Vec<Reference>, Vec<String>) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split_whitespace().collect();
+        // Netlify's query conditions (`/ p=123 /tin-tuc/a/ 301!`) sit between the two ends;
+        // such an address has no page of its own (the redirect map serves it), only a target.
+        let mut fields: Vec<&str> = line.split_whitespace().collect();
+        let conditions = fields.len();
+        fields.retain(|f| !(f.contains('=') && !f.starts_with('/') && !f.contains("://")));
+        let has_query = fields.len() != conditions;
         let [from, to, ..] = fields[..] else {
             malformed.push(line.to_string());
             continue;
         };
         if line.contains('*') || line.contains("/:") {
+            continue;
+        }
+        if has_query {
+            references.push(Reference {
+                what: "_redirects to".to_string(),
+                url: to.to_string(),
+            });
             continue;
         }
         // An old `.html` address is a file of its own; any other is a folder's page.

@@ -9,6 +9,7 @@ mod content_rules;
 mod equivalence;
 mod errors;
 mod generated_site;
+mod import;
 mod incremental;
 mod links;
 mod lists;
