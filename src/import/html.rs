@@ -24,6 +24,16 @@ pub struct Options<'a> {
     /// The post's own attachments (their `post_parent` is the post), in menu order: what a
     /// `[gallery]` without `ids` shows. Empty when unknown.
     pub attached: &'a [u64],
+    /// The block editor's footnotes (the post's `footnotes` meta), which its text marks with
+    /// `<sup data-fn="id">`: they become Markdown footnotes.
+    pub footnotes: &'a [Footnote],
+}
+
+/// One block-editor footnote: its id and its HTML.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct Footnote {
+    pub id: String,
+    pub content: String,
 }
 
 /// Rewrites addresses as they are converted (media → new local paths; the caller records
@@ -61,6 +71,9 @@ pub struct Converted {
     pub alt_filled: usize,
     /// Image addresses (as written in the post) still without alt text.
     pub alt_missing: Vec<String>,
+    /// Footnote definitions (`[^1]: …`), kept apart so that the text's last lines (a source,
+    /// a byline) stay last; they go after the text.
+    pub footnotes: String,
 }
 
 /// Converts one post's content.
@@ -96,10 +109,34 @@ pub fn to_markdown(html: &str, options: &Options, links: &mut dyn Links) -> Conv
         link: 0,
         paragraph: false,
         list: 0,
+        footnotes_used: Vec::new(),
     };
     let mut blocks = Vec::new();
     converter.blocks_into(&children(&root), &mut blocks);
     let mut markdown = join(&blocks, "\n\n");
+    // The footnotes the text refers to, each one paragraph, as `[^n]: …` after the text.
+    let mut used = converter.footnotes_used.clone();
+    used.sort_unstable();
+    for n in used {
+        let Some(note) = options.footnotes.get(n) else {
+            continue;
+        };
+        let inner = Options {
+            footnotes: &[],
+            ..*options
+        };
+        let text = to_markdown(&note.content, &inner, converter.links);
+        for (what, count) in text.dropped {
+            *converter.out.dropped.entry(what).or_default() += count;
+        }
+        converter.out.kept_html.extend(text.kept_html);
+        let one = text.markdown.trim().replace("\n\n", " ");
+        let definition = format!("[^{}]: {}\n", n + 1, one.replace('\n', "\n    "));
+        if !converter.out.footnotes.is_empty() {
+            converter.out.footnotes.push('\n');
+        }
+        converter.out.footnotes.push_str(&definition);
+    }
     if !markdown.is_empty() {
         markdown.push('\n');
     }
@@ -685,11 +722,22 @@ struct Converter<'a, 'o> {
     paragraph: bool,
     /// Depth of lists around.
     list: usize,
+    /// The footnotes the text refers to, by their place in `options.footnotes`.
+    footnotes_used: Vec<usize>,
 }
 
 impl Converter<'_, '_> {
     fn drop(&mut self, what: impl Into<String>) {
         *self.out.dropped.entry(what.into()).or_default() += 1;
+    }
+
+    /// The place of a footnote among the post's, marking it used.
+    fn footnote(&mut self, id: &str) -> Option<usize> {
+        let n = self.options.footnotes.iter().position(|f| f.id == id)?;
+        if !self.footnotes_used.contains(&n) {
+            self.footnotes_used.push(n);
+        }
+        Some(n)
     }
 
     fn kept(&mut self, what: impl Into<String>) {
@@ -827,6 +875,16 @@ impl Converter<'_, '_> {
             }),
             "table" => self.table(node, out),
             "figure" => self.figure(node, out),
+            "dl" if has_class(node, "wp-caption") => {
+                if elements_deep(node, "img").is_empty() {
+                    if !blank(&plain_text(node)) {
+                        self.blocks_into(&children(node), out);
+                    }
+                    self.drop("empty caption box");
+                } else {
+                    self.figure(node, out);
+                }
+            }
             "center" => {
                 self.drop("alignment wrapper");
                 self.blocks_into(&children(node), out);
@@ -1165,9 +1223,15 @@ impl Converter<'_, '_> {
     fn figure(&mut self, node: &Handle, out: &mut Vec<Block>) {
         self.note_attributes(node);
         let nested = descendant_figures(node);
+        // WordPress before 3.4 wrote captions as `<dl class="wp-caption"><dt>img</dt><dd>`.
+        let caption_tag = if element_name(node).as_deref() == Some("dl") {
+            "dd"
+        } else {
+            "figcaption"
+        };
         let caption_node = children(node)
             .into_iter()
-            .find(|c| element_name(c).as_deref() == Some("figcaption"));
+            .find(|c| element_name(c).as_deref() == Some(caption_tag));
         let caption = caption_node.as_ref().map(plain_text).unwrap_or_default();
         if let Some(c) = &caption_node
             && children(c)
@@ -1427,6 +1491,10 @@ impl Converter<'_, '_> {
                 code_span(&code)
             }
             "a" => self.anchor(node),
+            "sup" if attr(node, "data-fn").is_some_and(|id| self.footnote(&id).is_some()) => {
+                let id = attr(node, "data-fn").unwrap_or_default();
+                format!("[^{}]", self.footnote(&id).unwrap_or(0) + 1)
+            }
             "span" if attr(node, "id").is_some_and(|id| id.starts_with("more-")) => {
                 self.drop("more marker");
                 self.inline_children(node)
@@ -1810,12 +1878,53 @@ mod tests {
         let options = Options {
             attachments: &attachments,
             attached: &[],
+            footnotes: &[],
         };
         to_markdown(html, &options, &mut KeepLinks)
     }
 
     fn md(html: &str) -> String {
         convert(html).markdown
+    }
+
+    #[test]
+    fn block_editor_footnotes_become_markdown_footnotes() {
+        let attachments = attachments();
+        let footnotes = [
+            Footnote {
+                id: "a1".into(),
+                content: "Theo <em>Nghị định 80/2020/NĐ-CP</em>.".into(),
+            },
+            Footnote {
+                id: "b2".into(),
+                content: "Số liệu của Sở Ngoại vụ.".into(),
+            },
+        ];
+        let options = Options {
+            attachments: &attachments,
+            attached: &[],
+            footnotes: &footnotes,
+        };
+        let c = to_markdown(
+            "<!-- wp:paragraph -->\n<p>Viện trợ<sup data-fn=\"b2\" class=\"fn\"><a href=\"#b2\" id=\"b2-link\">1</a></sup> tăng.</p>\n<!-- /wp:paragraph -->\n<!-- wp:footnotes /-->",
+            &options,
+            &mut KeepLinks,
+        );
+        assert_eq!(c.markdown, "Viện trợ[^2] tăng.\n", "{c:?}");
+        assert_eq!(c.footnotes, "[^2]: Số liệu của Sở Ngoại vụ.\n", "{c:?}");
+    }
+
+    #[test]
+    fn old_caption_boxes_are_figures_and_empty_ones_go() {
+        let c = convert(
+            "<dl class=\"wp-caption aligncenter\"><dt class=\"wp-caption-dt\"><img src=\"/a.jpg\" alt=\"\"></dt><dd class=\"wp-caption-dd\">Quang cảnh hội nghị</dd></dl>\n\n<dl class=\"wp-caption\" style=\"width:650px\"><dt class=\"wp-caption-dt\"></dt></dl>",
+        );
+        assert_eq!(
+            c.markdown, "![Quang cảnh hội nghị](/a.jpg \"Quang cảnh hội nghị\")\n",
+            "{c:?}"
+        );
+        assert_eq!(c.dropped.get("empty caption box"), Some(&1), "{c:?}");
+        assert!(c.kept_html.is_empty(), "{c:?}");
     }
 
     #[test]
@@ -2092,6 +2201,7 @@ https://www.youtube.com/watch?v=abc
         let options = Options {
             attachments: &attachments,
             attached: &[],
+            footnotes: &[],
         };
         let c = to_markdown(
             "<p><img src=\"https://hoihuunghi.vn/wp-content/uploads/a.jpg\" alt=\"A\"> <a href=\"https://hoihuunghi.vn/gioi-thieu/\">Giới thiệu</a></p>",

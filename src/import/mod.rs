@@ -260,6 +260,7 @@ impl<'a> Importer<'a> {
         let export = self.export;
         let mut decided = Vec::new();
         let mut files: BTreeSet<String> = BTreeSet::new();
+        let mut slugs: BTreeSet<String> = BTreeSet::new();
         let pages: HashMap<u64, &Item> = export
             .items
             .iter()
@@ -353,17 +354,18 @@ impl<'a> Importer<'a> {
                 head.summary = Some(one_line(&summary)).filter(|s| !s.is_empty());
                 head.author = self.account(item);
             }
-            // A page's address is its file's path; an article's comes from its slug.
-            if kind == DecidedKind::Article
-                && !wp_slug.is_empty()
-                && wp_slug != locale::slugify(&head.title)
-            {
-                head.slug = Some(wp_slug.clone());
-            }
-            let slug = if wp_slug.is_empty() {
-                locale::slugify(&head.title)
-            } else {
-                wp_slug
+            let title_slug = locale::slugify(&head.title);
+            let slug = match kind {
+                DecidedKind::Article => {
+                    let slug = self.article_slug(item, &wp_slug, &title_slug, &mut slugs);
+                    if slug != title_slug {
+                        head.slug = Some(slug.clone());
+                    }
+                    slug
+                }
+                // A page's address is its file's path (kept unique below).
+                DecidedKind::Page if wp_slug.is_empty() => title_slug,
+                DecidedKind::Page => wp_slug,
             };
             let file = match kind {
                 DecidedKind::Article => {
@@ -415,6 +417,48 @@ impl<'a> Importer<'a> {
             }
         }
         decided
+    }
+
+    /// An article's slug, one no other imported article has: WordPress's own (`post_name`),
+    /// else the last part of its old address, else one made from the title, else with its id.
+    /// (A real export has two posts with one `post_name`; WordPress had given the second
+    /// another address.)
+    fn article_slug(
+        &self,
+        item: &Item,
+        wp_slug: &str,
+        title_slug: &str,
+        taken: &mut BTreeSet<String>,
+    ) -> String {
+        let from_link = self
+            .media
+            .old_path(&item.link)
+            .filter(|p| !p.contains('?'))
+            .and_then(|p| {
+                p.trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .map(|last| locale::slugify(last.trim_end_matches(".html")))
+            })
+            .unwrap_or_default();
+        let candidates = [wp_slug.to_string(), from_link, title_slug.to_string()];
+        let slug = candidates
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .find(|s| !taken.contains(s))
+            .unwrap_or_else(|| {
+                format!(
+                    "{}-{}",
+                    if wp_slug.is_empty() {
+                        title_slug
+                    } else {
+                        wp_slug
+                    },
+                    item.id
+                )
+            });
+        taken.insert(slug.clone());
+        slug
     }
 
     /// Where the content file would be published (bantin's own reading of it).
@@ -603,9 +647,16 @@ impl<'a> Importer<'a> {
             self.media.start(&d.file);
             let content = self.repair(d.item, &d.item.content, "the text");
             let attached = self.attached.get(&d.item.id).map_or(&[][..], Vec::as_slice);
+            // The block editor keeps footnotes in the post's meta, as JSON.
+            let footnotes: Vec<html::Footnote> = d
+                .item
+                .meta("footnotes")
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default();
             let options = html::Options {
                 attachments: &self.attachments,
                 attached,
+                footnotes: &footnotes,
             };
             let converted = html::to_markdown(&content, &options, &mut self.media);
             self.report.conversion(&d.file, &converted);
@@ -638,6 +689,10 @@ impl<'a> Importer<'a> {
             text.push('\n');
             text.push_str(lifted.body.trim());
             text.push('\n');
+            if !converted.footnotes.is_empty() {
+                text.push('\n');
+                text.push_str(&converted.footnotes);
+            }
             if let Some(category) = &d.head.category
                 && !categories.contains(category)
             {

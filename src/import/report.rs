@@ -255,12 +255,27 @@ impl Report {
             self.sources_lifted, self.bylines_lifted, self.featured_images
         );
         if !self.dropped.is_empty() {
-            let parts: Vec<String> = self
-                .dropped
-                .iter()
-                .map(|(k, n)| format!("{n} × {k}"))
-                .collect();
-            let _ = writeln!(t, "  dropped (meaningless here): {}", parts.join(", "));
+            // "block shown by WordPress, not in the text: wp:archives" and its kin: one line.
+            let mut groups: BTreeMap<&str, (usize, Vec<String>)> = BTreeMap::new();
+            for (what, n) in &self.dropped {
+                let (group, detail) = match what.split_once(": ") {
+                    Some((group, detail)) => (group, Some(detail)),
+                    None => (what.as_str(), None),
+                };
+                let entry = groups.entry(group).or_default();
+                entry.0 += n;
+                if let Some(detail) = detail {
+                    entry.1.push(format!("{detail} {n}"));
+                }
+            }
+            let _ = writeln!(t, "  dropped (meaningless outside WordPress):");
+            for (group, (n, details)) in groups {
+                if details.is_empty() {
+                    let _ = writeln!(t, "    {n} × {group}");
+                } else {
+                    let _ = writeln!(t, "    {n} × {group} ({})", details.join(", "));
+                }
+            }
         }
         if !self.kept_html.is_empty() {
             let _ = writeln!(

@@ -546,6 +546,18 @@ fn edge_cases_are_imported_as_drafts_skipped_with_a_reason_or_warned_about() {
             .join("content/tin-tuc/2022/bai-da-xoa.md")
             .exists()
     );
+    let tcvn3 = read(&site, "content/tin-tuc/2008/giao-luu-huu-nghi.md");
+    assert!(
+        tcvn3.contains("title: \"Giao lưu hữu nghị với nhân dân Campuchia năm 2008\"")
+            && tcvn3.contains("đoàn đại biểu Hội Hữu nghị Việt Nam – Campuchia tỉnh đã thăm"),
+        "TCVN3 text comes back in Unicode: {tcvn3}"
+    );
+    assert!(
+        run.stdout
+            .contains("converted from a legacy Vietnamese encoding: 2"),
+        "{}",
+        run.stdout
+    );
     let (built, _) = build(&site);
     assert_eq!(built.code, 0, "{}", built.transcript());
 }
@@ -579,4 +591,75 @@ fn an_unknown_province_or_media_folder_is_refused_before_anything_is_read() {
         run.stderr
     );
     Tree::of(&site.root).assert_same(&before, "refused runs");
+}
+
+#[test]
+fn block_editor_posts_keep_their_blocks_gallery_and_footnotes() {
+    let site = new_site();
+    let run = import(&site, "block.xml", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let hoc_bong = read(
+        &site,
+        "content/tin-tuc/2021/trao-hoc-bong-vong-tay-huu-nghi.md",
+    );
+    let head = front_matter(&hoc_bong);
+    assert!(
+        head.contains("title: \"Trao học bổng “Vòng tay hữu nghị” năm học 2020 – 2021\"\n"),
+        "entities decoded: {head}"
+    );
+    assert!(
+        head.contains("category: \"Tin tức hoạt động\"\n"),
+        "“Uncategorized” is no category: {head}"
+    );
+    assert!(
+        head.contains("tags: [\"học bổng\"]\n"),
+        "one spelling per tag: {head}"
+    );
+    assert!(head.contains("author: \"BBT.\"\n"), "{head}");
+    assert!(
+        head.contains("slug: \"trao-hoc-bong-vong-tay-huu-nghi\"\n"),
+        "WordPress's slug is kept: {head}"
+    );
+    let text = body(&hoc_bong);
+    for part in [
+        "![Các em học sinh nhận học bổng](/images/2021/03/hoc-bong.jpg \"Các em học sinh nhận học bổng\")",
+        "## Kết quả vận động",
+        "- 50 suất học bổng, mỗi suất 2 triệu đồng;",
+        "> Học bổng tiếp thêm động lực cho các em đến trường.",
+        "Chương trình do các nhà hảo tâm",
+        "| Tri Tôn | 30 |",
+    ] {
+        assert!(text.contains(part), "{part:?} missing:\n{text}");
+    }
+    assert!(!text.contains("wp:") && !text.contains("BBT."), "{text}");
+
+    let trien_lam = read(&site, "content/tin-tuc/2021/trien-lam-anh-huu-nghi.md");
+    assert!(
+        front_matter(&trien_lam).contains("source: \"Tạp chí Thời Đại\"\n"),
+        "{trien_lam}"
+    );
+    let text = body(&trien_lam);
+    assert!(
+        text.contains("![Ảnh tư liệu](/images/2021/03/hoc-bong.jpg)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("![Khách tham quan triển lãm](https://lhhn-angiang.example.vn/wp-content/uploads/2021/04/trien-lam.jpg \"Khách tham quan triển lãm\")"),
+        "a gallery is a run of figures; a missing photo keeps its address: {text}"
+    );
+    assert!(text.contains("80 bức ảnh[^1] về"), "{text}");
+    assert!(
+        text.contains("[^1]: Ảnh của các phóng viên *Báo Ảnh Việt Nam* và hội viên."),
+        "the footnote from the post's meta: {text}"
+    );
+    assert!(text.contains("[https://www.youtube.com/watch?v=abcdefghijk](https://www.youtube.com/watch?v=abcdefghijk)"), "an embed is a link: {text}");
+
+    let (built, out) = build(&site);
+    assert_eq!(built.code, 0, "{}", built.transcript());
+    let page = support::read(&out.join("tin-tuc/trien-lam-anh-huu-nghi/index.html"));
+    assert!(
+        page.contains("Báo Ảnh Việt Nam</em> và hội viên."),
+        "{page}"
+    );
+    assert!(support::read(&out.join("redirects.json")).contains("\"/?p=205\""));
 }
