@@ -663,3 +663,67 @@ fn block_editor_posts_keep_their_blocks_gallery_and_footnotes() {
     );
     assert!(support::read(&out.join("redirects.json")).contains("\"/?p=205\""));
 }
+
+/// The old portal's addresses, as its sitemap, links from newspapers and an access log give
+/// them, after the import: each leads to the same news in a real browser, and `check
+/// --old-urls` finds them all but the one post that was never exported.
+#[test]
+fn every_old_address_of_the_imported_portal_still_leads_to_its_page() {
+    let site = new_site();
+    let run = import(&site, "classic.xml", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (built, out) = build(&site);
+    assert_eq!(built.code, 0, "{}", built.transcript());
+
+    let article = "/tin-tuc/tong-ket-cong-tac-doi-ngoai-nhan-dan-nam-2019/";
+    let expected = [
+        ("/?p=12", article),
+        ("/?page_id=31", "/ve-lien-hiep/ban-chap-hanh/"),
+        (
+            "/2020/05/27/tong-ket-cong-tac-doi-ngoai-nhan-dan-nam-2019/",
+            article,
+        ),
+        (
+            "/category/tin-tuc/tin-hoat-dong/",
+            "/chuyen-muc/tin-tuc-hoat-dong/",
+        ),
+        ("/tag/hoi-nghi/", "/the/hoi-nghi/"),
+        ("/2020/06/", "/luu-tru/2020/06/"),
+        (
+            "/ve-lien-hiep/ban-chap-hanh/",
+            "/ve-lien-hiep/ban-chap-hanh/",
+        ),
+    ];
+    let open: Vec<&str> = expected.iter().map(|(old, _)| *old).collect();
+    let ended = crate::redirects::opened(&out, "/", &open);
+    for ((old, want), (_, got)) in expected.iter().zip(&ended) {
+        assert_eq!(got, want, "{old} in Chromium");
+    }
+
+    let list = site.sibling("dia-chi-cu.txt");
+    support::write(
+        &list,
+        "# the old sitemap and access log\n\
+         https://lhhn-kiengiang.example.vn/2020/05/27/tong-ket-cong-tac-doi-ngoai-nhan-dan-nam-2019/\n\
+         https://lhhn-kiengiang.example.vn/2020/06/02/trao-qua-cho-hoc-sinh-ngheo/\n\
+         https://lhhn-kiengiang.example.vn/?p=18\n\
+         /category/tin-tuc/tin-hoat-dong/\n\
+         /feed/\n\
+         /ve-lien-hiep/\n\
+         https://lhhn-kiengiang.example.vn/2019/12/30/chuc-mung-nam-moi-2020/\n",
+    );
+    let check = bantin(&site.root, ["check", "--old-urls", "../dia-chi-cu.txt"]);
+    assert_eq!(check.code, 1, "{}", check.transcript());
+    assert!(
+        check
+            .stderr
+            .contains("checked 7 old addresses: 6 kept, 1 would be lost"),
+        "{}",
+        check.transcript()
+    );
+    assert!(
+        check.stderr.contains("dia-chi-cu.txt:8:"),
+        "{}",
+        check.stderr
+    );
+}

@@ -172,7 +172,7 @@ fn a_site_without_query_addresses_has_no_map_and_no_script() {
 
 /// Opens each of `open` (origin-relative) in Chromium on the site in `out` served under
 /// `base_path`: where the browser ended up for each.
-fn opened(out: &Path, base_path: &str, open: &[&str]) -> Vec<(String, String)> {
+pub fn opened(out: &Path, base_path: &str, open: &[&str]) -> Vec<(String, String)> {
     let mut command = Command::new(support::node());
     command
         .arg(repo().join("tests/browser/old-addresses.mjs"))
