@@ -192,6 +192,8 @@ struct Importer<'a> {
     /// A post's own attachments (their parent is the post), in the export's order: what a
     /// `[gallery]` without `ids` shows.
     attached: HashMap<u64, Vec<u64>>,
+    /// Category and tag names → the province they name, if any.
+    term_provinces: HashMap<String, Option<ProvinceId>>,
     /// Terms by slug → the one spelling used for them (two spellings of one address are one).
     spelling: HashMap<String, String>,
     media: Media,
@@ -233,6 +235,7 @@ impl<'a> Importer<'a> {
         let report = Report::new(export, options);
         Importer {
             attached,
+            term_provinces: HashMap::new(),
             config,
             provinces,
             export,
@@ -541,8 +544,14 @@ impl<'a> Importer<'a> {
         let mut named: BTreeMap<ProvinceId, &'static str> = BTreeMap::new();
         let terms = head.category.iter().chain(&head.tags);
         for term in terms {
-            if let Ok(p) = self.provinces.lookup(term) {
-                named.entry(p.id()).or_insert("a category or tag");
+            // Remembered: a failed lookup ranks every province for its "did you mean".
+            let provinces = self.provinces;
+            let found = *self
+                .term_provinces
+                .entry(term.clone())
+                .or_insert_with(|| provinces.lookup(term).ok().map(|p| p.id()));
+            if let Some(id) = found {
+                named.entry(id).or_insert("a category or tag");
             }
         }
         // A name shared by a former unit and today's (Cà Mau) is one province: the registry's.
@@ -863,9 +872,7 @@ impl<'a> Importer<'a> {
                     let outcome = files::copy(from, &to, dry).map_err(err(to.clone()))?;
                     self.report.media(&upload, outcome);
                 }
-                None => self
-                    .report
-                    .media_missing(&upload, self.options.media.is_some()),
+                None => self.report.media_missing(&upload),
             }
         }
         self.report.old_site_links = self.media.old_site_links;
@@ -1015,16 +1022,15 @@ fn permalink_hint(export: &Export, config: &Config) -> Option<String> {
         "/:slug/",
         "/archives/:id/",
         "/tin-tuc/:slug/",
-        "/:category/:slug/",
     ];
-    let posts: Vec<(String, String, NaiveDateTime)> = export
+    let posts: Vec<(String, String, NaiveDateTime, u64)> = export
         .items
         .iter()
         .filter(|i| i.kind == Kind::Post && i.status == "publish")
         .filter_map(|i| {
             let path = media::old_path(&export.site_url, &i.link)?;
             let date = NaiveDateTime::parse_from_str(i.date.trim(), "%Y-%m-%d %H:%M:%S").ok()?;
-            Some((path, crate::check::percent_decode(&i.name), date))
+            Some((path, crate::check::percent_decode(&i.name), date, i.id))
         })
         .collect();
     if posts.is_empty() {
@@ -1033,8 +1039,9 @@ fn permalink_hint(export: &Export, config: &Config) -> Option<String> {
     for candidate in CANDIDATES {
         let matches = posts
             .iter()
-            .filter(|(path, name, date)| {
+            .filter(|(path, name, date, id)| {
                 let c = candidate
+                    .replace(":id", &id.to_string())
                     .replace(":year", &date.format("%Y").to_string())
                     .replace(":month", &date.format("%m").to_string())
                     .replace(":day", &date.format("%d").to_string())

@@ -166,7 +166,7 @@ impl Report {
         }
     }
 
-    pub fn media_missing(&mut self, upload: &Upload, _folder_given: bool) {
+    pub fn media_missing(&mut self, upload: &Upload) {
         self.media.missing.push(Missing {
             url: upload.old_url.clone(),
             used_by: upload.used_by.iter().cloned().collect(),
@@ -200,6 +200,7 @@ impl Report {
         );
         list(&mut t, "    draft", &self.drafts);
         list(&mut t, "    scheduled", &self.scheduled);
+        list(&mut t, "    featured", &self.featured);
         if !self.skipped.is_empty() {
             let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
             for s in &self.skipped {

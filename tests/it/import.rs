@@ -286,6 +286,7 @@ fn a_classic_post_keeps_its_caption_gallery_source_byline_and_featured_image() {
         "1 × type \"nav_menu_item\" is not content bantin publishes",
         "comments: 2 (not published)",
         "media: 3 copied, 0 unchanged, 0 kept, 1 missing",
+        "hint: the old posts' addresses follow /:year/:month/:day/:slug/",
     ] {
         assert!(
             run.stdout.contains(line),
