@@ -302,7 +302,6 @@ impl ImportWordpressArgs {
     pub fn options(&self) -> bantin::import::Options {
         bantin::import::Options {
             source: self.source.clone(),
-            export: self.export.clone(),
             media: self.media.clone(),
             province: self.province.clone(),
             dry_run: self.dry_run,

@@ -414,7 +414,7 @@ fn print_problems(problems: &[Problem]) {
 
 fn run_import(cli: &Cli, args: &cli::ImportWordpressArgs) -> ExitCode {
     use bantin::import::ImportError;
-    match bantin::import::wordpress(&args.options()) {
+    match bantin::import::wordpress(&args.options(), &args.export) {
         Ok(report) => {
             if args.format == cli::Format::Json {
                 let problems = bantin::check::JsonReport::new(&report.problems, None);

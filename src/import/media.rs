@@ -179,6 +179,43 @@ pub fn old_path(site_url: &str, url: &str) -> Option<String> {
     })
 }
 
+/// The slug and the number an old CMS's address carries: `/tin-tuc/hoi-nghi-1024.html` →
+/// (`hoi-nghi`, 1024); `/Default.aspx?tabid=56&ItemID=1024` → (``, 1024), the number of the
+/// query's `id`-like key; `/2019/05/hoi-nghi/` → (`hoi-nghi`, none). The slug is made by
+/// bantin's rule; dates and numbers alone are no slug.
+pub fn slug_and_id(path: &str) -> (String, Option<u64>) {
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let from_query = query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        let key = key.to_ascii_lowercase();
+        (key == "id" || key.ends_with("id") && key != "tabid" && key != "catid" && key != "moduleid")
+            .then(|| value.parse::<u64>().ok())
+            .flatten()
+    });
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let stem = last
+        .rsplit_once('.')
+        .filter(|(_, ext)| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "aspx" | "asp" | "php" | "jsp"))
+        .map_or(last, |(stem, _)| stem);
+    let (stem, number) = match stem.rsplit_once(['-', '_']) {
+        Some((rest, n)) if !rest.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+            (rest, n.parse().ok())
+        }
+        _ => (stem, None),
+    };
+    let slug = crate::locale::slugify(&crate::check::percent_decode(stem));
+    let generic = ["default", "index", "chi-tiet", "chitiet", "detail", "news", "view"];
+    let slug = if slug.chars().all(|c| c.is_ascii_digit() || c == '-') || generic.contains(&slug.as_str()) {
+        String::new()
+    } else {
+        slug
+    };
+    let number = number.or(from_query).or_else(|| {
+        stem.chars().all(|c| c.is_ascii_digit()).then(|| stem.parse().ok()).flatten()
+    });
+    (slug, number)
+}
+
 /// `https://host:8080/a/b?c` → (`host:8080`, `/a/b?c`).
 fn host_and_path(url: &str) -> Option<(&str, &str)> {
     let rest = url
@@ -241,6 +278,21 @@ impl Links for Media {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_and_numbers_of_old_addresses() {
+        for (path, slug, id) in [
+            ("/tin-tuc/hoi-nghi-tong-ket-1024.html", "hoi-nghi-tong-ket", Some(1024)),
+            ("/Default.aspx?tabid=56&ItemID=1024", "", Some(1024)),
+            ("/2019/05/hoi-nghi/", "hoi-nghi", None),
+            ("/tin-tuc/chi-tiet/1024", "", Some(1024)),
+            ("/news/view.php?id=77", "", Some(77)),
+            ("/tin-tuc/h%E1%BB%99i-ngh%E1%BB%8B-12.htm", "hoi-nghi", Some(12)),
+            ("/gioi-thieu/", "gioi-thieu", None),
+        ] {
+            assert_eq!(slug_and_id(path), (slug.to_string(), id), "{path}");
+        }
+    }
 
     #[test]
     fn old_paths() {

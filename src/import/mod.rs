@@ -9,6 +9,7 @@
 //! Nothing is written before everything has been read and converted, so a bad export leaves
 //! the site exactly as it was.
 
+pub mod feed;
 pub mod files;
 pub mod html;
 pub mod legacy;
@@ -20,7 +21,7 @@ pub mod wxr;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use unicode_normalization::UnicodeNormalization;
@@ -44,8 +45,6 @@ use wxr::{Export, Item, Kind};
 pub struct Options {
     /// The site's folder (holding site.toml).
     pub source: PathBuf,
-    /// The export file.
-    pub export: PathBuf,
     /// The old site's `wp-content/uploads` folder.
     pub media: Option<PathBuf>,
     /// The province of every item, instead of site.toml's.
@@ -99,46 +98,77 @@ const GENERIC_ACCOUNTS: &[&str] = &[
 const DEFAULT_CATEGORIES: &[&str] = &["uncategorized", "chua-phan-loai"];
 
 /// Imports a WordPress export into the site at `options.source`.
-pub fn wordpress(options: &Options) -> Result<Report, ImportError> {
-    let provinces = Provinces::builtin();
-    let config = Config::load(&options.source, &Overrides::default(), provinces)
-        .map_err(ImportError::Site)?;
-    if let Some(dir) = &options.media
-        && !dir.is_dir()
-    {
-        return Err(ImportError::MediaFolder(dir.clone()));
-    }
-    let province = match &options.province {
-        Some(name) => Some(
-            provinces
-                .lookup(name)
-                .map_err(|e| {
-                    let hint = match e.suggestions.first() {
-                        Some(first) => format!("did you mean “{first}”?"),
-                        None => {
-                            "write a province's name, with or without accents (e.g. Kiên Giang)"
-                                .into()
-                        }
-                    };
-                    ImportError::Province(name.clone(), hint)
-                })?
-                .id(),
-        ),
-        None => None,
-    };
-    let bytes = std::fs::read(&options.export).map_err(|source| ImportError::Read {
-        path: options.export.clone(),
+pub fn wordpress(options: &Options, path: &Path) -> Result<Report, ImportError> {
+    let site = Site::open(options)?;
+    let export = wxr::parse(read_text(path)?).map_err(ImportError::Export)?;
+    site.import(options, &export)
+}
+
+/// Imports RSS and Atom feeds (the newest items of a portal) into the site.
+pub fn feeds(options: &Options, paths: &[PathBuf]) -> Result<Report, ImportError> {
+    let site = Site::open(options)?;
+    let files = paths.iter().map(|p| read_text(p)).collect::<Result<Vec<_>, _>>()?;
+    let export = feed::parse(files).map_err(ImportError::Export)?;
+    site.import(options, &export)
+}
+
+/// A file's text, for diagnostics named as it was given.
+pub(crate) fn read_text(path: &Path) -> Result<SourceFile, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+        path: path.to_path_buf(),
         source,
     })?;
-    let name = options.export.display().to_string();
+    let name = path.display().to_string();
     let text = crate::problem::utf8_text("import::not-utf8", &name, bytes)
         .map_err(|p| ImportError::Export(Box::new(p)))?;
-    let export = wxr::parse(SourceFile::new(name, text)).map_err(ImportError::Export)?;
+    Ok(SourceFile::new(name, text))
+}
 
-    let mut importer = Importer::new(&config, provinces, &export, options, province);
-    let decided = importer.decide();
-    let made = importer.convert(decided);
-    importer.write(made)
+/// The site an import writes into: its settings, and the province asked for.
+pub struct Site {
+    pub config: Config,
+    province: Option<ProvinceId>,
+}
+
+impl Site {
+    /// Reads site.toml (strictly: an import needs its timezone, addresses and categories) and
+    /// checks the options before any export is read.
+    pub fn open(options: &Options) -> Result<Site, ImportError> {
+        let provinces = Provinces::builtin();
+        let config = Config::load(&options.source, &Overrides::default(), provinces)
+            .map_err(ImportError::Site)?;
+        if let Some(dir) = &options.media
+            && !dir.is_dir()
+        {
+            return Err(ImportError::MediaFolder(dir.clone()));
+        }
+        let province = match &options.province {
+            Some(name) => Some(
+                provinces
+                    .lookup(name)
+                    .map_err(|e| {
+                        let hint = match e.suggestions.first() {
+                            Some(first) => format!("did you mean “{first}”?"),
+                            None => "write a province's name, with or without accents (e.g. Kiên Giang)"
+                                .into(),
+                        };
+                        ImportError::Province(name.clone(), hint)
+                    })?
+                    .id(),
+            ),
+            None => None,
+        };
+        Ok(Site { config, province })
+    }
+
+    /// Imports what a reader made of the old portal: decide, convert, write.
+    pub fn import(&self, options: &Options, export: &Export) -> Result<Report, ImportError> {
+        let provinces = Provinces::builtin();
+        let mut importer = Importer::new(&self.config, provinces, export, options, self.province);
+        let decided = importer.decide();
+        let made = importer.convert(decided);
+        importer.write(made)
+    }
 }
 
 /// An item the import will write, before its body is converted.
@@ -249,8 +279,13 @@ impl<'a> Importer<'a> {
         }
     }
 
+    /// The file an item's problems point into.
+    fn file_of<'i>(&'i self, item: &'i Item) -> &'i SourceFile {
+        item.file.as_ref().unwrap_or(&self.export.file)
+    }
+
     fn warn(&mut self, item: &Item, code: &'static str, message: String, help: &str) {
-        let mut p = Problem::warning(code, message).at(&self.export.file, item.span.clone());
+        let mut p = Problem::warning(code, message).at(self.file_of(item), item.span.clone());
         if !help.is_empty() {
             p = p.help(help.to_string());
         }
@@ -302,7 +337,7 @@ impl<'a> Importer<'a> {
                     "import::no-title",
                     format!("item {} has no title: it was not imported", item.id),
                 )
-                .at(&export.file, item.span.clone())
+                .at(self.file_of(item), item.span.clone())
                 .label("this item")
                 .help("give it a title in WordPress and export again, or write it as an article by hand (`bantin new`)");
                 self.report.problems.push(p);
@@ -346,7 +381,7 @@ impl<'a> Importer<'a> {
             let wp_slug = locale::slugify(&crate::check::percent_decode(&item.name));
             if kind == DecidedKind::Article {
                 head.date = Some(date);
-                head.id = Some(item.id);
+                head.id = Some(item.id).filter(|id| *id > 0);
                 head.featured = item.sticky;
                 if item.sticky {
                     self.report.featured.push(head.title.clone());
@@ -390,10 +425,20 @@ impl<'a> Importer<'a> {
             if let Some(old) = self.media.old_path(&item.link) {
                 head.aliases.push(old);
             }
-            head.aliases.push(match kind {
-                DecidedKind::Article => format!("/?p={}", item.id),
-                DecidedKind::Page => format!("/?page_id={}", item.id),
-            });
+            // WordPress answers `?p=ID` for any post, whatever its permalinks.
+            if export.flavor == wxr::Flavor::Wordpress {
+                head.aliases.push(match kind {
+                    DecidedKind::Article => format!("/?p={}", item.id),
+                    DecidedKind::Page => format!("/?page_id={}", item.id),
+                });
+            }
+            // A feed's `<guid>` may be another old address (`/Default.aspx?ItemID=1024`).
+            if export.flavor != wxr::Flavor::Wordpress
+                && let Some(guid) = self.media.old_path(&item.guid)
+                && !head.aliases.contains(&guid)
+            {
+                head.aliases.push(guid);
+            }
             head.aliases.dedup();
             decided.push(Decided {
                 item,
@@ -802,7 +847,8 @@ impl<'a> Importer<'a> {
     /// The old site's list and feed addresses → bantin's: categories and tags (only those with
     /// published news, or the list would not exist), years and months, the feeds.
     fn redirects(&self, published: &[&Decided], out: &mut BTreeMap<String, String>) {
-        if published.is_empty() {
+        // Other portals' list addresses are their own; `check --old-urls` finds them.
+        if published.is_empty() || self.export.flavor != wxr::Flavor::Wordpress {
             return;
         }
         out.insert(

@@ -17,6 +17,8 @@ use crate::problem::{Problem, SourceFile};
 pub struct Report {
     pub export: String,
     pub wxr_version: String,
+    /// What was read: "WordPress export (WXR 1.2)", "2 feeds (RSS, Atom)", "saved pages".
+    pub what: String,
     /// The site's folder, as given.
     pub site: String,
     pub dry_run: bool,
@@ -71,6 +73,8 @@ pub struct Report {
 
 #[derive(Debug, Serialize)]
 pub struct Skipped {
+    /// The saved page it comes from, when not the export itself.
+    pub file: Option<String>,
     pub id: u64,
     pub title: String,
     pub line: usize,
@@ -113,6 +117,10 @@ impl Report {
         Report {
             export: export.file.path.clone(),
             wxr_version: export.version.clone(),
+            what: match export.flavor {
+                super::wxr::Flavor::Wordpress => format!("WordPress export (WXR {})", export.version),
+                super::wxr::Flavor::Feed | super::wxr::Flavor::Html => export.version.clone(),
+            },
             dry_run: options.dry_run,
             source: Some(export.file.clone()),
             items: export.items.len(),
@@ -125,11 +133,13 @@ impl Report {
     }
 
     pub fn skip(&mut self, item: &Item, reason: &str) {
-        let line = self
-            .source
+        let line = item
+            .file
             .as_ref()
+            .or(self.source.as_ref())
             .map_or(0, |f| f.line_col(item.span.start).0);
         self.skipped.push(Skipped {
+            file: item.file.as_ref().map(|f| f.path.clone()),
             id: item.id,
             title: item_name(item),
             line,
@@ -182,11 +192,7 @@ impl Report {
     pub fn human(&self) -> String {
         let mut t = String::new();
         let w = if self.dry_run { "would be " } else { "" };
-        let _ = writeln!(
-            t,
-            "{}: WordPress export (WXR {}), {} items",
-            self.export, self.wxr_version, self.items
-        );
+        let _ = writeln!(t, "{}: {}, {} items", self.export, self.what, self.items);
         let _ = writeln!(
             t,
             "  imported: {} articles, {} pages{}",

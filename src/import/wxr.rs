@@ -64,6 +64,8 @@ pub struct ItemTerm {
 pub struct Item {
     /// Where the item starts in the export, for diagnostics.
     pub span: Range<usize>,
+    /// The file the item comes from when it is not the export's own (a saved HTML page).
+    pub file: Option<SourceFile>,
     pub kind: Kind,
     pub id: u64,
     pub title: String,
@@ -102,8 +104,20 @@ impl Item {
     }
 }
 
+/// Where the items come from: the import's old addresses and report depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// A WordPress export: `?p=ID` addresses, `/category/…/` lists, attachments.
+    Wordpress,
+    /// RSS or Atom feeds.
+    Feed,
+    /// Saved HTML pages read through a mapping file.
+    Html,
+}
+
 #[derive(Debug)]
 pub struct Export {
+    pub flavor: Flavor,
     pub file: SourceFile,
     /// The site's address (`<channel><link>`, else `wp:base_blog_url`), without a trailing `/`.
     pub site_url: String,
@@ -164,6 +178,7 @@ pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
     }
 
     let mut export = Export {
+        flavor: Flavor::Wordpress,
         site_url: String::new(),
         title: text_of_child(channel, "", "title"),
         authors: HashMap::new(),
@@ -208,6 +223,7 @@ pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
 fn item(node: Node) -> Item {
     let mut item = Item {
         span: node.range().start..node.range().start + "<item>".len(),
+        file: None,
         kind: Kind::Other(String::new()),
         id: 0,
         title: String::new(),
