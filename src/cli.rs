@@ -273,21 +273,54 @@ pub enum ImportCommand {
     /// Import a WordPress export (Tools → Export → All content: an .xml file)
     #[command(after_help = IMPORT_EXAMPLES)]
     Wordpress(ImportWordpressArgs),
+    /// Import RSS or Atom feeds saved from an old portal (its newest articles)
+    #[command(after_help = FEED_EXAMPLES)]
+    Feed(ImportFeedArgs),
 }
+
+const FEED_EXAMPLES: &str = "\
+Examples:
+  bantin import feed rss.xml --dry-run                     see what would be imported
+  bantin import feed tin-tuc.rss hoat-dong.rss --fetch-media
+
+Each item's full text (content:encoded, Atom content, else the description) is imported like a
+WordPress post; its <link> and a <guid> that is another address of the old site keep leading
+to it. An article in several feeds is imported once.";
 
 #[derive(Debug, Args)]
 pub struct ImportWordpressArgs {
     /// The export file (WXR 1.1 or 1.2)
     #[arg(value_name = "EXPORT.xml")]
     pub export: PathBuf,
+    #[command(flatten)]
+    pub site: ImportSiteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportFeedArgs {
+    /// The feed files (RSS 2.0 or Atom 1.0)
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub site: ImportSiteArgs,
+}
+
+/// What every import takes: the site, the old files, and how to report.
+#[derive(Debug, Args)]
+pub struct ImportSiteArgs {
     /// The site's folder, holding site.toml
     #[arg(long, short = 's', value_name = "DIR", default_value = ".")]
     pub source: PathBuf,
-    /// The old site's uploads folder (wp-content/uploads), to copy photos and files from
+    /// The old site's files: WordPress's wp-content/uploads, or another portal's document root
+    /// or mirror, to copy photos and files from
     #[arg(long, value_name = "DIR")]
     pub media: Option<PathBuf>,
-    /// The province of every imported article [default: site.toml's, or one the article's
-    /// categories, tags or title name unambiguously]
+    /// Fetch photos and files that are not in --media from the old site's addresses (kept in
+    /// <source>/.bantin-cache/import-media, so a second run fetches nothing)
+    #[arg(long)]
+    pub fetch_media: bool,
+    /// The province of every imported article [default: site.toml's, or one the
+    /// article's categories, tags or title name unambiguously]
     #[arg(long, value_name = "NAME")]
     pub province: Option<String>,
     /// Report what would be imported and added to site.toml; write nothing
@@ -298,13 +331,14 @@ pub struct ImportWordpressArgs {
     pub format: Format,
 }
 
-impl ImportWordpressArgs {
+impl ImportSiteArgs {
     pub fn options(&self) -> bantin::import::Options {
         bantin::import::Options {
             source: self.source.clone(),
             media: self.media.clone(),
             province: self.province.clone(),
             dry_run: self.dry_run,
+            fetch_media: self.fetch_media,
         }
     }
 }

@@ -36,7 +36,16 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => run_check(&cli, args),
         Command::New(args) => run_new(&cli, args),
-        Command::Import(cli::ImportCommand::Wordpress(args)) => run_import(&cli, args),
+        Command::Import(cli::ImportCommand::Wordpress(args)) => run_import(
+            &cli,
+            &args.site,
+            bantin::import::wordpress(&args.site.options(), &args.export),
+        ),
+        Command::Import(cli::ImportCommand::Feed(args)) => run_import(
+            &cli,
+            &args.site,
+            bantin::import::feeds(&args.site.options(), &args.files),
+        ),
         Command::Serve(args) => run_serve(&cli, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
@@ -412,9 +421,14 @@ fn print_problems(problems: &[Problem]) {
     }
 }
 
-fn run_import(cli: &Cli, args: &cli::ImportWordpressArgs) -> ExitCode {
+/// Prints an import's report (or why there is none) and gives the exit code.
+fn run_import(
+    cli: &Cli,
+    args: &cli::ImportSiteArgs,
+    result: Result<bantin::import::Report, bantin::import::ImportError>,
+) -> ExitCode {
     use bantin::import::ImportError;
-    match bantin::import::wordpress(&args.options(), &args.export) {
+    match result {
         Ok(report) => {
             if args.format == cli::Format::Json {
                 let problems = bantin::check::JsonReport::new(&report.problems, None);
@@ -439,7 +453,7 @@ fn run_import(cli: &Cli, args: &cli::ImportWordpressArgs) -> ExitCode {
         }
         Err(ImportError::Export(problem)) => {
             print_problems(std::slice::from_ref(&*problem));
-            eprintln!("error: the export could not be read; nothing was imported");
+            eprintln!("error: the file could not be read; nothing was imported");
             ExitCode::from(1)
         }
         Err(e) => {

@@ -828,6 +828,20 @@ impl Converter<'_, '_> {
     fn block(&mut self, node: &Handle, out: &mut Vec<Block>) {
         let name = element_name(node).unwrap_or_default();
         match name.as_str() {
+            "p" | "div" if photo_over_caption(node).is_some() => {
+                // A CMS's figure: the photo, a line break, its caption in italics.
+                self.note_attributes(node);
+                self.drop("photo and caption in a paragraph");
+                let Some((img, link, caption)) = photo_over_caption(node) else {
+                    return;
+                };
+                if let Some(md) = self.image(&img, &caption, link.as_deref(), true) {
+                    out.push(Block {
+                        md,
+                        kind: Kind::Other,
+                    });
+                }
+            }
             "p" => {
                 self.note_attributes(node);
                 let before = out.len();
@@ -1827,6 +1841,52 @@ fn descendant_figures(node: &Handle) -> Vec<Handle> {
     found
 }
 
+/// A paragraph that is a photo (perhaps in a link), a line break and a short caption — the
+/// way many Vietnamese CMSs set a picture: `<p><img><br><em>Quang cảnh hội nghị</em></p>`.
+/// Gives the picture, its link and the caption.
+fn photo_over_caption(node: &Handle) -> Option<(Handle, Option<String>, String)> {
+    let parts: Vec<Handle> = children(node)
+        .into_iter()
+        .filter(|c| !(element_name(c).is_none() && blank(&raw_text(c))))
+        .collect();
+    let (first, rest) = parts.split_first()?;
+    let (img, link) = match element_name(first).as_deref() {
+        Some("img") => (first.clone(), None),
+        Some("a") => {
+            let inner: Vec<Handle> = children(first)
+                .into_iter()
+                .filter(|c| !(element_name(c).is_none() && blank(&raw_text(c))))
+                .collect();
+            match inner.as_slice() {
+                [img] if element_name(img).as_deref() == Some("img") => {
+                    (img.clone(), attr(first, "href"))
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let (br, caption) = rest.split_first()?;
+    if element_name(br).as_deref() != Some("br") || caption.is_empty() {
+        return None;
+    }
+    let inline = |c: &Handle| {
+        element_name(c).is_none_or(|n| {
+            matches!(
+                n.as_str(),
+                "em" | "i" | "span" | "strong" | "b" | "small" | "font"
+            )
+        }) && elements_deep(c, "img").is_empty()
+            && elements_deep(c, "a").is_empty()
+    };
+    if !caption.iter().all(inline) {
+        return None;
+    }
+    let text = collapse(&caption.iter().map(plain_text).collect::<String>());
+    let words = text.split_whitespace().count();
+    (!text.is_empty() && words <= 40).then_some((img, link, text))
+}
+
 /// The address of the link around `img` inside `root`, if any.
 fn ancestor_link(root: &Handle, img: &Handle) -> Option<String> {
     fn walk(node: &Handle, img: &Handle, link: Option<String>) -> Option<Option<String>> {
@@ -1925,6 +1985,18 @@ mod tests {
         );
         assert_eq!(c.dropped.get("empty caption box"), Some(&1), "{c:?}");
         assert!(c.kept_html.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_photo_over_its_caption_is_a_figure() {
+        let c = convert(
+            "<p style=\"text-align: center;\"><img src=\"/Uploads/a.jpg\" alt=\"\" /><br /><em>Quang cảnh hội nghị</em></p>\n<p><img src=\"/b.jpg\" alt=\"B\"><br>Dòng chữ có <a href=\"/x\">liên kết</a></p>",
+        );
+        assert_eq!(
+            c.markdown,
+            "![Quang cảnh hội nghị](/Uploads/a.jpg \"Quang cảnh hội nghị\")\n\n![B](/b.jpg)\\\nDòng chữ có [liên kết](/x)\n",
+            "{c:?}"
+        );
     }
 
     #[test]

@@ -46,12 +46,67 @@ pub struct Media {
     current: String,
     /// Links to the old site that lead to nothing imported, kept absolute.
     pub old_site_links: usize,
+    /// WordPress keeps uploads under `wp-content/uploads/`; other portals anywhere on the site:
+    /// then every picture or document of the old site is an upload, named by its path.
+    anywhere: bool,
+    /// With `--fetch-media`: where fetched files are kept (`<site>/.bantin-cache/import-media`),
+    /// and the client. `None`: files come from `--media` only.
+    fetch: Option<Fetch>,
+    /// Uploads fetched from the old site, and those it did not give (with why).
+    pub fetched: usize,
+    pub fetch_failed: Vec<(String, String)>,
+}
+
+/// Fetching the old site's files, for `--fetch-media`.
+#[derive(Debug)]
+pub struct Fetch {
+    pub cache: PathBuf,
+    agent: ureq::Agent,
+}
+
+impl Fetch {
+    /// Fetched files go to `cache`; each request waits at most `timeout`.
+    pub fn new(cache: PathBuf, timeout: std::time::Duration) -> Self {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(timeout))
+            .max_redirects(10)
+            .user_agent(concat!("bantin/", env!("CARGO_PKG_VERSION"), " (import)"))
+            .build()
+            .into();
+        Fetch { cache, agent }
+    }
+
+    /// The file at `url`, saved under the cache as `rel` (kept from an earlier run).
+    fn get(&self, url: &str, rel: &str) -> Result<PathBuf, String> {
+        let path = self.cache.join(rel);
+        if path.is_file() {
+            return Ok(path);
+        }
+        let mut response = self.agent.get(url).call().map_err(|e| e.to_string())?;
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(200 * 1024 * 1024)
+            .read_to_vec()
+            .map_err(|e| e.to_string())?;
+        super::files::write_whole(&path, &bytes, true).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
 }
 
 impl Media {
     /// New addresses are written from the site root (bantin adds the base path when it builds).
-    pub fn new(site_url: &str, uploads: Option<&Path>) -> Self {
+    pub fn new(
+        site_url: &str,
+        uploads: Option<&Path>,
+        anywhere: bool,
+        fetch: Option<Fetch>,
+    ) -> Self {
         Media {
+            anywhere,
+            fetch,
+            fetched: 0,
+            fetch_failed: Vec::new(),
             site_url: site_url.trim_end_matches('/').to_string(),
             uploads: uploads.map(Path::to_path_buf),
             pages: HashMap::new(),
@@ -81,9 +136,18 @@ impl Media {
             .map(|(_, path)| path)
         {
             rest.trim_start_matches('/')
+        } else if self.anywhere
+            && let Some(path) = self.old_path(url)
+        {
+            return self.known_file(path.trim_start_matches('/'));
         } else {
             return None;
         };
+        self.known_file(rel)
+    }
+
+    /// A path below the uploads that names a picture or document, decoded.
+    fn known_file(&self, rel: &str) -> Option<String> {
         let rel = crate::check::percent_decode(rel);
         let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
         let known = IMAGE_TYPES.contains(&ext.as_str()) || FILE_TYPES.contains(&ext.as_str());
@@ -102,24 +166,52 @@ impl Media {
             "files"
         };
         let old_url = self.absolute(url);
-        let from = self
-            .uploads
-            .as_ref()
-            .map(|dir| dir.join(&rel))
-            .filter(|p| p.is_file());
-        let entry = self.found.entry(rel.clone()).or_insert_with(|| Upload {
-            to: format!("{folder}/{rel}"),
-            rel,
-            from,
-            old_url: old_url.clone(),
-            used_by: BTreeSet::new(),
-        });
+        if !self.found.contains_key(&rel) {
+            let from = self
+                .local(&rel)
+                .or_else(|| self.fetched_file(&old_url, &rel));
+            self.found.insert(
+                rel.clone(),
+                Upload {
+                    to: format!("{folder}/{rel}"),
+                    rel: rel.clone(),
+                    from,
+                    old_url: old_url.clone(),
+                    used_by: BTreeSet::new(),
+                },
+            );
+        }
+        let entry = self.found.get_mut(&rel)?;
         entry.used_by.insert(self.current.clone());
         Some(if entry.from.is_some() {
             format!("/{}", encode_path(&entry.to))
         } else {
             old_url
         })
+    }
+
+    /// The upload in `--media`: `DIR/<rel>`, or in a mirror's host folder `DIR/<host>/<rel>`.
+    fn local(&self, rel: &str) -> Option<PathBuf> {
+        let dir = self.uploads.as_ref()?;
+        let host = host_and_path(&self.site_url).map(|(h, _)| h.to_string());
+        std::iter::once(dir.join(rel))
+            .chain(host.map(|h| dir.join(h).join(rel)))
+            .find(|p| p.is_file())
+    }
+
+    /// With `--fetch-media`, the upload fetched from the old site into the cache.
+    fn fetched_file(&mut self, url: &str, rel: &str) -> Option<PathBuf> {
+        let fetch = self.fetch.as_ref()?;
+        match fetch.get(url, rel) {
+            Ok(path) => {
+                self.fetched += 1;
+                Some(path)
+            }
+            Err(why) => {
+                self.fetch_failed.push((url.to_string(), why));
+                None
+            }
+        }
     }
 
     /// An address made absolute against the old site.
@@ -188,30 +280,45 @@ pub fn slug_and_id(path: &str) -> (String, Option<u64>) {
     let from_query = query.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
         let key = key.to_ascii_lowercase();
-        (key == "id" || key.ends_with("id") && key != "tabid" && key != "catid" && key != "moduleid")
+        (key == "id"
+            || key.ends_with("id") && key != "tabid" && key != "catid" && key != "moduleid")
             .then(|| value.parse::<u64>().ok())
             .flatten()
     });
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let stem = last
         .rsplit_once('.')
-        .filter(|(_, ext)| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "aspx" | "asp" | "php" | "jsp"))
+        .filter(|(_, ext)| {
+            matches!(
+                ext.to_ascii_lowercase().as_str(),
+                "html" | "htm" | "aspx" | "asp" | "php" | "jsp"
+            )
+        })
         .map_or(last, |(stem, _)| stem);
     let (stem, number) = match stem.rsplit_once(['-', '_']) {
-        Some((rest, n)) if !rest.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+        Some((rest, n))
+            if !rest.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) =>
+        {
             (rest, n.parse().ok())
         }
         _ => (stem, None),
     };
     let slug = crate::locale::slugify(&crate::check::percent_decode(stem));
-    let generic = ["default", "index", "chi-tiet", "chitiet", "detail", "news", "view"];
-    let slug = if slug.chars().all(|c| c.is_ascii_digit() || c == '-') || generic.contains(&slug.as_str()) {
+    let generic = [
+        "default", "index", "chi-tiet", "chitiet", "detail", "news", "view",
+    ];
+    let slug = if slug.chars().all(|c| c.is_ascii_digit() || c == '-')
+        || generic.contains(&slug.as_str())
+    {
         String::new()
     } else {
         slug
     };
     let number = number.or(from_query).or_else(|| {
-        stem.chars().all(|c| c.is_ascii_digit()).then(|| stem.parse().ok()).flatten()
+        stem.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| stem.parse().ok())
+            .flatten()
     });
     (slug, number)
 }
@@ -282,12 +389,20 @@ mod tests {
     #[test]
     fn slugs_and_numbers_of_old_addresses() {
         for (path, slug, id) in [
-            ("/tin-tuc/hoi-nghi-tong-ket-1024.html", "hoi-nghi-tong-ket", Some(1024)),
+            (
+                "/tin-tuc/hoi-nghi-tong-ket-1024.html",
+                "hoi-nghi-tong-ket",
+                Some(1024),
+            ),
             ("/Default.aspx?tabid=56&ItemID=1024", "", Some(1024)),
             ("/2019/05/hoi-nghi/", "hoi-nghi", None),
             ("/tin-tuc/chi-tiet/1024", "", Some(1024)),
             ("/news/view.php?id=77", "", Some(77)),
-            ("/tin-tuc/h%E1%BB%99i-ngh%E1%BB%8B-12.htm", "hoi-nghi", Some(12)),
+            (
+                "/tin-tuc/h%E1%BB%99i-ngh%E1%BB%8B-12.htm",
+                "hoi-nghi",
+                Some(12),
+            ),
             ("/gioi-thieu/", "gioi-thieu", None),
         ] {
             assert_eq!(slug_and_id(path), (slug.to_string(), id), "{path}");
@@ -329,7 +444,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         std::fs::create_dir_all(dir.path().join("2019/05")).expect("dir");
         std::fs::write(dir.path().join("2019/05/hoi nghi.jpg"), b"jpg").expect("write");
-        let mut media = Media::new("https://lhhn.example.vn/", Some(dir.path()));
+        let mut media = Media::new("https://lhhn.example.vn/", Some(dir.path()), false, None);
         media.start("content/tin-tuc/a.md");
         assert_eq!(
             media.image("https://lhhn.example.vn/wp-content/uploads/2019/05/hoi%20nghi.jpg?w=300"),

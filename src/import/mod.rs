@@ -51,7 +51,12 @@ pub struct Options {
     pub province: Option<String>,
     /// Decide and report everything, write nothing.
     pub dry_run: bool,
+    /// Fetch uploads that are not in `media` from the old site's addresses.
+    pub fetch_media: bool,
 }
+
+/// Where `--fetch-media` keeps what it fetched, below the site (a second run fetches nothing).
+pub const MEDIA_CACHE: &str = ".bantin-cache/import-media";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -107,7 +112,10 @@ pub fn wordpress(options: &Options, path: &Path) -> Result<Report, ImportError> 
 /// Imports RSS and Atom feeds (the newest items of a portal) into the site.
 pub fn feeds(options: &Options, paths: &[PathBuf]) -> Result<Report, ImportError> {
     let site = Site::open(options)?;
-    let files = paths.iter().map(|p| read_text(p)).collect::<Result<Vec<_>, _>>()?;
+    let files = paths
+        .iter()
+        .map(|p| read_text(p))
+        .collect::<Result<Vec<_>, _>>()?;
     let export = feed::parse(files).map_err(ImportError::Export)?;
     site.import(options, &export)
 }
@@ -149,8 +157,10 @@ impl Site {
                     .map_err(|e| {
                         let hint = match e.suggestions.first() {
                             Some(first) => format!("did you mean “{first}”?"),
-                            None => "write a province's name, with or without accents (e.g. Kiên Giang)"
-                                .into(),
+                            None => {
+                                "write a province's name, with or without accents (e.g. Kiên Giang)"
+                                    .into()
+                            }
                         };
                         ImportError::Province(name.clone(), hint)
                     })?
@@ -273,7 +283,18 @@ impl<'a> Importer<'a> {
             province,
             attachments,
             spelling: HashMap::new(),
-            media: Media::new(&export.site_url, options.media.as_deref()),
+            media: Media::new(
+                &export.site_url,
+                options.media.as_deref(),
+                export.flavor != wxr::Flavor::Wordpress,
+                // A dry run fetches nothing: the cache is inside the site's folder.
+                (options.fetch_media && !options.dry_run).then(|| {
+                    media::Fetch::new(
+                        options.source.join(MEDIA_CACHE),
+                        std::time::Duration::from_secs(30),
+                    )
+                }),
+            ),
             report,
             highlighter: Highlighter::new(),
         }
@@ -532,12 +553,16 @@ impl<'a> Importer<'a> {
                     .fixed_offset(),
             );
         }
-        let local = parse(&item.date)?;
-        self.config
-            .timezone
-            .from_local_datetime(&local)
-            .earliest()
-            .map(|d| d.fixed_offset())
+        match parse(&item.date) {
+            Some(local) => self
+                .config
+                .timezone
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|d| d.fixed_offset()),
+            // A feed or page may write its time in one of bantin's own forms ("27/05/2020 08:30").
+            None => locale::parse_date(item.date.trim(), self.config.timezone).ok(),
+        }
     }
 
     /// One category (the first that is not WordPress's default), the other categories as
@@ -922,6 +947,13 @@ impl<'a> Importer<'a> {
             }
         }
         self.report.old_site_links = self.media.old_site_links;
+        self.report.media.fetched = self.media.fetched;
+        self.report.media.fetch_failed = self
+            .media
+            .fetch_failed
+            .iter()
+            .map(|(url, why)| format!("{url}: {why}"))
+            .collect();
         let additions = SiteAdditions {
             categories: self.report.categories_used.clone(),
             redirects: self.report.redirects.clone().into_iter().collect(),

@@ -97,6 +97,9 @@ pub struct MediaCounts {
     /// Not in `--media` (or no `--media` given): the old absolute address stays.
     pub missing: Vec<Missing>,
     pub media_folder_given: bool,
+    /// Fetched from the old site (`--fetch-media`), and those it did not give, with why.
+    pub fetched: usize,
+    pub fetch_failed: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,7 +121,9 @@ impl Report {
             export: export.file.path.clone(),
             wxr_version: export.version.clone(),
             what: match export.flavor {
-                super::wxr::Flavor::Wordpress => format!("WordPress export (WXR {})", export.version),
+                super::wxr::Flavor::Wordpress => {
+                    format!("WordPress export (WXR {})", export.version)
+                }
                 super::wxr::Flavor::Feed | super::wxr::Flavor::Html => export.version.clone(),
             },
             dry_run: options.dry_run,
@@ -238,6 +243,10 @@ impl Report {
             self.media.kept.len(),
             self.media.missing.len()
         );
+        if self.media.fetched > 0 {
+            let _ = writeln!(t, "    fetched from the old site: {}", self.media.fetched);
+        }
+        list(&mut t, "    could not fetch", &self.media.fetch_failed);
         if !self.media.missing.is_empty() {
             let why = if self.media.media_folder_given {
                 "not in the --media folder"

@@ -141,7 +141,7 @@ pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
             ..Default::default()
         },
     )
-    .map_err(|e| Box::new(xml_problem(&file, &e)))?;
+    .map_err(|e| Box::new(xml_problem(&file, &e, "export")))?;
     let root = doc.root_element();
     let channel = (root.tag_name().name() == "rss")
         .then(|| child(root, "", "channel"))
@@ -328,7 +328,9 @@ fn text_of(node: Node) -> String {
     out
 }
 
-fn xml_problem(file: &SourceFile, e: &roxmltree::Error) -> Problem {
+/// A file that roxmltree could not read, as one problem at its place: cut short, not XML at
+/// all, or damaged. `what` names the file for the reader: "export" or "feed".
+pub(crate) fn xml_problem(file: &SourceFile, e: &roxmltree::Error, what: &str) -> Problem {
     let pos = e.pos();
     let offset = file.offset_of(pos.row as usize, pos.col as usize);
     let end = (offset + 1).min(file.text.len());
@@ -336,20 +338,32 @@ fn xml_problem(file: &SourceFile, e: &roxmltree::Error) -> Problem {
         e,
         roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode
     ) || offset >= file.text.trim_end().len();
+    let again = if what == "export" {
+        "download or copy the export again (Tools → Export in WordPress); nothing was imported"
+    } else {
+        "save the feed again from the old portal; nothing was imported"
+    };
     let (message, help) = if truncated {
         (
-            "the export ends in the middle: the file was cut short".to_string(),
-            "download or copy the export again (Tools → Export in WordPress); nothing was imported",
+            format!("the {what} ends in the middle: the file was cut short"),
+            again.to_string(),
         )
     } else if offset == 0 || !file.text.trim_start().starts_with('<') {
         (
-            format!("this file is not XML, so not a WordPress export ({e})"),
-            "the export is the .xml file from Tools → Export in WordPress; nothing was imported",
+            format!(
+                "this file is not XML, so not a {} ({e})",
+                if what == "export" {
+                    "WordPress export"
+                } else {
+                    "feed"
+                }
+            ),
+            format!("the {what} is an .xml file; {again}"),
         )
     } else {
         (
-            format!("the export is not well-formed XML here: {e}"),
-            "a WordPress export is XML; it was probably changed by hand or damaged in a copy. Export it again; nothing was imported",
+            format!("the {what} is not well-formed XML here: {e}"),
+            format!("it was probably changed by hand or damaged in a copy; {again}"),
         )
     };
     Problem::error("import::bad-export", message)

@@ -21,7 +21,7 @@ fn fixture(name: &str) -> PathBuf {
 /// A new union site with a category list (one of the export's categories already in it), and
 /// the old site's uploads folder beside it: real photos, a PDF; one photo the export uses is
 /// missing on purpose.
-fn new_site() -> TempSite {
+pub(crate) fn new_site() -> TempSite {
     let site = support::empty_site();
     support::write(
         &site.root.join("site.toml"),
@@ -62,19 +62,19 @@ fn import(site: &TempSite, export: &str, more: &[&str]) -> Outcome {
     bantin(&site.root, args)
 }
 
-fn read(site: &TempSite, rel: &str) -> String {
+pub(crate) fn read(site: &TempSite, rel: &str) -> String {
     support::read(&site.root.join(rel))
 }
 
-fn front_matter(text: &str) -> &str {
+pub(crate) fn front_matter(text: &str) -> &str {
     text.split("---\n").nth(1).unwrap_or_default()
 }
 
-fn body(text: &str) -> &str {
+pub(crate) fn body(text: &str) -> &str {
     text.splitn(3, "---\n").nth(2).unwrap_or_default()
 }
 
-fn build(site: &TempSite) -> (Outcome, PathBuf) {
+pub(crate) fn build(site: &TempSite) -> (Outcome, PathBuf) {
     let out = site.sibling("public");
     let built = bantin(
         &site.root,
@@ -95,25 +95,7 @@ fn imported_portals_build_and_pass_the_html_feed_sitemap_and_link_checks() {
     let check = bantin(&site.root, ["check"]);
     assert_eq!(check.code, 0, "bantin check: {}", check.transcript());
 
-    let mut failures = Vec::new();
-    let vnu = support::vnu(&out);
-    let messages = format!("{}{}", vnu.stdout, vnu.stderr);
-    if vnu.code != 0 || !messages.trim().is_empty() {
-        failures.push(format!("vnu:\n{messages}"));
-    }
-    let feeds = support::feed_checker(&out, BASE_URL);
-    if feeds.code != 0 {
-        failures.push(format!("feeds:\n{}", feeds.transcript()));
-    }
-    let sitemap = support::sitemap_checker(&out, BASE_URL);
-    if sitemap.code != 0 {
-        failures.push(format!("sitemap:\n{}", sitemap.transcript()));
-    }
-    let broken = links::check(&out, BASE_URL);
-    if !broken.is_empty() {
-        failures.push(format!("broken links:\n{}", broken.join("\n")));
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_site_passes_the_checks(&out);
 }
 
 #[test]
@@ -727,4 +709,28 @@ fn every_old_address_of_the_imported_portal_still_leads_to_its_page() {
         "{}",
         check.stderr
     );
+}
+
+/// vnu, the feed and sitemap checkers and the link checker on a built site: every failure
+/// listed together.
+pub(crate) fn assert_site_passes_the_checks(out: &std::path::Path) {
+    let mut failures = Vec::new();
+    let vnu = support::vnu(out);
+    let messages = format!("{}{}", vnu.stdout, vnu.stderr);
+    if vnu.code != 0 || !messages.trim().is_empty() {
+        failures.push(format!("vnu:\n{messages}"));
+    }
+    let feeds = support::feed_checker(out, BASE_URL);
+    if feeds.code != 0 {
+        failures.push(format!("feeds:\n{}", feeds.transcript()));
+    }
+    let sitemap = support::sitemap_checker(out, BASE_URL);
+    if sitemap.code != 0 {
+        failures.push(format!("sitemap:\n{}", sitemap.transcript()));
+    }
+    let broken = links::check(out, BASE_URL);
+    if !broken.is_empty() {
+        failures.push(format!("broken links:\n{}", broken.join("\n")));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -10,6 +10,7 @@ mod equivalence;
 mod errors;
 mod generated_site;
 mod import;
+mod import_feed;
 mod incremental;
 mod links;
 mod lists;
