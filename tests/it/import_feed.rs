@@ -198,6 +198,25 @@ fn feeds_become_articles_with_their_old_addresses_and_fetched_photos() {
         "the old .html address redirects"
     );
 
+    let list = site.sibling("dia-chi-cu.txt");
+    support::write(
+        &list,
+        "https://lhhn-travinh.example.vn/tin-tuc/hoi-nghi-tong-ket-vien-tro-1024.html\n\
+         https://lhhn-travinh.example.vn/Default.aspx?tabid=56&ItemID=1024\n\
+         /Default.aspx?tabid=56&ItemID=1040\n\
+         /tin-tuc/giao-luu-huu-nghi-1031.html\n\
+         /tin-tuc/thong-bao-lich-tiep-1050.html\n",
+    );
+    let check = bantin(&site.root, ["check", "--old-urls", "../dia-chi-cu.txt"]);
+    assert!(
+        check
+            .stderr
+            .contains("checked 5 old addresses: 4 kept, 1 would be lost")
+            && check.stderr.contains("dia-chi-cu.txt:5:"),
+        "the undated item was not imported, and is the one lost: {}",
+        check.transcript()
+    );
+
     let ended = crate::redirects::opened(&out, "/", &["/Default.aspx?tabid=56&ItemID=1040"]);
     assert_eq!(
         ended[0].1, "/tin-tuc/trao-hoc-bong-tiep-suc-den-truong-nam-hoc-2020-2021/",
