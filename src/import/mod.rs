@@ -1,13 +1,14 @@
-//! Bringing an existing portal over: `bantin import wordpress EXPORT.xml` reads a WordPress
-//! export (`wxr`), turns each post's HTML into bantin Markdown (`html`), repairs text typed in a
-//! legacy Vietnamese encoding (`legacy`), lifts the source and byline out of the text (`lift`),
-//! finds the old site's uploads (`media`) and writes articles, pages, media and site.toml
-//! additions (`files`) — only what is new, never over an editor's edit.
+//! Bringing an existing portal over. A reader turns what the old portal gives into items — a
+//! WordPress export (`wxr`), RSS and Atom feeds (`feed`) — and one pipeline imports them: each
+//! item's HTML becomes bantin Markdown (`html`), text typed in a legacy Vietnamese encoding is
+//! repaired (`legacy`), the source and byline are lifted out of the text (`lift`), the old
+//! site's photos and files are found (`media`), and articles, pages, media and site.toml
+//! additions are written (`files`) — only what is new, never over an editor's edit.
 //!
-//! Read top to bottom, `wordpress` is the whole import: read the site and the export, decide
-//! every item (`Importer::decide`), give each its new address, convert the bodies, then write.
-//! Nothing is written before everything has been read and converted, so a bad export leaves
-//! the site exactly as it was.
+//! Read top to bottom: `wordpress` and `feeds` read; `Site::import` decides every item
+//! (`Importer::decide`), gives each its new address, converts the bodies, then writes. Nothing
+//! is written before everything has been read and converted, so a bad file leaves the site
+//! exactly as it was.
 
 pub mod feed;
 pub mod files;
