@@ -90,6 +90,12 @@ impl Fetch {
             .read_to_vec()
             .map_err(|e| e.to_string())?;
         super::files::write_whole(&path, &bytes, true).map_err(|e| e.to_string())?;
+        // The cache folder (`.bantin-cache/`) is never committed: it says so itself.
+        if let Some(ignore) = self.cache.parent().map(|d| d.join(".gitignore"))
+            && !ignore.exists()
+        {
+            std::fs::write(ignore, "*\n").map_err(|e| e.to_string())?;
+        }
         Ok(path)
     }
 }
