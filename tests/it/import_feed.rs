@@ -138,6 +138,11 @@ fn feeds_become_articles_with_their_old_addresses_and_fetched_photos() {
             .join("static/images/Uploads/images/2020/05/hoi-nghi-vien-tro.jpg")
             .is_file()
     );
+    assert_eq!(
+        support::read(&site.root.join(".bantin-cache/.gitignore")),
+        "*\n",
+        "what was fetched is never committed"
+    );
 
     let giao_luu = read(&site, "content/tin-tuc/2020/giao-luu-huu-nghi.md");
     assert!(
