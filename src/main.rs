@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&cli, args),
         Command::New(args) => run_new(&cli, args),
         Command::Import(cli::ImportCommand::Wordpress(args)) => run_import(&cli, args),
+        Command::Import(cli::ImportCommand::Html(args)) => run_import_html(&cli, args),
         Command::Serve(args) => run_serve(&cli, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
@@ -413,10 +414,41 @@ fn print_problems(problems: &[Problem]) {
 }
 
 fn run_import(cli: &Cli, args: &cli::ImportWordpressArgs) -> ExitCode {
+    let imported = bantin::import::wordpress(&args.options(), &args.export);
+    print_import(cli, args.format, imported)
+}
+
+/// `import html`: with `--sample N`, what the mapping finds in N pages, and nothing written.
+fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
+    let Some(n) = args.sample else {
+        let imported = bantin::import::pages(&args.options(), &args.input(), &args.mapping);
+        return print_import(cli, args.format, imported);
+    };
+    match bantin::import::pages::sample(&args.options(), &args.input(), &args.mapping, n) {
+        Ok((samples, problems)) => {
+            print_problems(&problems);
+            for s in &samples {
+                println!("{}", s.human());
+            }
+            println!(
+                "sample of {} pages: nothing was written; without --sample the import runs",
+                samples.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => print_import(cli, args.format, Err(e)),
+    }
+}
+
+fn print_import(
+    cli: &Cli,
+    format: cli::Format,
+    imported: Result<bantin::import::Report, bantin::import::ImportError>,
+) -> ExitCode {
     use bantin::import::ImportError;
-    match bantin::import::wordpress(&args.options(), &args.export) {
+    match imported {
         Ok(report) => {
-            if args.format == cli::Format::Json {
+            if format == cli::Format::Json {
                 let problems = bantin::check::JsonReport::new(&report.problems, None);
                 let json = serde_json::json!({ "report": &report, "problems": problems.problems });
                 match serde_json::to_string_pretty(&json) {
@@ -435,6 +467,11 @@ fn run_import(cli: &Cli, args: &cli::ImportWordpressArgs) -> ExitCode {
         Err(ImportError::Site(problems)) => {
             print_problems(&problems);
             eprintln!("error: site.toml has errors; nothing was imported");
+            ExitCode::from(1)
+        }
+        Err(ImportError::Mapping(problems)) => {
+            print_problems(&problems);
+            eprintln!("error: the mapping file has errors; nothing was imported");
             ExitCode::from(1)
         }
         Err(ImportError::Export(problem)) => {

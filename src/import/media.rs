@@ -188,30 +188,45 @@ pub fn slug_and_id(path: &str) -> (String, Option<u64>) {
     let from_query = query.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
         let key = key.to_ascii_lowercase();
-        (key == "id" || key.ends_with("id") && key != "tabid" && key != "catid" && key != "moduleid")
+        (key == "id"
+            || key.ends_with("id") && key != "tabid" && key != "catid" && key != "moduleid")
             .then(|| value.parse::<u64>().ok())
             .flatten()
     });
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let stem = last
         .rsplit_once('.')
-        .filter(|(_, ext)| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "aspx" | "asp" | "php" | "jsp"))
+        .filter(|(_, ext)| {
+            matches!(
+                ext.to_ascii_lowercase().as_str(),
+                "html" | "htm" | "aspx" | "asp" | "php" | "jsp"
+            )
+        })
         .map_or(last, |(stem, _)| stem);
     let (stem, number) = match stem.rsplit_once(['-', '_']) {
-        Some((rest, n)) if !rest.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+        Some((rest, n))
+            if !rest.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) =>
+        {
             (rest, n.parse().ok())
         }
         _ => (stem, None),
     };
     let slug = crate::locale::slugify(&crate::check::percent_decode(stem));
-    let generic = ["default", "index", "chi-tiet", "chitiet", "detail", "news", "view"];
-    let slug = if slug.chars().all(|c| c.is_ascii_digit() || c == '-') || generic.contains(&slug.as_str()) {
+    let generic = [
+        "default", "index", "chi-tiet", "chitiet", "detail", "news", "view",
+    ];
+    let slug = if slug.chars().all(|c| c.is_ascii_digit() || c == '-')
+        || generic.contains(&slug.as_str())
+    {
         String::new()
     } else {
         slug
     };
     let number = number.or(from_query).or_else(|| {
-        stem.chars().all(|c| c.is_ascii_digit()).then(|| stem.parse().ok()).flatten()
+        stem.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| stem.parse().ok())
+            .flatten()
     });
     (slug, number)
 }
@@ -282,12 +297,20 @@ mod tests {
     #[test]
     fn slugs_and_numbers_of_old_addresses() {
         for (path, slug, id) in [
-            ("/tin-tuc/hoi-nghi-tong-ket-1024.html", "hoi-nghi-tong-ket", Some(1024)),
+            (
+                "/tin-tuc/hoi-nghi-tong-ket-1024.html",
+                "hoi-nghi-tong-ket",
+                Some(1024),
+            ),
             ("/Default.aspx?tabid=56&ItemID=1024", "", Some(1024)),
             ("/2019/05/hoi-nghi/", "hoi-nghi", None),
             ("/tin-tuc/chi-tiet/1024", "", Some(1024)),
             ("/news/view.php?id=77", "", Some(77)),
-            ("/tin-tuc/h%E1%BB%99i-ngh%E1%BB%8B-12.htm", "hoi-nghi", Some(12)),
+            (
+                "/tin-tuc/h%E1%BB%99i-ngh%E1%BB%8B-12.htm",
+                "hoi-nghi",
+                Some(12),
+            ),
             ("/gioi-thieu/", "gioi-thieu", None),
         ] {
             assert_eq!(slug_and_id(path), (slug.to_string(), id), "{path}");

@@ -118,7 +118,9 @@ impl Report {
             export: export.file.path.clone(),
             wxr_version: export.version.clone(),
             what: match export.flavor {
-                super::wxr::Flavor::Wordpress => format!("WordPress export (WXR {})", export.version),
+                super::wxr::Flavor::Wordpress => {
+                    format!("WordPress export (WXR {})", export.version)
+                }
                 super::wxr::Flavor::Feed | super::wxr::Flavor::Html => export.version.clone(),
             },
             dry_run: options.dry_run,
