@@ -64,8 +64,8 @@ pub struct Mapping {
     pub site: String,
     title: Field,
     date: Field,
-    /// A chrono format (`%d/%m/%Y %H:%M:%S`); none: bantin's own date forms.
-    date_format: Option<String>,
+    /// chrono formats (`%d/%m/%Y %H:%M:%S`), tried in order; none: bantin's own date forms.
+    date_format: Vec<String>,
     body: Field,
     author: Option<Field>,
     category: Option<Field>,
@@ -190,25 +190,33 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
             ),
         }
     }
-    let mut date_format = None;
+    let mut date_format = Vec::new();
     if let Some(item) = article.get("date_format") {
-        let span = item.span().unwrap_or(0..0);
-        match item.as_str() {
-            Some(f)
-                if !f.trim().is_empty()
-                    && f.contains('%')
-                    && !StrftimeItems::new(f).any(|i| matches!(i, FormatItem::Error)) =>
-            {
-                date_format = Some(f.trim().to_string());
+        // One format, or a list when the portal wrote dates more than one way.
+        let values: Vec<(Option<&str>, Range<usize>)> = match item.as_array() {
+            Some(array) => array
+                .iter()
+                .map(|v| (v.as_str(), v.span().unwrap_or(0..0)))
+                .collect(),
+            None => vec![(item.as_str(), item.span().unwrap_or(0..0))],
+        };
+        for (format, span) in values {
+            match format {
+                Some(f)
+                    if f.contains('%')
+                        && !StrftimeItems::new(f).any(|i| matches!(i, FormatItem::Error)) =>
+                {
+                    date_format.push(f.trim().to_string());
+                }
+                _ => problems.push(
+                    Problem::error(
+                        "import::mapping-date-format",
+                        "`article.date_format` is not a date format",
+                    )
+                    .at(&file, span)
+                    .help("write it with chrono's % codes: \"%d/%m/%Y %H:%M:%S\" for 22/02/2024 12:00:00, \"%d.%m.%Y\" for 27.05.2020, or a list of such; leave it out to accept bantin's own date forms"),
+                ),
             }
-            _ => problems.push(
-                Problem::error(
-                    "import::mapping-date-format",
-                    "`article.date_format` is not a date format",
-                )
-                .at(&file, span)
-                .help("write it with chrono's % codes: \"%d/%m/%Y %H:%M:%S\" for 22/02/2024 12:00:00, \"%d.%m.%Y\" for 27.05.2020; leave it out to accept bantin's own date forms"),
-            ),
         }
     }
     match (title, date, body, problems.is_empty()) {
@@ -576,14 +584,13 @@ impl Mapping {
                 .missing
                 .push(format!("no date: “{}” matched nothing", self.date.css)),
             Some(t) => {
-                x.date = find_date(&t, self.date_format.as_deref(), tz);
+                x.date = find_date(&t, &self.date_format, tz);
                 if x.date.is_none() {
-                    let form = self
-                        .date_format
-                        .as_deref()
-                        .map_or("a form bantin knows".to_string(), |f| {
-                            format!("the form {f}")
-                        });
+                    let form = if self.date_format.is_empty() {
+                        "a form bantin knows".to_string()
+                    } else {
+                        format!("the form {}", self.date_format.join(" or "))
+                    };
                     x.missing.push(format!(
                         "no date: “{}” holds “{t}”, no date in {form}",
                         self.date.css
@@ -605,6 +612,27 @@ impl Mapping {
                 .push(format!("no body: “{}” matched nothing", self.body.css));
             return x;
         };
+        // The title, date, author and category are front-matter: not a second time in the text
+        // (a CMS often writes the author's line at the end of the body).
+        let fields = [Some(&self.title), Some(&self.date)]
+            .into_iter()
+            .chain([self.author.as_ref(), self.category.as_ref()])
+            .flatten();
+        let taken: Vec<_> = fields
+            .filter_map(|f| first(&html, f))
+            .filter(|id| {
+                *id != body
+                    && html
+                        .tree
+                        .get(*id)
+                        .is_some_and(|n| n.ancestors().any(|a| a.id() == body))
+            })
+            .collect();
+        for id in taken {
+            if let Some(mut n) = html.tree.get_mut(id) {
+                n.detach();
+            }
+        }
         // What `strip` names inside the body, outermost only (the rest goes with it).
         let mut remove = Vec::new();
         if let Some(b) = html.tree.get(body).and_then(ElementRef::wrap) {
@@ -729,7 +757,7 @@ fn without_label(text: &str) -> String {
 
 /// The first date in `text` ("Ngày: 27.05.2020", "Thứ Hai, 22/02/2024 12:00:00"): the
 /// mapping's format tried at each place a word or number starts, else bantin's own forms.
-pub fn find_date(text: &str, format: Option<&str>, tz: Tz) -> Option<NaiveDateTime> {
+pub fn find_date(text: &str, formats: &[String], tz: Tz) -> Option<NaiveDateTime> {
     let text: String = text.chars().take(300).collect();
     let starts = text.char_indices().filter(|(i, _)| {
         !text[..*i]
@@ -739,16 +767,18 @@ pub fn find_date(text: &str, format: Option<&str>, tz: Tz) -> Option<NaiveDateTi
     });
     for (i, _) in starts {
         let rest = &text[i..];
-        match format {
-            Some(f) => {
-                if let Ok((d, _)) = NaiveDateTime::parse_and_remainder(rest, f) {
-                    return Some(d);
-                }
-                if let Ok((d, _)) = NaiveDate::parse_and_remainder(rest, f) {
-                    return d.and_hms_opt(0, 0, 0);
+        match formats {
+            [_, ..] => {
+                for f in formats {
+                    if let Ok((d, _)) = NaiveDateTime::parse_and_remainder(rest, f) {
+                        return Some(d);
+                    }
+                    if let Ok((d, _)) = NaiveDate::parse_and_remainder(rest, f) {
+                        return d.and_hms_opt(0, 0, 0);
+                    }
                 }
             }
-            None => {
+            [] => {
                 if !rest.starts_with(|c: char| c.is_ascii_digit()) {
                     continue;
                 }
@@ -833,11 +863,21 @@ pub fn resolve(base: &str, url: &str) -> String {
     format!("{origin}/{}{trailing}{tail}", parts.join("/"))
 }
 
-/// Where in the page the title is written, so a warning points at it (else the first line).
+/// What a page cannot be imported without; a missing author, category or photo is only said.
+fn required(missing: &str) -> bool {
+    ["no title", "no date", "no body"]
+        .iter()
+        .any(|p| missing.starts_with(p))
+}
+
+/// Where in the page's body the title is written, so a warning points at it (else the first
+/// line).
 fn title_span(text: &str, title: Option<&str>) -> Range<usize> {
     let found = title.and_then(|t| {
         let head: String = t.chars().take(24).collect();
-        text.find(&head).map(|i| i..i + head.len())
+        let from = text.find("<body").unwrap_or(0);
+        let at = text[from..].find(&head).map(|i| from + i);
+        at.or_else(|| text.find(&head)).map(|i| i..i + head.len())
     });
     found.unwrap_or(0..1.min(text.len()))
 }
@@ -868,17 +908,18 @@ pub fn read(input: &Input, mapping: &Mapping, tz: Tz) -> Result<Read, ImportErro
         let file = page.file.head(line_end);
         let (Some(title), Some(date), Some(body)) = (&x.title, x.date, &x.body) else {
             let title = x.title.clone().unwrap_or_else(|| page.address.clone());
+            let missing: Vec<&String> = x.missing.iter().filter(|m| required(m)).collect();
+            let said: Vec<&str> = missing.iter().map(|m| m.as_str()).collect();
             problems.push(
                 Problem::warning(
                     "import::page-incomplete",
-                    format!("{}: it was not imported", x.missing.join("; ")),
+                    format!("{}: it was not imported", said.join("; ")),
                 )
                 .at(&file, span.clone())
                 .label(format!("the page {}", page.address))
                 .help("a page the mapping reads only in part is left out, never guessed: if it is an article, fix the selector in the mapping (`bantin import html --sample` shows what it finds); list pages and other pages that are no articles are rightly left out"),
             );
-            let reason = x
-                .missing
+            let reason = missing
                 .iter()
                 .map(|m| m.split(':').next().unwrap_or(m))
                 .collect::<Vec<_>>()
@@ -1082,41 +1123,46 @@ mod tests {
     #[test]
     fn finds_the_date_inside_the_text() {
         let fmt = |d: Option<NaiveDateTime>| d.map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string());
-        let cases: &[(&str, Option<&str>, Option<String>)] = &[
-            (
-                "Ngày: 27.05.2020",
-                Some("%d.%m.%Y"),
-                at("2020-05-27 00:00:00"),
-            ),
-            ("Ngày: 27.05.2020", None, at("2020-05-27 00:00:00")),
+        let cases: &[(&str, &[&str], Option<String>)] = &[
+            ("Ngày: 27.05.2020", &["%d.%m.%Y"], at("2020-05-27 00:00:00")),
+            ("Ngày: 27.05.2020", &[], at("2020-05-27 00:00:00")),
             (
                 "Thứ Hai, 22/02/2024 12:00:00",
-                Some("%d/%m/%Y %H:%M:%S"),
+                &["%d/%m/%Y %H:%M:%S"],
                 at("2024-02-22 12:00:00"),
             ),
             (
                 "Thứ Hai, 22/02/2024 12:00:00",
-                None,
+                &[],
                 at("2024-02-22 12:00:00"),
             ),
             (
                 "Cập nhật lúc 08:30 ngày 7/5/2021",
-                None,
+                &[],
                 at("2021-05-07 00:00:00"),
             ),
             (
                 "Đăng ngày 2019-11-03 | 1.204 lượt xem",
-                None,
+                &[],
                 at("2019-11-03 00:00:00"),
             ),
-            ("Lượt xem: 1024", None, None),
-            ("Lượt xem: 1024", Some("%d/%m/%Y"), None),
-            ("", None, None),
-            ("31/02/2020", None, None),
+            (
+                "Cập nhật lúc 08:30 ngày 7/5/2021",
+                &["%d/%m/%Y %H:%M:%S", "%H:%M ngày %d/%m/%Y"],
+                at("2021-05-07 08:30:00"),
+            ),
+            ("Lượt xem: 1024", &[], None),
+            ("Lượt xem: 1024", &["%d/%m/%Y"], None),
+            ("", &[], None),
+            ("31/02/2020", &[], None),
         ];
         for (text, format, want) in cases {
             assert_eq!(
-                &fmt(find_date(text, *format, TZ)),
+                &fmt(find_date(
+                    text,
+                    &format.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+                    TZ
+                )),
                 want,
                 "{text} {format:?}"
             );
