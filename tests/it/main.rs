@@ -10,6 +10,7 @@ mod equivalence;
 mod errors;
 mod generated_site;
 mod import;
+mod import_html;
 mod incremental;
 mod links;
 mod lists;
