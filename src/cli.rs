@@ -316,7 +316,8 @@ pub struct ImportHtmlArgs {
     /// The site's folder, holding site.toml
     #[arg(long, short = 's', value_name = "DIR", default_value = ".")]
     pub source: PathBuf,
-    /// The old site's uploads folder, to copy photos and files from
+    /// The old site's uploads folder, to copy photos and files from (only addresses below
+    /// wp-content/uploads are recognised for now; others keep their old address)
     #[arg(long, value_name = "DIR")]
     pub media: Option<PathBuf>,
     /// The province of every imported article [default: site.toml's, or one the article's
