@@ -50,7 +50,7 @@ pub enum Command {
         /// Folder for the new site; created if missing, must not already hold a site.toml
         dir: PathBuf,
     },
-    /// Bring an existing portal's news over (WordPress export), keeping every old address
+    /// Bring an existing portal's news over (WordPress export, saved pages), keeping every old address
     #[command(subcommand)]
     Import(ImportCommand),
     /// Write a new article, content/tin-tuc/<slug>.md, with its front-matter filled in
@@ -276,6 +276,63 @@ pub enum ImportCommand {
     /// Import RSS or Atom feeds saved from an old portal (its newest articles)
     #[command(after_help = FEED_EXAMPLES)]
     Feed(ImportFeedArgs),
+    /// Import saved HTML pages of another portal, read through a mapping file of CSS selectors
+    #[command(after_help = IMPORT_HTML_EXAMPLES)]
+    Html(ImportHtmlArgs),
+}
+
+const IMPORT_HTML_EXAMPLES: &str = "\
+Examples:
+  bantin import html ../saved-pages --mapping ../mapping.toml --sample 3   check the mapping first
+  bantin import html ../saved-pages --mapping ../mapping.toml --dry-run
+  bantin import html --list ../old-urls.txt --mirror ../mirror --mapping ../mapping.toml
+
+The mapping file names, by CSS selector, an article page's title, date, body, author, category and
+lead photo, and what to strip from the body (visitor counters, footer, share bar, related news,
+comment form); the README's \"Other portals: saved pages\" explains it. A page where the mapping
+finds no title, date or body is reported and left out, never guessed.
+
+Exit codes: 0 imported (read the report), 1 the mapping, pages or site.toml could not be used
+(nothing was written), 2 usage error.";
+
+#[derive(Debug, Args)]
+pub struct ImportHtmlArgs {
+    /// A folder of saved pages (*.html, *.htm, *.aspx), with the folders inside it
+    #[arg(
+        value_name = "DIR",
+        required_unless_present = "list",
+        conflicts_with = "list"
+    )]
+    pub dir: Option<PathBuf>,
+    /// The mapping file (TOML): the old site's address and the selectors of an article page
+    #[arg(long, value_name = "FILE")]
+    pub mapping: PathBuf,
+    /// A list of the old pages' addresses, one a line (`#` starts a comment), read from --mirror
+    #[arg(long, value_name = "FILE", requires = "mirror")]
+    pub list: Option<PathBuf>,
+    /// The folder a mirroring tool (wget --mirror) saved the old site in
+    #[arg(long, value_name = "DIR", requires = "list")]
+    pub mirror: Option<PathBuf>,
+    /// Show what the mapping finds in the first N pages; write nothing
+    #[arg(long, value_name = "N")]
+    pub sample: Option<usize>,
+    #[command(flatten)]
+    pub site: ImportSiteArgs,
+}
+
+impl ImportHtmlArgs {
+    pub fn input(&self) -> bantin::import::pages::Input {
+        use bantin::import::pages::Input;
+        match (&self.dir, &self.list, &self.mirror) {
+            (_, Some(list), Some(mirror)) => Input::List {
+                list: list.clone(),
+                mirror: mirror.clone(),
+            },
+            (Some(dir), _, _) => Input::Folder(dir.clone()),
+            // clap requires DIR or --list with --mirror.
+            _ => Input::Folder(PathBuf::from(".")),
+        }
+    }
 }
 
 const FEED_EXAMPLES: &str = "\

@@ -36,16 +36,17 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => run_check(&cli, args),
         Command::New(args) => run_new(&cli, args),
-        Command::Import(cli::ImportCommand::Wordpress(args)) => run_import(
+        Command::Import(cli::ImportCommand::Wordpress(args)) => print_import(
             &cli,
-            &args.site,
+            args.site.format,
             bantin::import::wordpress(&args.site.options(), &args.export),
         ),
-        Command::Import(cli::ImportCommand::Feed(args)) => run_import(
+        Command::Import(cli::ImportCommand::Feed(args)) => print_import(
             &cli,
-            &args.site,
+            args.site.format,
             bantin::import::feeds(&args.site.options(), &args.files),
         ),
+        Command::Import(cli::ImportCommand::Html(args)) => run_import_html(&cli, args),
         Command::Serve(args) => run_serve(&cli, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
@@ -421,16 +422,38 @@ fn print_problems(problems: &[Problem]) {
     }
 }
 
+/// `import html`: with `--sample N`, what the mapping finds in N pages, and nothing written.
+fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
+    let Some(n) = args.sample else {
+        let imported = bantin::import::pages(&args.site.options(), &args.input(), &args.mapping);
+        return print_import(cli, args.site.format, imported);
+    };
+    match bantin::import::pages::sample(&args.site.options(), &args.input(), &args.mapping, n) {
+        Ok((samples, problems)) => {
+            print_problems(&problems);
+            for s in &samples {
+                println!("{}", s.human());
+            }
+            println!(
+                "sample of {} pages: nothing was written; without --sample the import runs",
+                samples.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => print_import(cli, args.site.format, Err(e)),
+    }
+}
+
 /// Prints an import's report (or why there is none) and gives the exit code.
-fn run_import(
+fn print_import(
     cli: &Cli,
-    args: &cli::ImportSiteArgs,
-    result: Result<bantin::import::Report, bantin::import::ImportError>,
+    format: cli::Format,
+    imported: Result<bantin::import::Report, bantin::import::ImportError>,
 ) -> ExitCode {
     use bantin::import::ImportError;
-    match result {
+    match imported {
         Ok(report) => {
-            if args.format == cli::Format::Json {
+            if format == cli::Format::Json {
                 let problems = bantin::check::JsonReport::new(&report.problems, None);
                 let json = serde_json::json!({ "report": &report, "problems": problems.problems });
                 match serde_json::to_string_pretty(&json) {
@@ -449,6 +472,11 @@ fn run_import(
         Err(ImportError::Site(problems)) => {
             print_problems(&problems);
             eprintln!("error: site.toml has errors; nothing was imported");
+            ExitCode::from(1)
+        }
+        Err(ImportError::Mapping(problems)) => {
+            print_problems(&problems);
+            eprintln!("error: the mapping file has errors; nothing was imported");
             ExitCode::from(1)
         }
         Err(ImportError::Export(problem)) => {

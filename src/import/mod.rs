@@ -16,6 +16,7 @@ pub mod html;
 pub mod legacy;
 pub mod lift;
 pub mod media;
+pub mod pages;
 pub mod report;
 mod shortcode;
 pub mod wxr;
@@ -76,6 +77,11 @@ pub enum ImportError {
     Province(String, String),
     #[error("the --media folder {} does not exist or is not a folder", .0.display())]
     MediaFolder(PathBuf),
+    /// The mapping file of `bantin import html` cannot be used: every problem at its line.
+    #[error("the mapping file has errors; nothing was imported")]
+    Mapping(Vec<Problem>),
+    #[error("the saved pages' folder {} does not exist or is not a folder", .0.display())]
+    Pages(PathBuf),
     /// Writing failed part-way: the files written so far are whole; running the import again
     /// finishes the job.
     #[error("could not write {}: {source}", path.display())]
@@ -119,6 +125,22 @@ pub fn feeds(options: &Options, paths: &[PathBuf]) -> Result<Report, ImportError
         .collect::<Result<Vec<_>, _>>()?;
     let export = feed::parse(files).map_err(ImportError::Export)?;
     site.import(options, &export)
+}
+
+/// Imports saved HTML pages of a portal that is not WordPress, read through a mapping file.
+pub fn pages(
+    options: &Options,
+    input: &pages::Input,
+    mapping: &Path,
+) -> Result<Report, ImportError> {
+    let site = Site::open(options)?;
+    let mapping = pages::mapping(read_text(mapping)?).map_err(ImportError::Mapping)?;
+    let read = pages::read(input, &mapping, site.config.timezone)?;
+    let mut report = site.import(options, &read.export)?;
+    report.items += read.skipped.len();
+    report.skipped.extend(read.skipped);
+    report.problems.extend(read.problems);
+    Ok(report)
 }
 
 /// A file's text, for diagnostics named as it was given.

@@ -11,6 +11,7 @@ mod errors;
 mod generated_site;
 mod import;
 mod import_feed;
+mod import_html;
 mod incremental;
 mod links;
 mod lists;
