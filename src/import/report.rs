@@ -284,7 +284,7 @@ impl Report {
                     entry.1.push(format!("{detail} {n}"));
                 }
             }
-            let _ = writeln!(t, "  dropped (meaningless outside WordPress):");
+            let _ = writeln!(t, "  dropped (meaningless on the new site):");
             for (group, (n, details)) in groups {
                 if details.is_empty() {
                     let _ = writeln!(t, "    {n} × {group}");

@@ -97,8 +97,29 @@ fn build(site: &TempSite) -> (Outcome, PathBuf) {
 #[test]
 fn saved_pages_import_and_pass_the_html_feed_sitemap_and_link_checks() {
     let site = new_site();
-    let saved = import_saved(&site, &[]);
+    // The old server's document root holds one of the two photos.
+    let root = site.sibling("old-root");
+    let photo = root.join("Uploads/News/2020/05/quang-canh-hoi-nghi.jpg");
+    std::fs::create_dir_all(photo.parent().expect("a folder")).expect("folder");
+    std::fs::copy(
+        support::repo().join("static/images/2023/giao-luu-viet-nhat.jpg"),
+        &photo,
+    )
+    .expect("a photo");
+    let saved = import_saved(&site, &["--media", "../old-root"]);
     assert_eq!(saved.code, 0, "{}", saved.transcript());
+    assert!(
+        saved
+            .stdout
+            .contains("media: 1 copied, 0 unchanged, 0 kept, 1 missing"),
+        "{}",
+        saved.stdout
+    );
+    assert!(
+        site.root
+            .join("static/images/Uploads/News/2020/05/quang-canh-hoi-nghi.jpg")
+            .is_file()
+    );
     let listed = import_listed(&site, &[]);
     assert_eq!(listed.code, 0, "{}", listed.transcript());
 
@@ -161,7 +182,8 @@ fn saved_pages_import_and_pass_the_html_feed_sitemap_and_link_checks() {
         "id: 1024\n",
         "category: \"Hoạt động hữu nghị\"\n",
         "author: \"Kim Thị Ngọc Hân\"\n",
-        "  src: \"https://lhhn-travinh.example.vn/Uploads/News/2020/05/quang-canh-hoi-nghi.jpg\"\n",
+        // Copied from the old server's files; the other photo keeps its old address.
+        "  src: \"/images/Uploads/News/2020/05/quang-canh-hoi-nghi.jpg\"\n",
         "  caption: \"Quang cảnh hội nghị tổng kết\"\n",
         "aliases: [\"/tin-tuc/hoi-nghi-tong-ket-cong-tac-doi-ngoai-nhan-dan-1024.html\"]\n",
         "## Nhiệm vụ năm 2020\n",
