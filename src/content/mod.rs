@@ -64,7 +64,12 @@ pub struct Article {
     /// `path`: redirected to it.
     pub previous_paths: Vec<String>,
     pub date: DateTime<FixedOffset>,
+    /// Whether `date:` was written with a time of day. Without one the date is 00:00 for
+    /// sorting and the machine-readable forms, and pages show the day alone.
+    pub date_has_time: bool,
     pub updated: Option<DateTime<FixedOffset>>,
+    /// Whether `updated:` was written with a time of day.
+    pub updated_has_time: bool,
     /// After this time the article is taken off the site.
     pub expires: Option<DateTime<FixedOffset>>,
     pub province: ProvinceId,
@@ -105,6 +110,8 @@ pub struct Page {
     pub path: String,
     pub summary: String,
     pub updated: Option<DateTime<FixedOffset>>,
+    /// Whether `updated:` was written with a time of day.
+    pub updated_has_time: bool,
     pub draft: bool,
     pub aliases: Vec<String>,
     pub extra: serde_json::Value,
@@ -123,6 +130,8 @@ pub struct Source {
     pub url: Option<String>,
     pub author: Option<String>,
     pub published: Option<DateTime<FixedOffset>>,
+    /// Whether `published:` was written with a time of day.
+    pub published_has_time: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -597,9 +606,11 @@ impl Loader<'_> {
         fields.reject_unknown(ARTICLE_FIELDS, "article");
         let file = fields.file();
         let title = fields.required_text("title", "Hội nghị tổng kết công tác năm 2024");
-        let date = self.date_field(fields, "date", true);
-        let updated = self.date_field(fields, "updated", false);
-        let expires = self.date_field(fields, "expires", false);
+        let date_written = self.date_field(fields, "date", true);
+        let date = date_written.map(|(d, _)| d);
+        let updated_written = self.date_field(fields, "updated", false);
+        let updated = updated_written.map(|(d, _)| d);
+        let expires = self.date_field(fields, "expires", false).map(|(d, _)| d);
         let province_span = fields.get("province").map(|v| v.span);
         let province = self.province_field(fields);
         let category = fields
@@ -696,7 +707,9 @@ impl Loader<'_> {
             title: title.trim().to_string(),
             slug,
             date,
+            date_has_time: date_written.is_some_and(|(_, t)| t),
             updated,
+            updated_has_time: updated_written.is_some_and(|(_, t)| t),
             expires,
             province: province?,
             province_span,
@@ -730,7 +743,8 @@ impl Loader<'_> {
         let file = fields.file();
         let title = fields.required_text("title", "Giới thiệu");
         let summary = summary_field(fields);
-        let updated = self.date_field(fields, "updated", false);
+        let updated_written = self.date_field(fields, "updated", false);
+        let updated = updated_written.map(|(d, _)| d);
         let draft = fields.flag("draft");
         let slug_field = fields.text("slug");
         let aliases = self.aliases_field(fields);
@@ -774,6 +788,7 @@ impl Loader<'_> {
             path,
             summary: summary.unwrap_or_else(|| body.summary.clone()),
             updated,
+            updated_has_time: updated_written.is_some_and(|(_, t)| t),
             draft,
             aliases,
             extra,
@@ -815,14 +830,14 @@ impl Loader<'_> {
         fields: &mut Fields<'_, '_>,
         key: &str,
         required: bool,
-    ) -> Option<DateTime<FixedOffset>> {
+    ) -> Option<(DateTime<FixedOffset>, bool)> {
         let (text, span) = if required {
             fields.required_text(key, "27/05/2020 08:30")?
         } else {
             fields.text(key)?
         };
         match locale::date::parse_date(&text, self.config.timezone) {
-            Ok(date) => Some(date),
+            Ok(date) => Some((date, locale::date::has_time(&text))),
             Err(e) => {
                 let file = fields.file();
                 fields.problem(date_problem(file, span, key, &text, &e));
@@ -873,6 +888,7 @@ impl Loader<'_> {
                 url: None,
                 author: None,
                 published: None,
+                published_has_time: false,
             });
         }
         check_nested_keys(fields, &nested, SOURCE_FIELDS, "source");
@@ -911,18 +927,23 @@ impl Loader<'_> {
             let span = fields.span_of(node);
             let text = fields.nested_text(&nested, "published", "source.published")?;
             match locale::date::parse_date(&text, self.config.timezone) {
-                Ok(d) => Some(d),
+                Ok(d) => Some((d, locale::date::has_time(&text))),
                 Err(e) => {
                     fields.problem(date_problem(file, span, "source.published", &text, &e));
                     None
                 }
             }
         });
+        let (published, published_has_time) = match published {
+            Some((d, t)) => (Some(d), t),
+            None => (None, false),
+        };
         Some(Source {
             name,
             url,
             author,
             published,
+            published_has_time,
         })
     }
 

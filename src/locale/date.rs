@@ -358,6 +358,43 @@ fn weekday_vi_short(w: Weekday) -> &'static str {
     }
 }
 
+/// Whether a date as written in front-matter says the time of day: every accepted form with a
+/// time has a colon in it (`08:30`, `2020-05-27T08:30:00+07:00`), and none without one has.
+pub fn has_time(written: &str) -> bool {
+    written.contains(':')
+}
+
+/// Formats a day written without a time with a preset name or pattern, as `format_date` does
+/// but leaving the time out: `full` "Thứ Tư, 27/05/2020", `datetime` "27/05/2020", `time`
+/// nothing — a reader would take "00:00" for the time of the news. A pattern's time fields are
+/// dropped with the separators around them.
+pub fn format_day(day: NaiveDate, format: &str) -> String {
+    let midnight = day
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc()
+        .fixed_offset();
+    match format {
+        "full" => format!("{}, {}", weekday_vi(day.weekday()), day.format("%d/%m/%Y")),
+        "datetime" | "date" => day.format("%d/%m/%Y").to_string(),
+        "time" => String::new(),
+        "iso" => day.format("%Y-%m-%d").to_string(),
+        "rfc2822" | "weekday" | "long" | "month" | "dotted" => format_date(&midnight, format),
+        pattern => {
+            let without_time = ["%H", "%M", "%S", "%I", "%p", "%R", "%T", "%X", "%l", "%k"]
+                .iter()
+                .fold(pattern.to_string(), |p, field| p.replace(field, "\u{0}"));
+            // A time field and the separators and spaces around it go together.
+            let kept: String = without_time
+                .split('\u{0}')
+                .map(|part| part.trim_matches([':', ' ', '.']))
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            format_pattern(&midnight, kept.trim())
+        }
+    }
+}
+
 /// Formats `dt` with a preset name or a strftime pattern.
 ///
 /// Presets: `full` "Thứ Tư, 27/05/2020 08:30", `datetime` "27/05/2020 08:30", `date` "27/05/2020",
@@ -431,6 +468,26 @@ fn localise_weekdays(pattern: &str, weekday: Weekday) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_without_a_time_is_shown_without_one() {
+        let day = NaiveDate::from_ymd_opt(2020, 5, 27).unwrap();
+        for (format, shown) in [
+            ("full", "Thứ Tư, 27/05/2020"),
+            ("datetime", "27/05/2020"),
+            ("date", "27/05/2020"),
+            ("time", ""),
+            ("dotted", "27.05.2020"),
+            ("long", "ngày 27 tháng 5 năm 2020"),
+            ("iso", "2020-05-27"),
+            ("%d/%m/%Y %H:%M", "27/05/2020"),
+            ("%A, %H:%M %d/%m/%Y", "Thứ Tư, 27/05/2020"),
+        ] {
+            assert_eq!(format_day(day, format), shown, "{format}");
+        }
+        assert!(has_time("27/05/2020 08:30") && has_time("2020-05-27T08:30:00+07:00"));
+        assert!(!has_time("27/05/2020") && !has_time("2020-05-27") && !has_time("27.05.2020"));
+    }
     use chrono_tz::Asia::Ho_Chi_Minh;
 
     const HCM: Tz = Ho_Chi_Minh;

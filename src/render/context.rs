@@ -17,6 +17,16 @@ pub fn iso(date: &DateTime<FixedOffset>) -> String {
     date.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
+/// A date as templates get it: RFC 3339 when a time of day was written, the day alone
+/// (`2020-05-27`) when not — so `date_vi` shows no "00:00" and `<time datetime>` stays valid.
+pub fn written(date: &DateTime<FixedOffset>, has_time: bool) -> String {
+    if has_time {
+        iso(date)
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
+}
+
 #[derive(Serialize)]
 pub struct SiteContext<'a> {
     pub title: &'a str,
@@ -180,8 +190,10 @@ impl<'a> ArticleSummary<'a> {
             title: article.title,
             url: config.url(article.path),
             permalink: config.permalink(article.path),
-            date: iso(article.date),
-            updated: article.updated.map(iso),
+            date: written(article.date, article.date_has_time),
+            updated: article
+                .updated
+                .map(|d| written(d, article.updated_has_time)),
             summary: article.summary,
             featured: article.featured,
             province: ProvinceContext::new(article.province, site),
@@ -234,7 +246,10 @@ impl<'a> SourceContext<'a> {
             name: &source.name,
             url: source.url.as_deref(),
             author: source.author.as_deref(),
-            published: source.published.as_ref().map(iso),
+            published: source
+                .published
+                .as_ref()
+                .map(|d| written(d, source.published_has_time)),
         }
     }
 }
@@ -286,7 +301,10 @@ impl<'a> PageFull<'a> {
             url: config.url(&path),
             permalink: config.permalink(&path),
             summary: &page.summary,
-            updated: page.updated.as_ref().map(iso),
+            updated: page
+                .updated
+                .as_ref()
+                .map(|d| written(d, page.updated_has_time)),
             content: &page.body.html,
             extra: &page.extra,
         }

@@ -603,9 +603,13 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
         "date_vi",
         |value: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
             let format: &str = kwargs.get("format")?.unwrap_or("datetime");
+            // A day written without a time comes as 2020-05-27: shown without "00:00".
+            if let Ok(day) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                return Ok(crate::locale::date::format_day(day, format));
+            }
             let date = chrono::DateTime::parse_from_rfc3339(value).map_err(|_| {
                 tera::Error::message(format!(
-                    "date_vi needs a date like 2020-05-27T08:30:00+07:00, got `{value}`"
+                    "date_vi needs a date like 2020-05-27T08:30:00+07:00 or 2020-05-27, got `{value}`"
                 ))
             })?;
             Ok(crate::locale::format_date(&date, format))

@@ -6,6 +6,7 @@ mod check;
 mod checkers;
 mod cli;
 mod content_rules;
+mod dates;
 mod equivalence;
 mod errors;
 mod generated_site;
