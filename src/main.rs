@@ -189,8 +189,9 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
         }
     };
     match bantin::scaffold::new_article(&config, provinces, &args.article()) {
-        Ok(path) => {
+        Ok(bantin::scaffold::New { path, warnings }) => {
             if !cli.quiet {
+                print_problems(&warnings);
                 // `./content/…` reads better as `content/…`.
                 println!("{}", path.strip_prefix(".").unwrap_or(&path).display());
             }

@@ -32,6 +32,9 @@ base_url = "https://example.com/"
 # The site's own province: articles without a `province:` line belong to it.
 province = "An Giang"
 page_size = 10
+# The categories, in the order of the home page's blocks. An article whose category is not in
+# the list is an error with "did you mean", so a typo never makes a second category page.
+categories = ["Tin tức hoạt động", "Đối ngoại nhân dân", "Viện trợ phi chính phủ"]
 # The picture shown when a page without its own is shared on Facebook or Zalo (JPEG or PNG).
 # image = "/images/chia-se.jpg"
 
@@ -155,6 +158,13 @@ pub enum NewError {
     Io { path: PathBuf, source: io::Error },
 }
 
+/// The article `bantin new` wrote, and what the build will warn about it.
+#[derive(Debug)]
+pub struct New {
+    pub path: PathBuf,
+    pub warnings: Vec<Problem>,
+}
+
 /// Writes `content/tin-tuc/<slug>.md` for a new article and returns its path. The text is first
 /// checked by the content loader, as the next build will check it, so a file that would break
 /// the build is never written; an existing file is never overwritten.
@@ -162,7 +172,7 @@ pub fn new_article(
     config: &Config,
     provinces: &Provinces,
     new: &NewArticle,
-) -> Result<PathBuf, NewError> {
+) -> Result<New, NewError> {
     let title = one_line(&new.title);
     let slug = locale::slugify(&title);
     if slug.is_empty() {
@@ -183,11 +193,14 @@ pub fn new_article(
         .unwrap_or_else(|| Utc::now().with_timezone(&config.timezone).fixed_offset());
     let text = article_text(&title, &date, new);
 
-    let (_, problems) =
+    let (loaded, mut problems) =
         content::load_text(config, provinces, &Highlighter::new(), &path, text.clone());
     if problems.iter().any(Problem::is_error) {
         return Err(NewError::Invalid(problems));
     }
+    // What the build would warn about this article, said now (a province merged before its
+    // date): the file is still written.
+    problems.extend(crate::model::merger_warnings(&loaded.articles, provinces));
 
     let io = |source| NewError::Io {
         path: path.clone(),
@@ -211,7 +224,10 @@ pub fn new_article(
         let _ = fs::remove_file(&path); // never leave half an article behind
         return Err(io(e));
     }
-    Ok(path)
+    Ok(New {
+        path,
+        warnings: problems,
+    })
 }
 
 /// The new file: front-matter with every given field, then a body for the editor to replace.

@@ -610,7 +610,7 @@ fn related(
 
 /// An article dated after its province stopped existing (merged on 01/07/2025, or renamed) still
 /// builds, with a warning naming the unit it belongs to now.
-fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<Problem> {
+pub fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<Problem> {
     let mut warnings = Vec::new();
     for article in articles {
         let p = provinces.get(article.province);

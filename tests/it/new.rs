@@ -216,3 +216,67 @@ fn a_title_without_letters_is_a_usage_error() {
     assert!(outcome.stderr.contains("no web address"));
     assert!(!site.root.join("content").exists());
 }
+
+/// A site made by `init`, as a new union starts: its category list stops a misspelt category
+/// before a second category page appears, and a former province for today's news is warned
+/// about when the article is written, not first at the build.
+#[test]
+fn a_new_site_refuses_a_misspelt_category_and_warns_about_a_former_province() {
+    let tmp = support::empty_site();
+    let made = bantin(tmp.tmp.path(), ["init", "lhhn"]);
+    assert_eq!(made.code, 0, "{}", made.transcript());
+    let site = tmp.tmp.path().join("lhhn");
+
+    let typo = bantin(
+        &site,
+        ["new", "Hội nghị tổng kết", "--category", "Tin hoat dong"],
+    );
+    assert_eq!(typo.code, 1, "{}", typo.transcript());
+    assert!(
+        typo.stderr.contains("did you mean `Tin tức hoạt động`?"),
+        "{}",
+        typo.stderr
+    );
+    assert!(!site.join("content/tin-tuc/hoi-nghi-tong-ket.md").exists());
+
+    let former = bantin(
+        &site,
+        ["new", "Trao quà Tết cho hộ nghèo", "--province", "Bạc Liêu"],
+    );
+    assert_eq!(
+        former.code,
+        0,
+        "written all the same: {}",
+        former.transcript()
+    );
+    assert!(
+        former
+            .stderr
+            .contains("Bạc Liêu has been part of Cà Mau since 01/07/2025")
+            && former
+                .stderr
+                .contains("content/tin-tuc/trao-qua-tet-cho-ho-ngheo.md:4:"),
+        "{}",
+        former.stderr
+    );
+    assert!(
+        site.join("content/tin-tuc/trao-qua-tet-cho-ho-ngheo.md")
+            .is_file()
+    );
+    let quiet = bantin(
+        &site,
+        [
+            "new",
+            "Tin cũ của Kiên Giang",
+            "--province",
+            "Kiên Giang",
+            "-q",
+        ],
+    );
+    assert_eq!(quiet.code, 0, "{}", quiet.transcript());
+    assert!(
+        quiet.stderr.is_empty() && quiet.stdout.is_empty(),
+        "-q prints nothing: {}",
+        quiet.transcript()
+    );
+}
