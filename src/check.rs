@@ -73,6 +73,7 @@ impl Report {
 pub fn check(options: &Options) -> Result<Report, BuildError> {
     let compiled = build::compile(&build::Options {
         keep_source_text: true,
+        strict: false,
         foreign: crate::output::Foreign::Refuse,
         ..options.build.clone()
     })?;

@@ -130,6 +130,10 @@ pub struct BuildArgs {
     /// files exactly as they are (without it, such a folder is refused)
     #[arg(long)]
     pub keep_foreign_files: bool,
+    /// Fail on text left from `init`'s and `new`'s placeholders (phone "0000 000 000", the
+    /// example article…), which are otherwise warnings: for CI, so a site never goes live so
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -180,6 +184,7 @@ impl BuildArgs {
             now: None,
             progress: None,
             keep_source_text: false,
+            strict: self.strict,
             foreign: if self.keep_foreign_files {
                 bantin::output::Foreign::Keep
             } else {
@@ -246,6 +251,7 @@ impl CheckArgs {
                 now: None,
                 progress: None,
                 keep_source_text: false,
+                strict: false,
                 foreign: bantin::output::Foreign::Refuse,
             },
             external: self.external,

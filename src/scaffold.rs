@@ -89,6 +89,151 @@ Viết nội dung bằng Markdown: **chữ đậm**, *chữ nghiêng*, danh sác
     )
 }
 
+/// What `init` and `new` write for the editor to replace, and where: left on a published site,
+/// a reader sees "0000 000 000" as the union's phone or "Bài viết đầu tiên" as its news.
+const SITE_PLACEHOLDERS: &[(&str, &str)] = &[
+    ("title", "Liên hiệp các tổ chức hữu nghị tỉnh …"),
+    (
+        "description",
+        "Cổng thông tin điện tử của Liên hiệp các tổ chức hữu nghị tỉnh …",
+    ),
+    ("base_url", "https://example.com/"),
+    ("organization.name", "Liên hiệp các tổ chức hữu nghị tỉnh …"),
+    (
+        "organization.parent",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh …",
+    ),
+    ("organization.address", "Số …, đường …, phường …"),
+    ("organization.phone", "0000 000 000"),
+    ("organization.email", "lienhe@example.com"),
+    ("organization.editor", "Họ và tên"),
+];
+
+/// Text of `init`'s example article and About page and of `new`'s body, as rendered.
+const BODY_PLACEHOLDERS: &[&str] = &[
+    "Đây là bài viết mẫu.",
+    "Viết vài dòng giới thiệu về Liên hiệp",
+    "Viết đoạn mở đầu (sapo) ở đây",
+];
+const TITLE_PLACEHOLDER: &str = "Bài viết đầu tiên";
+
+/// Every placeholder of `init` and `new` still in the settings or in a published article or
+/// page, each at its file and line: warnings, or errors with `strict` (`build --strict`, which
+/// CI runs so that a site never goes live with them). Only these exact texts count: an
+/// `example.org` address of the site's own is its business.
+pub fn placeholders(
+    config: &Config,
+    articles: &[std::sync::Arc<content::Article>],
+    pages: &[content::Page],
+    strict: bool,
+) -> Vec<Problem> {
+    let problem = |message: String| {
+        if strict {
+            Problem::error("site::placeholder", message)
+        } else {
+            Problem::warning("site::placeholder", message)
+        }
+    };
+    let org = &config.organization;
+    let values = [
+        &config.title,
+        &config.description,
+        &config.base_url,
+        &org.name,
+        &org.parent,
+        &org.address,
+        &org.phone,
+        &org.email,
+        &org.editor,
+    ];
+    let mut found = Vec::new();
+    let toml = &config.source;
+    for ((key, placeholder), value) in SITE_PLACEHOLDERS.iter().zip(values) {
+        if value != placeholder {
+            continue;
+        }
+        // The line `name = "…"` under its table (the title and the organisation's name have
+        // the same placeholder).
+        let quoted = format!("\"{placeholder}\"");
+        let last = key.rsplit('.').next().unwrap_or(key);
+        let table_start = key
+            .split_once('.')
+            .and_then(|(table, _)| toml.text.find(&format!("[{table}]")))
+            .unwrap_or(0);
+        let mut offset = table_start;
+        let span = toml.text[table_start..]
+            .split_inclusive('\n')
+            .find_map(|line| {
+                let at = offset;
+                offset += line.len();
+                let key_here = line
+                    .trim_start()
+                    .strip_prefix(last)?
+                    .trim_start()
+                    .starts_with('=');
+                let i = line.find(&quoted).filter(|_| key_here)?;
+                Some(at + i..at + i + quoted.len())
+            })
+            .unwrap_or(0..0);
+        found.push(
+            problem(format!(
+                "`{key}` still holds what `bantin init` wrote: {placeholder}"
+            ))
+            .at(toml, span)
+            .label("a placeholder")
+            .help(format!("write the union's own {}", what(key))),
+        );
+    }
+    let bodies = articles
+        .iter()
+        .map(|a| (&a.file, &a.title, &a.body, a.body_line))
+        .chain(
+            pages
+                .iter()
+                .map(|p| (&p.file, &p.title, &p.body, p.body_line)),
+        );
+    for (file, title, body, body_line) in bodies {
+        if title == TITLE_PLACEHOLDER {
+            let span = file
+                .text
+                .find(TITLE_PLACEHOLDER)
+                .map_or(0..0, |i| i..i + TITLE_PLACEHOLDER.len());
+            found.push(
+                problem(format!(
+                    "“{TITLE_PLACEHOLDER}” is the example article that `bantin init` wrote"
+                ))
+                .at(file, span)
+                .help("delete this file, or write the union's first news in it"),
+            );
+        }
+        if let Some(text) = BODY_PLACEHOLDERS.iter().find(|t| body.html.contains(*t)) {
+            let at = file.offset_of(body_line, 0);
+            found.push(
+                problem(format!(
+                    "the text still holds what bantin wrote for you to replace: “{text}”"
+                ))
+                .at(file, at..at)
+                .help("write the article's own text in place of the example"),
+            );
+        }
+    }
+    found
+}
+
+/// What a site.toml key asks for, in the help of its placeholder.
+fn what(key: &str) -> &'static str {
+    match key {
+        "title" | "organization.name" => "name",
+        "description" => "description",
+        "base_url" => "address on the web (or pass --base-url)",
+        "organization.parent" => "parent body (cơ quan chủ quản)",
+        "organization.address" => "address",
+        "organization.phone" => "phone number",
+        "organization.email" => "e-mail address",
+        _ => "editor's name (người chịu trách nhiệm nội dung)",
+    }
+}
+
 /// Writes the new site; refuses a folder that already has a site.toml. Returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     if dir.join("site.toml").exists() {

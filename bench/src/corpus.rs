@@ -810,7 +810,7 @@ url = "/lien-he/"
 name = "Liên hiệp các tổ chức hữu nghị (trang thử tải)"
 parent = "Ủy ban Mặt trận Tổ quốc Việt Nam"
 address = "Số 1 đường Hữu Nghị (địa chỉ giả định)"
-phone = "0000 000 000"
+phone = "0296 3000 000"
 email = "bench@bench.example"
 editor = "Ban biên tập"
 "#,

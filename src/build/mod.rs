@@ -47,6 +47,8 @@ pub struct Options {
     pub keep_source_text: bool,
     /// What to do with files in the output folder that bantin did not write.
     pub foreign: Foreign,
+    /// `--strict`: text left from `init`'s and `new`'s placeholders is an error, not a warning.
+    pub strict: bool,
 }
 
 /// The long stages of a build.
@@ -241,6 +243,12 @@ pub fn run(
         memo.index(&config, provinces, content, options.filter, now)
     });
     problems.extend(found);
+    problems.extend(crate::scaffold::placeholders(
+        &config,
+        &index.articles,
+        &index.pages,
+        options.strict,
+    ));
     let mut warnings = fail_if_errors(problems)?;
     let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
         // Not reached: a missing theme or renderer always comes with an error problem.

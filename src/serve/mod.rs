@@ -112,6 +112,7 @@ pub fn serve(
         now: None,
         progress: None,
         keep_source_text: false,
+        strict: false,
         foreign: crate::output::Foreign::Refuse,
     };
 

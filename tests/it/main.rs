@@ -20,6 +20,7 @@ mod new;
 mod nfd;
 mod output_safety;
 mod permalinks;
+mod placeholders;
 mod publishing;
 mod reader;
 mod redirects;
