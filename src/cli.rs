@@ -45,7 +45,7 @@ pub enum Command {
     /// Check the site and every link and image in its Markdown, without writing anything
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
-    /// Create a new site (site.toml, an example article, an About page) in DIR
+    /// Create a new site (site.toml, an example article, an About page, CI recipes) in DIR
     Init {
         /// Folder for the new site; created if missing, must not already hold a site.toml
         dir: PathBuf,

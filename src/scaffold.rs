@@ -1,6 +1,8 @@
 //! Takes a folder and gives a new site in it (`bantin init`): a site.toml to fill in, one example
-//! article and an About page, which build as they are with the built-in default theme. Takes a
-//! site and a title and gives a new article file (`bantin new`), checked like any article.
+//! article and an About page, which build as they are with the built-in default theme, and the
+//! CI recipes that install bantin and publish the site. Says which of what it wrote is still a
+//! placeholder (`placeholders`). Takes a site and a title and gives a new article file
+//! (`bantin new`), checked like any article.
 
 use std::fs;
 use std::io;
@@ -88,6 +90,129 @@ Viết nội dung bằng Markdown: **chữ đậm**, *chữ nghiêng*, danh sác
 "
     )
 }
+
+/// The site's CI recipe for GitHub: installs the bantin that made the site (from crates.io,
+/// kept in the cache), builds with `--strict` so placeholders never go live, publishes on Pages.
+const GITHUB_RECIPE: &str = r#"# Builds this site with bantin and publishes it on GitHub Pages.
+#
+# Setup, once: Settings → Pages → Build and deployment → Source: "GitHub Actions".
+#
+# It runs on every push to main, by hand (Actions → Publish → Run workflow), and every hour, so an
+# article dated in the future goes out within the hour after its time. `--strict` stops the
+# publication while site.toml or an article still holds what `bantin init` wrote for you to
+# replace (the phone "0000 000 000", the example article…).
+name: Publish
+
+on:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "17 * * * *"
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+env:
+  # The bantin this site was made with; change it to move to a newer one.
+  BANTIN_VERSION: "{version}"
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+
+      - uses: dtolnay/rust-toolchain@stable
+
+      # bantin is compiled once per version, then restored from the cache.
+      - name: Cache bantin
+        uses: actions/cache@v4
+        with:
+          path: |
+            ~/.cargo/bin/bantin
+            ~/.cargo/.crates.toml
+            ~/.cargo/.crates2.json
+          key: bantin-${{ env.BANTIN_VERSION }}
+
+      # Already installed at this version (from the cache): cargo says so and does nothing.
+      - name: Install bantin
+        run: cargo install --locked bantin --version "$BANTIN_VERSION"
+
+      - name: Configure Pages
+        id: pages
+        uses: actions/configure-pages@v5
+
+      # The Pages address replaces site.toml's base_url, so links work under the repository's
+      # sub-path. To use site.toml's base_url as written, drop the --base-url flag.
+      - name: Build the site
+        run: bantin build --strict --base-url "${{ steps.pages.outputs.base_url }}"
+
+      - name: Note the next scheduled article
+        run: |
+          echo "Next scheduled article: $(cat public/next-publish.txt)" >> "$GITHUB_STEP_SUMMARY"
+
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - name: Deploy to GitHub Pages
+        id: deployment
+        uses: actions/deploy-pages@v4
+"#;
+
+/// The site's CI recipe for GitLab Pages, the same steps as `GITHUB_RECIPE`.
+const GITLAB_RECIPE: &str = r#"# Builds this site with bantin and publishes it on GitLab Pages (a job named `pages` whose
+# artifact is the `public` folder is what GitLab serves).
+#
+# Scheduled articles: add a pipeline schedule (Build → Pipeline schedules → New schedule, e.g.
+# hourly `17 * * * *`, timezone Asia/Ho_Chi_Minh) so they go out on time. `--strict` stops the
+# publication while site.toml or an article still holds what `bantin init` wrote for you to
+# replace.
+
+pages:
+  image: rust:1
+  stage: deploy
+  variables:
+    # The bantin this site was made with; change it to move to a newer one.
+    BANTIN_VERSION: "{version}"
+    CARGO_HOME: "$CI_PROJECT_DIR/.cargo"
+  cache:
+    key: bantin-$BANTIN_VERSION
+    paths:
+      - .cargo/bin
+      - .cargo/.crates.toml
+      - .cargo/.crates2.json
+  script:
+    # Already installed at this version (from the cache): cargo says so and does nothing.
+    - cargo install --locked bantin --version "$BANTIN_VERSION"
+    - export PATH="$CARGO_HOME/bin:$PATH"
+    # $CI_PAGES_URL (the project's Pages address) replaces site.toml's base_url.
+    - bantin build --strict --base-url "$CI_PAGES_URL"
+    - 'echo "Next scheduled article: $(cat public/next-publish.txt)"'
+  artifacts:
+    paths:
+      - public
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+"#;
+
+/// What a site's repository leaves out: the build's output and bantin's caches.
+const GITIGNORE: &str =
+    "# bantin's output (CI builds it) and its caches\npublic/\n.bantin-cache/\n";
 
 /// What `init` and `new` write for the editor to replace, and where: left on a published site,
 /// a reader sees "0000 000 000" as the union's phone or "Bài viết đầu tiên" as its news.
@@ -250,6 +375,15 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             PathBuf::from("content/tin-tuc/bai-viet-dau-tien.md"),
             article(&now),
         ),
+        (
+            PathBuf::from(".github/workflows/publish.yml"),
+            GITHUB_RECIPE.replace("{version}", env!("CARGO_PKG_VERSION")),
+        ),
+        (
+            PathBuf::from(".gitlab-ci.yml"),
+            GITLAB_RECIPE.replace("{version}", env!("CARGO_PKG_VERSION")),
+        ),
+        (PathBuf::from(".gitignore"), GITIGNORE.to_string()),
     ];
     let mut written = Vec::new();
     for (rel, text) in files {

@@ -1,6 +1,7 @@
-//! The CI recipes shipped in the repository: takes `.github/workflows/publish.yml` and
-//! `.gitlab-ci.yml`, gives proof that both are valid YAML of the expected shape and that every
-//! `bantin` command they run names a subcommand and flags the real binary's `--help` lists.
+//! The CI recipes: takes `.github/workflows/publish.yml` and `.gitlab-ci.yml` — the repository's
+//! own, and those `bantin init` writes into a new site — and gives proof that each is valid YAML
+//! of the expected shape and that every `bantin` command they run names a subcommand and flags
+//! the real binary's `--help` lists; a new site's recipes install bantin and build `--strict`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -12,8 +13,17 @@ use crate::support::{self, bantin};
 const GITHUB: &str = ".github/workflows/publish.yml";
 const GITLAB: &str = ".gitlab-ci.yml";
 
-fn read(rel: &str) -> String {
-    support::read(&support::repo().join(rel))
+fn read(root: &Path, rel: &str) -> String {
+    support::read(&root.join(rel))
+}
+
+/// A site made by `bantin init`, in a temporary folder (kept while the guard lives).
+fn new_site() -> (support::TempSite, std::path::PathBuf) {
+    let tmp = support::empty_site();
+    let made = bantin(tmp.tmp.path(), ["init", "lhhn"]);
+    assert_eq!(made.code, 0, "{}", made.transcript());
+    let root = tmp.tmp.path().join("lhhn");
+    (tmp, root)
 }
 
 fn parse<'t>(rel: &str, text: &'t str) -> Yaml<'t> {
@@ -39,7 +49,13 @@ fn strings(node: &Yaml<'_>) -> Vec<String> {
 
 #[test]
 fn github_workflow_builds_on_push_and_schedule_and_deploys_to_pages() {
-    let text = read(GITHUB);
+    github_workflow(support::repo());
+    let (_tmp, site) = new_site();
+    github_workflow(&site);
+}
+
+fn github_workflow(root: &Path) {
+    let text = read(root, GITHUB);
     let doc = parse(GITHUB, &text);
     let on = get(&doc, "on", GITHUB);
     let push = get(on, "push", "on:");
@@ -118,7 +134,13 @@ fn github_workflow_builds_on_push_and_schedule_and_deploys_to_pages() {
 
 #[test]
 fn gitlab_pages_job_publishes_public() {
-    let text = read(GITLAB);
+    gitlab_job(support::repo());
+    let (_tmp, site) = new_site();
+    gitlab_job(&site);
+}
+
+fn gitlab_job(root: &Path) {
+    let text = read(root, GITLAB);
     let doc = parse(GITLAB, &text);
     let pages = get(&doc, "pages", GITLAB);
     let paths = get(get(pages, "artifacts", "pages"), "paths", "pages.artifacts");
@@ -130,6 +152,35 @@ fn gitlab_pages_job_publishes_public() {
 /// the binary built for these tests accepts, and writes to the folder that gets published.
 #[test]
 fn every_bantin_command_in_the_recipes_exists() {
+    bantin_commands(support::repo());
+    let (_tmp, site) = new_site();
+    let lines = bantin_commands(&site);
+    // A new site's recipes install the bantin that made it and refuse its placeholders.
+    for file in [GITHUB, GITLAB] {
+        let text = read(&site, file);
+        assert!(
+            text.contains("cargo install --locked bantin --version \"$BANTIN_VERSION\"")
+                && text.contains(&format!(
+                    "BANTIN_VERSION: \"{}\"",
+                    env!("CARGO_PKG_VERSION")
+                )),
+            "{file} installs this bantin:\n{text}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(f, l)| *f == file && l.contains("build --strict")),
+            "{file} builds with --strict"
+        );
+    }
+    assert_eq!(
+        read(&site, ".gitignore"),
+        "# bantin's output (CI builds it) and its caches\npublic/\n.bantin-cache/\n"
+    );
+}
+
+/// Checks every bantin line of the recipes under `root`; gives the lines.
+fn bantin_commands(root: &Path) -> Vec<(&'static str, String)> {
     let site = support::empty_site();
     let top_help = bantin(site.tmp.path(), ["--help"]);
     assert_eq!(top_help.code, 0, "{}", top_help.transcript());
@@ -137,7 +188,7 @@ fn every_bantin_command_in_the_recipes_exists() {
     assert!(subcommands.contains("build"), "{}", top_help.stdout);
 
     let mut lines = Vec::new();
-    let github_text = read(GITHUB);
+    let github_text = read(root, GITHUB);
     let github = parse(GITHUB, &github_text);
     for job in get(&github, "jobs", GITHUB)
         .as_mapping()
@@ -155,7 +206,7 @@ fn every_bantin_command_in_the_recipes_exists() {
             }
         }
     }
-    let gitlab_text = read(GITLAB);
+    let gitlab_text = read(root, GITLAB);
     let gitlab = parse(GITLAB, &gitlab_text);
     for job in gitlab.as_mapping().into_iter().flat_map(|m| m.values()) {
         for key in ["before_script", "script", "after_script"] {
@@ -209,6 +260,7 @@ fn every_bantin_command_in_the_recipes_exists() {
         BTreeSet::from([GITHUB, GITLAB]),
         "each recipe should run `bantin build`"
     );
+    lines
 }
 
 /// The names under "Commands:" in `bantin --help`.
