@@ -374,7 +374,7 @@ fn measure_size(
 
 /// Runs `command` (stdout discarded, stderr to `log`) and reaps it with `wait4`, which gives
 /// the child's own CPU time and peak resident set. Fails when it does not exit with 0.
-fn measure(command: &mut Command, log: &Path, name: &str) -> Result<Usage, String> {
+pub(crate) fn measure(command: &mut Command, log: &Path, name: &str) -> Result<Usage, String> {
     let stderr =
         std::fs::File::create(log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
     command

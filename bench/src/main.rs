@@ -1,13 +1,15 @@
 //! `bantin-bench`: the benchmark command. `generate` writes a deterministic synthetic
 //! Vietnamese news site; `serve` measures `bantin build` and `bantin serve` on such sites of
 //! several sizes, `search` what the search index costs and what queries download, `compare`
-//! bantin against Hugo on the same corpus; each prints Markdown tables (see BENCHMARKS.md).
+//! bantin against Hugo on the same corpus, `import` what importing a WordPress export of it
+//! costs; each prints Markdown tables (see BENCHMARKS.md).
 
 mod compare;
 mod corpus;
 #[cfg(test)]
 mod corpus_tests;
 mod hugo;
+mod import;
 mod search;
 mod serve;
 
@@ -60,6 +62,9 @@ enum Command {
     /// addresses, lists, feeds), cold builds alternating between the two, wall time, CPU time
     /// and peak memory of each, pages and feeds of each; prints Markdown tables
     Compare(compare::Args),
+    /// `bantin import wordpress` on a WordPress export of the corpus: the first run (every file
+    /// written) and a second run (nothing changes), wall time, CPU time and peak memory of each
+    Import(import::Args),
 }
 
 /// The repository: the sample site, the theme and the test tools the benchmarks use (this
@@ -107,6 +112,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(&args),
         Command::Search(args) => search::run(&args),
         Command::Compare(args) => compare::run(&args),
+        Command::Import(args) => import::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
