@@ -173,3 +173,36 @@ pub fn wxr(corpus: &Corpus) -> String {
     out.push_str("</channel>\n</rss>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use bantin::import::wxr::{self, Kind};
+    use bantin::problem::SourceFile;
+
+    use crate::corpus;
+
+    /// The export the benchmark imports is one bantin's reader takes whole: every article a
+    /// post with its text, every post's picture an attachment.
+    #[test]
+    fn the_export_is_a_wordpress_export_of_every_article() {
+        let vocabulary = corpus::Vocabulary::from_dir(&crate::repo().join("content"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let corpus = corpus::generate(30, corpus::DEFAULT_SEED, &vocabulary)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let export = wxr::parse(SourceFile::new("export.xml", super::wxr(&corpus)))
+            .unwrap_or_else(|p| panic!("{}", p.message));
+        let posts: Vec<_> = export
+            .items
+            .iter()
+            .filter(|i| i.kind == Kind::Post)
+            .collect();
+        assert_eq!(posts.len(), 30);
+        assert_eq!(export.items.len(), 60, "a picture per post");
+        assert!(
+            posts
+                .iter()
+                .all(|p| p.content.contains("<p>") && !p.date_gmt.is_empty())
+        );
+        assert_eq!(posts[0].title, corpus.articles[0].title);
+    }
+}
