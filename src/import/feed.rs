@@ -232,26 +232,9 @@ fn atom(file: &SourceFile, root: Node) -> Read {
 fn empty_item(node: Node, tag: usize) -> Item {
     Item {
         span: node.range().start..node.range().start + tag,
-        file: None,
         kind: Kind::Post,
-        id: 0,
-        title: String::new(),
-        link: String::new(),
-        guid: String::new(),
-        creator: String::new(),
-        content: String::new(),
-        excerpt: String::new(),
-        date: String::new(),
-        date_gmt: String::new(),
-        name: String::new(),
         status: "publish".into(),
-        parent: 0,
-        sticky: false,
-        password: String::new(),
-        terms: Vec::new(),
-        attachment_url: String::new(),
-        meta: Vec::new(),
-        comments: 0,
+        ..Item::default()
     }
 }
 
@@ -333,37 +316,13 @@ fn image_url(node: Node) -> Option<String> {
 
 /// The attachment item that stands for a feed item's picture.
 fn picture_item(id: u64, url: String, of: &Item) -> Item {
-    let mut picture = empty_item_at(of);
-    picture.kind = Kind::Attachment;
-    picture.id = id;
-    picture.status = "inherit".into();
-    picture.attachment_url = url;
-    picture
-}
-
-fn empty_item_at(of: &Item) -> Item {
     Item {
         span: of.span.clone(),
-        file: None,
         kind: Kind::Attachment,
-        id: 0,
-        title: String::new(),
-        link: String::new(),
-        guid: String::new(),
-        creator: String::new(),
-        content: String::new(),
-        excerpt: String::new(),
-        date: String::new(),
-        date_gmt: String::new(),
-        name: String::new(),
-        status: String::new(),
-        parent: 0,
-        sticky: false,
-        password: String::new(),
-        terms: Vec::new(),
-        attachment_url: String::new(),
-        meta: Vec::new(),
-        comments: 0,
+        id,
+        status: "inherit".into(),
+        attachment_url: url,
+        ..Item::default()
     }
 }
 

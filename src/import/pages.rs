@@ -999,24 +999,7 @@ fn empty_item(span: Range<usize>, file: SourceFile) -> Item {
         span,
         file: Some(file),
         kind: Kind::Post,
-        id: 0,
-        title: String::new(),
-        link: String::new(),
-        guid: String::new(),
-        creator: String::new(),
-        content: String::new(),
-        excerpt: String::new(),
-        date: String::new(),
-        date_gmt: String::new(),
-        name: String::new(),
-        status: String::new(),
-        parent: 0,
-        sticky: false,
-        password: String::new(),
-        terms: Vec::new(),
-        attachment_url: String::new(),
-        meta: Vec::new(),
-        comments: 0,
+        ..Item::default()
     }
 }
 

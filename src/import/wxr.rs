@@ -33,8 +33,9 @@ fn is_excerpt(ns: &str) -> bool {
 }
 
 /// What a WordPress item is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Kind {
+    #[default]
     Post,
     Page,
     Attachment,
@@ -60,7 +61,7 @@ pub struct ItemTerm {
     pub name: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Item {
     /// Where the item starts in the export, for diagnostics.
     pub span: Range<usize>,
@@ -223,26 +224,8 @@ pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
 fn item(node: Node) -> Item {
     let mut item = Item {
         span: node.range().start..node.range().start + "<item>".len(),
-        file: None,
         kind: Kind::Other(String::new()),
-        id: 0,
-        title: String::new(),
-        link: String::new(),
-        guid: String::new(),
-        creator: String::new(),
-        content: String::new(),
-        excerpt: String::new(),
-        date: String::new(),
-        date_gmt: String::new(),
-        name: String::new(),
-        status: String::new(),
-        parent: 0,
-        sticky: false,
-        password: String::new(),
-        terms: Vec::new(),
-        attachment_url: String::new(),
-        meta: Vec::new(),
-        comments: 0,
+        ..Item::default()
     };
     for field in node.children().filter(Node::is_element) {
         let ns = field.tag_name().namespace().unwrap_or("");
