@@ -191,7 +191,7 @@ fn feeds_become_articles_with_their_old_addresses_and_fetched_photos() {
 
     let (built, out) = build(&site);
     assert_eq!(built.code, 0, "{}", built.transcript());
-    assert_site_passes_the_checks(&out);
+    assert_site_passes_the_checks(&out, crate::import::BASE_URL);
     let map = support::read(&out.join("redirects.json"));
     assert!(
         map.contains("\"/Default.aspx?tabid=56&ItemID=1024\""),

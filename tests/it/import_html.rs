@@ -9,7 +9,6 @@
 
 use std::path::PathBuf;
 
-use crate::links;
 use crate::support::{self, Outcome, TempSite, Tree, bantin};
 
 /// The new portal's address; the old one (`lhhn-travinh.example.vn`) keeps serving its photos
@@ -225,25 +224,7 @@ fn saved_pages_import_and_pass_the_html_feed_sitemap_and_link_checks() {
     let check = bantin(&site.root, ["check"]);
     assert_eq!(check.code, 0, "bantin check: {}", check.transcript());
 
-    let mut failures = Vec::new();
-    let vnu = support::vnu(&out);
-    let messages = format!("{}{}", vnu.stdout, vnu.stderr);
-    if vnu.code != 0 || !messages.trim().is_empty() {
-        failures.push(format!("vnu:\n{messages}"));
-    }
-    let feeds = support::feed_checker(&out, BASE_URL);
-    if feeds.code != 0 {
-        failures.push(format!("feeds:\n{}", feeds.transcript()));
-    }
-    let sitemap = support::sitemap_checker(&out, BASE_URL);
-    if sitemap.code != 0 {
-        failures.push(format!("sitemap:\n{}", sitemap.transcript()));
-    }
-    let broken = links::check(&out, BASE_URL);
-    if !broken.is_empty() {
-        failures.push(format!("broken links:\n{}", broken.join("\n")));
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    crate::import::assert_site_passes_the_checks(&out, BASE_URL);
 
     // Every old address of an imported article, the query-string one too, still leads to it.
     support::write(
