@@ -199,6 +199,8 @@ struct Site<'c> {
     /// Every published address as a reader writes it (`/tin-tuc/a/`, `/images/a.jpg`), for
     /// "did you mean".
     addresses: Vec<String>,
+    /// Articles held back now (draft, scheduled, expired), by address below the site root.
+    held_back: HashMap<&'c str, build::HeldBack>,
 }
 
 /// Where a link leads inside the site.
@@ -235,6 +237,12 @@ impl<'c> Site<'c> {
             files,
             html,
             addresses,
+            held_back: compiled
+                .schedule
+                .held_back
+                .iter()
+                .map(|(path, why)| (path.as_str(), *why))
+                .collect(),
         }
     }
 
@@ -350,6 +358,42 @@ impl<'c> Site<'c> {
         kind: LinkKind,
         address: &str,
     ) -> Problem {
+        // An article that is not out yet (or no longer): a warning, or a scheduled build would
+        // turn red by itself on the day an article it links to expires.
+        let below_root = address
+            .strip_prefix(self.config.base_path.as_str())
+            .unwrap_or(address.trim_start_matches('/'));
+        let page = if below_root.is_empty()
+            || below_root.ends_with('/')
+            || below_root.ends_with(".html")
+        {
+            below_root.to_string()
+        } else {
+            format!("{below_root}/")
+        };
+        if let Some(why) = self.held_back.get(page.as_str()) {
+            let (state, help) = match why {
+                build::HeldBack::Draft => (
+                    "a draft".to_string(),
+                    "the link works once the article's `draft: true` is removed; until then readers get the not-found page".to_string(),
+                ),
+                build::HeldBack::Scheduled(at) => (
+                    format!("scheduled for {}", at.format("%d/%m/%Y %H:%M")),
+                    "the link works from the article's date on; until then readers get the not-found page".to_string(),
+                ),
+                build::HeldBack::Expired => (
+                    "taken off the site (past its `expires:`)".to_string(),
+                    "readers get the not-found page: remove the link, or the article's `expires:`".to_string(),
+                ),
+            };
+            return Problem::warning(
+                "check::link-to-held-back",
+                format!("the link `{url}` leads to an article that is {state}"),
+            )
+            .at(file, span)
+            .label("not published now")
+            .help(help);
+        }
         let (code, what, label) = match kind {
             LinkKind::Image => ("check::missing-image", "missing image", "no such file"),
             LinkKind::Link => ("check::broken-link", "broken link", "no such page or file"),

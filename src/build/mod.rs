@@ -184,6 +184,19 @@ pub struct Schedule {
     pub expired: usize,
     /// The earliest time a held-back article is due or a published one expires.
     pub next_change: Option<DateTime<FixedOffset>>,
+    /// Each held-back article's address (below the site root) and why it is held back: a link
+    /// to it is a warning, not a broken link (it works once the article is out).
+    pub held_back: Vec<(String, HeldBack)>,
+}
+
+/// Why an article is not on the site now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldBack {
+    Draft,
+    /// Dated after now: published by the first build after this time.
+    Scheduled(DateTime<FixedOffset>),
+    /// Past its `expires:`.
+    Expired,
 }
 
 /// The file in the output that tells CI when to build next (RFC 3339, or empty).
@@ -532,15 +545,24 @@ fn schedule(content: &content::Content, filter: Filter, now: DateTime<FixedOffse
     for article in &content.articles {
         if article.draft && !filter.drafts {
             schedule.drafts += 1;
+            schedule
+                .held_back
+                .push((article.path.clone(), HeldBack::Draft));
             continue;
         }
         if article.expires.is_some_and(|e| e <= now) {
             schedule.expired += 1;
+            schedule
+                .held_back
+                .push((article.path.clone(), HeldBack::Expired));
             continue;
         }
         // A held-back article is due at its date; a published one changes the site when it expires.
         let due = if article.date > now && !filter.future {
             schedule.future += 1;
+            schedule
+                .held_back
+                .push((article.path.clone(), HeldBack::Scheduled(article.date)));
             Some(article.date)
         } else {
             article.expires

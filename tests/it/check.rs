@@ -377,3 +377,74 @@ fn external_links_are_checked_against_a_local_server_and_cached() {
         again.transcript()
     );
 }
+
+/// A link to an article that is not out yet (a draft, a scheduled one) or no longer (expired)
+/// is a warning, not a broken link: the scheduled CI check must not turn red by itself on the
+/// day an article it links to expires. A link to nothing at all stays an error.
+#[test]
+fn links_to_held_back_articles_are_warnings() {
+    let site = support::empty_site();
+    support::write(
+        &site.root.join("site.toml"),
+        support::site_toml(
+            "title = \"Liên hiệp thử nghiệm\"\nbase_url = \"https://lhhn.example.org/cong/\"\nprovince = \"Cần Thơ\"\n",
+        ),
+    );
+    let linking = |extra: &str| {
+        format!(
+            "---\ntitle: Bài có liên kết\ndate: 01/12/2026 08:00\n---\n\nXem [bản nháp](/tin-tuc/ban-nhap/), [bài hẹn giờ](/tin-tuc/bai-hen-gio/) và [bài hết hạn](/tin-tuc/bai-het-han){extra}.\n"
+        )
+    };
+    support::write(&site.root.join("content/tin-tuc/a.md"), linking(""));
+    support::write(
+        &site.root.join("content/tin-tuc/b.md"),
+        "---\ntitle: Bản nháp\ndate: 01/12/2026 08:00\ndraft: true\n---\n\nNháp.\n",
+    );
+    support::write(
+        &site.root.join("content/tin-tuc/c.md"),
+        "---\ntitle: Bài hẹn giờ\ndate: 01/12/2040 08:00\n---\n\nSau này.\n",
+    );
+    support::write(
+        &site.root.join("content/tin-tuc/d.md"),
+        "---\ntitle: Bài hết hạn\ndate: 01/01/2026 08:00\nexpires: 01/02/2026 08:00\n---\n\nCũ.\n",
+    );
+    let checked = bantin(&site.root, ["check"]);
+    assert_eq!(checked.code, 0, "{}", checked.transcript());
+    for (at, says) in [
+        (
+            "content/tin-tuc/a.md:6:",
+            "leads to an article that is a draft",
+        ),
+        (
+            "content/tin-tuc/a.md:6:",
+            "leads to an article that is scheduled for 01/12/2040 08:00",
+        ),
+        (
+            "content/tin-tuc/a.md:6:",
+            "leads to an article that is taken off the site",
+        ),
+    ] {
+        assert!(
+            checked.stderr.contains(at) && checked.stderr.contains(says),
+            "{says}:\n{}",
+            checked.stderr
+        );
+    }
+    assert!(
+        checked.transcript().contains("nothing broken"),
+        "{}",
+        checked.transcript()
+    );
+
+    support::write(
+        &site.root.join("content/tin-tuc/a.md"),
+        linking(", [trang không có](/tin-tuc/khong-co/)"),
+    );
+    let broken = bantin(&site.root, ["check"]);
+    assert_eq!(broken.code, 1, "{}", broken.transcript());
+    assert!(
+        broken.transcript().contains("1 broken"),
+        "{}",
+        broken.transcript()
+    );
+}
