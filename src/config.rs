@@ -374,6 +374,13 @@ impl Config {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
     }
 
+    /// Where the value at `path` (`["organization", "phone"]`) is written in site.toml, for a
+    /// problem found after reading (site.toml is parsed again: call it for problems only).
+    pub fn value_span(&self, path: &[&str]) -> Option<Range<usize>> {
+        let doc = parse_toml(self.source.text.to_string()).ok()?;
+        value_span(&doc, path)
+    }
+
     /// Where the site's own templates and static files live, and where the theme's do.
     pub fn content_dir(&self) -> PathBuf {
         self.root.join("content")

@@ -214,26 +214,6 @@ pages:
 const GITIGNORE: &str =
     "# bantin's output (CI builds it) and its caches\npublic/\n.bantin-cache/\n";
 
-/// What `init` and `new` write for the editor to replace, and where: left on a published site,
-/// a reader sees "0000 000 000" as the union's phone or "Bài viết đầu tiên" as its news.
-const SITE_PLACEHOLDERS: &[(&str, &str)] = &[
-    ("title", "Liên hiệp các tổ chức hữu nghị tỉnh …"),
-    (
-        "description",
-        "Cổng thông tin điện tử của Liên hiệp các tổ chức hữu nghị tỉnh …",
-    ),
-    ("base_url", "https://example.com/"),
-    ("organization.name", "Liên hiệp các tổ chức hữu nghị tỉnh …"),
-    (
-        "organization.parent",
-        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh …",
-    ),
-    ("organization.address", "Số …, đường …, phường …"),
-    ("organization.phone", "0000 000 000"),
-    ("organization.email", "lienhe@example.com"),
-    ("organization.editor", "Họ và tên"),
-];
-
 /// Text of `init`'s example article and About page and of `new`'s body, as rendered.
 const BODY_PLACEHOLDERS: &[&str] = &[
     "Đây là bài viết mẫu.",
@@ -259,47 +239,48 @@ pub fn placeholders(
             Problem::warning("site::placeholder", message)
         }
     };
+    // What `init` writes for the editor to replace, and where: left on a published site, a
+    // reader sees "0000 000 000" as the union's phone.
     let org = &config.organization;
-    let values = [
-        &config.title,
-        &config.description,
-        &config.base_url,
-        &org.name,
-        &org.parent,
-        &org.address,
-        &org.phone,
-        &org.email,
-        &org.editor,
+    let site_placeholders = [
+        (
+            "title",
+            "Liên hiệp các tổ chức hữu nghị tỉnh …",
+            &config.title,
+        ),
+        (
+            "description",
+            "Cổng thông tin điện tử của Liên hiệp các tổ chức hữu nghị tỉnh …",
+            &config.description,
+        ),
+        ("base_url", "https://example.com/", &config.base_url),
+        (
+            "organization.name",
+            "Liên hiệp các tổ chức hữu nghị tỉnh …",
+            &org.name,
+        ),
+        (
+            "organization.parent",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh …",
+            &org.parent,
+        ),
+        (
+            "organization.address",
+            "Số …, đường …, phường …",
+            &org.address,
+        ),
+        ("organization.phone", "0000 000 000", &org.phone),
+        ("organization.email", "lienhe@example.com", &org.email),
+        ("organization.editor", "Họ và tên", &org.editor),
     ];
     let mut found = Vec::new();
     let toml = &config.source;
-    for ((key, placeholder), value) in SITE_PLACEHOLDERS.iter().zip(values) {
+    for (key, placeholder, value) in site_placeholders {
         if value != placeholder {
             continue;
         }
-        // The line `name = "…"` under its table (the title and the organisation's name have
-        // the same placeholder).
-        let quoted = format!("\"{placeholder}\"");
-        let last = key.rsplit('.').next().unwrap_or(key);
-        let table_start = key
-            .split_once('.')
-            .and_then(|(table, _)| toml.text.find(&format!("[{table}]")))
-            .unwrap_or(0);
-        let mut offset = table_start;
-        let span = toml.text[table_start..]
-            .split_inclusive('\n')
-            .find_map(|line| {
-                let at = offset;
-                offset += line.len();
-                let key_here = line
-                    .trim_start()
-                    .strip_prefix(last)?
-                    .trim_start()
-                    .starts_with('=');
-                let i = line.find(&quoted).filter(|_| key_here)?;
-                Some(at + i..at + i + quoted.len())
-            })
-            .unwrap_or(0..0);
+        let path: Vec<&str> = key.split('.').collect();
+        let span = config.value_span(&path).unwrap_or(0..0);
         found.push(
             problem(format!(
                 "`{key}` still holds what `bantin init` wrote: {placeholder}"

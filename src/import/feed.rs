@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use roxmltree::{Document, Node};
+use roxmltree::Node;
 
 use super::media::slug_and_id;
-use super::wxr::{Export, Flavor, Item, ItemTerm, Kind, xml_problem};
+use super::wxr::{Export, Flavor, Item, ItemTerm, Kind, child, is, parse_xml, text_of};
 use crate::problem::{Problem, SourceFile};
 
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
@@ -100,17 +100,10 @@ struct Read {
 
 fn read_feed(file: &SourceFile) -> Result<Read, Box<Problem>> {
     let text = file.text.clone();
-    let doc = Document::parse_with_options(
-        &text,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .map_err(|e| Box::new(xml_problem(file, &e, "feed")))?;
+    let doc = parse_xml(file, &text, "feed")?;
     let root = doc.root_element();
     match (root.tag_name().name(), root.tag_name().namespace()) {
-        ("rss", _) => Ok(rss(file, root)),
+        ("rss", _) => Ok(rss(root)),
         ("feed", Some(ATOM_NS)) => Ok(atom(file, root)),
         (name, _) => Err(Box::new(
             Problem::error(
@@ -123,12 +116,12 @@ fn read_feed(file: &SourceFile) -> Result<Read, Box<Problem>> {
     }
 }
 
-fn rss(file: &SourceFile, root: Node) -> Read {
+fn rss(root: Node) -> Read {
     let channel = child(root, "", "channel");
     let text_of_channel = |name: &str| {
         channel
             .and_then(|c| child(c, "", name))
-            .map(text)
+            .map(text_of)
             .unwrap_or_default()
     };
     let mut items = Vec::new();
@@ -143,19 +136,19 @@ fn rss(file: &SourceFile, root: Node) -> Read {
         for field in node.children().filter(Node::is_element) {
             let ns = field.tag_name().namespace().unwrap_or("");
             match (ns, field.tag_name().name()) {
-                ("", "title") => item.title = text(field),
-                ("", "link") => item.link = text(field).trim().to_string(),
-                ("", "guid") => item.guid = text(field).trim().to_string(),
-                ("", "pubDate") => set_date(&mut item, &text(field)),
-                ("", "description") => description = text(field),
-                ("", "category") => item.terms.push(term(text(field))),
+                ("", "title") => item.title = text_of(field),
+                ("", "link") => item.link = text_of(field).trim().to_string(),
+                ("", "guid") => item.guid = text_of(field).trim().to_string(),
+                ("", "pubDate") => set_date(&mut item, &text_of(field)),
+                ("", "description") => description = text_of(field),
+                ("", "category") => item.terms.push(term(text_of(field))),
                 ("", "author") if item.creator.is_empty() => {
-                    item.creator = rss_author(&text(field))
+                    item.creator = rss_author(&text_of(field))
                 }
                 ("", "enclosure") if picture.is_none() => picture = image_url(field),
-                (CONTENT_NS, "encoded") => item.content = text(field),
-                (DC_NS, "creator") => item.creator = text(field).trim().to_string(),
-                (DC_NS, "date") => set_date(&mut item, &text(field)),
+                (CONTENT_NS, "encoded") => item.content = text_of(field),
+                (DC_NS, "creator") => item.creator = text_of(field).trim().to_string(),
+                (DC_NS, "date") => set_date(&mut item, &text_of(field)),
                 (MEDIA_NS, "content" | "thumbnail") if picture.is_none() => {
                     picture = image_url(field)
                 }
@@ -165,7 +158,6 @@ fn rss(file: &SourceFile, root: Node) -> Read {
         finish(&mut item, description);
         items.push((item, picture));
     }
-    let _ = file;
     Read {
         format: "RSS",
         site_url: text_of_channel("link"),
@@ -195,14 +187,14 @@ fn atom(file: &SourceFile, root: Node) -> Read {
             }
             match field.tag_name().name() {
                 "title" => item.title = atom_text(file, field),
-                "id" => item.guid = text(field).trim().to_string(),
-                "published" => set_date(&mut item, &text(field)),
-                "updated" if item.date_gmt.is_empty() => set_date(&mut item, &text(field)),
+                "id" => item.guid = text_of(field).trim().to_string(),
+                "published" => set_date(&mut item, &text_of(field)),
+                "updated" if item.date_gmt.is_empty() => set_date(&mut item, &text_of(field)),
                 "summary" => summary = atom_text(file, field),
                 "content" => item.content = atom_text(file, field),
                 "author" => {
                     if let Some(name) = child(field, ATOM_NS, "name") {
-                        item.creator = text(name).trim().to_string();
+                        item.creator = text_of(name).trim().to_string();
                     }
                 }
                 "category" => {
@@ -340,12 +332,12 @@ fn atom_text(file: &SourceFile, node: Node) -> String {
                         _ => String::new(),
                     }
                 }
-                None => text(node),
+                None => text_of(node),
             }
         }
-        "html" | "text/html" => text(node),
+        "html" | "text/html" => text_of(node),
         _ => {
-            let escaped = text(node)
+            let escaped = text_of(node)
                 .replace('&', "&amp;")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;");
@@ -365,23 +357,6 @@ fn alternate(node: Node) -> Option<String> {
         .find(|l| l.attribute("rel").is_none_or(|r| r == "alternate"))
         .and_then(|l| l.attribute("href"))
         .map(str::to_string)
-}
-
-fn is(node: &Node, ns: &str, name: &str) -> bool {
-    node.is_element()
-        && node.tag_name().name() == name
-        && node.tag_name().namespace().unwrap_or("") == ns
-}
-
-fn child<'a, 'i>(node: Node<'a, 'i>, ns: &str, name: &str) -> Option<Node<'a, 'i>> {
-    node.children().find(|n| is(n, ns, name))
-}
-
-fn text(node: Node) -> String {
-    node.descendants()
-        .filter(Node::is_text)
-        .filter_map(|d| d.text())
-        .collect()
 }
 
 #[cfg(test)]

@@ -135,14 +135,7 @@ pub struct Export {
 /// Reads an export from its text. `file` names it in diagnostics.
 pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
     let text = file.text.clone();
-    let doc = Document::parse_with_options(
-        &text,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .map_err(|e| Box::new(xml_problem(&file, &e, "export")))?;
+    let doc = parse_xml(&file, &text, "export")?;
     let root = doc.root_element();
     let channel = (root.tag_name().name() == "rss")
         .then(|| child(root, "", "channel"))
@@ -279,13 +272,33 @@ fn item(node: Node) -> Item {
     item
 }
 
+/// An XML file's tree (a DTD allowed, as some exporters write one), or one problem at the place
+/// it could not be read. `what` names the file for the reader: "export" or "feed".
+pub(crate) fn parse_xml<'t>(
+    file: &SourceFile,
+    text: &'t str,
+    what: &str,
+) -> Result<Document<'t>, Box<Problem>> {
+    Document::parse_with_options(
+        text,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .map_err(|e| Box::new(xml_problem(file, &e, what)))
+}
+
+/// Is `node` the element `name` in namespace `ns` (`""`: none)?
+pub(crate) fn is(node: &Node, ns: &str, name: &str) -> bool {
+    node.is_element()
+        && node.tag_name().name() == name
+        && node.tag_name().namespace().unwrap_or("") == ns
+}
+
 /// The first child element named `name` in namespace `ns` (`""`: none).
-fn child<'a, 'i>(node: Node<'a, 'i>, ns: &str, name: &str) -> Option<Node<'a, 'i>> {
-    node.children().find(|n| {
-        n.is_element()
-            && n.tag_name().name() == name
-            && n.tag_name().namespace().unwrap_or("") == ns
-    })
+pub(crate) fn child<'a, 'i>(node: Node<'a, 'i>, ns: &str, name: &str) -> Option<Node<'a, 'i>> {
+    node.children().find(|n| is(n, ns, name))
 }
 
 fn text_of_child(node: Node, ns: &str, name: &str) -> String {
@@ -303,7 +316,7 @@ fn wp_text(node: Node, name: &str) -> String {
 }
 
 /// All text inside an element, CDATA sections included, joined.
-fn text_of(node: Node) -> String {
+pub(crate) fn text_of(node: Node) -> String {
     let mut out = String::new();
     for d in node.descendants().filter(Node::is_text) {
         out.push_str(d.text().unwrap_or(""));
@@ -313,7 +326,7 @@ fn text_of(node: Node) -> String {
 
 /// A file that roxmltree could not read, as one problem at its place: cut short, not XML at
 /// all, or damaged. `what` names the file for the reader: "export" or "feed".
-pub(crate) fn xml_problem(file: &SourceFile, e: &roxmltree::Error, what: &str) -> Problem {
+fn xml_problem(file: &SourceFile, e: &roxmltree::Error, what: &str) -> Problem {
     let pos = e.pos();
     let offset = file.offset_of(pos.row as usize, pos.col as usize);
     let end = (offset + 1).min(file.text.len());
