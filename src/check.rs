@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::build::{self, BuildError, Compiled};
 use crate::config::Config;
 use crate::markdown::{LinkKind, Rendered};
+use crate::messages::Lang;
 use crate::problem::{Problem, Severity, SourceFile, did_you_mean};
 use crate::route;
 
@@ -596,12 +597,13 @@ impl<'a> Locator<'a> {
 pub struct JsonProblem<'a> {
     pub severity: &'static str,
     pub code: &'a str,
-    pub message: &'a str,
+    /// The message, label and help in the language of bantin's messages.
+    pub message: String,
     pub file: Option<&'a str>,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub label: Option<&'a str>,
-    pub help: Option<&'a str>,
+    pub label: Option<String>,
+    pub help: Option<String>,
 }
 
 /// The whole result as `--format json` shows it.
@@ -628,7 +630,7 @@ pub struct JsonChecked {
 
 impl<'a> JsonReport<'a> {
     /// `report` is `None` when the site did not compile and `problems` are its errors.
-    pub fn new(problems: &'a [Problem], report: Option<&Report>) -> Self {
+    pub fn new(problems: &'a [Problem], report: Option<&Report>, lang: Lang) -> Self {
         let errors = problems.iter().filter(|p| p.is_error()).count();
         JsonReport {
             ok: errors == 0,
@@ -646,18 +648,19 @@ impl<'a> JsonReport<'a> {
                 .iter()
                 .map(|p| {
                     let (line, column) = p.line_col().unzip();
+                    let shown = p.shown(lang);
                     JsonProblem {
                         severity: match p.severity {
                             Severity::Error => "error",
                             Severity::Warning => "warning",
                         },
                         code: p.code,
-                        message: &p.message,
+                        message: shown.message,
                         file: p.file.as_ref().map(|f| f.path.as_str()),
                         line,
                         column,
-                        label: p.label.as_deref(),
-                        help: p.help.as_deref(),
+                        label: shown.label,
+                        help: shown.help,
                     }
                 })
                 .collect(),

@@ -1,6 +1,8 @@
 //! The command line: clap definitions, turned into typed options for the library. clap stays here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use bantin::messages::Lang;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -35,6 +37,45 @@ pub struct Cli {
     /// Show only errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// The language of bantin's messages: vi (the default) or en [env: BANTIN_MESSAGES; or
+    /// `messages` in site.toml]
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["vi", "en"])]
+    pub messages: Option<String>,
+}
+
+impl Cli {
+    /// The language bantin speaks: `--messages`, else `BANTIN_MESSAGES`, else site.toml's
+    /// `messages`, else Vietnamese. A `BANTIN_MESSAGES` that is neither is passed over.
+    pub fn lang(&self) -> Lang {
+        let flag = self.messages.as_deref().and_then(|l| l.parse().ok());
+        let env = || {
+            std::env::var("BANTIN_MESSAGES")
+                .ok()
+                .and_then(|l| l.parse().ok())
+        };
+        let site = || {
+            self.command
+                .source()
+                .and_then(bantin::config::message_language)
+        };
+        flag.or_else(env).or_else(site).unwrap_or_default()
+    }
+}
+
+impl Command {
+    /// The site's folder the command works on (`init` has none yet).
+    pub fn source(&self) -> Option<&Path> {
+        match self {
+            Command::Build(args) => Some(&args.source),
+            Command::Check(args) => Some(&args.source),
+            Command::New(args) => Some(&args.source),
+            Command::Serve(args) => Some(&args.source),
+            Command::Import(ImportCommand::Wordpress(args)) => Some(&args.site.source),
+            Command::Import(ImportCommand::Feed(args)) => Some(&args.site.source),
+            Command::Import(ImportCommand::Html(args)) => Some(&args.site.source),
+            Command::Init { .. } => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,7 +133,7 @@ pub struct ServeArgs {
 }
 
 impl ServeArgs {
-    pub fn options(&self) -> bantin::serve::ServeOptions {
+    pub fn options(&self, lang: Lang) -> bantin::serve::ServeOptions {
         bantin::serve::ServeOptions {
             source: self.source.clone(),
             filter: bantin::content::Filter {
@@ -102,6 +143,7 @@ impl ServeArgs {
             bind: self.bind.clone(),
             port: self.port,
             timings: self.timings,
+            lang,
         }
     }
 }

@@ -9,6 +9,8 @@ use chrono_tz::Tz;
 use toml_edit::{Document, Item, TableLike, Value};
 
 use crate::markdown::RawHtml;
+use crate::messages::Lang;
+use crate::msg;
 use crate::problem::{Problem, SourceFile, did_you_mean};
 use crate::provinces::{ProvinceId, Provinces};
 use crate::route::{Pattern, PatternError};
@@ -29,6 +31,10 @@ pub struct Config {
     /// The path part of `base_url`: `/` or `/portal/`.
     pub base_path: String,
     pub language: String,
+    /// `messages`: the language bantin speaks to the site's people (its diagnostics and
+    /// summaries), not the language of the content. The binary reads it before the site with
+    /// [`message_language`]; here it is checked.
+    pub messages: Lang,
     pub timezone: Tz,
     pub theme: String,
     /// The site's own province: the default for articles that name none.
@@ -163,6 +169,7 @@ const TOP_KEYS: &[&str] = &[
     "description",
     "base_url",
     "language",
+    "messages",
     "timezone",
     "theme",
     "province",
@@ -221,6 +228,15 @@ fn pattern_problem(file: &SourceFile, value: Range<usize>, e: &PatternError) -> 
         .help(e.help.clone())
 }
 
+/// The language of bantin's messages that site.toml in `root` asks for, read before the site
+/// is: `None` when the file is missing, not TOML, or does not say (or says something bantin
+/// does not speak; the build reports that at its line).
+pub fn message_language(root: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let document = text.parse::<toml_edit::DocumentMut>().ok()?;
+    document.get("messages")?.as_str()?.parse().ok()
+}
+
 /// A line of site.toml that sets `path` well, for the help of a problem with it.
 fn example(path: &[&str]) -> &'static str {
     match path {
@@ -228,6 +244,7 @@ fn example(path: &[&str]) -> &'static str {
         ["description"] => "description = \"Cổng thông tin điện tử của Liên hiệp\"",
         ["base_url"] => "base_url = \"https://example.github.io/lhhn-angiang/\"",
         ["language"] => "language = \"vi\"",
+        ["messages"] => "messages = \"vi\"",
         ["timezone"] => "timezone = \"Asia/Ho_Chi_Minh\"",
         ["theme"] => "theme = \"default\"",
         ["province"] => "province = \"An Giang\"",
@@ -781,6 +798,7 @@ impl<'a> Reader<'a> {
             .map(|i| i.trim().to_string())
             .filter(|i| !i.is_empty());
 
+        let messages = self.messages();
         let raw_html = self.raw_html();
         let permalinks = self.permalinks();
         let redirects = self.redirects();
@@ -795,6 +813,7 @@ impl<'a> Reader<'a> {
             base_url,
             base_path,
             language: self.text(&["language"]).unwrap_or_else(|| "vi".to_string()),
+            messages,
             timezone,
             theme: self
                 .text(&["theme"])
@@ -820,6 +839,28 @@ impl<'a> Reader<'a> {
 
     /// `[markdown] raw_html`; a value that is not a mode is reported, and sanitizing (the safe
     /// choice) stands in.
+    /// `messages = "vi"` or `"en"`.
+    fn messages(&mut self) -> Lang {
+        let Some(written) = self.text(&["messages"]) else {
+            return Lang::default();
+        };
+        match written.parse::<Lang>() {
+            Ok(lang) => lang,
+            Err(_) => {
+                self.problems.push(
+                    Problem::error(
+                        "config::messages",
+                        msg!("config-messages-unknown", value = written.as_str()),
+                    )
+                    .at(self.file, self.span(&["messages"]))
+                    .label(msg!("config-messages-unknown-label"))
+                    .help(msg!("config-messages-unknown-help")),
+                );
+                Lang::default()
+            }
+        }
+    }
+
     fn raw_html(&mut self) -> RawHtml {
         let Some(written) = self.text(&["markdown", "raw_html"]) else {
             return RawHtml::default();
@@ -1423,9 +1464,20 @@ editor = "Nguyễn Văn A"
         let text = format!("titel = \"T\"\nbase_url = \"https://x.org/\"\n{ORG}editr = \"B\"\n");
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 2);
-        assert_eq!(problems[0].label.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            problems[0]
+                .shown(crate::messages::Lang::En)
+                .label
+                .as_deref(),
+            Some("did you mean `title`?")
+        );
         assert_eq!(problems[0].location().unwrap(), "site.toml:1:1");
-        assert!(problems[1].message.contains("organization.editr"));
+        assert!(
+            problems[1]
+                .shown(crate::messages::Lang::En)
+                .message
+                .contains("organization.editr")
+        );
     }
 
     #[test]
@@ -1451,6 +1503,7 @@ editor = "Nguyễn Văn A"
         assert_eq!(province.code, "config::unknown-province");
         assert!(
             province
+                .shown(crate::messages::Lang::En)
                 .help
                 .as_deref()
                 .is_some_and(|h| h.starts_with("write `province = \"Kiên Giang\"`")),
@@ -1471,7 +1524,11 @@ editor = "Nguyễn Văn A"
         let e = parse(&format!("base_url = \"https://x.org/\"\n{ORG}")).unwrap_err();
         assert_eq!(e[0].code, "config::missing-key");
         assert!(
-            e[0].label.as_deref().unwrap().contains("title"),
+            e[0].shown(crate::messages::Lang::En)
+                .label
+                .as_deref()
+                .unwrap()
+                .contains("title"),
             "{:?}",
             e[0].label
         );
@@ -1587,7 +1644,7 @@ editor = "Nguyễn Văn A"
         )
         .1
         .into_iter()
-        .map(|p| p.message.clone())
+        .map(|p| p.shown(Lang::En).message)
         .collect()
     }
 
@@ -1740,8 +1797,14 @@ editor = "Nguyễn Văn A"
                 .map(|(p, (_, _, help))| {
                     let text = format!(
                         "{} {}",
-                        p.help.as_deref().unwrap_or(""),
-                        p.label.as_deref().unwrap_or("")
+                        p.shown(crate::messages::Lang::En)
+                            .help
+                            .as_deref()
+                            .unwrap_or(""),
+                        p.shown(crate::messages::Lang::En)
+                            .label
+                            .as_deref()
+                            .unwrap_or("")
                     );
                     (
                         p.code,

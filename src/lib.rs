@@ -8,6 +8,7 @@ pub mod content;
 pub mod import;
 pub mod locale;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod problem;

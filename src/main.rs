@@ -10,6 +10,7 @@ use clap::Parser;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use bantin::build::{BuildError, build};
+use bantin::messages::Lang;
 use bantin::problem::Problem;
 use cli::{Cli, Command};
 
@@ -32,17 +33,20 @@ fn main() -> ExitCode {
             };
         }
     };
+    let lang = cli.lang();
     match &cli.command {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => run_check(&cli, args),
         Command::New(args) => run_new(&cli, args),
         Command::Import(cli::ImportCommand::Wordpress(args)) => print_import(
             &cli,
+            lang,
             args.site.format,
             bantin::import::wordpress(&args.site.options(), &args.export),
         ),
         Command::Import(cli::ImportCommand::Feed(args)) => print_import(
             &cli,
+            lang,
             args.site.format,
             bantin::import::feeds(&args.site.options(), &args.files),
         ),
@@ -87,6 +91,7 @@ fn print_timings(timings: &bantin::build::Timings) {
 }
 
 fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
+    let lang = cli.lang();
     let mut options = args.options();
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::hidden();
@@ -107,7 +112,7 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
     match result {
         Ok(report) => {
             if !cli.quiet {
-                print_problems(&report.warnings);
+                print_problems(&report.warnings, lang);
                 if cli.verbose {
                     println!("output in {}", report.output.display());
                 }
@@ -154,7 +159,7 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
                 .into_iter()
                 .filter(|p| p.is_error() || !cli.quiet)
                 .collect();
-            print_problems(&shown);
+            print_problems(&shown, lang);
             let errors = shown.iter().filter(|p| p.is_error()).count();
             eprintln!(
                 "error: the site has {errors} error{}; nothing was written, the output folder is unchanged",
@@ -174,6 +179,7 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
 }
 
 fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
+    let lang = cli.lang();
     use bantin::scaffold::NewError;
     let provinces = bantin::provinces::Provinces::builtin();
     let config = match bantin::config::Config::load(
@@ -183,7 +189,7 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
     ) {
         Ok(config) => config,
         Err(problems) => {
-            print_problems(&problems);
+            print_problems(&problems, lang);
             eprintln!("error: site.toml has errors; nothing was written");
             return ExitCode::from(1);
         }
@@ -191,14 +197,14 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
     match bantin::scaffold::new_article(&config, provinces, &args.article()) {
         Ok(bantin::scaffold::New { path, warnings }) => {
             if !cli.quiet {
-                print_problems(&warnings);
+                print_problems(&warnings, lang);
                 // `./content/…` reads better as `content/…`.
                 println!("{}", path.strip_prefix(".").unwrap_or(&path).display());
             }
             ExitCode::SUCCESS
         }
         Err(NewError::Invalid(problems)) => {
-            print_problems(&problems);
+            print_problems(&problems, lang);
             eprintln!(
                 "error: the new article would not be valid; nothing was written (fix --province, --category or --tags)"
             );
@@ -216,6 +222,7 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
 }
 
 fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
+    let lang = cli.lang();
     let result = bantin::check::check(&args.options());
     let problems = match &result {
         Ok(report) => report.problems.clone(),
@@ -229,7 +236,7 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
         ExitCode::from(1)
     };
     if args.format == cli::Format::Json {
-        let json = bantin::check::JsonReport::new(&problems, result.as_ref().ok());
+        let json = bantin::check::JsonReport::new(&problems, result.as_ref().ok(), lang);
         match serde_json::to_string_pretty(&json) {
             Ok(text) => println!("{text}"),
             Err(e) => eprintln!("error: cannot write the JSON report: {e}"),
@@ -240,7 +247,7 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
         .into_iter()
         .filter(|p| p.is_error() || !cli.quiet)
         .collect();
-    print_problems(&shown);
+    print_problems(&shown, lang);
     match &result {
         Ok(report) if !cli.quiet || errors > 0 => {
             let external = match (report.external_links, report.external_skipped) {
@@ -323,6 +330,7 @@ fn held_back(schedule: &bantin::build::Schedule) -> String {
 }
 
 fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
+    let lang = cli.lang();
     use bantin::serve::Event;
     let quiet = cli.quiet;
     let mut on_event = |event: Event<'_>| match event {
@@ -338,7 +346,7 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
             timings,
         } => {
             if !quiet {
-                print_problems(warnings);
+                print_problems(warnings, lang);
                 println!(
                     "built {pages} pages in {} ms ({rerendered} re-rendered)",
                     elapsed.as_millis()
@@ -349,7 +357,7 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
             }
         }
         Event::Failed { problems } => {
-            print_problems(problems);
+            print_problems(problems, lang);
             let errors = problems.iter().filter(|p| p.is_error()).count();
             eprintln!(
                 "error: {errors} error{}; still serving the last good pages, fix the file and save",
@@ -357,7 +365,7 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
             );
         }
     };
-    match bantin::serve::serve(&args.options(), &mut on_event) {
+    match bantin::serve::serve(&args.options(lang), &mut on_event) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -401,7 +409,7 @@ fn progress(bar: Option<indicatif::ProgressBar>) -> bantin::build::Progress {
 }
 
 /// Prints problems as diagnostics: file:line:column, the text with a caret, and help.
-fn print_problems(problems: &[Problem]) {
+fn print_problems(problems: &[Problem], lang: Lang) {
     if problems.is_empty() {
         return;
     }
@@ -416,8 +424,9 @@ fn print_problems(problems: &[Problem]) {
     let mut out = stderr.lock();
     for problem in problems {
         let mut text = String::new();
-        if handler.render_report(&mut text, problem).is_err() {
-            text = format!("{problem}\n");
+        let shown = problem.shown(lang);
+        if handler.render_report(&mut text, &shown).is_err() {
+            text = format!("{shown}\n");
         }
         let _ = writeln!(out, "{text}");
     }
@@ -425,13 +434,14 @@ fn print_problems(problems: &[Problem]) {
 
 /// `import html`: with `--sample N`, what the mapping finds in N pages, and nothing written.
 fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
+    let lang = cli.lang();
     let Some(n) = args.sample else {
         let imported = bantin::import::pages(&args.site.options(), &args.input(), &args.mapping);
-        return print_import(cli, args.site.format, imported);
+        return print_import(cli, lang, args.site.format, imported);
     };
     match bantin::import::pages::sample(&args.site.options(), &args.input(), &args.mapping, n) {
         Ok((samples, problems)) => {
-            print_problems(&problems);
+            print_problems(&problems, lang);
             for s in &samples {
                 println!("{}", s.human());
             }
@@ -441,13 +451,14 @@ fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => print_import(cli, args.site.format, Err(e)),
+        Err(e) => print_import(cli, lang, args.site.format, Err(e)),
     }
 }
 
 /// Prints an import's report (or why there is none) and gives the exit code.
 fn print_import(
     cli: &Cli,
+    lang: Lang,
     format: cli::Format,
     imported: Result<bantin::import::Report, bantin::import::ImportError>,
 ) -> ExitCode {
@@ -455,7 +466,7 @@ fn print_import(
     match imported {
         Ok(report) => {
             if format == cli::Format::Json {
-                let problems = bantin::check::JsonReport::new(&report.problems, None);
+                let problems = bantin::check::JsonReport::new(&report.problems, None, lang);
                 let json = serde_json::json!({ "report": &report, "problems": problems.problems });
                 match serde_json::to_string_pretty(&json) {
                     Ok(text) => println!("{text}"),
@@ -465,23 +476,23 @@ fn print_import(
                     }
                 }
             } else if !cli.quiet {
-                print_problems(&report.problems);
+                print_problems(&report.problems, lang);
                 print!("{}", report.human());
             }
             ExitCode::SUCCESS
         }
         Err(ImportError::Site(problems)) => {
-            print_problems(&problems);
+            print_problems(&problems, lang);
             eprintln!("error: site.toml has errors; nothing was imported");
             ExitCode::from(1)
         }
         Err(ImportError::Mapping(problems)) => {
-            print_problems(&problems);
+            print_problems(&problems, lang);
             eprintln!("error: the mapping file has errors; nothing was imported");
             ExitCode::from(1)
         }
         Err(ImportError::Export(problem)) => {
-            print_problems(std::slice::from_ref(&*problem));
+            print_problems(std::slice::from_ref(&*problem), lang);
             eprintln!("error: the file could not be read; nothing was imported");
             ExitCode::from(1)
         }

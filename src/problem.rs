@@ -9,6 +9,8 @@ use std::sync::{Arc, OnceLock};
 
 use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
+use crate::messages::{Lang, Message};
+
 /// How bad a problem is: errors fail the build, warnings are reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -146,12 +148,12 @@ pub struct Details {
     pub severity: Severity,
     /// A stable identifier such as `content::unknown-field`, for tests and for `--format json`.
     pub code: &'static str,
-    pub message: String,
+    pub message: Message,
     pub file: Option<SourceFile>,
     /// Byte range inside `file` that the label points at.
     pub span: Option<Range<usize>>,
-    pub label: Option<String>,
-    pub help: Option<String>,
+    pub label: Option<Message>,
+    pub help: Option<Message>,
 }
 
 impl std::ops::Deref for Problem {
@@ -168,7 +170,7 @@ impl std::ops::DerefMut for Problem {
 }
 
 impl Problem {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, message: impl Into<Message>) -> Self {
         Problem(Box::new(Details {
             severity: Severity::Error,
             code,
@@ -180,7 +182,7 @@ impl Problem {
         }))
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, message: impl Into<Message>) -> Self {
         let mut problem = Self::error(code, message);
         problem.severity = Severity::Warning;
         problem
@@ -201,12 +203,12 @@ impl Problem {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Message>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -243,22 +245,44 @@ impl Problem {
 
     /// The problem on one line: severity, code, place, message, label and help. The preview
     /// lists the last build's problems so (`/__bantin/state`), for tools to compare.
-    pub fn one_line(&self) -> String {
+    pub fn one_line(&self, lang: Lang) -> String {
+        let shown = self.shown(lang);
         let severity = if self.is_error() { "error" } else { "warning" };
         let mut line = format!(
             "{severity} {} {}: {}",
             self.code,
             self.location().as_deref().unwrap_or("-"),
-            self.message
+            shown.message
         );
-        if let Some(label) = &self.label {
+        if let Some(label) = &shown.label {
             line.push_str(&format!(" | label: {label}"));
         }
-        if let Some(help) = &self.help {
+        if let Some(help) = &shown.help {
             line.push_str(&format!(" | help: {help}"));
         }
         line
     }
+
+    /// The problem in a language: what the terminal, the preview's overlay and the JSON reports
+    /// show.
+    pub fn shown(&self, lang: Lang) -> Shown<'_> {
+        let catalogue = lang.catalogue();
+        Shown {
+            problem: self,
+            message: catalogue.text(&self.message),
+            label: self.label.as_ref().map(|m| catalogue.text(m)),
+            help: self.help.as_ref().map(|m| catalogue.text(m)),
+        }
+    }
+}
+
+/// A problem with its words in one language. It is the diagnostic miette renders.
+#[derive(Debug)]
+pub struct Shown<'a> {
+    pub problem: &'a Problem,
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
 }
 
 /// How far into its line (in characters) a span may start or end for miette to show the line
@@ -280,12 +304,13 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.file, &self.span) {
+        let problem = self.problem;
+        match (&problem.file, &problem.span) {
             // A problem without a place in the text still names its file in its headline.
             (Some(file), None) => write!(f, "{}: {}", file.path, self.message),
-            (Some(_), Some(_)) if !self.shows_its_line() => match self.location() {
+            (Some(_), Some(_)) if !problem.shows_its_line() => match problem.location() {
                 Some(at) => write!(f, "{at}: {}", self.message),
                 None => f.write_str(&self.message),
             },
@@ -294,15 +319,15 @@ impl fmt::Display for Problem {
     }
 }
 
-impl std::error::Error for Problem {}
+impl std::error::Error for Shown<'_> {}
 
-impl miette::Diagnostic for Problem {
+impl miette::Diagnostic for Shown<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        Some(Box::new(self.problem.code))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.severity {
+        Some(match self.problem.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
@@ -315,17 +340,17 @@ impl miette::Diagnostic for Problem {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        if !self.shows_its_line() {
+        if !self.problem.shows_its_line() {
             return None;
         }
-        self.file.as_ref().map(|f| f as &dyn SourceCode)
+        self.problem.file.as_ref().map(|f| f as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if !self.shows_its_line() {
+        if !self.problem.shows_its_line() {
             return None;
         }
-        let span = self.span.clone()?;
+        let span = self.problem.span.clone()?;
         let label = LabeledSpan::new_with_span(self.label.clone(), span);
         Some(Box::new(std::iter::once(label)))
     }
@@ -448,7 +473,9 @@ mod tests {
                 .at(&file, at..at + 1)
                 .label("here");
             let mut out = String::new();
-            handler.render_report(&mut out, &p).unwrap();
+            handler
+                .render_report(&mut out, &p.shown(crate::messages::Lang::En))
+                .unwrap();
             out
         };
         // A caret 16,000 tabs along made miette's padding panic.
@@ -479,7 +506,9 @@ mod tests {
             .label("here");
         assert_eq!(p.location().as_deref(), Some("xuat.xml:150000:6"));
         let mut out = String::new();
-        handler.render_report(&mut out, &p).unwrap();
+        handler
+            .render_report(&mut out, &p.shown(crate::messages::Lang::En))
+            .unwrap();
         assert!(out.contains("[xuat.xml:150000:6]"), "{out}");
         for line in [
             "149999 │ dòng 149999",
@@ -495,7 +524,9 @@ mod tests {
         // The first and last lines have no context on one side.
         let first = Problem::error("x", "bad").at(&file, 0..1);
         let mut out = String::new();
-        handler.render_report(&mut out, &first).unwrap();
+        handler
+            .render_report(&mut out, &first.shown(crate::messages::Lang::En))
+            .unwrap();
         assert!(
             out.contains("[xuat.xml:1:1]") && out.contains("1 │ dòng 1\n"),
             "{out}"
@@ -503,7 +534,9 @@ mod tests {
         let end = file.text.len() - 1;
         let last = Problem::error("x", "bad").at(&file, end..end + 1);
         let mut out = String::new();
-        handler.render_report(&mut out, &last).unwrap();
+        handler
+            .render_report(&mut out, &last.shown(crate::messages::Lang::En))
+            .unwrap();
         assert!(out.contains("200000 │ dòng 200000"), "{out}");
     }
 
@@ -516,7 +549,7 @@ mod tests {
         // "Gặp" in Windows-1258: G, ă (0xE3), combining dot below (0xF2).
         let p = utf8_text("x", "content/a.md", b"---\ntitle: G\xE3\xF2p\n".to_vec()).unwrap_err();
         assert_eq!(p.location().as_deref(), Some("content/a.md:2:9"));
-        let label = p.label.as_deref().unwrap();
+        let label = p.shown(crate::messages::Lang::En).label.unwrap();
         assert!(
             label.starts_with("byte 0xE3 at line 2 is not UTF-8"),
             "{label}"
@@ -526,7 +559,13 @@ mod tests {
         assert_eq!(&*file.text, "---\ntitle: G\u{FFFD}\u{FFFD}p\n");
 
         let p = utf8_text("x", "a.md", vec![0xFF, 0xFE, b'a', 0]).unwrap_err();
-        assert!(p.label.as_deref().unwrap().contains("UTF-16"));
+        assert!(
+            p.shown(crate::messages::Lang::En)
+                .label
+                .as_deref()
+                .unwrap()
+                .contains("UTF-16")
+        );
         assert_eq!(p.location().as_deref(), Some("a.md:1:1"));
     }
 }

@@ -69,6 +69,7 @@ fn measure_sizes(args: &Args, bantin: &Path, root: &Path) -> Result<(), String> 
         let import = || {
             let mut command = Command::new(bantin);
             command
+                .env("BANTIN_MESSAGES", "en")
                 .args(["import", "wordpress"])
                 .arg(&export)
                 .arg("--source")

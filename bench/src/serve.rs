@@ -658,6 +658,8 @@ impl Server {
             .args(["serve", "--port", "0", "--source"])
             .arg(site)
             .env("NO_COLOR", "1")
+            // The address is read from the "serving" line, in English.
+            .env("BANTIN_MESSAGES", "en")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -700,7 +700,10 @@ mod tests {
         fields.reject_unknown(&["title", "province"], "article");
         assert_eq!(fields.problems.len(), 1);
         assert_eq!(
-            fields.problems[0].label.as_deref(),
+            fields.problems[0]
+                .shown(crate::messages::Lang::En)
+                .label
+                .as_deref(),
             Some("did you mean `province`?")
         );
         assert_eq!(fields.problems[0].location().unwrap(), "a.md:3:1");

@@ -1523,7 +1523,7 @@ editor = "Nguyễn Văn A"
             problems
                 .iter()
                 .find(|p| p.code == code)
-                .and_then(|p| p.label.clone())
+                .and_then(|p| p.shown(crate::messages::Lang::En).label)
                 .unwrap_or_default()
         };
         assert_eq!(
@@ -1537,6 +1537,7 @@ editor = "Nguyễn Văn A"
         assert!(!changed.is_error());
         assert!(
             changed
+                .shown(crate::messages::Lang::En)
                 .help
                 .as_deref()
                 .is_some_and(|h| h.contains("/cong/tin-tuc/x/")),

@@ -318,9 +318,12 @@ pub(crate) fn check_problems(problems: &[crate::problem::Problem]) {
                 file.path
             );
         }
-        let _ = problem.to_string();
         let _ = problem.location();
-        let mut out = String::new();
-        let _ = handler.render_report(&mut out, problem);
+        for lang in crate::messages::Lang::ALL {
+            let shown = problem.shown(lang);
+            let _ = shown.to_string();
+            let mut out = String::new();
+            let _ = handler.render_report(&mut out, &shown);
+        }
     }
 }

@@ -461,7 +461,9 @@ mod tests {
     fn what_is_not_a_feed_is_one_problem() {
         let p = parse(vec![SourceFile::new("x.xml", "<html><body/></html>")]).unwrap_err();
         assert!(
-            p.message.contains("not an RSS or Atom feed"),
+            p.shown(crate::messages::Lang::En)
+                .message
+                .contains("not an RSS or Atom feed"),
             "{}",
             p.message
         );
@@ -470,6 +472,12 @@ mod tests {
             "<rss><channel><item><title>",
         )])
         .unwrap_err();
-        assert!(p.message.contains("cut short"), "{}", p.message);
+        assert!(
+            p.shown(crate::messages::Lang::En)
+                .message
+                .contains("cut short"),
+            "{}",
+            p.message
+        );
     }
 }

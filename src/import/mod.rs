@@ -877,7 +877,7 @@ impl<'a> Importer<'a> {
                     .media
                     .found
                     .values()
-                    .any(|u| u.from.is_some() && p.message.contains(&u.to))
+                    .any(|u| u.from.is_some() && p.message.to_string().contains(&u.to))
             {
                 continue;
             }

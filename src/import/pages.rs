@@ -448,7 +448,7 @@ fn read_page(path: &Path, out: &mut Found) -> Option<SourceFile> {
         Ok(text) => Some(SourceFile::new(name, text)),
         Err(mut p) => {
             p.severity = crate::problem::Severity::Warning;
-            p.message = format!("{name} is not UTF-8 text: it was not imported");
+            p.message = format!("{name} is not UTF-8 text: it was not imported").into();
             out.problems.push(p);
             out.skipped.push(skipped(&name, &name, "not UTF-8 text"));
             None

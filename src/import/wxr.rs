@@ -440,13 +440,23 @@ mod tests {
     #[test]
     fn bad_files_are_one_problem_at_their_line() {
         let not_xml = parse(SourceFile::new("x.xml", "title,date\nHội nghị,2020\n")).unwrap_err();
-        assert!(not_xml.message.contains("not XML"), "{}", not_xml.message);
+        assert!(
+            not_xml
+                .shown(crate::messages::Lang::En)
+                .message
+                .contains("not XML"),
+            "{}",
+            not_xml.message
+        );
 
         let full = export(ITEM, "http://wordpress.org/export/1.2/");
         let cut = &full[..full.find("<wp:post_name>").expect("an item")];
         let truncated = parse(SourceFile::new("x.xml", cut)).unwrap_err();
         assert!(
-            truncated.message.contains("cut short"),
+            truncated
+                .shown(crate::messages::Lang::En)
+                .message
+                .contains("cut short"),
             "{}",
             truncated.message
         );
@@ -466,7 +476,9 @@ mod tests {
         let feed = "<rss><channel><title>x</title><item><title>a</title></item></channel></rss>";
         let p = parse(SourceFile::new("x.xml", feed)).unwrap_err();
         assert!(
-            p.message.contains("not a WordPress export"),
+            p.shown(crate::messages::Lang::En)
+                .message
+                .contains("not a WordPress export"),
             "{}",
             p.message
         );
@@ -474,7 +486,9 @@ mod tests {
         let html = "<html><body>x</body></html>";
         let p = parse(SourceFile::new("x.xml", html)).unwrap_err();
         assert!(
-            p.message.contains("not a WordPress export"),
+            p.shown(crate::messages::Lang::En)
+                .message
+                .contains("not a WordPress export"),
             "{}",
             p.message
         );

@@ -19,6 +19,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 use crate::config::Config;
 use crate::locale;
 use crate::model::ListKind;
+use crate::msg;
 use crate::problem::{Problem, SourceFile};
 use crate::route;
 use crate::theme::Theme;
@@ -585,7 +586,11 @@ fn merge_repeats(problems: Vec<Problem>) -> Vec<Problem> {
         .into_iter()
         .map(|(mut problem, count)| {
             if count > 1 {
-                problem.message = format!("{} (and {} more pages)", problem.message, count - 1);
+                problem.message = msg!(
+                    "render-more-pages",
+                    message = problem.message.clone(),
+                    more = count - 1
+                );
             }
             problem
         })

@@ -632,7 +632,8 @@ mod tests {
             .into_iter()
             .map(|p| {
                 let location = p.location().unwrap_or_default();
-                (p.code, location, p.label.clone().unwrap_or_default())
+                let label = p.shown(crate::messages::Lang::En).label;
+                (p.code, location, label.unwrap_or_default())
             })
             .collect()
     }

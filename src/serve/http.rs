@@ -198,7 +198,7 @@ pub(crate) fn state(snapshot: &Snapshot) -> String {
     let problems: Vec<String> = snapshot
         .problems
         .iter()
-        .map(crate::problem::Problem::one_line)
+        .map(|p| p.one_line(snapshot.lang))
         .collect();
     serde_json::json!({
         "version": snapshot.version,
@@ -428,6 +428,7 @@ mod tests {
                 crate::problem::Problem::warning("build::y", "worse"),
             ],
             version: 3,
+            lang: crate::messages::Lang::En,
             builds: 3,
         };
         let json: serde_json::Value = serde_json::from_str(&state(&snapshot)).unwrap();

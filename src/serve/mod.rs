@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildError, Memo};
 use crate::config::{Config, Overrides};
+use crate::messages::Lang;
 use crate::output::Origin;
 use crate::problem::Problem;
 use crate::provinces::Provinces;
@@ -27,6 +28,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Report each build's stage times (`Event::Built::timings`).
     pub timings: bool,
+    /// The language of the error overlay and of `/__bantin/state`'s problems.
+    pub lang: Lang,
 }
 
 /// What the server reports to whoever runs it (the binary prints these; the library never does).
@@ -71,6 +74,8 @@ pub(crate) struct Snapshot {
     pub version: u64,
     /// Counts the builds swapped in, so that a late search index never replaces a newer one.
     pub builds: u64,
+    /// The language the overlay and the state speak.
+    pub lang: Lang,
 }
 
 /// The browsers waiting for a reload.
@@ -124,6 +129,7 @@ pub fn serve(
         problems: Vec::new(),
         version: 0,
         builds: 0,
+        lang: options.lang,
     }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
     let mut reuse = Memo::new();
@@ -298,7 +304,7 @@ fn rebuild(
         }
         Err(BuildError::Site(problems)) => {
             if let Ok(mut s) = snapshot.write() {
-                s.error = Some(report(&problems));
+                s.error = Some(report(&problems, s.lang));
                 s.problems = problems.clone();
                 s.version += 1;
             }
@@ -309,7 +315,7 @@ fn rebuild(
         Err(BuildError::Output(e)) => {
             let problem = Problem::error("serve::build", e.to_string());
             if let Ok(mut s) = snapshot.write() {
-                s.error = Some(problem.to_string());
+                s.error = Some(problem.shown(s.lang).to_string());
                 s.problems = vec![problem.clone()];
                 s.version += 1;
             }
@@ -324,14 +330,15 @@ fn rebuild(
 }
 
 /// The problems as plain text, as the terminal shows them, for the browser overlay.
-fn report(problems: &[Problem]) -> String {
+fn report(problems: &[Problem], lang: Lang) -> String {
     let handler =
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
             .with_width(100);
     let mut text = String::new();
     for problem in problems.iter().filter(|p| p.is_error()) {
-        if handler.render_report(&mut text, problem).is_err() {
-            text.push_str(&problem.to_string());
+        let shown = problem.shown(lang);
+        if handler.render_report(&mut text, &shown).is_err() {
+            text.push_str(&shown.to_string());
         }
         text.push('\n');
     }

@@ -324,6 +324,7 @@ fn check_external(site: &TempSite) -> Outcome {
         .args(["check", "--source", "site", "--external"])
         .current_dir(site.tmp.path())
         .env("NO_COLOR", "1")
+        .env("BANTIN_MESSAGES", crate::support::TEST_LANG)
         .env("NO_PROXY", "127.0.0.1")
         .env("no_proxy", "127.0.0.1");
     support::run(command)

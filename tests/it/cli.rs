@@ -107,6 +107,7 @@ fn a_closed_pipe_stops_bantin_quietly() {
     assert_eq!(init.code, 0, "{}", init.transcript());
     let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
         .args(["build", "--source", "nho"])
+        .env("BANTIN_MESSAGES", crate::support::TEST_LANG)
         .current_dir(site.tmp.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -200,7 +200,7 @@ fn clean_build(source: &Path, base_url: &str) -> Clean {
             problems: compiled
                 .warnings
                 .iter()
-                .map(bantin::problem::Problem::one_line)
+                .map(|p| p.one_line(bantin::messages::Lang::En))
                 .collect(),
         },
         Err(BuildError::Site(problems)) => Clean {
@@ -209,7 +209,7 @@ fn clean_build(source: &Path, base_url: &str) -> Clean {
             statics: BTreeMap::new(),
             problems: problems
                 .iter()
-                .map(bantin::problem::Problem::one_line)
+                .map(|p| p.one_line(bantin::messages::Lang::En))
                 .collect(),
         },
         Err(e) => panic!("the clean build failed without a site problem: {e}"),

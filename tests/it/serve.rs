@@ -57,6 +57,7 @@ impl Server {
             .args(args)
             .current_dir(cwd)
             .env("NO_COLOR", "1")
+            .env("BANTIN_MESSAGES", crate::support::TEST_LANG)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

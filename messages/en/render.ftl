@@ -1,0 +1,4 @@
+render-more-pages = { $message } (and { $more ->
+    [one] one more page
+   *[other] { $more } more pages
+ })

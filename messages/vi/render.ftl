@@ -1,0 +1,1 @@
+render-more-pages = { $message } (và { $more } trang khác)

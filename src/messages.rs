@@ -1,0 +1,340 @@
+//! What bantin says to people: takes a `Message` (an identifier and its arguments) and a
+//! language, and gives the text, from one catalogue of Project Fluent files in `messages/<lang>/`
+//! compiled into the binary.
+//!
+//! The library never formats a sentence for a person itself: a `Problem`'s message, label and
+//! help, an error's description, a report's lines are all `Message`s, and the edge (the binary,
+//! the preview's overlay) turns them into text in the reader's language. Vietnamese is the
+//! default, because the people who write the news read Vietnamese; English is there on request
+//! (`--messages en`, `BANTIN_MESSAGES=en`, `messages = "en"` in site.toml) for technicians and
+//! bug reports. This language is not the site's content language (`language` in site.toml).
+//!
+//! A message missing from one language falls back to the other, and one missing from both is
+//! shown as its identifier and arguments: never a panic. The catalogue test (tests at the end of
+//! this file) fails when a message has no Vietnamese text, when the two languages disagree on a
+//! message's variables, and when the code asks for a message the catalogue lacks.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// The language bantin speaks in (not the site's content language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Tiếng Việt: the default.
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The language's tag: `vi`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: where a missing message is looked for.
+    fn fallback(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+
+    /// The catalogue of this language, read once per process from the compiled-in files.
+    pub fn catalogue(self) -> &'static Catalogue {
+        static VI: OnceLock<Catalogue> = OnceLock::new();
+        static EN: OnceLock<Catalogue> = OnceLock::new();
+        match self {
+            Lang::Vi => VI.get_or_init(|| Catalogue::load(Lang::Vi)),
+            Lang::En => EN.get_or_init(|| Catalogue::load(Lang::En)),
+        }
+    }
+
+    /// The text of `message` in this language.
+    pub fn text(self, message: &Message) -> String {
+        self.catalogue().text(message)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A language name that bantin does not speak.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a language bantin speaks: use `vi` or `en`")]
+pub struct UnknownLang(pub String);
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// `vi` or `en`, in any case, with or without a region or encoding (`vi-VN`, `en_US.UTF-8`,
+    /// as the `LANG` variable writes them).
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        let primary = s
+            .trim()
+            .split(['-', '_', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "vi" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            _ => Err(UnknownLang(s.to_string())),
+        }
+    }
+}
+
+/// The catalogue's files, by area of the code: (area, Vietnamese text, English text). Each
+/// area's messages have identifiers starting with the area's name.
+pub const FILES: &[(&str, &str, &str)] = &[
+    catalogue_file!("common"),
+    catalogue_file!("problem"),
+    catalogue_file!("content"),
+    catalogue_file!("config"),
+    catalogue_file!("render"),
+    catalogue_file!("build"),
+    catalogue_file!("check"),
+    catalogue_file!("serve"),
+    catalogue_file!("import"),
+    catalogue_file!("scaffold"),
+    catalogue_file!("cli"),
+];
+
+macro_rules! catalogue_file {
+    ($area:literal) => {
+        (
+            $area,
+            include_str!(concat!("../messages/vi/", $area, ".ftl")),
+            include_str!(concat!("../messages/en/", $area, ".ftl")),
+        )
+    };
+}
+use catalogue_file;
+
+/// One language's messages.
+pub struct Catalogue {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl fmt::Debug for Catalogue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalogue")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Catalogue {
+    fn load(lang: Lang) -> Catalogue {
+        // Both tags are well-formed, so the parse cannot fail; the root locale would do as well.
+        let tag = lang
+            .code()
+            .parse::<unic_langid::LanguageIdentifier>()
+            .unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+        // Fluent wraps each argument in invisible direction marks (for right-to-left scripts);
+        // in a terminal they are stray bytes around file names.
+        bundle.set_use_isolating(false);
+        for (_, vi, en) in FILES {
+            let source = match lang {
+                Lang::Vi => vi,
+                Lang::En => en,
+            };
+            // A file with a syntax error still gives the messages around it; the catalogue test
+            // fails on the error itself.
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+            // A message defined twice keeps its first text; the catalogue test fails on it.
+            let _ = bundle.add_resource(resource);
+        }
+        Catalogue { lang, bundle }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether the catalogue has a message with this identifier.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle
+            .get_message(id)
+            .is_some_and(|m| m.value().is_some())
+    }
+
+    /// The text of a message in this language; in the other language when this one lacks it;
+    /// its identifier and arguments when neither has it.
+    pub fn text(&self, message: &Message) -> String {
+        if let Some(text) = self.format(message) {
+            return text;
+        }
+        if let Some(text) = self.lang.fallback().catalogue().format(message) {
+            return text;
+        }
+        message.to_string()
+    }
+
+    fn format(&self, message: &Message) -> Option<String> {
+        let found = self.bundle.get_message(message.id)?;
+        let pattern = found.value()?;
+        let mut args = FluentArgs::new();
+        for (name, value) in &message.args {
+            let value = match value {
+                Arg::Text(text) => FluentValue::from(text.clone()),
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Message(inner) => FluentValue::from(self.text(inner)),
+            };
+            args.set(*name, value);
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned();
+        // A message that names an argument the code does not pass: a mistake in the catalogue
+        // or the code, which the tests (debug builds) must not let through.
+        debug_assert!(
+            errors.is_empty(),
+            "message `{}` ({}): {errors:?}",
+            message.id,
+            self.lang
+        );
+        Some(text)
+    }
+}
+
+/// Something bantin says, not yet in a language: a catalogue identifier and named arguments.
+/// Made with [`msg!`](crate::msg).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A message's argument: text shown as it is (a file name, a value), a number (counts, which
+/// choose plural forms), or another message, put into the same language first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+    Message(Box<Message>),
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds an argument; a second one with the same name replaces the first.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        let value = value.into();
+        match self.args.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.args.push((name, value)),
+        }
+        self
+    }
+
+    /// The text argument `name`, if there is one (for tests and tools that look inside).
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+/// The identifier and arguments: what is shown when no language has the message.
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id)?;
+        for (i, (name, value)) in self.args.iter().enumerate() {
+            let sep = if i == 0 { " (" } else { ", " };
+            match value {
+                Arg::Text(text) => write!(f, "{sep}{name}: {text}")?,
+                Arg::Number(n) => write!(f, "{sep}{name}: {n}")?,
+                Arg::Message(inner) => write!(f, "{sep}{name}: {inner}")?,
+            }
+        }
+        if !self.args.is_empty() {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(text: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Text(text.into_owned())
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(Box::new(message))
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {
+        $(impl From<$t> for Arg {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn from(n: $t) -> Arg {
+                Arg::Number(n as f64)
+            }
+        })*
+    };
+}
+number_arg!(usize, u64, u32, u16, u8, i64, i32, f64);
+
+/// A [`Message`] with named arguments: `msg!("content-unknown-field", field = name)`. The
+/// identifier must be a literal, so that the catalogue test finds every identifier in the code.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::Message::new($id)$(.with(stringify!($name), $value))*
+    };
+}
+
+/// Text not yet in the catalogue, shown as it is in every language. Only while the code moves
+/// to the catalogue; the catalogue test lists what still uses it.
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::new("raw-text").with("text", text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::new("raw-text").with("text", text)
+    }
+}
