@@ -10,7 +10,8 @@ use clap::Parser;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use bantin::build::{BuildError, build};
-use bantin::messages::Lang;
+use bantin::messages::{Lang, Message};
+use bantin::msg;
 use bantin::problem::Problem;
 use cli::{Cli, Command};
 
@@ -55,28 +56,49 @@ fn main() -> ExitCode {
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
                 if !cli.quiet {
-                    println!(
-                        "created a new site in {} ({} files); build it with: bantin build --source {}",
-                        dir.display(),
-                        written.len(),
-                        dir.display()
+                    let dir = dir.display().to_string();
+                    say(
+                        lang,
+                        msg!("cli-init-done", dir = dir.as_str(), count = written.len()),
                     );
                 }
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                fail(lang, e.to_string());
                 ExitCode::from(1)
             }
         },
     }
 }
 
+/// Prints a message on stdout, in the user's language.
+fn say(lang: Lang, message: Message) {
+    println!("{}", lang.text(&message));
+}
+
+/// Prints "error: …" on stderr, in the user's language.
+fn fail(lang: Lang, what: impl Into<Message>) {
+    let what = what.into();
+    eprintln!("{}", lang.text(&msg!("cli-error", text = what)));
+}
+
+/// Seconds with two decimals, with the decimal mark of the language (0.52 s, 0,52 giây).
+fn seconds(lang: Lang, duration: std::time::Duration) -> String {
+    let text = format!("{:.2}", duration.as_secs_f64());
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// The stages of a build and how long each took; stages that ran at the same time overlap.
-fn print_timings(timings: &bantin::build::Timings) {
+fn print_timings(lang: Lang, timings: &bantin::build::Timings) {
     println!(
         "{:<34} {:>8}  {:>12}",
-        "stage (∥: side by side)", "time", "memory after"
+        lang.text(&msg!("cli-timings-stage")),
+        lang.text(&msg!("cli-timings-time")),
+        lang.text(&msg!("cli-timings-memory"))
     );
     for stage in timings.stages() {
         let memory = stage
@@ -103,7 +125,7 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
         bar
     });
     if !cli.quiet {
-        options.progress = Some(progress(bar.clone()));
+        options.progress = Some(progress(lang, bar.clone()));
     }
     let result = build(&options);
     if let Some(bar) = &bar {
@@ -114,42 +136,45 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
             if !cli.quiet {
                 print_problems(&report.warnings, lang);
                 if cli.verbose {
-                    println!("output in {}", report.output.display());
+                    let path = report.output.display().to_string();
+                    say(lang, msg!("cli-output-in", path = path.as_str()));
                 }
                 let warnings = match report.warnings.len() {
                     0 => String::new(),
-                    1 => " (1 warning)".to_string(),
-                    n => format!(" ({n} warnings)"),
+                    n => lang.text(&msg!("cli-built-warnings", count = n)),
                 };
-                println!(
-                    "built {} pages, {} feeds and other files, {} static files in {:.2} s{warnings}{}",
-                    report.pages,
-                    report.other_files,
-                    report.static_files,
-                    report.elapsed.as_secs_f64(),
-                    held_back(&report.schedule),
+                say(
+                    lang,
+                    msg!(
+                        "cli-built",
+                        pages = report.pages,
+                        other = report.other_files,
+                        statics = report.static_files,
+                        seconds = seconds(lang, report.elapsed),
+                        warnings = warnings,
+                        held_back = held_back(lang, &report.schedule),
+                    ),
                 );
                 if args.timings {
-                    print_timings(&report.timings);
+                    print_timings(lang, &report.timings);
                 }
                 let w = report.written;
                 if w.unchanged > 0 || w.removed > 0 {
-                    println!(
-                        "output updated: {} files written, {} unchanged, {} removed",
-                        w.changed, w.unchanged, w.removed
+                    say(
+                        lang,
+                        msg!(
+                            "cli-output-updated",
+                            changed = w.changed,
+                            unchanged = w.unchanged,
+                            removed = w.removed
+                        ),
                     );
                 }
                 if w.kept > 0 {
-                    println!(
-                        "kept {} in the output folder that bantin did not write (--keep-foreign-files)",
-                        plural(w.kept, "file")
-                    );
+                    say(lang, msg!("cli-output-kept", count = w.kept));
                 }
                 if w.leftovers > 0 {
-                    println!(
-                        "removed {} left beside the output by an interrupted build",
-                        plural(w.leftovers, "staging folder")
-                    );
+                    say(lang, msg!("cli-output-leftovers", count = w.leftovers));
                 }
             }
             ExitCode::SUCCESS
@@ -161,18 +186,15 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
                 .collect();
             print_problems(&shown, lang);
             let errors = shown.iter().filter(|p| p.is_error()).count();
-            eprintln!(
-                "error: the site has {errors} error{}; nothing was written, the output folder is unchanged",
-                if errors == 1 { "" } else { "s" }
-            );
+            fail(lang, msg!("cli-build-failed", count = errors));
             ExitCode::from(1)
         }
         Err(BuildError::Output(e)) => {
-            eprintln!("error: {e}");
+            fail(lang, e.to_string());
             if let Some(help) = e.help() {
-                eprintln!("  help: {help}");
+                eprintln!("  {}", lang.text(&msg!("cli-help", text = help)));
             }
-            eprintln!("nothing was changed in the output folder");
+            eprintln!("{}", lang.text(&msg!("cli-output-unchanged")));
             ExitCode::from(1)
         }
     }
@@ -190,7 +212,7 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
         Ok(config) => config,
         Err(problems) => {
             print_problems(&problems, lang);
-            eprintln!("error: site.toml has errors; nothing was written");
+            fail(lang, msg!("cli-config-errors-nothing-written"));
             return ExitCode::from(1);
         }
     };
@@ -205,17 +227,15 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
         }
         Err(NewError::Invalid(problems)) => {
             print_problems(&problems, lang);
-            eprintln!(
-                "error: the new article would not be valid; nothing was written (fix --province, --category or --tags)"
-            );
+            fail(lang, msg!("cli-new-invalid"));
             ExitCode::from(1)
         }
         Err(e @ NewError::EmptySlug(_)) => {
-            eprintln!("error: {e}");
+            fail(lang, e.to_string());
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            fail(lang, e.to_string());
             ExitCode::from(1)
         }
     }
@@ -239,7 +259,7 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
         let json = bantin::check::JsonReport::new(&problems, result.as_ref().ok(), lang);
         match serde_json::to_string_pretty(&json) {
             Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("error: cannot write the JSON report: {e}"),
+            Err(e) => fail(lang, msg!("cli-json-failed", reason = e.to_string())),
         }
         return code;
     }
@@ -252,79 +272,65 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
         Ok(report) if !cli.quiet || errors > 0 => {
             let external = match (report.external_links, report.external_skipped) {
                 (0, 0) => String::new(),
-                (0, skipped) => format!(" ({skipped} external not checked: use --external)"),
-                (n, _) => format!(
-                    " ({n} external, {} answered from the cache)",
-                    report.from_cache
-                ),
+                (0, skipped) => lang.text(&msg!("cli-check-external-skipped", count = skipped)),
+                (n, _) => lang.text(&msg!(
+                    "cli-check-external",
+                    count = n,
+                    cached = report.from_cache
+                )),
             };
-            let plural =
-                |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-            let line = format!(
-                "checked {}, {}, {}{external}: {}",
-                plural(report.articles, "article"),
-                plural(report.pages, "page"),
-                plural(report.links + report.external_links, "link"),
-                match report.broken_links() {
-                    0 => "nothing broken".to_string(),
-                    n => format!("{n} broken"),
-                }
+            let line = msg!(
+                "cli-check-summary",
+                articles = report.articles,
+                pages = report.pages,
+                links = report.links + report.external_links,
+                external = external,
+                broken = report.broken_links(),
             );
             if report.broken_links() == 0 {
-                println!("{line}");
+                say(lang, line);
             } else {
-                eprintln!("error: {line}");
+                fail(lang, line);
             }
             if let Some(old) = report.old_urls {
-                let line = format!(
-                    "checked {} old address{}: {} kept, {} would be lost",
-                    old.checked,
-                    if old.checked == 1 { "" } else { "es" },
-                    old.kept,
-                    old.lost
+                let line = msg!(
+                    "cli-check-old-urls",
+                    count = old.checked,
+                    kept = old.kept,
+                    lost = old.lost
                 );
                 if old.lost == 0 {
-                    println!("{line}");
+                    say(lang, line);
                 } else {
-                    eprintln!("error: {line}");
+                    fail(lang, line);
                 }
             }
         }
         Ok(_) => {}
-        Err(_) => eprintln!(
-            "error: the site has {errors} error{}; links were not checked",
-            if errors == 1 { "" } else { "s" }
-        ),
+        Err(_) => fail(lang, msg!("cli-check-not-checked", count = errors)),
     }
     code
 }
 
-/// `1 file`, `2 files`.
-fn plural(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
-
 /// "; held back: 1 scheduled, 1 draft; next due 18/01/2027 00:00" — empty when nothing is.
-fn held_back(schedule: &bantin::build::Schedule) -> String {
+fn held_back(lang: Lang, schedule: &bantin::build::Schedule) -> String {
     let mut parts = Vec::new();
     for (count, what) in [
-        (schedule.future, "scheduled"),
-        (schedule.drafts, "draft"),
-        (schedule.expired, "expired"),
+        (schedule.future, msg!("cli-held-back-scheduled")),
+        (schedule.drafts, msg!("cli-held-back-draft")),
+        (schedule.expired, msg!("cli-held-back-expired")),
     ] {
         if count > 0 {
-            parts.push(format!("{count} {what}"));
+            parts.push(lang.text(&what.with("count", count)));
         }
     }
     let mut text = String::new();
     if !parts.is_empty() {
-        text = format!("; held back: {}", parts.join(", "));
+        text = lang.text(&msg!("cli-held-back", parts = parts.join(", ")));
     }
     if let Some(next) = schedule.next_change {
-        text.push_str(&format!(
-            "; next change due {}",
-            bantin::locale::format_date(&next, "datetime")
-        ));
+        let when = bantin::locale::format_date(&next, "datetime");
+        text.push_str(&lang.text(&msg!("cli-next-change", when = when)));
     }
     text
 }
@@ -336,7 +342,7 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
     let mut on_event = |event: Event<'_>| match event {
         Event::Listening { url } => {
             // Always printed: tests and scripts read the address from this line.
-            println!("serving {url} (press Ctrl+C to stop)");
+            say(lang, msg!("cli-serving", url = url));
         }
         Event::Built {
             elapsed,
@@ -347,28 +353,31 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
         } => {
             if !quiet {
                 print_problems(warnings, lang);
-                println!(
-                    "built {pages} pages in {} ms ({rerendered} re-rendered)",
-                    elapsed.as_millis()
+                let ms = elapsed.as_millis().to_string();
+                say(
+                    lang,
+                    msg!(
+                        "cli-serve-built",
+                        pages = pages,
+                        ms = ms,
+                        rerendered = rerendered
+                    ),
                 );
                 if let Some(timings) = timings {
-                    print_timings(timings);
+                    print_timings(lang, timings);
                 }
             }
         }
         Event::Failed { problems } => {
             print_problems(problems, lang);
             let errors = problems.iter().filter(|p| p.is_error()).count();
-            eprintln!(
-                "error: {errors} error{}; still serving the last good pages, fix the file and save",
-                if errors == 1 { "" } else { "s" }
-            );
+            fail(lang, msg!("cli-serve-failed", count = errors));
         }
     };
     match bantin::serve::serve(&args.options(lang), &mut on_event) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            fail(lang, e.to_string());
             ExitCode::from(1)
         }
     }
@@ -377,24 +386,24 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
 /// Shows how far a long build has got: a bar on a terminal (cleared at the end, so a build still
 /// ends with its one summary line), plain lines at each quarter elsewhere (CI logs). Short
 /// stages show nothing.
-fn progress(bar: Option<indicatif::ProgressBar>) -> bantin::build::Progress {
+fn progress(lang: Lang, bar: Option<indicatif::ProgressBar>) -> bantin::build::Progress {
     use bantin::build::Stage;
     const LONG: usize = 1000;
     bantin::build::Progress(std::sync::Arc::new(move |stage, done, total| {
         if total < LONG {
             return;
         }
-        let name = match stage {
-            Stage::Reading => "reading",
-            Stage::Rendering => "rendering",
-        };
+        let name = lang.text(&match stage {
+            Stage::Reading => msg!("cli-progress-reading"),
+            Stage::Rendering => msg!("cli-progress-rendering"),
+        });
         match &bar {
             Some(bar) => {
                 if done == 0 {
                     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
                     bar.set_length(total as u64);
                     bar.set_position(0);
-                    bar.set_message(name);
+                    bar.set_message(name.clone());
                 } else {
                     bar.inc(1);
                 }
@@ -423,12 +432,7 @@ fn print_problems(problems: &[Problem], lang: Lang) {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = stderr.lock();
     for problem in problems {
-        let mut text = String::new();
-        let shown = problem.shown(lang);
-        if handler.render_report(&mut text, &shown).is_err() {
-            text = format!("{shown}\n");
-        }
-        let _ = writeln!(out, "{text}");
+        let _ = writeln!(out, "{}", problem.report(lang, &handler));
     }
 }
 
@@ -445,10 +449,7 @@ fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
             for s in &samples {
                 println!("{}", s.human());
             }
-            println!(
-                "sample of {} pages: nothing was written; without --sample the import runs",
-                samples.len()
-            );
+            say(lang, msg!("cli-import-sample", count = samples.len()));
             ExitCode::SUCCESS
         }
         Err(e) => print_import(cli, lang, args.site.format, Err(e)),
@@ -471,7 +472,7 @@ fn print_import(
                 match serde_json::to_string_pretty(&json) {
                     Ok(text) => println!("{text}"),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        fail(lang, msg!("cli-json-failed", reason = e.to_string()));
                         return ExitCode::from(1);
                     }
                 }
@@ -483,21 +484,21 @@ fn print_import(
         }
         Err(ImportError::Site(problems)) => {
             print_problems(&problems, lang);
-            eprintln!("error: site.toml has errors; nothing was imported");
+            fail(lang, msg!("cli-import-config-errors"));
             ExitCode::from(1)
         }
         Err(ImportError::Mapping(problems)) => {
             print_problems(&problems, lang);
-            eprintln!("error: the mapping file has errors; nothing was imported");
+            fail(lang, msg!("cli-import-mapping-errors"));
             ExitCode::from(1)
         }
         Err(ImportError::Export(problem)) => {
             print_problems(std::slice::from_ref(&*problem), lang);
-            eprintln!("error: the file could not be read; nothing was imported");
+            fail(lang, msg!("cli-import-unreadable"));
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            fail(lang, e.to_string());
             ExitCode::from(1)
         }
     }

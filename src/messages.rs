@@ -338,3 +338,292 @@ impl From<&str> for Message {
         Message::new("raw-text").with("text", text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    use fluent_syntax::ast;
+
+    use super::*;
+
+    /// A catalogue file's messages: identifier → the variables its text uses.
+    type Variables = BTreeMap<String, BTreeSet<String>>;
+
+    fn variables(area: &str, lang: &str, source: &str) -> Variables {
+        let resource = match fluent_syntax::parser::parse(source) {
+            Ok(resource) => resource,
+            Err((_, errors)) => panic!("messages/{lang}/{area}.ftl does not parse: {errors:?}"),
+        };
+        let mut found = Variables::new();
+        for entry in &resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    let id = message.id.name.to_string();
+                    let mut names = BTreeSet::new();
+                    match &message.value {
+                        Some(pattern) => pattern_variables(pattern, &mut names),
+                        None => panic!("messages/{lang}/{area}.ftl: `{id}` has no text"),
+                    }
+                    assert!(
+                        found.insert(id.clone(), names).is_none(),
+                        "messages/{lang}/{area}.ftl: `{id}` is defined twice"
+                    );
+                }
+                ast::Entry::Junk { content } => {
+                    panic!("messages/{lang}/{area}.ftl: cannot read {content:?}")
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    fn pattern_variables(pattern: &ast::Pattern<&str>, names: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_variables(expression, names);
+            }
+        }
+    }
+
+    fn expression_variables(expression: &ast::Expression<&str>, names: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                inline_variables(selector, names);
+                for variant in variants {
+                    pattern_variables(&variant.value, names);
+                }
+            }
+            ast::Expression::Inline(inline) => inline_variables(inline, names),
+        }
+    }
+
+    fn inline_variables(inline: &ast::InlineExpression<&str>, names: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                names.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => {
+                expression_variables(expression, names);
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for argument in &arguments.positional {
+                    inline_variables(argument, names);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every file parses, has each message in both languages with the same variables, and
+    /// names its messages after its area.
+    #[test]
+    fn every_message_has_vietnamese_and_english_text_with_the_same_variables() {
+        let mut problems = Vec::new();
+        let mut all = BTreeSet::new();
+        for (area, vi, en) in FILES {
+            let vi = variables(area, "vi", vi);
+            let en = variables(area, "en", en);
+            for (id, names) in &en {
+                match vi.get(id) {
+                    None => problems.push(format!("{area}: `{id}` has no Vietnamese text")),
+                    Some(vi_names) if vi_names != names => problems.push(format!(
+                        "{area}: `{id}` uses {vi_names:?} in Vietnamese but {names:?} in English"
+                    )),
+                    Some(_) => {}
+                }
+            }
+            for id in vi.keys().filter(|id| !en.contains_key(*id)) {
+                problems.push(format!("{area}: `{id}` has no English text"));
+            }
+            for id in vi.keys().chain(en.keys()) {
+                if id != "raw-text" && !id.starts_with(&format!("{area}-")) {
+                    problems.push(format!("{area}: `{id}` should start with `{area}-`"));
+                }
+                if !all.insert((id.clone(), *area)) {
+                    continue;
+                }
+            }
+        }
+        let mut owners: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (id, area) in &all {
+            owners.entry(id.as_str()).or_default().push(area);
+        }
+        for (id, areas) in owners.iter().filter(|(_, a)| a.len() > 1) {
+            problems.push(format!("`{id}` is defined in several areas: {areas:?}"));
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// The Vietnamese text is not the English one copied over: a message with words in it reads
+    /// differently in the two languages.
+    #[test]
+    fn vietnamese_text_is_not_english_copied_over() {
+        let mut copied = Vec::new();
+        for (area, vi, en) in FILES {
+            let vi = FluentResource::try_new(vi.to_string()).unwrap_or_else(|(r, _)| r);
+            let en = FluentResource::try_new(en.to_string()).unwrap_or_else(|(r, _)| r);
+            for entry in en.entries() {
+                let ast::Entry::Message(message) = entry else {
+                    continue;
+                };
+                let id = message.id.name;
+                let english = source_text(&en, id);
+                let words = english
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.len() > 2)
+                    .count();
+                if words >= 2 && source_text(&vi, id) == english {
+                    copied.push(format!("{area}: `{id}`"));
+                }
+            }
+        }
+        assert!(
+            copied.is_empty(),
+            "these messages have the English text in messages/vi/: {copied:#?}"
+        );
+    }
+
+    /// The text of message `id` as written in a catalogue file, with `{}` for each placeable.
+    fn source_text(resource: &FluentResource, id: &str) -> String {
+        resource
+            .entries()
+            .find_map(|entry| match entry {
+                ast::Entry::Message(m) if m.id.name == id => m.value.as_ref(),
+                _ => None,
+            })
+            .map(|pattern| {
+                pattern
+                    .elements
+                    .iter()
+                    .map(|element| match element {
+                        ast::PatternElement::TextElement { value } => *value,
+                        ast::PatternElement::Placeable { .. } => "{}",
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The message identifiers the code names: `msg!("id"` and `Message::new("id")`.
+    fn identifiers_in_code() -> BTreeMap<String, String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(&root).into_iter().flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("messages.rs") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            for opener in ["msg!(", "Message::new("] {
+                for (at, _) in text.match_indices(opener) {
+                    let rest = text[at + opener.len()..].trim_start();
+                    let Some(rest) = rest.strip_prefix('"') else {
+                        continue;
+                    };
+                    let Some(end) = rest.find('"') else {
+                        continue;
+                    };
+                    let shown = path.strip_prefix(&root).unwrap_or(path).display();
+                    found.insert(rest[..end].to_string(), format!("src/{shown}"));
+                }
+            }
+        }
+        found
+    }
+
+    /// Every message the code asks for is in the catalogue, and every message in the catalogue
+    /// is asked for somewhere.
+    #[test]
+    fn the_code_and_the_catalogue_name_the_same_messages() {
+        let used = identifiers_in_code();
+        let mut problems = Vec::new();
+        for (id, file) in &used {
+            for lang in Lang::ALL {
+                if !lang.catalogue().has(id) {
+                    problems.push(format!("{file} uses `{id}`, which messages/{lang}/ lacks"));
+                }
+            }
+        }
+        for (area, _, en) in FILES {
+            for (id, _) in variables(area, "en", en) {
+                if id != "raw-text" && !used.contains_key(&id) {
+                    problems.push(format!("messages/en/{area}.ftl: `{id}` is used nowhere"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Every .ftl file in messages/ is compiled in.
+    #[test]
+    fn every_catalogue_file_is_compiled_in() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("messages");
+        for lang in Lang::ALL {
+            let dir = root.join(lang.code());
+            let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_suffix(".ftl").map(str::to_string)
+                })
+                .collect();
+            on_disk.sort();
+            let mut listed: Vec<String> = FILES.iter().map(|(a, _, _)| a.to_string()).collect();
+            listed.sort();
+            assert_eq!(
+                on_disk, listed,
+                "messages/{lang}/ and messages::FILES differ"
+            );
+        }
+    }
+
+    #[test]
+    fn messages_are_put_into_words_in_each_language() {
+        let message = msg!("cli-build-failed", count = 2);
+        assert_eq!(
+            Lang::En.text(&message),
+            "the site has 2 errors; nothing was written, the output folder is unchanged"
+        );
+        assert_eq!(
+            Lang::Vi.text(&message),
+            "trang web có 2 lỗi; chưa ghi gì cả, thư mục xuất bản vẫn giữ nguyên như cũ"
+        );
+        assert_eq!(
+            Lang::En.text(&msg!("cli-build-failed", count = 1)),
+            "the site has 1 error; nothing was written, the output folder is unchanged"
+        );
+        // A message as an argument is put into the same language.
+        let nested = msg!("cli-error", text = msg!("cli-output-unchanged"));
+        assert_eq!(
+            Lang::Vi.text(&nested),
+            "lỗi: thư mục xuất bản không bị thay đổi gì"
+        );
+        // Unknown messages show their identifier and arguments instead of failing.
+        assert_eq!(
+            Lang::Vi.text(&msg!("no-such-message", path = "a.md")),
+            "no-such-message (path: a.md)"
+        );
+    }
+
+    #[test]
+    fn language_names_are_read_as_people_write_them() {
+        for (written, lang) in [
+            ("vi", Lang::Vi),
+            ("VI", Lang::Vi),
+            ("vi-VN", Lang::Vi),
+            ("vi_VN.UTF-8", Lang::Vi),
+            ("en", Lang::En),
+            ("en-US", Lang::En),
+        ] {
+            assert_eq!(written.parse::<Lang>(), Ok(lang), "{written}");
+        }
+        assert!("fr".parse::<Lang>().is_err());
+        assert!("".parse::<Lang>().is_err());
+    }
+}

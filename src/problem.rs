@@ -7,7 +7,10 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    GraphicalReportHandler, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
 
 use crate::messages::{Lang, Message};
 
@@ -276,6 +279,69 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem as the terminal and the preview's overlay show it: miette's report (the
+    /// headline, the line with a caret under the place, the label, `help:`), with its words —
+    /// `help:` too — in `lang`.
+    pub fn report(&self, lang: Lang, handler: &GraphicalReportHandler) -> String {
+        let shown = self.shown(lang);
+        let mut text = String::new();
+        if handler.render_report(&mut text, &shown).is_err() {
+            text = format!("{shown}\n");
+        }
+        let word = lang.text(&crate::msg!("problem-help"));
+        if word == "help:" {
+            return text;
+        }
+        translate_help(&text, &word)
+    }
+}
+
+/// Replaces miette's `help:` (at the start of its line, after spaces and colour codes) with
+/// `word`, and indents the help's wrapped lines to match its width.
+fn translate_help(report: &str, word: &str) -> String {
+    let shift = word.chars().count().saturating_sub("help:".len());
+    let mut out = String::with_capacity(report.len() + 16);
+    let mut in_help = false;
+    for line in report.split_inclusive('\n') {
+        let visible = strip_ansi(line);
+        if visible.trim_start().starts_with("help:") {
+            if let Some(at) = line.find("help:") {
+                out.push_str(&line[..at]);
+                out.push_str(word);
+                out.push_str(&line[at + "help:".len()..]);
+                in_help = true;
+                continue;
+            }
+        }
+        if in_help && visible.starts_with("        ") && !visible.trim().is_empty() {
+            out.push_str(&" ".repeat(shift));
+        } else {
+            in_help = false;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A line without its terminal colour codes (`ESC [ … m`).
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A problem with its words in one language. It is the diagnostic miette renders.
 #[derive(Debug)]
 pub struct Shown<'a> {
@@ -388,22 +454,18 @@ pub fn utf8_text(
     let (line, _) = file.line_col(at);
     let byte = bytes.get(at).copied().unwrap_or_default();
     let label = if utf16 {
-        "the file is UTF-16 (\"Unicode\" in Notepad), not UTF-8".to_string()
+        crate::msg!("problem-not-utf8-utf16")
     } else {
-        format!(
-            "byte 0x{byte:02X} at line {line} is not UTF-8 (the file was probably saved as \
-             Windows-1258 or TCVN3)"
+        crate::msg!(
+            "problem-not-utf8-byte",
+            byte = format!("0x{byte:02X}"),
+            line = line
         )
     };
-    Err(Problem::error(code, "the file is not UTF-8 text")
+    Err(Problem::error(code, crate::msg!("problem-not-utf8"))
         .at(&file, at..at + char::REPLACEMENT_CHARACTER.len_utf8())
         .label(label)
-        .help(
-            "open the file and save it again as UTF-8 (Notepad: File → Save As → Encoding: UTF-8; \
-             VS Code: click the encoding in the status bar → Save with Encoding → UTF-8); text \
-             typed with a TCVN3 or VNI font must first be converted to Unicode, e.g. with \
-             Unikey's converter (Ctrl+Shift+F6)",
-        ))
+        .help(crate::msg!("problem-not-utf8-help")))
 }
 
 /// The closest candidate to a misspelt name, if any is close enough to be a useful suggestion.
@@ -567,5 +629,33 @@ mod tests {
                 .contains("UTF-16")
         );
         assert_eq!(p.location().as_deref(), Some("a.md:1:1"));
+    }
+
+    #[test]
+    fn reports_say_help_in_the_language() {
+        let file = SourceFile::new("content/a.md", "---\ntitle: G\u{fffd}p\n");
+        let p = Problem::error("x", crate::msg!("problem-not-utf8"))
+            .at(&file, 11..12)
+            .label(crate::msg!("problem-not-utf8-utf16"))
+            .help(crate::msg!("problem-not-utf8-help"));
+        let handler = GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100);
+        let english = p.report(Lang::En, &handler);
+        assert!(english.contains("  help: open the file"), "{english}");
+        let vietnamese = p.report(Lang::Vi, &handler);
+        assert!(vietnamese.contains("  gợi ý: mở tệp"), "{vietnamese}");
+        assert!(!vietnamese.contains("help:"), "{vietnamese}");
+        // The wrapped lines of the help stay under its first word's text.
+        let lines: Vec<&str> = vietnamese.lines().collect();
+        let first = lines.iter().position(|l| l.contains("gợi ý:")).unwrap();
+        let indent = lines[first]
+            .find("mở")
+            .map(|b| lines[first][..b].chars().count());
+        let next = lines[first + 1];
+        assert_eq!(
+            Some(next.len() - next.trim_start().len()),
+            indent,
+            "{vietnamese}"
+        );
     }
 }

@@ -38,7 +38,7 @@ impl Outcome {
 
 /// The language of bantin's messages in the tests that read its wording: English, which the
 /// tests were written in. Vietnamese, what people see by default, is checked by the error
-/// goldens (tests/fixtures/errors/*/expected.stderr), `bantin_in` and the browser's overlay test.
+/// goldens (tests/fixtures/errors/*/expected.vi.stderr), `bantin_in` and the browser's overlay test.
 pub const TEST_LANG: &str = "en";
 
 /// Runs the `bantin` binary built for these tests with `args`, in `cwd`, without colours, with
@@ -138,7 +138,7 @@ impl TempSite {
 }
 
 /// Copies `tests/fixtures/<rel>` into a temporary folder; files named in `skip` (by file name,
-/// e.g. the `expected.stderr` golden) are left out.
+/// e.g. the `expected.*.stderr` goldens) are left out.
 pub fn copy_fixture(rel: &str, skip: &[&str]) -> TempSite {
     let from = repo().join("tests/fixtures").join(rel);
     assert!(from.is_dir(), "fixture {} does not exist", from.display());
