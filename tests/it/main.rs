@@ -16,6 +16,7 @@ mod import_html;
 mod incremental;
 mod links;
 mod lists;
+mod messages;
 mod new;
 mod nfd;
 mod output_safety;
