@@ -305,14 +305,14 @@ fn translate_help(report: &str, word: &str) -> String {
     let mut in_help = false;
     for line in report.split_inclusive('\n') {
         let visible = strip_ansi(line);
-        if visible.trim_start().starts_with("help:") {
-            if let Some(at) = line.find("help:") {
-                out.push_str(&line[..at]);
-                out.push_str(word);
-                out.push_str(&line[at + "help:".len()..]);
-                in_help = true;
-                continue;
-            }
+        if visible.trim_start().starts_with("help:")
+            && let Some(at) = line.find("help:")
+        {
+            out.push_str(&line[..at]);
+            out.push_str(word);
+            out.push_str(&line[at + "help:".len()..]);
+            in_help = true;
+            continue;
         }
         if in_help && visible.starts_with("        ") && !visible.trim().is_empty() {
             out.push_str(&" ".repeat(shift));
