@@ -4,30 +4,11 @@ use std::path::{Path, PathBuf};
 
 use bantin::messages::Lang;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-
-const EXAMPLES: &str = "\
-Examples:
-  bantin build                        build the site in this folder into public/
-  bantin build --source portal --output /tmp/site
-  bantin build --base-url https://example.github.io/portal/
-  bantin build --drafts --future      preview drafts and scheduled articles
-  bantin init my-portal               start a new site
-  bantin new \"Hội nghị tổng kết năm 2026\" --tags \"hội nghị\"
-  bantin serve                        live preview at http://127.0.0.1:1111/
-  bantin check --external             check every link, including other sites'
-
-Exit codes: 0 built, 1 the site has errors (nothing was written), 2 usage error.";
-
-const NEW_EXAMPLE: &str = "\
-Example:
-  bantin new \"Hội nghị tổng kết công tác năm 2024\" --category \"Tin tức hoạt động\" --tags \"hội nghị,tổng kết\"
-
-The date is now, in the site's timezone. An existing file is never overwritten.";
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// bantin — builds Vietnamese news portals from Markdown articles.
 #[derive(Debug, Parser)]
-#[command(name = "bantin", version, about, after_help = EXAMPLES, propagate_version = true)]
+#[command(name = "bantin", version, about, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -44,6 +25,14 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// Reads the command line, with its help and usage in the language the user asked for (or
+    /// the site's, or Vietnamese): clap's `--help` and `--version` exit through the error.
+    pub fn parse_in_language() -> Result<Cli, clap::Error> {
+        let lang = lang_before_parsing(std::env::args_os().skip(1));
+        let matches = command(lang).try_get_matches()?;
+        Cli::from_arg_matches(&matches)
+    }
+
     /// The language bantin speaks: `--messages`, else `BANTIN_MESSAGES`, else site.toml's
     /// `messages`, else Vietnamese. A `BANTIN_MESSAGES` that is neither is passed over.
     pub fn lang(&self) -> Lang {
@@ -81,10 +70,8 @@ impl Command {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output folder
-    #[command(after_help = EXAMPLES)]
     Build(BuildArgs),
     /// Check the site and every link and image in its Markdown, without writing anything
-    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// Create a new site (site.toml, an example article, an About page, CI recipes) in DIR
     Init {
@@ -97,18 +84,8 @@ pub enum Command {
     /// Write a new article, content/tin-tuc/<slug>.md, with its front-matter filled in
     New(NewArgs),
     /// Preview the site: build it in memory, serve it, rebuild and reload pages on every change
-    #[command(after_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
 }
-
-const SERVE_EXAMPLES: &str = "\
-Examples:
-  bantin serve                        preview this folder at http://127.0.0.1:1111/
-  bantin serve --port 8080 --drafts   also show drafts
-  bantin serve --bind 0.0.0.0         let other devices on the network see the preview
-
-The preview is built in memory: the publish folder (public/) is never touched. A broken edit
-shows its errors over the page until it is fixed; the server keeps running.";
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -179,7 +156,6 @@ pub struct BuildArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = NEW_EXAMPLE)]
 pub struct NewArgs {
     /// The article's title; its slug names the file
     pub title: String,
@@ -236,17 +212,6 @@ impl BuildArgs {
     }
 }
 
-const CHECK_EXAMPLES: &str = "\
-Examples:
-  bantin check                        everything build checks, plus links, images and #anchors
-  bantin check --external             also fetch links to other sites (cached for 24 h in
-                                      .bantin-cache/links.json)
-  bantin check --format json          one JSON document on stdout, for CI and editors
-  bantin check --old-urls old.txt     also check that every old address in old.txt (one URL
-                                      or path per line) still leads somewhere
-
-Exit codes: 0 nothing broken, 1 the site has errors or broken links, 2 usage error.";
-
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The site's folder, holding site.toml
@@ -302,46 +267,15 @@ impl CheckArgs {
     }
 }
 
-const IMPORT_EXAMPLES: &str = "\
-Examples:
-  bantin import wordpress export.xml --dry-run            see what would be imported
-  bantin import wordpress export.xml --media old/wp-content/uploads
-  bantin import wordpress export.xml --province \"Kiên Giang\" --format json
-
-Posts become articles in content/tin-tuc/<year>/, pages become standalone pages, uploads are
-copied into static/images/ and static/files/, and every old address (permalinks, ?p=ID,
-categories, tags, date archives, feeds) leads to the new page. A file that already exists with
-other text (an editor's change) is never overwritten; a second run changes nothing.
-
-Exit codes: 0 imported (read the report), 1 the export or site.toml could not be used (nothing
-was written), 2 usage error.";
-
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import a WordPress export (Tools → Export → All content: an .xml file)
-    #[command(after_help = IMPORT_EXAMPLES)]
     Wordpress(ImportWordpressArgs),
     /// Import RSS or Atom feeds saved from an old portal (its newest articles)
-    #[command(after_help = FEED_EXAMPLES)]
     Feed(ImportFeedArgs),
     /// Import saved HTML pages of another portal, read through a mapping file of CSS selectors
-    #[command(after_help = IMPORT_HTML_EXAMPLES)]
     Html(ImportHtmlArgs),
 }
-
-const IMPORT_HTML_EXAMPLES: &str = "\
-Examples:
-  bantin import html ../saved-pages --mapping ../mapping.toml --sample 3   check the mapping first
-  bantin import html ../saved-pages --mapping ../mapping.toml --dry-run
-  bantin import html --list ../old-urls.txt --mirror ../mirror --mapping ../mapping.toml
-
-The mapping file names, by CSS selector, an article page's title, date, body, author, category and
-lead photo, and what to strip from the body (visitor counters, footer, share bar, related news,
-comment form); the README's \"Other portals: saved pages\" explains it. A page where the mapping
-finds no title, date or body is reported and left out, never guessed.
-
-Exit codes: 0 imported (read the report), 1 the mapping, pages or site.toml could not be used
-(nothing was written), 2 usage error.";
 
 #[derive(Debug, Args)]
 pub struct ImportHtmlArgs {
@@ -382,15 +316,6 @@ impl ImportHtmlArgs {
         }
     }
 }
-
-const FEED_EXAMPLES: &str = "\
-Examples:
-  bantin import feed rss.xml --dry-run                     see what would be imported
-  bantin import feed tin-tuc.rss hoat-dong.rss --fetch-media
-
-Each item's full text (content:encoded, Atom content, else the description) is imported like a
-WordPress post; its <link> and a <guid> that is another address of the old site keep leading
-to it. An article in several feeds is imported once.";
 
 #[derive(Debug, Args)]
 pub struct ImportWordpressArgs {
@@ -445,5 +370,274 @@ impl ImportSiteArgs {
             dry_run: self.dry_run,
             fetch_media: self.fetch_media,
         }
+    }
+}
+
+/// The language to show help and usage errors in, read before the command line is parsed:
+/// `--messages`, else `BANTIN_MESSAGES`, else the `messages` of the site.toml in `--source` (or
+/// the current folder), else Vietnamese — the order of `Cli::lang`.
+fn lang_before_parsing(args: impl Iterator<Item = std::ffi::OsString>) -> Lang {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let value = |names: &[&str]| {
+        args.iter().enumerate().find_map(|(i, arg)| {
+            names.iter().find_map(|name| {
+                if arg == name {
+                    args.get(i + 1).cloned()
+                } else {
+                    arg.strip_prefix(&format!("{name}=")).map(str::to_string)
+                }
+            })
+        })
+    };
+    let flag = value(&["--messages"]).and_then(|l| l.parse().ok());
+    let env = || {
+        std::env::var("BANTIN_MESSAGES")
+            .ok()
+            .and_then(|l| l.parse().ok())
+    };
+    let site = || {
+        let source = value(&["--source", "-s"]).unwrap_or_else(|| ".".to_string());
+        bantin::config::message_language(Path::new(&source))
+    };
+    flag.or_else(env).or_else(site).unwrap_or_default()
+}
+
+/// The command line with its words in `lang`: each command's description, each option's help
+/// and the examples come from the catalogue (`messages/<lang>/help.ftl`), and so do clap's own
+/// words (Usage, Options, the defaults and possible values, the help and version flags).
+pub fn command(lang: Lang) -> clap::Command {
+    localize(Cli::command(), &[], lang.catalogue())
+}
+
+fn localize(
+    mut command: clap::Command,
+    path: &[&str],
+    catalogue: &bantin::messages::Catalogue,
+) -> clap::Command {
+    let text = |id: &str| catalogue.lookup(id).unwrap_or_default();
+    let joined = path.join("-");
+    let own = |kind: &str| match joined.as_str() {
+        "" => format!("help-{kind}"),
+        _ => format!("help-{kind}-{joined}"),
+    };
+    if let Some(about) = catalogue.lookup(&own("about")) {
+        command = command.about(about).long_about(None);
+    }
+    // `build` shows the examples of bantin itself.
+    let examples = match joined.as_str() {
+        "build" => catalogue.lookup("help-examples"),
+        _ => catalogue.lookup(&own("examples")),
+    };
+    if let Some(examples) = examples {
+        command = command.after_help(examples);
+    }
+    let (options, arguments) = (text("help-options"), text("help-arguments"));
+    command = command
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            text("help-usage")
+        ))
+        .subcommand_help_heading(text("help-commands"))
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .display_order(usize::MAX)
+                .help(text("help-flag-help")),
+        )
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .display_order(usize::MAX)
+                .help(text("help-flag-version")),
+        );
+    let (default, values) = (text("help-default"), text("help-values"));
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = catalogue
+            .lookup(&format!("help-arg-{joined}-{id}"))
+            .or_else(|| catalogue.lookup(&format!("help-arg-{id}")));
+        command = command.mut_arg(id, |mut arg| {
+            // A flag's own values (true/false) are not shown, as clap does.
+            let takes_values = arg.get_action().takes_values();
+            if let Some(help) = &help {
+                let mut help = help.clone();
+                let defaults: Vec<String> = arg
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                if takes_values && !defaults.is_empty() && !arg.is_hide_default_value_set() {
+                    help.push_str(&format!(" [{default}: {}]", defaults.join(", ")));
+                    arg = arg.hide_default_value(true);
+                }
+                let possible: Vec<String> = arg
+                    .get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                if takes_values && !possible.is_empty() && !arg.is_hide_possible_values_set() {
+                    help.push_str(&format!(" [{values}: {}]", possible.join(", ")));
+                    arg = arg.hide_possible_values(true);
+                }
+                arg = arg.help(help);
+            }
+            let heading = if arg.is_positional() {
+                &arguments
+            } else {
+                &options
+            };
+            arg.help_heading(heading.clone())
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let mut inner = path.to_vec();
+        inner.push(&name);
+        let inner = inner.clone();
+        command = command.mut_subcommand(&name, |sub| localize(sub, &inner, catalogue));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and option of the command line, as (help identifier, its English doc
+    /// comment): `help-about-<path>` for commands, `help-arg-<path>-<id>` for options (the
+    /// shared `help-arg-<id>` is found by `help_of`).
+    fn described(command: &clap::Command, path: &[&str], out: &mut Vec<(Vec<String>, String)>) {
+        let joined = path.join("-");
+        let about = command
+            .get_about()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let id = if path.is_empty() {
+            "help-about".to_string()
+        } else {
+            format!("help-about-{joined}")
+        };
+        out.push((vec![id], about));
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            out.push((
+                vec![format!("help-arg-{joined}-{id}"), format!("help-arg-{id}")],
+                help,
+            ));
+        }
+        for sub in command.get_subcommands() {
+            let mut inner = path.to_vec();
+            inner.push(sub.get_name());
+            described(sub, &inner, out);
+        }
+    }
+
+    fn all() -> Vec<(Vec<String>, String)> {
+        let mut out = Vec::new();
+        described(&Cli::command(), &[], &mut out);
+        out
+    }
+
+    /// Each command and option has its words in Vietnamese and in English, and the English ones
+    /// are the doc comments above (so the two cannot drift apart).
+    #[test]
+    fn every_command_and_option_has_help_in_both_languages() {
+        let mut problems = Vec::new();
+        for (ids, doc) in all() {
+            for lang in Lang::ALL {
+                let found = ids.iter().find_map(|id| lang.catalogue().lookup(id));
+                match (lang, found) {
+                    (_, None) => problems.push(format!("{ids:?} has no {lang} help")),
+                    (Lang::En, Some(text)) if text != doc => problems.push(format!(
+                        "{ids:?}: the doc comment says {doc:?}, messages/en/help.ftl {text:?}"
+                    )),
+                    _ => {}
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Each `help-about-…` and `help-arg-…` of the catalogue belongs to a command or option that
+    /// exists (a renamed option leaves no orphan).
+    #[test]
+    fn every_help_message_belongs_to_a_command_or_option() {
+        let known: Vec<String> = all().into_iter().flat_map(|(ids, _)| ids).collect();
+        let (_, _, en) = bantin::messages::FILES
+            .iter()
+            .find(|(area, _, _)| *area == "help")
+            .copied()
+            .unwrap_or(("", "", ""));
+        let orphans: Vec<&str> = en
+            .lines()
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
+            .filter(|id| id.starts_with("help-about") || id.starts_with("help-arg-"))
+            .filter(|id| !known.iter().any(|k| k == id))
+            .collect();
+        assert!(orphans.is_empty(), "no such command or option: {orphans:?}");
+    }
+
+    #[test]
+    fn help_is_in_the_language_asked_for() {
+        let mut vi = command(Lang::Vi);
+        let text = vi.render_long_help().to_string();
+        for words in [
+            "Cách dùng:",
+            "Các lệnh:",
+            "Tùy chọn:",
+            "Dựng trang web",
+            "Ví dụ:",
+            "Mã thoát:",
+        ] {
+            assert!(text.contains(words), "no {words:?} in:\n{text}");
+        }
+        let new = vi
+            .find_subcommand_mut("new")
+            .map(|c| c.render_long_help().to_string())
+            .unwrap_or_default();
+        assert!(new.contains("[mặc định: .]"), "{new}");
+        assert!(new.contains("Tham số:") && new.contains("<TITLE>"), "{new}");
+        let mut en = command(Lang::En);
+        let text = en.render_long_help().to_string();
+        for words in [
+            "Usage:",
+            "Commands:",
+            "Options:",
+            "Examples:",
+            "Exit codes:",
+        ] {
+            assert!(text.contains(words), "no {words:?} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_before_parsing() {
+        let args = |list: &[&str]| {
+            list.iter()
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            lang_before_parsing(args(&["--messages", "en", "build"]).into_iter()),
+            Lang::En
+        );
+        assert_eq!(
+            lang_before_parsing(args(&["build", "--messages=en"]).into_iter()),
+            Lang::En
+        );
     }
 }

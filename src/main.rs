@@ -6,7 +6,6 @@ mod cli;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use bantin::build::{BuildError, build};
@@ -23,7 +22,7 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_in_language() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

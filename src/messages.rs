@@ -110,6 +110,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     catalogue_file!("import"),
     catalogue_file!("scaffold"),
     catalogue_file!("cli"),
+    catalogue_file!("help"),
 ];
 
 macro_rules! catalogue_file {
@@ -171,6 +172,15 @@ impl Catalogue {
         self.bundle
             .get_message(id)
             .is_some_and(|m| m.value().is_some())
+    }
+
+    /// The text of a message without arguments, found by an identifier made at run time (the
+    /// command line's help, `help-arg-<command>-<option>`), in this language only.
+    pub fn lookup(&self, id: &str) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
     }
 
     /// The text of a message in this language; in the other language when this one lacks it;
@@ -550,6 +560,11 @@ mod tests {
             }
         }
         for (area, _, en) in FILES {
+            // The command line's help is looked up by identifiers made from its commands and
+            // options; src/cli.rs's tests check those both ways.
+            if *area == "help" {
+                continue;
+            }
             for (id, _) in variables(area, "en", en) {
                 if id != "raw-text" && !used.contains_key(&id) {
                     problems.push(format!("messages/en/{area}.ftl: `{id}` is used nowhere"));
