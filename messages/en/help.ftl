@@ -90,7 +90,7 @@ help-examples-check =
     Examples:
       bantin check                        everything build checks, plus links, images and #anchors
       bantin check --external             also fetch links to other sites (cached for 24 h in
-                                          {"."}bantin-cache/links.json)
+    {"                                      ."}bantin-cache/links.json)
       bantin check --format json          one JSON document on stdout, for CI and editors
       bantin check --old-urls old.txt     also check that every old address in old.txt (one URL
                                           or path per line) still leads somewhere
