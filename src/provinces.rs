@@ -14,6 +14,8 @@ use chrono::NaiveDate;
 use saphyr::{LoadableYamlNode, Mapping, Yaml};
 
 use crate::locale::fold;
+use crate::messages::{Lang, Message};
+use crate::msg;
 use crate::problem::{Problem, SourceFile};
 
 /// The data ships inside the binary: it is ours, versioned with the code, and a site can rely on it
@@ -227,13 +229,31 @@ impl Province {
 }
 
 /// `lookup` found no unit; carries the input and up to three close names, best first.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown province or city \"{}\"", shorten(.input))]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LookupError {
     pub input: String,
     /// Display names of the closest units, best first (empty when nothing is close).
     pub suggestions: Vec<String>,
 }
+
+impl LookupError {
+    /// What went wrong, in words.
+    pub fn message(&self) -> Message {
+        msg!(
+            "content-unknown-province-or-city",
+            input = shorten(&self.input)
+        )
+    }
+}
+
+/// The English words (`message` in English).
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Lang::En.text(&self.message()))
+    }
+}
+
+impl std::error::Error for LookupError {}
 
 /// Keeps an error message readable when the input is a whole paragraph.
 fn shorten(input: &str) -> String {
@@ -811,20 +831,26 @@ pub fn province_problem(
     input: &str,
     error: &LookupError,
 ) -> Problem {
-    let problem = Problem::error(code, format!("unknown province `{input}`")).at(file, span);
+    let problem =
+        Problem::error(code, msg!("content-unknown-province", input = input)).at(file, span);
     match error.suggestions.as_slice() {
-        [] => problem.label("not a Vietnamese province or city").help(
-            "write the province's name, with or without accents (e.g. Kiên Giang, kien giang, TP. Hồ Chí Minh)",
-        ),
+        [] => problem
+            .label(msg!("content-unknown-province-label"))
+            .help(msg!("content-unknown-province-help")),
         [first, rest @ ..] => {
-            let others = if rest.is_empty() {
-                String::new()
+            let line = write_as(first);
+            let help = if rest.is_empty() {
+                msg!("content-unknown-province-suggest-help", line = line)
             } else {
-                format!(" (or: {})", rest.join(", "))
+                msg!(
+                    "content-unknown-province-suggest-others-help",
+                    line = line,
+                    others = rest.join(", ")
+                )
             };
             problem
-                .label(format!("did you mean `{first}`?"))
-                .help(format!("write `{}`{others}; names may be written with or without accents", write_as(first)))
+                .label(msg!("content-did-you-mean", suggestion = first))
+                .help(help)
         }
     }
 }
@@ -1212,6 +1238,45 @@ mod tests {
         let p = registry();
         let err = p.lookup("Kien Gang").expect_err("typo");
         assert_eq!(err.to_string(), "unknown province or city \"Kien Gang\"");
+        assert_eq!(
+            Lang::Vi.text(&err.message()),
+            "không có tỉnh, thành phố nào tên \"Kien Gang\""
+        );
+    }
+
+    #[test]
+    fn a_misspelt_province_is_explained_in_vietnamese() {
+        let file = SourceFile::new("content/tin-tuc/a.md", "province: Kien Gang\n");
+        let error = registry().lookup("Kien Gang").expect_err("typo");
+        let problem = province_problem(
+            ("content::unknown-province", |p| format!("province: {p}")),
+            &file,
+            10..19,
+            "Kien Gang",
+            &error,
+        );
+        let shown = problem.shown(Lang::Vi);
+        assert_eq!(
+            shown.message,
+            "không có tỉnh, thành phố nào tên `Kien Gang`"
+        );
+        assert_eq!(
+            shown.label.as_deref(),
+            Some("có phải ý bạn là `Kiên Giang`?")
+        );
+        assert_eq!(
+            shown.help.as_deref(),
+            Some(
+                "viết `province: Kiên Giang` (hoặc: Tiền Giang); tên có dấu hay không dấu đều được"
+            )
+        );
+        let shown = problem.shown(Lang::En);
+        assert_eq!(
+            shown.help.as_deref(),
+            Some(
+                "write `province: Kiên Giang` (or: Tiền Giang); names may be written with or without accents"
+            )
+        );
     }
 
     #[test]

@@ -12,6 +12,9 @@ use std::ops::Range;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
+use crate::messages::{Arg, Lang, Message};
+use crate::msg;
+
 /// Province pages: `/tinh/`, `/tinh/<slug>/`.
 pub const PROVINCES: &str = "tinh/";
 /// Tag pages: `/the/`, `/the/<slug>/`.
@@ -68,27 +71,77 @@ pub const RESERVED_FILES: &[&str] = &[
     ".bantin-manifest.json",
 ];
 
+/// What bantin itself puts at an address, which an article or page may not take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reserved {
+    Home,
+    File,
+    Provinces,
+    Tags,
+    Categories,
+    Archive,
+    SearchPage,
+    SearchIndex,
+    Pager,
+}
+
+impl Reserved {
+    /// What it is, in words: "the province pages".
+    pub fn message(self) -> Message {
+        match self {
+            Reserved::Home => msg!("content-reserved-home"),
+            Reserved::File => msg!("content-reserved-file"),
+            Reserved::Provinces => msg!("content-reserved-provinces"),
+            Reserved::Tags => msg!("content-reserved-tags"),
+            Reserved::Categories => msg!("content-reserved-categories"),
+            Reserved::Archive => msg!("content-reserved-archive"),
+            Reserved::SearchPage => msg!("content-reserved-search-page"),
+            Reserved::SearchIndex => msg!("content-reserved-search-index"),
+            Reserved::Pager => msg!("content-reserved-pager"),
+        }
+    }
+}
+
+/// The English words (`message` in English).
+impl std::fmt::Display for Reserved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.text(&self.message()))
+    }
+}
+
+impl From<Reserved> for Message {
+    fn from(reserved: Reserved) -> Message {
+        reserved.message()
+    }
+}
+
+impl From<Reserved> for Arg {
+    fn from(reserved: Reserved) -> Arg {
+        reserved.message().into()
+    }
+}
+
 /// What bantin itself does at `path`, if anything: why an article or page may not take it.
-pub fn reserved(path: &str) -> Option<&'static str> {
+pub fn reserved(path: &str) -> Option<Reserved> {
     let first = path.split('/').next().unwrap_or("");
     if path.is_empty() {
-        return Some("the home page");
+        return Some(Reserved::Home);
     }
     let file = path.trim_end_matches('/');
     let sitemap_part = file
         .strip_prefix("sitemap-")
         .is_some_and(|f| f.ends_with(".xml"));
     if RESERVED_FILES.contains(&file) || sitemap_part {
-        return Some("a file bantin writes");
+        return Some(Reserved::File);
     }
     match first {
-        "tinh" => Some("the province pages"),
-        "the" => Some("the tag pages"),
-        "chuyen-muc" => Some("the category pages"),
-        "luu-tru" => Some("the archive"),
-        "tim-kiem" => Some("the search page"),
-        "search" => Some("the search index"),
-        PAGER => Some("the home page's further pages"),
+        "tinh" => Some(Reserved::Provinces),
+        "the" => Some(Reserved::Tags),
+        "chuyen-muc" => Some(Reserved::Categories),
+        "luu-tru" => Some(Reserved::Archive),
+        "tim-kiem" => Some(Reserved::SearchPage),
+        "search" => Some(Reserved::SearchIndex),
+        PAGER => Some(Reserved::Pager),
         _ => None,
     }
 }
@@ -181,21 +234,59 @@ pub fn query_alias(written: &str) -> Option<(&str, &str)> {
     written.split_once('?')
 }
 
+/// Why a text cannot be an old address (`old_address_error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OldAddressError {
+    /// It does not start with `/`.
+    NoSlash,
+    /// It holds a `#`, white space or a backslash.
+    BadCharacter,
+    /// It has a `.` or `..` folder.
+    Relative,
+    /// Its query string is empty or holds a second `?`.
+    BadQuery,
+}
+
+impl OldAddressError {
+    /// Why, in words: "it does not start with /".
+    pub fn message(self) -> Message {
+        match self {
+            OldAddressError::NoSlash => msg!("content-old-address-no-slash"),
+            OldAddressError::BadCharacter => msg!("content-old-address-bad-character"),
+            OldAddressError::Relative => msg!("content-old-address-relative"),
+            OldAddressError::BadQuery => msg!("content-old-address-bad-query"),
+        }
+    }
+}
+
+/// The English words (`message` in English).
+impl std::fmt::Display for OldAddressError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.text(&self.message()))
+    }
+}
+
+impl From<OldAddressError> for Message {
+    fn from(error: OldAddressError) -> Message {
+        error.message()
+    }
+}
+
 /// Why `written` cannot be an old address: it must be a path from the site root, optionally
 /// with a query string (`/?p=123`), and hold no `#`, space, backslash or `..` folder.
-pub fn old_address_error(written: &str) -> Option<&'static str> {
+pub fn old_address_error(written: &str) -> Option<OldAddressError> {
     let (path, query) = match query_alias(written) {
         Some((path, query)) => (path, Some(query)),
         None => (written, None),
     };
     if !path.starts_with('/') {
-        Some("it does not start with /")
+        Some(OldAddressError::NoSlash)
     } else if written.contains(['#', '\\']) || written.chars().any(char::is_whitespace) {
-        Some("it holds a #, a space or a backslash")
+        Some(OldAddressError::BadCharacter)
     } else if path.split('/').any(|s| s == ".." || s == ".") {
-        Some("it has a relative folder (. or ..)")
+        Some(OldAddressError::Relative)
     } else if query.is_some_and(|q| q.is_empty() || q.contains('?')) {
-        Some("its query string is empty or holds a second ?")
+        Some(OldAddressError::BadQuery)
     } else {
         None
     }
@@ -533,27 +624,32 @@ mod tests {
     #[test]
     fn old_addresses_may_carry_a_query_string() {
         // (as written, why it is refused)
-        let cases: &[(&str, Option<&str>)] = &[
+        let cases: &[(&str, Option<OldAddressError>)] = &[
             ("/tin-tuc/chi-tiet/123", None),
             ("/?p=123", None),
             ("/index.php?page_id=5", None),
             ("/?cat=3&paged=2", None),
             ("/Default.htm", None),
-            ("tin-tuc/a/", Some("it does not start with /")),
-            ("?p=1", Some("it does not start with /")),
-            ("/a#b", Some("it holds a #, a space or a backslash")),
-            ("/a b/", Some("it holds a #, a space or a backslash")),
-            ("/?p=1 2", Some("it holds a #, a space or a backslash")),
-            ("/a/../b/", Some("it has a relative folder (. or ..)")),
-            ("/?", Some("its query string is empty or holds a second ?")),
-            (
-                "/?a=1?b",
-                Some("its query string is empty or holds a second ?"),
-            ),
+            ("tin-tuc/a/", Some(OldAddressError::NoSlash)),
+            ("?p=1", Some(OldAddressError::NoSlash)),
+            ("/a#b", Some(OldAddressError::BadCharacter)),
+            ("/a b/", Some(OldAddressError::BadCharacter)),
+            ("/?p=1 2", Some(OldAddressError::BadCharacter)),
+            ("/a/../b/", Some(OldAddressError::Relative)),
+            ("/?", Some(OldAddressError::BadQuery)),
+            ("/?a=1?b", Some(OldAddressError::BadQuery)),
         ];
         for (written, why) in cases {
             assert_eq!(old_address_error(written), *why, "{written}");
         }
+        assert_eq!(
+            OldAddressError::BadQuery.to_string(),
+            "its query string is empty or holds a second ?"
+        );
+        assert_eq!(
+            Lang::Vi.text(&OldAddressError::NoSlash.message()),
+            "không bắt đầu bằng /"
+        );
         assert_eq!(query_alias("/?p=123"), Some(("/", "p=123")));
         assert_eq!(
             query_alias("/index.php?page_id=5"),
@@ -561,7 +657,7 @@ mod tests {
         );
         assert_eq!(query_alias("/tin-tuc/a/"), None);
         assert_eq!(redirect_map_key("/", "p=123"), "/?p=123");
-        assert_eq!(reserved(REDIRECT_MAP), Some("a file bantin writes"));
+        assert_eq!(reserved(REDIRECT_MAP), Some(Reserved::File));
     }
 
     #[test]
@@ -583,10 +679,10 @@ mod tests {
         );
         assert_eq!(alias("/Default.htm"), Some("Default.htm".into()));
         assert_eq!(alias("/"), None);
-        assert_eq!(reserved("tinh/x/"), Some("the province pages"));
-        assert_eq!(reserved("404.html"), Some("a file bantin writes"));
-        assert_eq!(reserved("sitemap-3.xml"), Some("a file bantin writes"));
-        assert_eq!(reserved("sitemap-news.xml"), Some("a file bantin writes"));
+        assert_eq!(reserved("tinh/x/"), Some(Reserved::Provinces));
+        assert_eq!(reserved("404.html"), Some(Reserved::File));
+        assert_eq!(reserved("sitemap-3.xml"), Some(Reserved::File));
+        assert_eq!(reserved("sitemap-news.xml"), Some(Reserved::File));
         assert_eq!(reserved("tin-tuc/x/"), None);
         assert_eq!(reserved("gioi-thieu/"), None);
     }

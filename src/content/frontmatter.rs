@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
+use crate::messages::Message;
+use crate::msg;
 use crate::problem::{Problem, SourceFile, did_you_mean};
 
 /// The front-matter block and the body of a content file.
@@ -19,7 +21,10 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-const FENCE_HELP: &str = "start the file with a line `---`, then the fields (title: …, date: …), then another `---` line, then the article text";
+/// How a content file starts: the help of every problem with the front-matter block itself.
+fn fence_help() -> Message {
+    msg!("content-front-matter-help")
+}
 
 /// Splits `---\n<yaml>\n---\n<body>`. The opening fence must be the first line.
 pub fn split<'a>(file: &'a SourceFile) -> Result<Split<'a>, Problem> {
@@ -27,13 +32,12 @@ pub fn split<'a>(file: &'a SourceFile) -> Result<Split<'a>, Problem> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         let shown = text[..first_line_end].trim_end().len();
-        return Err(Problem::error(
-            "content::no-front-matter",
-            "the file does not start with front-matter",
-        )
-        .at(file, 0..shown)
-        .label("expected `---` here")
-        .help(FENCE_HELP));
+        return Err(
+            Problem::error("content::no-front-matter", msg!("content-no-front-matter"))
+                .at(file, 0..shown)
+                .label(msg!("content-no-front-matter-label"))
+                .help(fence_help()),
+        );
     }
     let yaml_start = first_line_end;
     let mut offset = yaml_start;
@@ -54,11 +58,11 @@ pub fn split<'a>(file: &'a SourceFile) -> Result<Split<'a>, Problem> {
     }
     Err(Problem::error(
         "content::unclosed-front-matter",
-        "the front-matter is never closed",
+        msg!("content-unclosed-front-matter"),
     )
     .at(file, 0..3)
-    .label("this `---` has no closing `---` line")
-    .help(FENCE_HELP))
+    .label(msg!("content-unclosed-front-matter-label"))
+    .help(fence_help()))
 }
 
 /// One front-matter value with where it sits.
@@ -84,13 +88,15 @@ pub fn parse_yaml<'y>(
     if let Some(m) = too_deep(split.yaml) {
         let offset = split.yaml_start + offset_in(split.yaml, m.line(), m.col());
         let end = next_char_end(&file.text, offset);
-        return Err(Problem::error(
-            "content::yaml-too-deep",
-            "the front-matter nests lists and maps too deeply",
-        )
-        .at(file, offset..end)
-        .label(format!("more than {MAX_DEPTH} levels deep here"))
-        .help("front-matter fields are `field: value`, with lists and maps a few levels deep at most; check the indentation and the `-`, `:`, `[` and `{` before this point"));
+        return Err(
+            Problem::error("content::yaml-too-deep", msg!("content-yaml-too-deep"))
+                .at(file, offset..end)
+                .label(msg!(
+                    "content-yaml-too-deep-label",
+                    max = MAX_DEPTH.to_string()
+                ))
+                .help(msg!("content-yaml-too-deep-help")),
+        );
     }
     match MarkedYaml::load_from_str(split.yaml) {
         Ok(docs) => Ok(docs),
@@ -98,10 +104,12 @@ pub fn parse_yaml<'y>(
             let m = e.marker();
             let offset = split.yaml_start + offset_in(split.yaml, m.line(), m.col());
             let end = next_char_end(&file.text, offset);
-            Err(Problem::error("content::yaml-syntax", "the front-matter is not valid YAML")
-                .at(file, offset..end)
-                .label(e.info().to_string())
-                .help("each line is `field: value`; put a value in double quotes when it contains `: `, ` #` or starts with one of [ ] { } * & ! | > ' \" % @ `, and indent list items under their field with spaces, not tabs"))
+            Err(
+                Problem::error("content::yaml-syntax", msg!("content-yaml-syntax"))
+                    .at(file, offset..end)
+                    .label(msg!("content-yaml-syntax-label", reason = e.info()))
+                    .help(msg!("content-yaml-syntax-help")),
+            )
         }
     }
 }
@@ -129,10 +137,10 @@ impl<'f, 'y> Fields<'f, 'y> {
                 let span = fields.span_of(root);
                 return Err(Problem::error(
                     "content::front-matter-not-a-map",
-                    "the front-matter must be a list of `field: value` lines",
+                    msg!("content-front-matter-not-a-map"),
                 )
                 .at(file, span)
-                .help(FENCE_HELP));
+                .help(fence_help()));
             }
         };
         for (key, value) in map {
@@ -140,8 +148,7 @@ impl<'f, 'y> Fields<'f, 'y> {
             match scalar_text(key) {
                 Some(name) => fields.entries.push((name, span, value)),
                 None => fields.problems.push(
-                    Problem::error("content::bad-key", "a field name must be plain text")
-                        .at(file, span),
+                    Problem::error("content::bad-key", msg!("content-bad-key")).at(file, span),
                 ),
             }
         }
@@ -164,8 +171,9 @@ impl<'f, 'y> Fields<'f, 'y> {
         start..end
     }
 
-    /// Reports every key not in `known`, with a suggestion when one is close.
-    pub fn reject_unknown(&mut self, known: &[&str], what: &str) {
+    /// Reports every key not in `known`, with a suggestion when one is close. `kind` is what the
+    /// file is: `article` or `page`.
+    pub fn reject_unknown(&mut self, known: &[&str], kind: &str) {
         let mut problems = Vec::new();
         for (key, span, _) in &self.entries {
             if known.contains(&key.as_str()) {
@@ -173,17 +181,19 @@ impl<'f, 'y> Fields<'f, 'y> {
             }
             let problem = Problem::error(
                 "content::unknown-field",
-                format!("unknown field `{key}` in the {what}"),
+                msg!("content-unknown-field", field = key, kind = kind),
             )
             .at(self.file, span.clone());
             problems.push(match did_you_mean(key, known.iter().copied()) {
-                Some(s) => problem.label(format!("did you mean `{s}`?")).help(format!(
-                    "rename it to `{s}`; custom fields for the theme go under `extra:`"
-                )),
-                None => problem.label("not a field bantin knows").help(format!(
-                    "the fields are: {}; custom fields for the theme go under `extra:`",
-                    known.join(", ")
-                )),
+                Some(s) => problem
+                    .label(msg!("content-did-you-mean", suggestion = s))
+                    .help(msg!("content-unknown-field-rename-help", suggestion = s)),
+                None => problem
+                    .label(msg!("content-unknown-field-label"))
+                    .help(msg!(
+                        "content-unknown-field-help",
+                        fields = known.join(", ")
+                    )),
             });
         }
         self.problems.extend(problems);
@@ -219,10 +229,14 @@ impl<'f, 'y> Fields<'f, 'y> {
             Some((text, span)) if !text.trim().is_empty() => return Some((text, span)),
             Some((_, span)) => Problem::error(
                 "content::empty-field",
-                format!("the field `{key}` is empty"),
+                msg!("content-empty-field", field = key),
             )
             .at(self.file, span)
-            .help(format!("write it like this: {key}: {example}")),
+            .help(msg!(
+                "content-empty-field-help",
+                field = key,
+                example = example
+            )),
             None => match self.get(key) {
                 // `title:` with nothing after it is YAML's null: as empty as "", and the file
                 // must not be dropped without a word.
@@ -230,23 +244,29 @@ impl<'f, 'y> Fields<'f, 'y> {
                     let span = self.key_span(key).unwrap_or(value.span);
                     Problem::error(
                         "content::empty-field",
-                        format!("the field `{key}` is empty"),
+                        msg!("content-empty-field", field = key),
                     )
                     .at(self.file, span)
-                    .label(format!("nothing after `{key}:`"))
-                    .help(format!("write it like this: {key}: {example}"))
+                    .label(msg!("content-empty-field-label", field = key))
+                    .help(msg!(
+                        "content-empty-field-help",
+                        field = key,
+                        example = example
+                    ))
                 }
                 Some(_) => return None, // wrong type: already reported
                 None => {
                     let span = self.block_span();
                     Problem::error(
                         "content::missing-field",
-                        format!("the required field `{key}` is missing"),
+                        msg!("content-missing-field", field = key),
                     )
                     .at(self.file, span)
-                    .label(format!("this front-matter has no `{key}:` line"))
-                    .help(format!(
-                        "add a line like this between the `---` lines: {key}: {example}"
+                    .label(msg!("content-missing-field-label", field = key))
+                    .help(msg!(
+                        "content-missing-field-help",
+                        field = key,
+                        example = example
                     ))
                 }
             },
@@ -270,10 +290,10 @@ impl<'f, 'y> Fields<'f, 'y> {
                 self.problem(
                     Problem::error(
                         "content::wrong-type",
-                        format!("the field `{key}` must be a single line of text"),
+                        msg!("content-not-single-line", field = key),
                     )
                     .at(self.file, value.span)
-                    .help(format!("write it as `{key}: some text`")),
+                    .help(msg!("content-not-single-line-help", field = key)),
                 );
                 None
             }
@@ -305,11 +325,11 @@ impl<'f, 'y> Fields<'f, 'y> {
                 self.problem(
                     Problem::error(
                         "content::wrong-type",
-                        format!("the field `{key}` must be true or false"),
+                        msg!("content-not-a-flag", field = key),
                     )
                     .at(self.file, value.span)
-                    .label("not true or false")
-                    .help(format!("write `{key}: true` or `{key}: false`")),
+                    .label(msg!("content-not-a-flag-label"))
+                    .help(msg!("content-not-a-flag-help", field = key)),
                 );
                 false
             }
@@ -333,7 +353,13 @@ impl<'f, 'y> Fields<'f, 'y> {
                             out.push((text.trim().to_string(), span))
                         }
                         Some(Written::Number(written)) => {
-                            let problem = item_not_text(self.file, span, key, &written, "a number");
+                            let problem = item_not_text(
+                                self.file,
+                                span,
+                                key,
+                                &written,
+                                msg!("content-a-number"),
+                            );
                             self.problem(problem);
                         }
                         Some(Written::Flag(flag)) => {
@@ -342,17 +368,17 @@ impl<'f, 'y> Fields<'f, 'y> {
                                 span,
                                 key,
                                 &flag.to_string(),
-                                "true or false",
+                                msg!("content-true-or-false"),
                             );
                             self.problem(problem);
                         }
                         _ => self.problem(
                             Problem::error(
                                 "content::wrong-type",
-                                format!("each item of `{key}` must be a short text"),
+                                msg!("content-list-item-not-text", field = key),
                             )
                             .at(self.file, span)
-                            .help(format!("write `{key}: [first, second]`")),
+                            .help(msg!("content-list-help", field = key)),
                         ),
                     }
                 }
@@ -367,7 +393,13 @@ impl<'f, 'y> Fields<'f, 'y> {
                     .map(|s| (s.to_string(), value.span.clone()))
                     .collect(),
                 Some(Written::Number(written)) => {
-                    let problem = list_not_text(self.file, value.span, key, &written, "a number");
+                    let problem = list_not_text(
+                        self.file,
+                        value.span,
+                        key,
+                        &written,
+                        msg!("content-a-number"),
+                    );
                     self.problem(problem);
                     Vec::new()
                 }
@@ -377,16 +409,19 @@ impl<'f, 'y> Fields<'f, 'y> {
                         value.span,
                         key,
                         &flag.to_string(),
-                        "true or false",
+                        msg!("content-true-or-false"),
                     );
                     self.problem(problem);
                     Vec::new()
                 }
                 None => {
                     self.problem(
-                        Problem::error("content::wrong-type", format!("`{key}` must be a list"))
-                            .at(self.file, value.span)
-                            .help(format!("write `{key}: [first, second]`")),
+                        Problem::error(
+                            "content::wrong-type",
+                            msg!("content-not-a-list", field = key),
+                        )
+                        .at(self.file, value.span)
+                        .help(msg!("content-list-help", field = key)),
                     );
                     Vec::new()
                 }
@@ -494,56 +529,57 @@ enum Written {
 
 /// True or false where text is expected (`author: true`).
 fn flag_in_text(file: &SourceFile, span: Range<usize>, key: &str, flag: bool) -> Problem {
+    let flag = flag.to_string();
     Problem::error(
         "content::wrong-type",
-        format!("the field `{key}` must be text, not {flag}"),
+        msg!("content-flag-in-text", field = key, flag = &flag),
     )
     .at(file, span)
-    .label("read as true or false, not as text")
-    .help(format!(
-        "write the text this field should hold; if you mean the word itself, put it in quotes: \"{flag}\""
-    ))
+    .label(msg!("content-flag-in-text-label"))
+    .help(msg!("content-flag-in-text-help", flag = flag))
 }
 
-/// A number or true/false given where a list of texts is expected (`tags: 42`).
+/// A number or true/false given where a list of texts is expected (`tags: 42`). `what` is
+/// `content-a-number` or `content-true-or-false`.
 fn list_not_text(
     file: &SourceFile,
     span: Range<usize>,
     key: &str,
     written: &str,
-    what: &str,
+    what: Message,
 ) -> Problem {
     Problem::error(
         "content::wrong-type",
-        format!("`{key}` must be a list of texts, not {what}"),
+        msg!("content-list-not-text", field = key, what = what.clone()),
     )
     .at(file, span)
-    .label(format!("read as {what}"))
+    .label(msg!("content-read-as", what = what))
     .help(match key {
         // Old addresses are paths, so quoting the number would only trade one error for another.
-        "aliases" => "write the old addresses as a list of paths from the site root: aliases: [/tin-tuc/chi-tiet/hoi-nghi-2019/123]".to_string(),
-        _ => format!(
-            "write it as a list in square brackets, with the value in quotes: {key}: [\"{written}\"]; several are separated by commas: {key}: [hội nghị, hữu nghị]"
-        ),
+        "aliases" => msg!("content-aliases-not-text-help"),
+        _ => msg!("content-list-not-text-help", field = key, value = written),
     })
 }
 
-/// A number or true/false as one item of a list of texts (`tags: [hội nghị, 2024]`).
+/// A number or true/false as one item of a list of texts (`tags: [hội nghị, 2024]`). `what` is
+/// `content-a-number` or `content-true-or-false`.
 fn item_not_text(
     file: &SourceFile,
     span: Range<usize>,
     key: &str,
     written: &str,
-    what: &str,
+    what: Message,
 ) -> Problem {
     Problem::error(
         "content::wrong-type",
-        format!("each item of `{key}` must be text, not {what}"),
+        msg!("content-item-not-text", field = key, what = what.clone()),
     )
     .at(file, span)
-    .label(format!("read as {what}"))
-    .help(format!(
-        "put the item in quotes so it is read as text: \"{written}\", e.g. {key}: [hội nghị, \"{written}\"]"
+    .label(msg!("content-read-as", what = what))
+    .help(msg!(
+        "content-item-not-text-help",
+        field = key,
+        value = written
     ))
 }
 

@@ -18,6 +18,8 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use crate::config::Config;
 use crate::locale::{self, date::DateError};
 use crate::markdown::{self, Highlighter, Rendered};
+use crate::messages::Arg;
+use crate::msg;
 use crate::problem::{Problem, SourceFile, did_you_mean, display_path};
 use crate::provinces::{ProvinceId, Provinces, province_problem};
 use crate::route;
@@ -251,7 +253,7 @@ fn walk_problem(
     let Some(path) = error.path() else {
         return Some(Problem::error(
             "content::unreadable",
-            format!("cannot read the content folder: {error}"),
+            msg!("content-unreadable-folder", reason = error.to_string()),
         ));
     };
     let name = path
@@ -273,13 +275,13 @@ fn walk_problem(
         return Some(
             Problem::error(
                 "content::symlink-loop",
-                format!(
-                    "this folder link leads back to `{}`, a folder that contains it, so the folder would never end",
-                    display_path(root, ancestor)
+                msg!(
+                    "content-symlink-loop",
+                    ancestor = display_path(root, ancestor)
                 ),
             )
             .in_file(display_path(root, path))
-            .help("remove the link, or point it at a folder that does not contain it"),
+            .help(msg!("content-symlink-loop-help")),
         );
     }
     if is_link && let Err(e) = std::fs::metadata(path) {
@@ -289,40 +291,42 @@ fn walk_problem(
         .io_error()
         .map_or_else(|| error.to_string(), ToString::to_string);
     Some(
-        Problem::error("content::unreadable", format!("cannot read this: {io}"))
-            .in_file(display_path(root, path))
-            .help("check that the file or folder exists and that you may read it"),
+        Problem::error(
+            "content::unreadable",
+            msg!("content-unreadable-entry", reason = io),
+        )
+        .in_file(display_path(root, path))
+        .help(msg!("content-unreadable-entry-help")),
     )
 }
 
 fn link_outside(root: &Path, link: &Path, target: &Path, is_dir: bool) -> Problem {
-    let what = if is_dir { "folder" } else { "file" };
+    let kind = if is_dir { "folder" } else { "file" };
     Problem::error(
         "content::symlink-outside",
-        format!(
-            "this link points outside the site folder, to `{}`, and is not followed",
-            target.display()
+        msg!(
+            "content-symlink-outside",
+            target = target.display().to_string()
         ),
     )
     .in_file(display_path(root, link))
-    .help(format!(
-        "copy the {what} into the site folder instead of linking to it: links are followed only inside the site, so that it builds the same on any computer"
-    ))
+    .help(msg!("content-symlink-outside-help", kind = kind))
 }
 
 fn broken_link(root: &Path, link: &Path, error: Option<&std::io::Error>) -> Problem {
     let target =
         std::fs::read_link(link).map_or_else(|_| "?".to_string(), |t| t.display().to_string());
-    let why = match error {
-        Some(e) if e.kind() != std::io::ErrorKind::NotFound => format!("which cannot be read: {e}"),
-        _ => "which does not exist".to_string(),
+    let message = match error {
+        Some(e) if e.kind() != std::io::ErrorKind::NotFound => msg!(
+            "content-broken-symlink-unreadable",
+            target = target,
+            reason = e.to_string()
+        ),
+        _ => msg!("content-broken-symlink-missing", target = target),
     };
-    Problem::error(
-        "content::broken-symlink",
-        format!("this link points to `{target}`, {why}"),
-    )
-    .in_file(display_path(root, link))
-    .help("point the link at a file or folder that exists, or delete the link")
+    Problem::error("content::broken-symlink", message)
+        .in_file(display_path(root, link))
+        .help(msg!("content-broken-symlink-help"))
 }
 
 /// Reads and checks every content file in parallel. Returns the content and all problems found
@@ -395,27 +399,21 @@ pub fn unsafe_html_summary(content: &Content) -> Option<Problem> {
     if items == 0 {
         return None;
     }
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let places = match (articles, pages) {
-        (a, 0) => plural(a, "article"),
-        (0, p) => plural(p, "page"),
-        (a, p) => format!("{} and {}", plural(a, "article"), plural(p, "page")),
+        (a, 0) => msg!("content-unsafe-html-in-articles", articles = a),
+        (0, p) => msg!("content-unsafe-html-in-pages", pages = p),
+        (a, p) => msg!("content-unsafe-html-in-both", articles = a, pages = p),
     };
     Some(
         Problem::warning(
             UNSAFE_HTML,
-            format!(
-                "unsafe HTML removed: {} in {places}; `bantin check` lists each",
-                plural(items, "item")
+            msg!(
+                "content-unsafe-html-summary",
+                items = items,
+                places = places
             ),
         )
-        .help(
-            "scripts, event handlers, javascript: links, frames and forms written in articles are \
-             left out of the site so that they cannot run in readers' browsers; the rest of each \
-             article is published. If every writer of this site is trusted and no article is \
-             imported from elsewhere, raw_html = \"trusted\" under [markdown] in site.toml \
-             publishes HTML exactly as written",
-        ),
+        .help(msg!("content-unsafe-html-summary-help")),
     )
 }
 
@@ -500,8 +498,11 @@ impl Loader<'_> {
                 return (
                     None,
                     vec![
-                        Problem::error("content::unreadable", format!("cannot read the file: {e}"))
-                            .in_file(display),
+                        Problem::error(
+                            "content::unreadable",
+                            msg!("content-unreadable-file", reason = e.to_string()),
+                        )
+                        .in_file(display),
                     ],
                 );
             }
@@ -581,7 +582,7 @@ impl Loader<'_> {
         for removal in &body.removed {
             let span = body_start + removal.span.start..body_start + removal.span.end;
             fields.problem(
-                Problem::warning(UNSAFE_HTML, "unsafe HTML was removed from this page")
+                Problem::warning(UNSAFE_HTML, msg!("content-unsafe-html"))
                     .at(file, span)
                     .label(removal.what.label())
                     .help(removal.what.help()),
@@ -868,10 +869,13 @@ impl Loader<'_> {
                 None => {
                     let span = fields.block_span();
                     fields.problem(
-                        Problem::error("content::missing-field", "the required field `province` is missing")
-                            .at(file, span)
-                            .label("this front-matter has no `province:` line")
-                            .help("add a line like `province: An Giang`, or set the site's own province in site.toml (province = \"An Giang\") to make it the default"),
+                        Problem::error(
+                            "content::missing-field",
+                            msg!("content-missing-field", field = "province"),
+                        )
+                        .at(file, span)
+                        .label(msg!("content-missing-field-label", field = "province"))
+                        .help(msg!("content-missing-province-help")),
                     );
                     None
                 }
@@ -902,9 +906,9 @@ impl Loader<'_> {
         let author = text("author");
         let Some(name) = name.filter(|n| !n.is_empty()) else {
             fields.problem(
-                Problem::error("content::missing-field", "`source` needs a `name`")
+                Problem::error("content::missing-field", msg!("content-source-needs-name"))
                     .at(file, nested.span.clone())
-                    .help("write the source like this:\n  source:\n    name: Thời Đại\n    url: https://thoidai.com.vn/…"),
+                    .help(msg!("content-source-example")),
             );
             return None;
         };
@@ -917,10 +921,10 @@ impl Loader<'_> {
             fields.problem(
                 Problem::error(
                     "content::bad-url",
-                    format!("the source address `{url}` is not a web address"),
+                    msg!("content-bad-source-url", url = url),
                 )
                 .at(file, span)
-                .help("copy the full address of the original article, starting with https://"),
+                .help(msg!("content-bad-source-url-help")),
             );
         }
         let published = nested.get("published").and_then(|node| {
@@ -952,9 +956,9 @@ impl Loader<'_> {
         let file = fields.file();
         if nested.scalar.is_some() {
             fields.problem(
-                Problem::error("content::image-needs-alt", "the image needs a description (alt text) for readers who cannot see it")
+                Problem::error("content::image-needs-alt", msg!("content-image-needs-alt"))
                     .at(file, nested.span.clone())
-                    .help("write the image like this:\n  image:\n    src: /images/hoi-nghi.jpg\n    alt: Các đại biểu dự hội nghị\n    caption: Quang cảnh hội nghị (optional)"),
+                    .help(msg!("content-image-example")),
             );
             return None;
         }
@@ -970,9 +974,12 @@ impl Loader<'_> {
         let (Some(src), Some(alt)) = (src.clone(), alt.filter(|a| !a.is_empty())) else {
             let missing = if src.is_none() { "src" } else { "alt" };
             fields.problem(
-                Problem::error("content::missing-field", format!("`image` needs `{missing}`"))
-                    .at(file, nested.span.clone())
-                    .help("write the image like this:\n  image:\n    src: /images/hoi-nghi.jpg\n    alt: Các đại biểu dự hội nghị\n    caption: Quang cảnh hội nghị (optional)"),
+                Problem::error(
+                    "content::missing-field",
+                    msg!("content-image-missing-part", field = missing),
+                )
+                .at(file, nested.span.clone())
+                .help(msg!("content-image-example")),
             );
             return None;
         };
@@ -981,10 +988,13 @@ impl Loader<'_> {
             .map_or(nested.span.clone(), |n| fields.span_of(n));
         if !crate::config::is_external_url(&src) && !self.static_file_exists(&src) {
             fields.problem(
-                Problem::error("content::missing-image", format!("the image `{src}` does not exist"))
-                    .at(file, span.clone())
-                    .label("no such file in static/")
-                    .help("put the image in the site's static/ folder and write its path from there, e.g. src: /images/2024/hoi-nghi.jpg for static/images/2024/hoi-nghi.jpg"),
+                Problem::error(
+                    "content::missing-image",
+                    msg!("content-missing-image", src = &src),
+                )
+                .at(file, span.clone())
+                .label(msg!("content-missing-image-label"))
+                .help(msg!("content-missing-image-help")),
             );
         }
         Some(Image {
@@ -1012,13 +1022,10 @@ impl Loader<'_> {
             Ok(n) if n > 0 => Some((n, span)),
             _ => {
                 fields.problem(
-                    Problem::error(
-                        "content::bad-id",
-                        format!("`id: {text}` is not a number bantin can use"),
-                    )
-                    .at(file, span)
-                    .label("should be a whole number from 1")
-                    .help("write the article's number as it was on the old portal, e.g. id: 1024"),
+                    Problem::error("content::bad-id", msg!("content-bad-id", value = text))
+                        .at(file, span)
+                        .label(msg!("content-bad-id-label"))
+                        .help(msg!("content-bad-id-help")),
                 );
                 None
             }
@@ -1032,10 +1039,13 @@ impl Loader<'_> {
             match route::old_address_error(&alias) {
                 None => out.push(alias),
                 Some(why) => fields.problem(
-                    Problem::error("content::bad-alias", format!("the old address `{alias}` is not a path on this site"))
-                        .at(file, span)
-                        .label(why)
-                        .help("write old addresses as paths from the site root, e.g. /tin-tuc/chi-tiet/hoi-nghi-2019/123, or with the old query string, e.g. /?p=123 or /index.php?page_id=5"),
+                    Problem::error(
+                        "content::bad-alias",
+                        msg!("content-bad-alias", alias = alias),
+                    )
+                    .at(file, span)
+                    .label(why)
+                    .help(msg!("content-bad-alias-help")),
                 ),
             }
         }
@@ -1051,26 +1061,27 @@ fn check_nested_keys(fields: &mut Fields<'_, '_>, nested: &Nested<'_>, known: &[
         }
         let problem = Problem::error(
             "content::unknown-field",
-            format!("unknown field `{what}.{key}`"),
+            msg!("content-unknown-nested-field", parent = what, field = key),
         )
         .at(file, span.clone());
         fields.problem(match did_you_mean(key, known.iter().copied()) {
             Some(s) => problem
-                .label(format!("did you mean `{s}`?"))
-                .help(format!("rename it to `{s}`")),
-            None => problem.help(format!("`{what}` has these fields: {}", known.join(", "))),
+                .label(msg!("content-did-you-mean", suggestion = s))
+                .help(msg!("content-rename-to", suggestion = s)),
+            None => problem.help(msg!(
+                "content-nested-fields-are",
+                parent = what,
+                fields = known.join(", ")
+            )),
         });
     }
 }
 
 fn bad_slug(file: &SourceFile, span: Range<usize>) -> Problem {
-    Problem::error(
-        "content::empty-slug",
-        "no web address can be made from this text",
-    )
-    .at(file, span)
-    .label("has no letters or digits")
-    .help("write a slug with letters or digits, e.g. slug: hoi-nghi-tong-ket-2024")
+    Problem::error("content::empty-slug", msg!("content-empty-slug"))
+        .at(file, span)
+        .label(msg!("content-empty-slug-label"))
+        .help(msg!("content-empty-slug-help"))
 }
 
 /// The `summary:` field with its white space collapsed; a very long one gets a warning.
@@ -1083,13 +1094,14 @@ fn summary_field(fields: &mut Fields<'_, '_>) -> Option<String> {
         fields.problem(
             Problem::warning(
                 "content::long-summary",
-                format!("the summary is very long ({chars} characters)"),
+                msg!("content-long-summary", count = chars),
             )
             .at(file, span)
-            .label(format!("{chars} characters"))
-            .help(format!(
-                "a summary is shown whole in search results, social cards, feeds and lists, which show about 160 to 300 characters; write one or two sentences (at most {LONG_SUMMARY_CHARS} characters), or remove the line to use the article's first paragraph, cut at {} characters",
-                markdown::SUMMARY_MAX_CHARS
+            .label(msg!("content-long-summary-label", count = chars))
+            .help(msg!(
+                "content-long-summary-help",
+                max = LONG_SUMMARY_CHARS.to_string(),
+                cut = markdown::SUMMARY_MAX_CHARS.to_string()
             )),
         );
     }
@@ -1113,22 +1125,26 @@ fn expires_problem(
         "datetime"
     };
     let when = |d: &DateTime<FixedOffset>| locale::format_date(d, format);
-    let order = if expires == date {
-        "the same time as"
+    let label = if expires == date {
+        msg!(
+            "content-expires-same-as-date-label",
+            expires = when(&expires),
+            date = when(&date)
+        )
     } else {
-        "before"
+        msg!(
+            "content-expires-before-date-label",
+            expires = when(&expires),
+            date = when(&date)
+        )
     };
     Problem::error(
         "content::expires-before-date",
-        "the article expires before it is published, so it would never be shown",
+        msg!("content-expires-before-date"),
     )
     .at(file, span)
-    .label(format!(
-        "expires {}, {order} its date {}",
-        when(&expires),
-        when(&date)
-    ))
-    .help("`expires` is when the article is taken off the site and must come after `date`; check the day, month and year (day first: 31/12/2024), or remove the `expires:` line to keep the article on the site")
+    .label(label)
+    .help(msg!("content-expires-before-date-help"))
 }
 
 /// A written-out slug that `slugify` changed beyond transliteration.
@@ -1140,22 +1156,22 @@ fn slug_changed(
     change: locale::SlugChange,
     address: &str,
 ) -> Problem {
+    let max = locale::MAX_SLUG_LEN.to_string();
     let label = match (change.dropped, change.cut) {
-        (true, true) => format!(
-            "characters that cannot be in a web address were dropped, and it was cut to {} characters",
-            locale::MAX_SLUG_LEN
-        ),
-        (false, true) => format!("cut to {} characters", locale::MAX_SLUG_LEN),
-        _ => "characters that cannot be in a web address were dropped".to_string(),
+        (true, true) => msg!("content-slug-changed-dropped-and-cut", max = max),
+        (false, true) => msg!("content-slug-changed-cut", max = max),
+        _ => msg!("content-slug-changed-dropped"),
     };
     Problem::warning(
         "content::slug-changed",
-        format!("the slug `{input}` became `{slug}`"),
+        msg!("content-slug-changed", input = input, slug = slug),
     )
     .at(file, span)
     .label(label)
-    .help(format!(
-        "the address is {address}; a slug is one part of an address, made of letters, digits and dashes (no /, ., ?, # or %): write `slug: {slug}` to keep it, or another slug"
+    .help(msg!(
+        "content-slug-changed-help",
+        address = address,
+        slug = slug
     ))
 }
 
@@ -1170,20 +1186,26 @@ pub fn date_problem(
     text: &str,
     error: &DateError,
 ) -> Problem {
+    let examples = locale::date::ACCEPTED_FORMATS
+        .iter()
+        .map(|f| f.split(" (").next().unwrap_or(f));
     Problem::error(
         "content::bad-date",
-        format!("`{key}` is not a valid date: {text}"),
+        msg!("content-bad-date", field = key, value = text),
     )
     .at(file, span)
-    .label(error.to_string())
-    .help(format!(
-        "write the date like {} (day/month/year; the time is optional)",
-        locale::date::ACCEPTED_FORMATS
-            .iter()
-            .map(|f| f.split(" (").next().unwrap_or(f))
-            .collect::<Vec<_>>()
-            .join(" or ")
-    ))
+    .label(error.message())
+    .help(msg!("content-bad-date-help", forms = or_list(examples)))
+}
+
+/// Items joined with "or" in the reader's language: `a or b or c`. Each item is shown as it is.
+fn or_list<'a>(items: impl DoubleEndedIterator<Item = &'a str>) -> Arg {
+    let mut items = items.rev();
+    let last = Arg::from(items.next().unwrap_or_default());
+    // The last item alone; each one before it joins it to the rest.
+    items.fold(last, |rest, first| {
+        msg!("content-or", first = first, rest = rest).into()
+    })
 }
 
 /// With a category list in site.toml, every article's category must be one of them.
@@ -1200,14 +1222,16 @@ fn check_ids(config: &Config, articles: &[Arc<Article>]) -> Vec<Problem> {
             Some(first) => problems.push(
                 Problem::error(
                     "content::duplicate-id",
-                    format!(
-                        "{} and {} both have id: {id}",
-                        first.file.path, article.file.path
+                    msg!(
+                        "content-duplicate-id",
+                        first = &first.file.path,
+                        second = &article.file.path,
+                        id = id.to_string()
                     ),
                 )
                 .at(&article.file, span.clone())
-                .label(format!("also the id of {}", first.file.path))
-                .help("every article needs its own number; keep the number the old portal gave it"),
+                .label(msg!("content-duplicate-id-label", first = &first.file.path))
+                .help(msg!("content-duplicate-id-help")),
             ),
             None => {
                 seen.insert(id, article);
@@ -1223,16 +1247,11 @@ fn check_ids(config: &Config, articles: &[Arc<Article>]) -> Vec<Problem> {
         problems.push(
             Problem::error(
                 "content::missing-id",
-                format!(
-                    "this article has no `id:`, and its address ({}) needs one",
-                    pattern.as_str()
-                ),
+                msg!("content-missing-id", pattern = pattern.as_str()),
             )
             .at(&article.file, 0..0)
-            .label("no `id:` line in the front-matter")
-            .help(format!(
-                "add `id: {next}` to the front-matter (the next free number)"
-            )),
+            .label(msg!("content-missing-id-label"))
+            .help(msg!("content-missing-id-help", next = next.to_string())),
         );
     }
     problems
@@ -1275,13 +1294,15 @@ fn missing_address_part(
     let name = field.name();
     Problem::error(
         "content::missing-address-part",
-        format!("this article has no {name}, and its address ({pattern}) needs one"),
+        msg!(
+            "content-missing-address-part",
+            field = name,
+            pattern = pattern
+        ),
     )
     .at(file, span)
-    .label(format!("no `{name}:` here"))
-    .help(format!(
-        "add a `{name}:` line, or change `article` under [permalinks] in site.toml"
-    ))
+    .label(msg!("content-missing-address-part-label", field = name))
+    .help(msg!("content-missing-address-part-help", field = name))
 }
 
 fn check_categories(config: &Config, articles: &[Arc<Article>]) -> Vec<Problem> {
@@ -1306,16 +1327,19 @@ fn check_categories(config: &Config, articles: &[Arc<Article>]) -> Vec<Problem> 
             .or_else(|| did_you_mean(category, config.categories.iter().map(String::as_str)));
         let problem = Problem::error(
             "content::unknown-category",
-            format!("the category `{category}` is not in site.toml's list"),
+            msg!("content-unknown-category", category = category),
         )
         .at(&article.file, span.clone());
         problems.push(match suggestion {
-            Some(s) => problem.label(format!("did you mean `{s}`?")).help(format!(
-                "write `category: {s}`, or add the new category to `categories` in site.toml"
-            )),
-            None => problem.help(format!(
-                "the categories are: {}; to add one, list it in `categories` in site.toml",
-                config.categories.join(", ")
+            Some(s) => problem
+                .label(msg!("content-did-you-mean", suggestion = s))
+                .help(msg!(
+                    "content-unknown-category-suggest-help",
+                    suggestion = s
+                )),
+            None => problem.help(msg!(
+                "content-unknown-category-help",
+                categories = config.categories.join(", ")
             )),
         });
     }
@@ -1336,6 +1360,7 @@ impl Filter {
 mod tests {
     use super::*;
     use crate::config::Overrides;
+    use crate::messages::Lang;
 
     const SITE: &str = r#"
 title = "Liên hiệp thử nghiệm"
@@ -1542,6 +1567,93 @@ editor = "Nguyễn Văn A"
                 .as_deref()
                 .is_some_and(|h| h.contains("/cong/tin-tuc/x/")),
             "{changed:?}"
+        );
+    }
+
+    #[test]
+    fn problems_read_in_vietnamese_by_default() {
+        let (_, problems) = load(
+            "tin-tuc/a.md",
+            "---\ntitle: Bài\ndate: 31/02/2024\nprovice: An Giang\n---\n\nThân.\n",
+        );
+        let shown = |code: &str, lang| {
+            let p = problems
+                .iter()
+                .find(|p| p.code == code)
+                .unwrap_or_else(|| panic!("no {code} in {problems:#?}"));
+            let shown = p.shown(lang);
+            (shown.message, shown.label, shown.help)
+        };
+        let (message, label, help) = shown("content::bad-date", Lang::default());
+        assert_eq!(message, "`date` không phải là ngày hợp lệ: 31/02/2024");
+        assert_eq!(
+            label.as_deref(),
+            Some("tháng 2/2024 không có ngày 31: tháng này chỉ có 29 ngày")
+        );
+        let help = help.unwrap_or_default();
+        assert!(
+            help.starts_with("viết ngày theo dạng 27/05/2020 08:30 hoặc 27/05/2020 hoặc ")
+                && help.ends_with("(ngày/tháng/năm; có thể không ghi giờ)"),
+            "{help}"
+        );
+        let (message, label, help) = shown("content::unknown-field", Lang::Vi);
+        assert_eq!(message, "bantin không biết trường `provice` trong bài viết");
+        assert_eq!(label.as_deref(), Some("có phải ý bạn là `province`?"));
+        assert!(help.is_some_and(|h| h.starts_with("đổi tên thành `province`")));
+        // The same problems in English, as they always read.
+        let (message, label, _) = shown("content::bad-date", Lang::En);
+        assert_eq!(message, "`date` is not a valid date: 31/02/2024");
+        assert_eq!(
+            label.as_deref(),
+            Some("there is no day 31 in February 2024, which has 29 days")
+        );
+    }
+
+    #[test]
+    fn the_unsafe_html_summary_counts_in_each_language() {
+        let (content, _) = load(
+            "tin-tuc/a.md",
+            "---\ntitle: Bài\ndate: 02/01/2024\n---\n\n<script>x()</script>\n\n<b onclick=\"y()\">z</b>\n",
+        );
+        let summary = unsafe_html_summary(&content).expect("a summary");
+        assert_eq!(
+            summary.shown(Lang::En).message,
+            "unsafe HTML removed: 2 items in 1 article; `bantin check` lists each"
+        );
+        assert_eq!(
+            summary.shown(Lang::Vi).message,
+            "đã bỏ HTML không an toàn: 2 chỗ trong 1 bài viết; lệnh `bantin check` liệt kê từng chỗ"
+        );
+        let both = msg!(
+            "content-unsafe-html-summary",
+            items = 1usize,
+            places = msg!(
+                "content-unsafe-html-in-both",
+                articles = 1usize,
+                pages = 3usize
+            )
+        );
+        assert_eq!(
+            Lang::En.text(&both),
+            "unsafe HTML removed: 1 item in 1 article and 3 pages; `bantin check` lists each"
+        );
+    }
+
+    #[test]
+    fn helps_written_over_several_lines_keep_their_indentation() {
+        assert_eq!(
+            Lang::En.text(&msg!("content-image-example")),
+            "write the image like this:\n  image:\n    src: /images/hoi-nghi.jpg\n    alt: Các đại biểu dự hội nghị\n    caption: Quang cảnh hội nghị (optional)"
+        );
+        assert_eq!(
+            Lang::Vi.text(&msg!("content-source-example")),
+            "viết nguồn tin như sau:\n  source:\n    name: Thời Đại\n    url: https://thoidai.com.vn/…"
+        );
+        // Braces are written as Fluent literals.
+        assert!(
+            Lang::En
+                .text(&msg!("content-yaml-syntax-help"))
+                .contains("starts with one of [ ] { } * & ! | > ' \" % @ `, and indent")
         );
     }
 

@@ -11,6 +11,9 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
+use crate::messages::{Lang, Message};
+use crate::msg;
+
 /// The forms `parse_date` accepts, one per line, each with an example; meant for `help:` lines.
 pub const ACCEPTED_FORMATS: &[&str] = &[
     "27/05/2020 08:30 (DD/MM/YYYY HH:MM; seconds optional; 27/5/2020 also works)",
@@ -27,56 +30,65 @@ const FIRST_YEAR: i32 = 1900;
 const LAST_YEAR: i32 = 9999;
 
 /// Why a date could not be read. Messages are short and plain because site authors read them.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
-    #[error("the date is empty")]
     Empty,
-    #[error("this is not a date in a form bantin understands")]
     UnknownFormat,
-    #[error("the year must have four digits, from 1900 to 9999 (found “{year}”)")]
     BadYear { year: String },
-    #[error("there is no month {month}: months go from 1 to 12")]
     BadMonth { month: u32 },
-    #[error("there is no day {day} in {month_name} {year}, which has {days} days",
-        month_name = MONTH_NAMES_EN[month_index(*.month)],
-        days = days_in_month(*.year, *.month))]
     NoSuchDay { day: u32, month: u32, year: i32 },
-    #[error(
-        "{hour:02}:{minute:02}:{second:02} is not a time of day: hours go from 0 to 23, minutes and seconds from 0 to 59"
-    )]
     BadTime { hour: u32, minute: u32, second: u32 },
-    #[error("the time zone offset is not valid: write it like +07:00, or Z for UTC")]
     BadOffset,
-    #[error(
-        "{local} never happened in the {tz} time zone (the clocks jumped over it); add an offset such as +07:00"
-    )]
     NonexistentLocalTime { local: String, tz: String },
-    #[error(
-        "{local} happened twice in the {tz} time zone (the clocks went back); add an offset such as +07:00 to say which"
-    )]
     AmbiguousLocalTime { local: String, tz: String },
 }
 
-const MONTH_NAMES_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Index into month tables; a month out of range is never built into `NoSuchDay`, but clamping
-/// keeps the error message itself from ever panicking.
-fn month_index(month: u32) -> usize {
-    (month.clamp(1, 12) - 1) as usize
+impl DateError {
+    /// What is wrong with the date, in words.
+    pub fn message(&self) -> Message {
+        match self {
+            DateError::Empty => msg!("content-date-empty"),
+            DateError::UnknownFormat => msg!("content-date-unknown-format"),
+            DateError::BadYear { year } => msg!("content-date-bad-year", year = year),
+            DateError::BadMonth { month } => {
+                msg!("content-date-bad-month", month = month.to_string())
+            }
+            // The month chooses its name, so it is a number (clamped, though a month out of
+            // range is never built into `NoSuchDay`).
+            DateError::NoSuchDay { day, month, year } => msg!(
+                "content-date-no-such-day",
+                day = day.to_string(),
+                month = (*month).clamp(1, 12),
+                year = year.to_string(),
+                days = days_in_month(*year, *month).to_string()
+            ),
+            DateError::BadTime {
+                hour,
+                minute,
+                second,
+            } => msg!(
+                "content-date-bad-time",
+                time = format!("{hour:02}:{minute:02}:{second:02}")
+            ),
+            DateError::BadOffset => msg!("content-date-bad-offset"),
+            DateError::NonexistentLocalTime { local, tz } => {
+                msg!("content-date-nonexistent", local = local, tz = tz)
+            }
+            DateError::AmbiguousLocalTime { local, tz } => {
+                msg!("content-date-ambiguous", local = local, tz = tz)
+            }
+        }
+    }
 }
+
+/// The English words (`message` in English).
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.text(&self.message()))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -840,6 +852,26 @@ mod tests {
         let dt = parse_date("9999-12-31T23:00:00-12:00", HCM);
         let dt = dt.map(|d| format_date(&d, "rfc2822"));
         assert_eq!(dt, Ok("+10000-01-01T18:00:00+07:00".to_string()));
+    }
+
+    #[test]
+    fn errors_read_in_both_languages() {
+        let e = parse_date("29/02/2023", HCM).expect_err("no such day");
+        assert_eq!(
+            e.to_string(),
+            "there is no day 29 in February 2023, which has 28 days"
+        );
+        assert_eq!(
+            crate::messages::Lang::Vi.text(&e.message()),
+            "tháng 2/2023 không có ngày 29: tháng này chỉ có 28 ngày"
+        );
+        let e = parse_date("27/13/2020", HCM).expect_err("no such month");
+        assert_eq!(
+            crate::messages::Lang::Vi.text(&e.message()),
+            "không có tháng 13: tháng chỉ từ 1 đến 12"
+        );
+        let e = parse_date("27/05/2020 25:00", HCM).expect_err("no such hour");
+        assert!(e.to_string().starts_with("25:00:00 is not a time of day"));
     }
 
     #[test]

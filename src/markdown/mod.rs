@@ -931,6 +931,7 @@ fn normalize_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
     use std::sync::OnceLock;
 
     /// Loading the syntax set takes a while in debug builds; share one across tests, as a build
@@ -1349,7 +1350,7 @@ mod tests {
         let removed: Vec<(&str, String)> = sanitized
             .removed
             .iter()
-            .map(|r| (&md[r.span.clone()], r.what.label()))
+            .map(|r| (&md[r.span.clone()], Lang::En.text(&r.what.label())))
             .collect();
         assert_eq!(
             removed,

@@ -10,6 +10,9 @@ use std::ops::Range;
 use ammonia::url::{ParseError, Url};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
+use crate::messages::Message;
+use crate::msg;
+
 /// What happens to HTML written in a Markdown body (site.toml `[markdown] raw_html`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum RawHtml {
@@ -52,67 +55,49 @@ pub enum Removed {
 
 impl Removed {
     /// What the warning's label says.
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> Message {
         match self {
-            Removed::Element(tag) if tag == "iframe" => {
-                "removed <iframe> (embedded players come later)".to_string()
-            }
-            Removed::Element(tag) => format!("removed <{tag}>"),
-            Removed::Attribute(name) => format!("removed the attribute {name}"),
+            Removed::Element(tag) if tag == "iframe" => msg!("content-removed-iframe"),
+            Removed::Element(tag) => msg!("content-removed-element", tag = tag),
+            Removed::Attribute(name) => msg!("content-removed-attribute", name = name),
             Removed::Url {
                 attribute,
                 scheme: Some(scheme),
                 ..
-            } if attribute == "href" => format!("removed the link {scheme}:…"),
+            } if attribute == "href" => msg!("content-removed-link", scheme = scheme),
             Removed::Url {
                 attribute,
                 scheme: Some(scheme),
                 ..
-            } => format!("removed the address {scheme}:… ({attribute})"),
-            Removed::Url { written, .. } => {
-                format!("removed the address `{written}`, which is not a web address")
-            }
-            Removed::Style(declarations) => format!("removed the style `{declarations}`"),
-            Removed::Id(id) => format!("removed the id `{id}`"),
+            } => msg!(
+                "content-removed-address",
+                scheme = scheme,
+                attribute = attribute
+            ),
+            Removed::Url { written, .. } => msg!("content-removed-not-address", written = written),
+            Removed::Style(declarations) => msg!("content-removed-style", style = declarations),
+            Removed::Id(id) => msg!("content-removed-id", id = id),
         }
     }
 
     /// Why it was removed and what to write instead.
-    pub fn help(&self) -> String {
+    pub fn help(&self) -> Message {
         let why = match self {
-            Removed::Element(tag) if tag == "iframe" => {
-                "embedded players (YouTube, Facebook…) are not published yet: a later version shows them after a click; for now link to the video"
-            }
-            Removed::Element(tag) if tag == "script" => {
-                "a script in an article would run in the browser of every reader (it can steal logins or show a fake page)"
-            }
+            Removed::Element(tag) if tag == "iframe" => msg!("content-removed-why-iframe"),
+            Removed::Element(tag) if tag == "script" => msg!("content-removed-why-script"),
             Removed::Element(tag) if ["svg", "math"].contains(&tag.as_str()) => {
-                "SVG and MathML can carry scripts; use a picture (.png, .jpg) instead"
+                msg!("content-removed-why-svg")
             }
-            Removed::Element(_) => {
-                "only the HTML of article text is published (text, tables, pictures, video and audio); forms, styles, scripts, frames and page settings are not"
-            }
+            Removed::Element(_) => msg!("content-removed-why-element"),
             Removed::Attribute(name) if name.starts_with("on") => {
-                "an event handler (onclick, onerror…) runs a script in the browser of every reader"
+                msg!("content-removed-why-handler")
             }
-            Removed::Attribute(_) => {
-                "only attributes that describe article text are published (title, lang, alt, width, colspan…)"
-            }
-            Removed::Url { .. } => {
-                "a javascript:, data: or vbscript: address runs a script or opens a fake page; links and pictures may use http(s), mailto, tel or a path of the site"
-            }
-            Removed::Style(_) => {
-                "these styles can hide text or lay a fake page over the site; tables keep their widths, alignment, borders and padding"
-            }
-            Removed::Id(_) => {
-                "the theme's pages and scripts use this id; another element with it would break them, so choose another id"
-            }
+            Removed::Attribute(_) => msg!("content-removed-why-attribute"),
+            Removed::Url { .. } => msg!("content-removed-why-url"),
+            Removed::Style(_) => msg!("content-removed-why-style"),
+            Removed::Id(_) => msg!("content-removed-why-id"),
         };
-        format!(
-            "{why}. The rest of the article is published. If every writer of this site is trusted \
-             and no article is imported from elsewhere, raw_html = \"trusted\" under [markdown] in \
-             site.toml publishes HTML exactly as written"
-        )
+        msg!("content-removed-help", why = why)
     }
 }
 
@@ -819,13 +804,14 @@ fn attribute_span(text: &str, tag: &html5gum::StartTag<usize>, name: &str) -> Op
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     /// The labels of what the detector reports for `html`, written as a whole body.
     fn reported(html: &str) -> Vec<String> {
         let whole = 0..html.len();
         removals(html, std::slice::from_ref(&whole))
             .iter()
-            .map(|r| r.what.label())
+            .map(|r| Lang::En.text(&r.what.label()))
             .collect()
     }
 
@@ -1108,7 +1094,7 @@ pub(super) mod tests {
             let got = match attribute(element, name, value) {
                 Verdict::Keep => String::new(),
                 Verdict::Rewrite(_, None) | Verdict::Drop(None) => "quiet".to_string(),
-                Verdict::Rewrite(_, Some(r)) | Verdict::Drop(Some(r)) => r.label(),
+                Verdict::Rewrite(_, Some(r)) | Verdict::Drop(Some(r)) => Lang::En.text(&r.label()),
             };
             assert_eq!(got, *want, "<{element} {name}={value:?}>");
         }
@@ -1350,7 +1336,7 @@ pub(super) mod tests {
         ];
         let got: Vec<(&str, String)> = removals(body, &raw)
             .iter()
-            .map(|r| (&body[r.span.clone()], r.what.label()))
+            .map(|r| (&body[r.span.clone()], Lang::En.text(&r.what.label())))
             .collect();
         assert_eq!(
             got,

@@ -13,6 +13,8 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use crate::config::Config;
 use crate::content::{ARTICLES_DIR, Article, Content, Filter, Page};
 use crate::locale::{self, collate::Collator};
+use crate::messages::Message;
+use crate::msg;
 use crate::problem::{Problem, SourceFile};
 use crate::provinces::{ProvinceId, Provinces};
 use crate::route;
@@ -291,18 +293,22 @@ impl Index {
             if !exists {
                 let pages: Vec<String> =
                     self.pages.iter().map(|p| format!("/{}/", p.path)).collect();
+                let help = if pages.is_empty() {
+                    msg!("content-menu-missing-page-help")
+                } else {
+                    msg!(
+                        "content-menu-missing-page-help-pages",
+                        pages = pages.join(", ")
+                    )
+                };
                 problems.push(
                     Problem::error(
                         "config::menu-missing-page",
-                        format!("site.toml links to `{}`, but the site has no such page", item.url),
+                        msg!("content-menu-missing-page", url = &item.url),
                     )
                     .at(&config.source, item.span.clone())
-                    .label("no page at this address")
-                    .help(format!(
-                        "link to a page that exists: / (home), /tinh/, /the/, /chuyen-muc/, /luu-tru/{}{}",
-                        if pages.is_empty() { "" } else { ", " },
-                        pages.join(", ")
-                    )),
+                    .label(msg!("content-menu-missing-page-label"))
+                    .help(help),
                 );
             }
         }
@@ -438,11 +444,12 @@ fn terms<'a>(
 }
 
 /// Spellings that differ only in letter case are one name; any other two names on one slug
-/// ("Hội nghị" and "Hoi nghi") would share a page, so they are an error naming both.
+/// ("Hội nghị" and "Hoi nghi") would share a page, so they are an error naming both. `kind` is
+/// `tag` or `category`.
 fn check_terms<'a>(
     articles: &[Arc<Article>],
     terms: Vec<Term<'a>>,
-    what: &str,
+    kind: &str,
 ) -> (Vec<Term<'a>>, Vec<Problem>) {
     let mut problems = Vec::new();
     for term in &terms {
@@ -458,15 +465,22 @@ fn check_terms<'a>(
             problems.push(
                 Problem::error(
                     "content::name-collision",
-                    format!(
-                        "the {what}s `{first}` ({}) and `{name}` ({}) would share the page /{}/",
-                        first_file.path, file.path, term.slug
+                    msg!(
+                        "content-name-collision",
+                        kind = kind,
+                        first = *first,
+                        first_file = &first_file.path,
+                        second = *name,
+                        second_file = &file.path,
+                        slug = &term.slug
                     ),
                 )
                 .at(file, span.clone())
-                .label(format!("same address as `{first}`"))
-                .help(format!(
-                    "if they are the same {what}, spell them the same way (`{first}`); if not, make the names differ in letters, not only in accents or punctuation"
+                .label(msg!("content-name-collision-label", first = *first))
+                .help(msg!(
+                    "content-name-collision-help",
+                    kind = kind,
+                    first = *first
                 )),
             );
         }
@@ -626,19 +640,24 @@ pub fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<
         warnings.push(
             Problem::warning(
                 "content::former-province",
-                format!(
-                    "{} has been part of {} since {since}, but this article is dated {}",
-                    p.display_name(),
-                    current.display_name(),
-                    article.date.format("%d/%m/%Y")
+                msg!(
+                    "content-former-province",
+                    province = p.display_name(),
+                    current = current.display_name(),
+                    since = since.to_string(),
+                    date = article.date.format("%d/%m/%Y").to_string()
                 ),
             )
             .at(&article.file, span)
-            .label(format!("now part of {}", current.display_name()))
-            .help(format!(
-                "for news after {since} write `province: {}`; keep `{}` only for news from before",
-                current.display_name(),
-                p.display_name()
+            .label(msg!(
+                "content-former-province-label",
+                current = current.display_name()
+            ))
+            .help(msg!(
+                "content-former-province-help",
+                since = since.to_string(),
+                current = current.display_name(),
+                province = p.display_name()
             )),
         );
     }
@@ -650,24 +669,26 @@ pub fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<
 fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Every claimed address with who claims it; reported in file order so messages are stable.
-    let mut claims: Vec<(String, &SourceFile, &Range<usize>, &str)> = Vec::new();
+    let mut claims: Vec<(String, &SourceFile, &Range<usize>, Message)> = Vec::new();
     for article in articles.iter().filter(|a| !a.path.is_empty()) {
         if let Some(what) = route::reserved(&article.path) {
             problems.push(
                 Problem::error(
                     "content::reserved-url",
-                    format!(
-                        "the article {} would take the address /{}, where bantin puts {what}",
-                        article.file.path, article.path
+                    msg!(
+                        "content-reserved-article",
+                        file = &article.file.path,
+                        path = &article.path,
+                        what = what
                     ),
                 )
                 .at(&article.file, article.slug_span.clone())
-                .label("this makes the address")
-                .help("give the article another `slug:`, or change `article` under [permalinks] in site.toml"),
+                .label(msg!("content-reserved-article-label"))
+                .help(msg!("content-reserved-article-help")),
             );
             continue;
         }
-        let help = "give one of the two articles its own address with a `slug:` line, e.g. slug: hoi-nghi-tong-ket-2024-an-giang";
+        let help = msg!("content-duplicate-articles-help");
         claims.push((
             article.path.clone(),
             &article.file,
@@ -678,19 +699,25 @@ fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
     for page in pages {
         let first_segment = page.path.split('/').next().unwrap_or("");
         let reserved = route::reserved(&route::page(&page.path))
-            .or_else(|| (first_segment == ARTICLES_DIR).then_some("the news articles"));
+            .map(Message::from)
+            .or_else(|| (first_segment == ARTICLES_DIR).then(|| msg!("content-reserved-articles")));
         if let Some(what) = reserved {
             problems.push(
                 Problem::error(
                     "content::reserved-url",
-                    format!("the page {} would take the address /{}/, where bantin puts {what}", page.file.path, page.path),
+                    msg!(
+                        "content-reserved-page",
+                        file = &page.file.path,
+                        path = &page.path,
+                        what = what
+                    ),
                 )
                 .at(&page.file, page.path_span.clone())
-                .help(format!("news articles go in content/{ARTICLES_DIR}/; give this page another file name or `slug:`")),
+                .help(msg!("content-reserved-page-help", folder = ARTICLES_DIR)),
             );
             continue;
         }
-        let help = "rename one of the files, or give it a `slug:`";
+        let help = msg!("content-duplicate-pages-help");
         claims.push((route::page(&page.path), &page.file, &page.path_span, help));
     }
     claims.sort_by(|a, b| a.1.path.cmp(&b.1.path));
@@ -700,14 +727,16 @@ fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
             Some(first) => problems.push(
                 Problem::error(
                     "content::duplicate-url",
-                    format!(
-                        "{} and {} would both be published at /{path}",
-                        first.path, file.path
+                    msg!(
+                        "content-duplicate-url",
+                        first = &first.path,
+                        second = &file.path,
+                        path = path
                     ),
                 )
                 .at(file, (*span).clone())
-                .label(format!("same address as {}", first.path))
-                .help(*help),
+                .label(msg!("content-duplicate-url-label", first = &first.path))
+                .help(help.clone()),
             ),
             None => {
                 seen.insert(path, file);
