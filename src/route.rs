@@ -9,8 +9,12 @@
 //! `Config::permalink` put the base path or base URL in front.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, FixedOffset};
+
+use crate::messages::{Lang, Message};
+use crate::msg;
 
 /// Province pages: `/tinh/`, `/tinh/<slug>/`.
 pub const PROVINCES: &str = "tinh/";
@@ -68,29 +72,92 @@ pub const RESERVED_FILES: &[&str] = &[
     ".bantin-manifest.json",
 ];
 
+/// What bantin itself puts at an address, which no article or page may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reserved {
+    HomePage,
+    File,
+    Provinces,
+    Tags,
+    Categories,
+    Archive,
+    SearchPage,
+    SearchIndex,
+    Pager,
+}
+
+impl Reserved {
+    const ALL: [Reserved; 9] = [
+        Reserved::HomePage,
+        Reserved::File,
+        Reserved::Provinces,
+        Reserved::Tags,
+        Reserved::Categories,
+        Reserved::Archive,
+        Reserved::SearchPage,
+        Reserved::SearchIndex,
+        Reserved::Pager,
+    ];
+
+    /// What it is, in words: "the province pages".
+    pub fn message(self) -> Message {
+        match self {
+            Reserved::HomePage => msg!("render-reserved-home-page"),
+            Reserved::File => msg!("render-reserved-file"),
+            Reserved::Provinces => msg!("render-reserved-provinces"),
+            Reserved::Tags => msg!("render-reserved-tags"),
+            Reserved::Categories => msg!("render-reserved-categories"),
+            Reserved::Archive => msg!("render-reserved-archive"),
+            Reserved::SearchPage => msg!("render-reserved-search-page"),
+            Reserved::SearchIndex => msg!("render-reserved-search-index"),
+            Reserved::Pager => msg!("render-reserved-pager"),
+        }
+    }
+}
+
 /// What bantin itself does at `path`, if anything: why an article or page may not take it.
-pub fn reserved(path: &str) -> Option<&'static str> {
+pub fn reserved_by(path: &str) -> Option<Reserved> {
     let first = path.split('/').next().unwrap_or("");
     if path.is_empty() {
-        return Some("the home page");
+        return Some(Reserved::HomePage);
     }
     let file = path.trim_end_matches('/');
     let sitemap_part = file
         .strip_prefix("sitemap-")
         .is_some_and(|f| f.ends_with(".xml"));
     if RESERVED_FILES.contains(&file) || sitemap_part {
-        return Some("a file bantin writes");
+        return Some(Reserved::File);
     }
     match first {
-        "tinh" => Some("the province pages"),
-        "the" => Some("the tag pages"),
-        "chuyen-muc" => Some("the category pages"),
-        "luu-tru" => Some("the archive"),
-        "tim-kiem" => Some("the search page"),
-        "search" => Some("the search index"),
-        PAGER => Some("the home page's further pages"),
+        "tinh" => Some(Reserved::Provinces),
+        "the" => Some(Reserved::Tags),
+        "chuyen-muc" => Some(Reserved::Categories),
+        "luu-tru" => Some(Reserved::Archive),
+        "tim-kiem" => Some(Reserved::SearchPage),
+        "search" => Some(Reserved::SearchIndex),
+        PAGER => Some(Reserved::Pager),
         _ => None,
     }
+}
+
+/// What bantin itself does at `path`, in English words.
+///
+/// For the transition only: the content area (`model::check_collisions`) still words its
+/// collision messages with it. Use [`reserved_by`] and [`Reserved::message`], which speak both
+/// languages; this goes once nothing calls it.
+pub fn reserved(path: &str) -> Option<&'static str> {
+    static ENGLISH: OnceLock<Vec<(Reserved, String)>> = OnceLock::new();
+    let what = reserved_by(path)?;
+    let texts = ENGLISH.get_or_init(|| {
+        Reserved::ALL
+            .iter()
+            .map(|r| (*r, Lang::En.text(&r.message())))
+            .collect()
+    });
+    texts
+        .iter()
+        .find(|(r, _)| *r == what)
+        .map(|(_, text)| text.as_str())
 }
 
 /// A province's list.
@@ -183,19 +250,19 @@ pub fn query_alias(written: &str) -> Option<(&str, &str)> {
 
 /// Why `written` cannot be an old address: it must be a path from the site root, optionally
 /// with a query string (`/?p=123`), and hold no `#`, space, backslash or `..` folder.
-pub fn old_address_error(written: &str) -> Option<&'static str> {
+pub fn old_address_error(written: &str) -> Option<Message> {
     let (path, query) = match query_alias(written) {
         Some((path, query)) => (path, Some(query)),
         None => (written, None),
     };
     if !path.starts_with('/') {
-        Some("it does not start with /")
+        Some(msg!("render-old-address-no-slash"))
     } else if written.contains(['#', '\\']) || written.chars().any(char::is_whitespace) {
-        Some("it holds a #, a space or a backslash")
+        Some(msg!("render-old-address-bad-character"))
     } else if path.split('/').any(|s| s == ".." || s == ".") {
-        Some("it has a relative folder (. or ..)")
+        Some(msg!("render-old-address-relative"))
     } else if query.is_some_and(|q| q.is_empty() || q.contains('?')) {
-        Some("its query string is empty or holds a second ?")
+        Some(msg!("render-old-address-bad-query"))
     } else {
         None
     }
@@ -260,10 +327,10 @@ pub struct Pattern {
 }
 
 /// Why a pattern cannot be used; `at` is a byte range in the pattern as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PatternError {
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
     pub at: Range<usize>,
 }
 
@@ -301,16 +368,12 @@ impl Pattern {
     /// not be one of bantin's own folders.
     pub fn parse(written: &str) -> Result<Pattern, PatternError> {
         let whole = 0..written.len();
-        let error = |message: String, help: &str, at: Range<usize>| PatternError {
-            message,
-            help: help.to_string(),
-            at,
-        };
-        let examples = "e.g. \"/tin-tuc/:slug/\", \"/:year/:month/:day/:slug/\" or \"/tin-tuc/:slug-:id.html\"";
+        let error =
+            |message: Message, help: Message, at: Range<usize>| PatternError { message, help, at };
         let Some(rest) = written.strip_prefix('/') else {
             return Err(error(
-                format!("the address pattern `{written}` does not start with /"),
-                &format!("write it from the site root, {examples}"),
+                msg!("render-pattern-no-slash", pattern = written),
+                msg!("render-pattern-no-slash-help"),
                 whole,
             ));
         };
@@ -319,22 +382,25 @@ impl Pattern {
             .find(|(_, c)| c.is_whitespace() || matches!(c, '?' | '#' | '\\' | '%'))
         {
             return Err(error(
-                format!("an address cannot hold `{}`", bad.1),
-                &format!("use letters, digits, - and / only, {examples}"),
+                msg!(
+                    "render-pattern-bad-character",
+                    character = bad.1.to_string()
+                ),
+                msg!("render-pattern-bad-character-help"),
                 bad.0..bad.0 + bad.1.len_utf8(),
             ));
         }
         if written.contains("//") || written.split('/').any(|s| s == ".." || s == ".") {
             return Err(error(
-                format!("the address pattern `{written}` has an empty or relative folder"),
-                examples,
+                msg!("render-pattern-relative", pattern = written),
+                msg!("render-pattern-examples"),
                 whole,
             ));
         }
         if !(written.ends_with('/') || written.ends_with(".html") || written.ends_with(".htm")) {
             return Err(error(
-                format!("the address pattern `{written}` ends neither in / nor in .html"),
-                "end it with / (a folder page, as bantin's own pages are) or with .html (as many old portals do)",
+                msg!("render-pattern-bad-end", pattern = written),
+                msg!("render-pattern-bad-end-help"),
                 whole,
             ));
         }
@@ -357,14 +423,23 @@ impl Pattern {
             }
             let at = start..start + 1 + name.len();
             let Some(&(_, field)) = FIELDS.iter().find(|(n, _)| *n == name) else {
-                let names: Vec<String> = FIELDS.iter().map(|(n, _)| format!(":{n}")).collect();
-                let suggestion =
-                    crate::problem::did_you_mean(&name, FIELDS.iter().map(|(n, _)| *n))
-                        .map(|s| format!("did you mean `:{s}`? "))
-                        .unwrap_or_default();
+                let names = FIELDS
+                    .iter()
+                    .map(|(n, _)| format!(":{n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let help = match crate::problem::did_you_mean(&name, FIELDS.iter().map(|(n, _)| *n))
+                {
+                    Some(s) => msg!(
+                        "render-pattern-unknown-field-help-suggest",
+                        suggestion = format!(":{s}"),
+                        names = names
+                    ),
+                    None => msg!("render-pattern-unknown-field-help", names = names),
+                };
                 return Err(error(
-                    format!("`:{name}` is not a part of an address bantin knows"),
-                    &format!("{suggestion}a pattern may use {}", names.join(", ")),
+                    msg!("render-pattern-unknown-field", field = format!(":{name}")),
+                    help,
                     at,
                 ));
             };
@@ -372,8 +447,8 @@ impl Pattern {
                 parts.push(Part::Text(std::mem::take(&mut text)));
             } else if matches!(parts.last(), Some(Part::Field(_))) {
                 return Err(error(
-                    format!("`:{name}` follows another field with nothing between them"),
-                    "put a - or / between two fields, e.g. :slug-:id",
+                    msg!("render-pattern-adjacent-fields", field = format!(":{name}")),
+                    msg!("render-pattern-adjacent-fields-help"),
                     at,
                 ));
             }
@@ -391,10 +466,8 @@ impl Pattern {
             .any(|&f| pattern.uses(f))
         {
             return Err(error(
-                format!(
-                    "with the address pattern `{written}`, two articles could share one address"
-                ),
-                &format!("put :slug, :stem or :id in it, {examples}"),
+                msg!("render-pattern-not-unique", pattern = written),
+                msg!("render-pattern-not-unique-help"),
                 whole,
             ));
         }
@@ -404,12 +477,15 @@ impl Pattern {
         };
         let fixed_is_folder =
             matches!(pattern.parts.first(), Some(Part::Text(t)) if t.contains('/'));
-        if fixed_is_folder && let Some(what) = reserved(&format!("{fixed}/")) {
+        if fixed_is_folder && let Some(what) = reserved_by(&format!("{fixed}/")) {
             return Err(error(
-                format!(
-                    "the address pattern `{written}` puts articles in /{fixed}/, where bantin puts {what}"
+                msg!(
+                    "render-pattern-reserved",
+                    pattern = written,
+                    folder = fixed.as_str(),
+                    what = what.message()
                 ),
-                &format!("choose another first folder, {examples}"),
+                msg!("render-pattern-reserved-help"),
                 1..1 + fixed.len(),
             ));
         }
@@ -522,12 +598,33 @@ mod tests {
         ];
         for (written, words, at) in cases {
             let e = Pattern::parse(written).expect_err(written);
-            assert!(e.message.contains(words), "{written}: {}", e.message);
+            let message = Lang::En.text(&e.message);
+            assert!(message.contains(words), "{written}: {message}");
             assert_eq!(&e.at, at, "{written}");
-            assert!(!e.help.is_empty());
+            for lang in Lang::ALL {
+                assert!(!lang.text(&e.help).is_empty());
+            }
         }
         let e = Pattern::parse("/tin-tuc/:sulg/").expect_err("typo");
-        assert!(e.help.contains("did you mean `:slug`?"), "{}", e.help);
+        let help = Lang::En.text(&e.help);
+        assert!(help.contains("did you mean `:slug`?"), "{help}");
+        assert_eq!(
+            help,
+            "did you mean `:slug`? a pattern may use :year, :month, :day, :slug, :category, :stem, :id"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.help),
+            "có phải ý bạn là `:slug`? mẫu địa chỉ chỉ dùng được :year, :month, :day, :slug, :category, :stem, :id"
+        );
+        let e = Pattern::parse("/tinh/:slug/").expect_err("reserved");
+        assert_eq!(
+            Lang::Vi.text(&e.message),
+            "mẫu địa chỉ `/tinh/:slug/` đặt bài viết vào /tinh/, là nơi bantin đặt các trang tỉnh, thành phố"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.help),
+            "hãy chọn thư mục đầu tiên khác, ví dụ \"/tin-tuc/:slug/\", \"/:year/:month/:day/:slug/\" hoặc \"/tin-tuc/:slug-:id.html\""
+        );
     }
 
     #[test]
@@ -552,8 +649,15 @@ mod tests {
             ),
         ];
         for (written, why) in cases {
-            assert_eq!(old_address_error(written), *why, "{written}");
+            let got = old_address_error(written).map(|m| Lang::En.text(&m));
+            assert_eq!(got.as_deref(), *why, "{written}");
         }
+        assert_eq!(
+            old_address_error("tin-tuc/a/")
+                .map(|m| Lang::Vi.text(&m))
+                .as_deref(),
+            Some("địa chỉ không bắt đầu bằng dấu /")
+        );
         assert_eq!(query_alias("/?p=123"), Some(("/", "p=123")));
         assert_eq!(
             query_alias("/index.php?page_id=5"),
@@ -588,6 +692,11 @@ mod tests {
         assert_eq!(reserved("sitemap-3.xml"), Some("a file bantin writes"));
         assert_eq!(reserved("sitemap-news.xml"), Some("a file bantin writes"));
         assert_eq!(reserved("tin-tuc/x/"), None);
+        assert_eq!(reserved_by("the/x/"), Some(Reserved::Tags));
+        assert_eq!(
+            Lang::Vi.text(&Reserved::Pager.message()),
+            "các trang tiếp theo của trang chủ"
+        );
         assert_eq!(reserved("gioi-thieu/"), None);
     }
 }
