@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use toml_edit::{Document, Item, TableLike, Value};
 
 use crate::markdown::RawHtml;
-use crate::messages::Lang;
+use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::problem::{Problem, SourceFile, did_you_mean};
 use crate::provinces::{ProvinceId, Provinces};
@@ -224,7 +224,7 @@ fn pattern_problem(file: &SourceFile, value: Range<usize>, e: &PatternError) -> 
     };
     Problem::error("config::permalink", e.message.clone())
         .at(file, span)
-        .label("here")
+        .label(msg!("config-permalink-label"))
         .help(e.help.clone())
 }
 
@@ -238,50 +238,61 @@ pub fn message_language(root: &Path) -> Option<Lang> {
 }
 
 /// A line of site.toml that sets `path` well, for the help of a problem with it.
-fn example(path: &[&str]) -> &'static str {
+fn example(path: &[&str]) -> Message {
     match path {
-        ["title"] => "title = \"Liên hiệp các tổ chức hữu nghị tỉnh An Giang\"",
-        ["description"] => "description = \"Cổng thông tin điện tử của Liên hiệp\"",
-        ["base_url"] => "base_url = \"https://example.github.io/lhhn-angiang/\"",
-        ["language"] => "language = \"vi\"",
-        ["messages"] => "messages = \"vi\"",
-        ["timezone"] => "timezone = \"Asia/Ho_Chi_Minh\"",
-        ["theme"] => "theme = \"default\"",
-        ["province"] => "province = \"An Giang\"",
-        ["page_size"] => "page_size = 10",
-        ["categories"] => "categories = [\"Tin tức hoạt động\", \"Đối ngoại nhân dân\"]",
-        ["image"] => "image = \"/images/bang-ron.jpg\"",
-        ["menu", ..] => "[[menu]] followed by name = \"Giới thiệu\" and url = \"/gioi-thieu/\"",
-        ["links", ..] => "[[links]] followed by name = \"VUFO\" and url = \"https://vufo.org.vn/\"",
-        ["feeds"] | ["feeds", "limit"] => "[feeds] followed by limit = 20",
-        ["feeds", "full_content"] => "full_content = false",
-        ["provinces", ..] => "[provinces] followed by include_merged = true",
-        ["markdown", ..] => "[markdown] followed by raw_html = \"sanitize\"",
-        ["permalinks", "previous"] => "previous = [\"/tin-tuc/:slug/\"]",
-        ["permalinks", ..] => "[permalinks] followed by article = \"/tin-tuc/:slug/\"",
-        ["redirects", ..] => {
-            "[redirects] followed by \"/category/tin-tuc/\" = \"/chuyen-muc/tin-tuc-hoat-dong/\""
-        }
-        ["counter", ..] => {
-            "[counter] followed by endpoint = \"https://dem.example.vn/luot-truy-cap\""
-        }
-        ["organization"] => {
-            "[organization] followed by name = \"…\", parent = \"…\" and the other lines"
-        }
-        ["organization", "name"] => "name = \"Liên hiệp các tổ chức hữu nghị tỉnh An Giang\"",
-        ["organization", "short_name"] => "short_name = \"AGUFO\"",
-        ["organization", "parent"] => "parent = \"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang\"",
-        ["organization", "address"] => {
-            "address = \"Số 10 đường Lê Lợi, phường Long Xuyên, tỉnh An Giang\""
-        }
-        ["organization", "phone"] => "phone = \"0296 3852 111\"",
-        ["organization", "fax"] => "fax = \"0296 3852 112\"",
-        ["organization", "email"] => "email = \"lienhiep@angiang.gov.vn\"",
-        ["organization", "editor"] => "editor = \"Nguyễn Văn An\"",
-        ["organization", "editor_title"] => "editor_title = \"Trưởng Ban biên tập\"",
-        ["organization", "licence"] => "licence = \"Giấy phép số …/GP-STTTT ngày … do … cấp\"",
-        _ => "key = \"value\"",
+        ["title"] => msg!("config-example-title"),
+        ["description"] => msg!("config-example-description"),
+        ["base_url"] => msg!("config-example-base-url"),
+        ["language"] => msg!("config-example-language"),
+        ["messages"] => msg!("config-example-messages"),
+        ["timezone"] => msg!("config-example-timezone"),
+        ["theme"] => msg!("config-example-theme"),
+        ["province"] => msg!("config-example-province"),
+        ["page_size"] => msg!("config-example-page-size"),
+        ["categories"] => msg!("config-example-categories"),
+        ["image"] => msg!("config-example-image"),
+        ["menu", ..] => msg!("config-example-menu"),
+        ["links", ..] => msg!("config-example-links"),
+        ["feeds"] | ["feeds", "limit"] => msg!("config-example-feeds"),
+        ["feeds", "full_content"] => msg!("config-example-full-content"),
+        ["provinces", ..] => msg!("config-example-provinces"),
+        ["markdown", ..] => msg!("config-example-markdown"),
+        ["permalinks", "previous"] => msg!("config-example-permalinks-previous"),
+        ["permalinks", ..] => msg!("config-example-permalinks"),
+        ["redirects", ..] => msg!("config-example-redirects"),
+        ["counter", ..] => msg!("config-example-counter"),
+        ["organization"] => msg!("config-example-organization"),
+        ["organization", "name"] => msg!("config-example-organization-name"),
+        ["organization", "short_name"] => msg!("config-example-organization-short-name"),
+        ["organization", "parent"] => msg!("config-example-organization-parent"),
+        ["organization", "address"] => msg!("config-example-organization-address"),
+        ["organization", "phone"] => msg!("config-example-organization-phone"),
+        ["organization", "fax"] => msg!("config-example-organization-fax"),
+        ["organization", "email"] => msg!("config-example-organization-email"),
+        ["organization", "editor"] => msg!("config-example-organization-editor"),
+        ["organization", "editor_title"] => msg!("config-example-organization-editor-title"),
+        ["organization", "licence"] => msg!("config-example-organization-licence"),
+        _ => msg!("config-example-other"),
     }
+}
+
+/// Several examples in one text, separated by semicolons.
+fn examples(mut list: Vec<Message>) -> Message {
+    let Some(last) = list.pop() else {
+        return msg!("config-example-other");
+    };
+    list.into_iter().rev().fold(last, |rest, first| {
+        msg!("config-examples", first = first, rest = rest)
+    })
+}
+
+/// Names in backticks, separated by commas: `` `a`, `b` ``.
+fn quoted_names(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Config {
@@ -312,10 +323,14 @@ impl Config {
         let bytes = std::fs::read(&path).map_err(|e| {
             Problem::error(
                 "config::unreadable",
-                format!("cannot read {}: {e}", path.display()),
+                msg!(
+                    "config-unreadable",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
             )
             .in_file(CONFIG_FILE)
-            .help("run `bantin build` in the site's folder, pass --source DIR, or create a site with `bantin init DIR`")
+            .help(msg!("config-unreadable-help"))
         })?;
         Ok(
             match crate::problem::utf8_text("config::not-utf8", CONFIG_FILE, bytes) {
@@ -437,12 +452,13 @@ fn document(file: &SourceFile) -> (Option<Document<String>>, Option<Problem>, Un
         .filter(|(_, c)| matches!(c, '[' | '{'))
         .nth(MAX_BRACKETS)
     {
-        let problem = Problem::error("config::syntax", "site.toml is not valid TOML")
+        let problem = Problem::error("config::syntax", msg!("config-syntax"))
             .at(file, at..at + 1)
-            .label(format!("more than {MAX_BRACKETS} `[` and `{{` by here"))
-            .help(
-                "a site's settings have a few dozen brackets: look for text pasted in by mistake",
-            );
+            .label(msg!(
+                "config-syntax-brackets-label",
+                max = MAX_BRACKETS.to_string()
+            ))
+            .help(msg!("config-syntax-brackets-help"));
         return (None, Some(problem), nothing());
     }
     let error = match parse_toml(file.text.to_string()) {
@@ -450,10 +466,10 @@ fn document(file: &SourceFile) -> (Option<Document<String>>, Option<Problem>, Un
         Err(e) => e,
     };
     let span = error.span().unwrap_or(0..0);
-    let problem = Problem::error("config::syntax", "site.toml is not valid TOML")
+    let problem = Problem::error("config::syntax", msg!("config-syntax"))
         .at(file, span.clone())
-        .label(error.message().trim().to_string())
-        .help("TOML writes settings as `key = \"value\"`; text needs double quotes, a block of settings starts with [name] on a line of its own");
+        .label(msg!("config-syntax-label", error = error.message().trim()))
+        .help(msg!("config-syntax-help"));
     let text = &*file.text;
     let mut at = span.start.min(text.len());
     while !text.is_char_boundary(at) {
@@ -570,46 +586,37 @@ enum Kind {
 
 impl Kind {
     /// What the setting should be, and how that is written.
-    fn explain(self) -> (&'static str, &'static str) {
+    fn explain(self) -> (Message, Message) {
         match self {
-            Kind::Text => ("text", "text is written in double quotes"),
-            Kind::Number => ("a whole number", "numbers are written without quotes"),
-            Kind::Bool => ("true or false", "write true or false, without quotes"),
-            Kind::Texts => (
-                "a list of texts",
-                "a list is written in square brackets, each text in double quotes",
-            ),
-            Kind::Table => (
-                "a block of settings",
-                "a block starts with its name in square brackets on a line of its own",
-            ),
-            Kind::Links => (
-                "a list of links",
-                "each link is a block of its own with a name and a url",
-            ),
+            Kind::Text => (msg!("config-kind-text"), msg!("config-kind-text-how")),
+            Kind::Number => (msg!("config-kind-number"), msg!("config-kind-number-how")),
+            Kind::Bool => (msg!("config-kind-bool"), msg!("config-kind-bool-how")),
+            Kind::Texts => (msg!("config-kind-texts"), msg!("config-kind-texts-how")),
+            Kind::Table => (msg!("config-kind-table"), msg!("config-kind-table-how")),
+            Kind::Links => (msg!("config-kind-links"), msg!("config-kind-links-how")),
         }
     }
 }
 
 /// What a value is, in the words of an editor.
-fn describe(item: &Item) -> &'static str {
+fn describe(item: &Item) -> Message {
     match item {
         Item::Value(value) => describe_value(value),
-        Item::Table(_) => "a block of settings",
-        Item::ArrayOfTables(_) => "a list of blocks",
-        Item::None => "nothing",
+        Item::Table(_) => msg!("config-found-table"),
+        Item::ArrayOfTables(_) => msg!("config-found-tables"),
+        Item::None => msg!("config-found-nothing"),
     }
 }
 
-fn describe_value(value: &Value) -> &'static str {
+fn describe_value(value: &Value) -> Message {
     match value {
-        Value::String(_) => "text",
-        Value::Integer(_) => "a whole number",
-        Value::Float(_) => "a decimal number",
-        Value::Boolean(_) => "true/false",
-        Value::Datetime(_) => "a date",
-        Value::Array(_) => "a list",
-        Value::InlineTable(_) => "a block of settings",
+        Value::String(_) => msg!("config-found-text"),
+        Value::Integer(_) => msg!("config-found-integer"),
+        Value::Float(_) => msg!("config-found-float"),
+        Value::Boolean(_) => msg!("config-found-bool"),
+        Value::Datetime(_) => msg!("config-found-date"),
+        Value::Array(_) => msg!("config-found-list"),
+        Value::InlineTable(_) => msg!("config-found-table"),
     }
 }
 
@@ -663,15 +670,15 @@ impl<'a> Reader<'a> {
             Some((Err(why), text)) => {
                 let problem = Problem::error(
                     "config::base-url",
-                    format!("base_url `{text}` is not usable: {why}"),
+                    msg!("config-base-url", url = text, why = why),
                 )
-                .help("write the site's public address with http:// or https://, e.g. base_url = \"https://example.github.io/portal/\"");
+                .help(msg!("config-base-url-help"));
                 let problem = if overrides.base_url.is_some() {
                     problem.in_file("--base-url")
                 } else {
                     problem
                         .at(self.file, self.span(&["base_url"]))
-                        .label("this address")
+                        .label(msg!("config-base-url-label"))
                 };
                 self.problems.push(problem);
                 (String::new(), "/".to_string())
@@ -688,13 +695,10 @@ impl<'a> Reader<'a> {
                 Ok(tz) => tz,
                 Err(_) => {
                     self.problems.push(
-                        Problem::error(
-                            "config::timezone",
-                            format!("unknown timezone `{name}`"),
-                        )
-                        .at(self.file, self.span(&["timezone"]))
-                        .label("not an IANA timezone name")
-                        .help("Vietnam is \"Asia/Ho_Chi_Minh\" (the default; you can leave timezone out)"),
+                        Problem::error("config::timezone", msg!("config-timezone", name = name))
+                            .at(self.file, self.span(&["timezone"]))
+                            .label(msg!("config-timezone-label"))
+                            .help(msg!("config-timezone-help")),
                     );
                     chrono_tz::Asia::Ho_Chi_Minh
                 }
@@ -731,11 +735,14 @@ impl<'a> Reader<'a> {
                 self.problems.push(
                     Problem::error(
                         "config::page-size",
-                        format!("page_size {n} is out of range"),
+                        msg!("config-page-size", value = n.to_string()),
                     )
                     .at(self.file, self.span(&["page_size"]))
-                    .label("must be between 1 and 500")
-                    .help("the number of articles on one list page, e.g. page_size = 10"),
+                    .label(msg!(
+                        "config-page-size-label",
+                        max = MAX_PAGE_SIZE.to_string()
+                    ))
+                    .help(msg!("config-page-size-help")),
                 );
                 DEFAULT_PAGE_SIZE
             }
@@ -749,11 +756,11 @@ impl<'a> Reader<'a> {
                     self.problems.push(
                         Problem::error(
                             "config::feed-limit",
-                            format!("feeds.limit {n} is out of range"),
+                            msg!("config-feed-limit", value = n.to_string()),
                         )
                         .at(self.file, self.span(&["feeds", "limit"]))
-                        .label("must be between 1 and 1000")
-                        .help("the number of newest articles in each feed, e.g. limit = 20"),
+                        .label(msg!("config-feed-limit-label"))
+                        .help(msg!("config-feed-limit-help")),
                     );
                     DEFAULT_FEED_LIMIT
                 }
@@ -764,9 +771,9 @@ impl<'a> Reader<'a> {
         let title = self.text(&["title"]);
         match &title {
             Some(t) if t.trim().is_empty() => self.problems.push(
-                Problem::error("config::title", "the site title is empty")
+                Problem::error("config::title", msg!("config-title-empty"))
                     .at(self.file, self.span(&["title"]))
-                    .help("e.g. title = \"Liên hiệp các tổ chức hữu nghị tỉnh An Giang\""),
+                    .help(msg!("config-title-empty-help")),
             ),
             Some(_) => {}
             None => self.require("title"),
@@ -782,12 +789,9 @@ impl<'a> Reader<'a> {
             }
             Some(e) => {
                 self.problems.push(
-                    Problem::error(
-                        "config::counter",
-                        format!("the counter endpoint `{e}` is not a web address"),
-                    )
-                    .at(self.file, self.span(&["counter", "endpoint"]))
-                    .help("write the counting service's address with https://, e.g. endpoint = \"https://dem.example.vn/luot-truy-cap\"; leave it out to show no counter"),
+                    Problem::error("config::counter", msg!("config-counter", endpoint = e))
+                        .at(self.file, self.span(&["counter", "endpoint"]))
+                        .help(msg!("config-counter-help")),
                 );
                 None
             }
@@ -837,8 +841,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `[markdown] raw_html`; a value that is not a mode is reported, and sanitizing (the safe
-    /// choice) stands in.
     /// `messages = "vi"` or `"en"`.
     fn messages(&mut self) -> Lang {
         let Some(written) = self.text(&["messages"]) else {
@@ -861,6 +863,8 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `[markdown] raw_html`; a value that is not a mode is reported, and sanitizing (the safe
+    /// choice) stands in.
     fn raw_html(&mut self) -> RawHtml {
         let Some(written) = self.text(&["markdown", "raw_html"]) else {
             return RawHtml::default();
@@ -869,22 +873,15 @@ impl<'a> Reader<'a> {
         if let Some((_, mode)) = RAW_HTML_MODES.iter().find(|(name, _)| *name == mode) {
             return *mode;
         }
-        let suggestion = did_you_mean(&mode, RAW_HTML_MODES.iter().map(|(name, _)| *name))
-            .map(|name| format!("did you mean \"{name}\"? "))
-            .unwrap_or_default();
+        let help = match did_you_mean(&mode, RAW_HTML_MODES.iter().map(|(name, _)| *name)) {
+            Some(name) => msg!("config-raw-html-help-suggest", suggestion = name),
+            None => msg!("config-raw-html-help"),
+        };
         self.problems.push(
-            Problem::error(
-                "config::raw-html",
-                format!("raw_html = \"{written}\" is not a way of handling HTML that bantin knows"),
-            )
-            .at(self.file, self.span(&["markdown", "raw_html"]))
-            .label("should be \"sanitize\" or \"trusted\"")
-            .help(format!(
-                "{suggestion}\"sanitize\" (the default) removes scripts and other unsafe HTML from articles and \
-                 reports it; \"trusted\" publishes HTML exactly as written, so that anyone who can \
-                 write an article can run scripts in the browser of every reader: only for sites \
-                 where every writer is trusted and no article is imported from elsewhere"
-            )),
+            Problem::error("config::raw-html", msg!("config-raw-html", value = written))
+                .at(self.file, self.span(&["markdown", "raw_html"]))
+                .label(msg!("config-raw-html-label"))
+                .help(help),
         );
         RawHtml::default()
     }
@@ -954,11 +951,11 @@ impl<'a> Reader<'a> {
                 self.problems.push(
                     Problem::error(
                         "config::redirect-from",
-                        format!("the old address `{from}` is not a path on this site"),
+                        msg!("config-redirect-from", address = from),
                     )
                     .at(self.file, key_span)
                     .label(why)
-                    .help("write the old address as a path from the site root, with its query string if it had one, e.g. \"/category/tin-tuc/\" = \"/chuyen-muc/tin-tuc-hoat-dong/\" or \"/?cat=3\" = \"/chuyen-muc/tin-tuc-hoat-dong/\""),
+                    .help(msg!("config-redirect-from-help")),
                 );
                 continue;
             }
@@ -971,11 +968,11 @@ impl<'a> Reader<'a> {
                 self.problems.push(
                     Problem::error(
                         "config::redirect-to",
-                        format!("`{to}` is neither a path of this site nor a web address"),
+                        msg!("config-redirect-to", address = to),
                     )
                     .at(self.file, to_span)
-                    .label("should be a path such as /chuyen-muc/tin-tuc/ or a https:// address")
-                    .help("write where the old address leads now: a page of this site as a path from the site root (no query string or #), e.g. \"/chuyen-muc/tin-tuc-hoat-dong/\", \"/rss.xml\", or another site's full address"),
+                    .label(msg!("config-redirect-to-label"))
+                    .help(msg!("config-redirect-to-help")),
                 );
                 continue;
             }
@@ -1012,20 +1009,17 @@ impl<'a> Reader<'a> {
             Some(_) => {}
             None if self.unclear(&["organization"]) => {}
             None => self.problems.push(
-                Problem::error(
-                    "config::missing-key",
-                    "the required block [organization] is missing",
-                )
-                .at(self.file, 0..0)
-                .label("site.toml has no [organization] block")
-                .help(format!(
-                    "add at the end of site.toml a line [organization] followed by the lines {} (see the site.toml section of the README): every page's footer shows who publishes the site, as TT 09/2014/TT-BTTTT and NĐ 147/2024/NĐ-CP ask of a news site",
-                    ORGANIZATION_REQUIRED
-                        .iter()
-                        .map(|k| format!("{k} = \"…\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                Problem::error("config::missing-key", msg!("config-organization-missing"))
+                    .at(self.file, 0..0)
+                    .label(msg!("config-organization-missing-label"))
+                    .help(msg!(
+                        "config-organization-missing-help",
+                        lines = ORGANIZATION_REQUIRED
+                            .iter()
+                            .map(|k| format!("{k} = \"…\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
             ),
         }
         organization
@@ -1063,16 +1057,19 @@ impl<'a> Reader<'a> {
         &mut self,
         name: String,
         span: Range<usize>,
-        found: &str,
+        found: Message,
         kind: Kind,
-        example: &str,
+        example: Message,
     ) {
         let (what, how) = kind.explain();
         self.problems.push(
-            Problem::error("config::invalid", format!("`{name}` should be {what}"))
-                .at(self.file, span)
-                .label(format!("this is {found}, not {what}"))
-                .help(format!("{how}, e.g. {example}")),
+            Problem::error(
+                "config::invalid",
+                msg!("config-invalid", name = name.as_str(), what = what.clone()),
+            )
+            .at(self.file, span)
+            .label(msg!("config-invalid-label", found = found, what = what))
+            .help(msg!("config-invalid-help", how = how, example = example)),
         );
         self.unclear.push(name);
     }
@@ -1126,11 +1123,23 @@ impl<'a> Reader<'a> {
                     self.problems.push(
                         Problem::error(
                             "config::invalid",
-                            format!("each of `{}` should be {what}", path.join(".")),
+                            msg!(
+                                "config-invalid-each",
+                                name = path.join("."),
+                                what = what.clone()
+                            ),
                         )
                         .at(self.file, value.span().unwrap_or(0..0))
-                        .label(format!("this is {}, not {what}", describe_value(value)))
-                        .help(format!("{how}, e.g. {}", example(path))),
+                        .label(msg!(
+                            "config-invalid-label",
+                            found = describe_value(value),
+                            what = what
+                        ))
+                        .help(msg!(
+                            "config-invalid-help",
+                            how = how,
+                            example = example(path)
+                        )),
                     );
                 }
             }
@@ -1148,16 +1157,10 @@ impl<'a> Reader<'a> {
             return;
         }
         self.problems.push(
-            Problem::error(
-                "config::missing-key",
-                format!("the required setting `{key}` is missing"),
-            )
-            .at(self.file, 0..0)
-            .label(format!("site.toml has no `{key} = …` line"))
-            .help(format!(
-                "add it near the top of site.toml, above the first [block] line (a setting below one belongs to that block), e.g. {}",
-                example(&[key])
-            )),
+            Problem::error("config::missing-key", msg!("config-missing", key = key))
+                .at(self.file, 0..0)
+                .label(msg!("config-missing-label", key = key))
+                .help(msg!("config-missing-help", example = example(&[key]))),
         );
     }
 
@@ -1177,36 +1180,36 @@ impl<'a> Reader<'a> {
             .and_then(|doc| doc.as_table().get_key_value(table))
             .and_then(|(k, _)| k.span())
             .unwrap_or(0..0);
-        let names = missing
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let examples = missing
-            .iter()
-            .map(|k| example(&[table, k]))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let names = quoted_names(&missing);
+        let examples = examples(missing.iter().map(|k| example(&[table, k])).collect());
         let (message, label) = match missing.as_slice() {
             [one] => (
-                format!("the required setting `{one}` is missing from [{table}]"),
-                format!("this block has no `{one} = …` line"),
+                msg!("config-missing-in", key = *one, table = table),
+                msg!("config-missing-in-label", key = *one),
             ),
             _ => (
-                format!("required settings are missing from [{table}]: {names}"),
-                format!("this block has no {names}"),
+                msg!(
+                    "config-missing-several-in",
+                    keys = names.as_str(),
+                    table = table
+                ),
+                msg!("config-missing-several-in-label", keys = names),
             ),
         };
-        let why = if table == "organization" {
-            "; every page's footer shows the publisher's name, parent body, address, phone, email and the person answering for the content, as TT 09/2014/TT-BTTTT and NĐ 147/2024/NĐ-CP ask of a news site"
+        let help = if table == "organization" {
+            msg!(
+                "config-missing-in-organization-help",
+                table = table,
+                examples = examples
+            )
         } else {
-            ""
+            msg!("config-missing-in-help", table = table, examples = examples)
         };
         self.problems.push(
             Problem::error("config::missing-key", message)
                 .at(self.file, span)
                 .label(label)
-                .help(format!("add below [{table}] lines like: {examples}{why}")),
+                .help(help),
         );
     }
 
@@ -1271,17 +1274,18 @@ impl<'a> Reader<'a> {
                         .and_then(|(first, _)| table.get_key_value(first))
                         .and_then(|(k, _)| k.span())
                         .unwrap_or(0..0);
+                    let missing = match missing.as_slice() {
+                        [one] => *one,
+                        _ => "both",
+                    };
                     self.problems.push(
                         Problem::error(
                             "config::missing-key",
-                            format!("a {kind} link has no {}", missing.join(" and ")),
+                            msg!("config-link-missing", kind = kind, missing = missing),
                         )
                         .at(self.file, at)
-                        .label(format!("this link needs a `{}`", missing.join("` and a `")))
-                        .help(format!(
-                            "each link has a name and an address, e.g. {}",
-                            example(&[key])
-                        )),
+                        .label(msg!("config-link-missing-label", missing = missing))
+                        .help(msg!("config-link-missing-help", example = example(&[key]))),
                     );
                 }
                 continue;
@@ -1290,11 +1294,11 @@ impl<'a> Reader<'a> {
                 self.problems.push(
                     Problem::error(
                         "config::link-url",
-                        format!("the {kind} link `{url}` is neither a site path nor a web address"),
+                        msg!("config-link-url", kind = kind, url = url.as_str()),
                     )
                     .at(self.file, span.clone())
-                    .label("should start with / or https://")
-                    .help("write pages of this site as paths from the site root, e.g. url = \"/gioi-thieu/\"; other sites as full addresses"),
+                    .label(msg!("config-link-url-label"))
+                    .help(msg!("config-link-url-help")),
                 );
                 // Left out, so that it is not reported again as a page that does not exist.
                 continue;
@@ -1317,20 +1321,23 @@ impl<'a> Reader<'a> {
                 .unwrap_or(0..0);
             let mut problem = Problem::error(
                 "config::unknown-key",
-                format!("unknown setting `{prefix}{key}` in site.toml"),
+                msg!("config-unknown-key", key = format!("{prefix}{key}")),
             )
             .at(self.file, span);
             problem = match did_you_mean(key, known.iter().copied()) {
                 Some(s) => {
                     self.unclear.push(format!("{prefix}{s}"));
-                    problem.label(format!("did you mean `{s}`?")).help(format!(
-                        "rename it to `{s}`; the settings here are: {}",
-                        known.join(", ")
-                    ))
+                    problem
+                        .label(msg!("config-unknown-key-suggest-label", suggestion = s))
+                        .help(msg!(
+                            "config-unknown-key-suggest-help",
+                            suggestion = s,
+                            known = known.join(", ")
+                        ))
                 }
                 None => problem
-                    .label("not a setting bantin knows")
-                    .help(format!("the settings here are: {}", known.join(", "))),
+                    .label(msg!("config-unknown-key-label"))
+                    .help(msg!("config-unknown-key-help", known = known.join(", "))),
             };
             self.problems.push(problem);
         }
@@ -1363,21 +1370,21 @@ fn value_span(doc: &Document<String>, path: &[&str]) -> Option<Range<usize>> {
 }
 
 /// Checks a base URL and splits off its path: `https://x.org/portal` → (`https://x.org/portal/`, `/portal/`).
-pub fn normalize_base_url(input: &str) -> Result<(String, String), &'static str> {
+pub fn normalize_base_url(input: &str) -> Result<(String, String), Message> {
     let input = input.trim();
     let rest = input
         .strip_prefix("https://")
         .or_else(|| input.strip_prefix("http://"))
-        .ok_or("it must start with https:// or http://")?;
+        .ok_or_else(|| msg!("config-base-url-no-scheme"))?;
     if input.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
-        return Err("it may not contain spaces, quotes, ? or #");
+        return Err(msg!("config-base-url-bad-character"));
     }
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
     if host.is_empty() {
-        return Err("it has no host name");
+        return Err(msg!("config-base-url-no-host"));
     }
     let mut path = path.to_string();
     if !path.ends_with('/') {
@@ -1688,6 +1695,104 @@ editor = "Nguyễn Văn A"
         );
         let messages = understood_messages("title = \"T\"\nbase_url = \"https://x.org/\"\n");
         assert_eq!(messages, ["the required block [organization] is missing"]);
+    }
+
+    /// (message, label, help) of each problem of a site.toml, in `lang`.
+    fn shown(text: &str, lang: Lang) -> Vec<(String, String, String)> {
+        Config::understand(
+            Path::new("."),
+            SourceFile::new("site.toml", text),
+            &Overrides::default(),
+            provinces(),
+        )
+        .1
+        .iter()
+        .map(|p| {
+            let s = p.shown(lang);
+            (
+                s.message,
+                s.label.unwrap_or_default(),
+                s.help.unwrap_or_default(),
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn problems_are_told_in_vietnamese_and_in_english() {
+        let text = "titel = \"T\"\nbase_url = \"https://x.org/\"\npage_size = \"mười\"\n[organization]\nname = \"A\"\nphone = \"1\"\n";
+        let vi = shown(text, Lang::Vi);
+        assert_eq!(
+            vi[0],
+            (
+                "site.toml có thiết lập lạ `titel`".to_string(),
+                "có phải ý bạn là `title`?".to_string(),
+                format!(
+                    "hãy đổi tên thành `title`; các thiết lập ở đây là: {}",
+                    TOP_KEYS.join(", ")
+                ),
+            )
+        );
+        assert_eq!(
+            vi[1],
+            (
+                "`page_size` phải là một số nguyên".to_string(),
+                "đây là một đoạn chữ, không phải một số nguyên".to_string(),
+                "số thì viết không có dấu ngoặc kép, ví dụ page_size = 10".to_string(),
+            )
+        );
+        assert_eq!(
+            vi[2].0,
+            "nhóm [organization] thiếu các thiết lập bắt buộc: `parent`, `address`, `email`, `editor`"
+        );
+        assert!(
+            vi[2].2.starts_with(
+                "hãy thêm bên dưới dòng [organization] các dòng như: parent = \"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang\"; address = "
+            ),
+            "{:?}",
+            vi[2]
+        );
+
+        // The English words are as they were, pieces and all.
+        let en = shown(text, Lang::En);
+        assert_eq!(
+            en[1],
+            (
+                "`page_size` should be a whole number".to_string(),
+                "this is text, not a whole number".to_string(),
+                "numbers are written without quotes, e.g. page_size = 10".to_string(),
+            )
+        );
+        assert_eq!(
+            en[2].2,
+            "add below [organization] lines like: parent = \"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang\"; address = \"Số 10 đường Lê Lợi, phường Long Xuyên, tỉnh An Giang\"; email = \"lienhiep@angiang.gov.vn\"; editor = \"Nguyễn Văn An\"; every page's footer shows the publisher's name, parent body, address, phone, email and the person answering for the content, as TT 09/2014/TT-BTTTT and NĐ 147/2024/NĐ-CP ask of a news site"
+        );
+        let en = shown(
+            "title = \"T\"\nbase_url = \"ftp://x.org/\"\n[[links]]\nurl = \"/a/\"\n",
+            Lang::En,
+        );
+        let messages: Vec<&str> = en.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the required block [organization] is missing",
+                "base_url `ftp://x.org/` is not usable: it must start with https:// or http://",
+                "a sidebar link has no name",
+            ]
+        );
+        let vi = shown(
+            "title = \"T\"\nbase_url = \"ftp://x.org/\"\n[[links]]\nurl = \"/a/\"\n",
+            Lang::Vi,
+        );
+        assert_eq!(vi[0].0, "thiếu nhóm thiết lập bắt buộc [organization]");
+        assert_eq!(
+            vi[1].0,
+            "không dùng được base_url `ftp://x.org/`: địa chỉ phải bắt đầu bằng https:// hoặc http://"
+        );
+        assert_eq!(
+            vi[2].0,
+            "một liên kết ở khung \"Liên kết\" thiếu tên (`name`)"
+        );
     }
 
     #[test]

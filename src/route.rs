@@ -351,10 +351,10 @@ pub struct Pattern {
 }
 
 /// Why a pattern cannot be used; `at` is a byte range in the pattern as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PatternError {
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
     pub at: Range<usize>,
 }
 
@@ -392,16 +392,12 @@ impl Pattern {
     /// not be one of bantin's own folders.
     pub fn parse(written: &str) -> Result<Pattern, PatternError> {
         let whole = 0..written.len();
-        let error = |message: String, help: &str, at: Range<usize>| PatternError {
-            message,
-            help: help.to_string(),
-            at,
-        };
-        let examples = "e.g. \"/tin-tuc/:slug/\", \"/:year/:month/:day/:slug/\" or \"/tin-tuc/:slug-:id.html\"";
+        let error =
+            |message: Message, help: Message, at: Range<usize>| PatternError { message, help, at };
         let Some(rest) = written.strip_prefix('/') else {
             return Err(error(
-                format!("the address pattern `{written}` does not start with /"),
-                &format!("write it from the site root, {examples}"),
+                msg!("render-pattern-no-slash", pattern = written),
+                msg!("render-pattern-no-slash-help"),
                 whole,
             ));
         };
@@ -410,22 +406,25 @@ impl Pattern {
             .find(|(_, c)| c.is_whitespace() || matches!(c, '?' | '#' | '\\' | '%'))
         {
             return Err(error(
-                format!("an address cannot hold `{}`", bad.1),
-                &format!("use letters, digits, - and / only, {examples}"),
+                msg!(
+                    "render-pattern-bad-character",
+                    character = bad.1.to_string()
+                ),
+                msg!("render-pattern-bad-character-help"),
                 bad.0..bad.0 + bad.1.len_utf8(),
             ));
         }
         if written.contains("//") || written.split('/').any(|s| s == ".." || s == ".") {
             return Err(error(
-                format!("the address pattern `{written}` has an empty or relative folder"),
-                examples,
+                msg!("render-pattern-relative", pattern = written),
+                msg!("render-pattern-examples"),
                 whole,
             ));
         }
         if !(written.ends_with('/') || written.ends_with(".html") || written.ends_with(".htm")) {
             return Err(error(
-                format!("the address pattern `{written}` ends neither in / nor in .html"),
-                "end it with / (a folder page, as bantin's own pages are) or with .html (as many old portals do)",
+                msg!("render-pattern-bad-end", pattern = written),
+                msg!("render-pattern-bad-end-help"),
                 whole,
             ));
         }
@@ -448,14 +447,23 @@ impl Pattern {
             }
             let at = start..start + 1 + name.len();
             let Some(&(_, field)) = FIELDS.iter().find(|(n, _)| *n == name) else {
-                let names: Vec<String> = FIELDS.iter().map(|(n, _)| format!(":{n}")).collect();
-                let suggestion =
-                    crate::problem::did_you_mean(&name, FIELDS.iter().map(|(n, _)| *n))
-                        .map(|s| format!("did you mean `:{s}`? "))
-                        .unwrap_or_default();
+                let names = FIELDS
+                    .iter()
+                    .map(|(n, _)| format!(":{n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let help = match crate::problem::did_you_mean(&name, FIELDS.iter().map(|(n, _)| *n))
+                {
+                    Some(s) => msg!(
+                        "render-pattern-unknown-field-help-suggest",
+                        suggestion = format!(":{s}"),
+                        names = names
+                    ),
+                    None => msg!("render-pattern-unknown-field-help", names = names),
+                };
                 return Err(error(
-                    format!("`:{name}` is not a part of an address bantin knows"),
-                    &format!("{suggestion}a pattern may use {}", names.join(", ")),
+                    msg!("render-pattern-unknown-field", field = format!(":{name}")),
+                    help,
                     at,
                 ));
             };
@@ -463,8 +471,8 @@ impl Pattern {
                 parts.push(Part::Text(std::mem::take(&mut text)));
             } else if matches!(parts.last(), Some(Part::Field(_))) {
                 return Err(error(
-                    format!("`:{name}` follows another field with nothing between them"),
-                    "put a - or / between two fields, e.g. :slug-:id",
+                    msg!("render-pattern-adjacent-fields", field = format!(":{name}")),
+                    msg!("render-pattern-adjacent-fields-help"),
                     at,
                 ));
             }
@@ -482,10 +490,8 @@ impl Pattern {
             .any(|&f| pattern.uses(f))
         {
             return Err(error(
-                format!(
-                    "with the address pattern `{written}`, two articles could share one address"
-                ),
-                &format!("put :slug, :stem or :id in it, {examples}"),
+                msg!("render-pattern-not-unique", pattern = written),
+                msg!("render-pattern-not-unique-help"),
                 whole,
             ));
         }
@@ -497,10 +503,13 @@ impl Pattern {
             matches!(pattern.parts.first(), Some(Part::Text(t)) if t.contains('/'));
         if fixed_is_folder && let Some(what) = reserved(&format!("{fixed}/")) {
             return Err(error(
-                format!(
-                    "the address pattern `{written}` puts articles in /{fixed}/, where bantin puts {what}"
+                msg!(
+                    "render-pattern-reserved",
+                    pattern = written,
+                    folder = fixed.as_str(),
+                    what = what.message()
                 ),
-                &format!("choose another first folder, {examples}"),
+                msg!("render-pattern-reserved-help"),
                 1..1 + fixed.len(),
             ));
         }
@@ -613,12 +622,33 @@ mod tests {
         ];
         for (written, words, at) in cases {
             let e = Pattern::parse(written).expect_err(written);
-            assert!(e.message.contains(words), "{written}: {}", e.message);
+            let message = Lang::En.text(&e.message);
+            assert!(message.contains(words), "{written}: {message}");
             assert_eq!(&e.at, at, "{written}");
-            assert!(!e.help.is_empty());
+            for lang in Lang::ALL {
+                assert!(!lang.text(&e.help).is_empty());
+            }
         }
         let e = Pattern::parse("/tin-tuc/:sulg/").expect_err("typo");
-        assert!(e.help.contains("did you mean `:slug`?"), "{}", e.help);
+        let help = Lang::En.text(&e.help);
+        assert!(help.contains("did you mean `:slug`?"), "{help}");
+        assert_eq!(
+            help,
+            "did you mean `:slug`? a pattern may use :year, :month, :day, :slug, :category, :stem, :id"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.help),
+            "có phải ý bạn là `:slug`? mẫu địa chỉ chỉ dùng được :year, :month, :day, :slug, :category, :stem, :id"
+        );
+        let e = Pattern::parse("/tinh/:slug/").expect_err("reserved");
+        assert_eq!(
+            Lang::Vi.text(&e.message),
+            "mẫu địa chỉ `/tinh/:slug/` đặt bài viết vào /tinh/, là nơi bantin đặt các trang tỉnh, thành phố"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.help),
+            "hãy chọn thư mục đầu tiên khác, ví dụ \"/tin-tuc/:slug/\", \"/:year/:month/:day/:slug/\" hoặc \"/tin-tuc/:slug-:id.html\""
+        );
     }
 
     #[test]
@@ -640,7 +670,8 @@ mod tests {
             ("/?a=1?b", Some(OldAddressError::BadQuery)),
         ];
         for (written, why) in cases {
-            assert_eq!(old_address_error(written), *why, "{written}");
+            let got = old_address_error(written).map(|m| Lang::En.text(&m));
+            assert_eq!(got.as_deref(), *why, "{written}");
         }
         assert_eq!(
             OldAddressError::BadQuery.to_string(),
@@ -684,6 +715,11 @@ mod tests {
         assert_eq!(reserved("sitemap-3.xml"), Some(Reserved::File));
         assert_eq!(reserved("sitemap-news.xml"), Some(Reserved::File));
         assert_eq!(reserved("tin-tuc/x/"), None);
+        assert_eq!(reserved("the/x/"), Some(Reserved::Tags));
+        assert_eq!(
+            Lang::Vi.text(&Reserved::Pager.message()),
+            "các trang tiếp theo của trang chủ"
+        );
         assert_eq!(reserved("gioi-thieu/"), None);
     }
 }

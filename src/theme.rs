@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use crate::config::Config;
+use crate::msg;
 use crate::output::Origin;
 use crate::problem::{Problem, SourceFile, display_path};
 
@@ -53,21 +54,21 @@ impl Theme {
                 .map_or(0..0, |i| i..i + "theme".len());
             return Err(Problem::error(
                 "config::theme-not-found",
-                format!("the theme `{}` does not exist", config.theme),
+                msg!("config-theme-not-found", theme = config.theme.as_str()),
             )
             .at(&config.source, span)
-            .label(format!("no folder themes/{}/", config.theme))
-            .help(format!(
-                "use theme = \"default\" (built in){}",
-                if available.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ", or one of the folders in themes/: {}",
-                        available.join(", ")
-                    )
-                }
-            )));
+            .label(msg!(
+                "config-theme-not-found-label",
+                theme = config.theme.as_str()
+            ))
+            .help(if available.is_empty() {
+                msg!("config-theme-not-found-help")
+            } else {
+                msg!(
+                    "config-theme-not-found-help-folders",
+                    folders = available.join(", ")
+                )
+            }));
         }
         theme.add_dir(
             &config.root,
@@ -108,7 +109,7 @@ impl Theme {
             let bytes = std::fs::read(&path).map_err(|e| {
                 Problem::error(
                     "theme::unreadable",
-                    format!("cannot read the template: {e}"),
+                    msg!("config-template-unreadable", error = e.to_string()),
                 )
                 .in_file(display.clone())
             })?;
@@ -132,7 +133,11 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Problem> {
         let entry = entry.map_err(|e| {
             Problem::error(
                 "theme::unreadable",
-                format!("cannot read {}: {e}", dir.display()),
+                msg!(
+                    "config-theme-unreadable",
+                    path = dir.display().to_string(),
+                    error = e.to_string()
+                ),
             )
         })?;
         if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {

@@ -14,7 +14,9 @@ use super::context::{Site, list_title};
 use super::feeds::{self, Feed, FeedItem};
 use super::plan::{FeedJob, Plan};
 use super::sitemap;
+use crate::messages::Message;
 use crate::model::{ListKind, paginate};
+use crate::msg;
 use crate::problem::Problem;
 use crate::route;
 
@@ -308,6 +310,38 @@ pub fn site_files(
     }
 }
 
+/// Who has an address already, for the error of a second claim.
+#[derive(Debug, Clone)]
+enum Claimant {
+    /// The home page.
+    Home,
+    /// A page of this build, by its address below the site root.
+    Page(String),
+    /// An old address (`aliases:`, a former pattern) of the article or page in this file.
+    OldAddressOf(String),
+    /// A line of site.toml's `[redirects]`.
+    Redirect { line: usize },
+}
+
+impl Claimant {
+    fn is_page(&self) -> bool {
+        matches!(self, Claimant::Home | Claimant::Page(_))
+    }
+
+    fn message(&self) -> Message {
+        match self {
+            Claimant::Home => msg!("render-claimant-home"),
+            Claimant::Page(path) => msg!("render-claimant-page", path = path.as_str()),
+            Claimant::OldAddressOf(file) => {
+                msg!("render-claimant-old-address", file = file.as_str())
+            }
+            Claimant::Redirect { line } => {
+                msg!("render-claimant-redirect", line = line.to_string())
+            }
+        }
+    }
+}
+
 /// The files that keep old addresses working: a redirect page at each old path (`aliases:`,
 /// the former permalink patterns, site.toml's `[redirects]`), the redirect map of those with a
 /// query string (`/?p=123`, which a static host cannot serve as a file), and `_redirects` with
@@ -325,18 +359,17 @@ fn old_addresses(
     let mut warnings = Vec::new();
     // Each old address taken (a redirect page's output path, or a redirect map key) and who
     // took it, for the error of a second claim.
-    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut taken: HashMap<String, Claimant> = HashMap::new();
     let mut lines: Vec<(String, String)> = Vec::new();
     let mut query_lines: Vec<(String, String, String)> = Vec::new();
     let mut map: BTreeMap<String, String> = BTreeMap::new();
     // Who has an output path already: a page of this build, or an earlier old address.
-    let owner = |out: Option<&str>, taken: &HashMap<String, String>| -> Option<String> {
+    let owner = |out: Option<&str>, taken: &HashMap<String, Claimant>| -> Option<Claimant> {
         match out {
-            None => Some("the home page".to_string()),
-            Some(o) if written.contains(o) || made.iter().any(|m| m.path == o) => Some(format!(
-                "the page /{}",
-                o.strip_suffix("index.html").unwrap_or(o)
-            )),
+            None => Some(Claimant::Home),
+            Some(o) if written.contains(o) || made.iter().any(|m| m.path == o) => Some(
+                Claimant::Page(o.strip_suffix("index.html").unwrap_or(o).to_string()),
+            ),
             Some(o) => taken.get(o).cloned(),
         }
     };
@@ -370,7 +403,7 @@ fn old_addresses(
                 &config.language,
             )
         };
-        let claimant = format!("an old address of {}", file.path);
+        let claimant = Claimant::OldAddressOf(file.path.clone());
         for alias in aliases {
             let span = file
                 .text
@@ -406,10 +439,10 @@ fn old_addresses(
                 warnings.push(
                     Problem::warning(
                         "content::previous-address-taken",
-                        format!("the old address /{old} of this article now belongs to another page: no redirect is made there"),
+                        msg!("render-previous-address-taken", address = old.as_str()),
                     )
                     .in_file(file.path.clone())
-                    .help("if links to the old address matter, give this article an `aliases:` entry elsewhere, or change the other page's address"),
+                    .help(msg!("render-previous-address-taken-help")),
                 );
                 continue;
             }
@@ -424,7 +457,7 @@ fn old_addresses(
 
     for redirect in &config.redirects {
         let (line, _) = config.source.line_col(redirect.from_span.start);
-        let claimant = format!("site.toml:{line} ([redirects])");
+        let claimant = Claimant::Redirect { line };
         let from = redirect.from.as_str();
         let target = if redirect.is_external() {
             Some((redirect.to.clone(), redirect.to.clone()))
@@ -448,21 +481,24 @@ fn old_addresses(
             None => owner(out.as_deref(), &taken),
         };
         if let Some(other) = other {
-            let is_page = other.starts_with("the page") || other.starts_with("the home page");
-            let problem = if is_page {
+            let problem = if other.is_page() {
                 Problem::error(
                     "config::redirect-from-page",
-                    format!("the old address {from} is already a page of this site"),
+                    msg!("render-redirect-from-page", address = from),
                 )
-                .label(other)
-                .help("the address works already: remove this line (a redirect there would hide the page)")
+                .label(other.message())
+                .help(msg!("render-redirect-from-page-help"))
             } else {
                 Problem::error(
                     "config::redirect-taken",
-                    format!("the old address {from} is already used by {other}"),
+                    msg!(
+                        "render-old-address-taken",
+                        address = from,
+                        other = other.message()
+                    ),
                 )
-                .label("claimed twice")
-                .help("keep one of the two: one old address can lead to one page only")
+                .label(msg!("render-redirect-taken-label"))
+                .help(msg!("render-redirect-taken-help"))
             };
             problems.push(problem.at(&config.source, redirect.from_span.clone()));
             continue;
@@ -516,12 +552,16 @@ fn old_addresses(
 }
 
 /// An old address in `aliases:` that something else has already.
-fn alias_taken(alias: &str, other: &str) -> Problem {
+fn alias_taken(alias: &str, other: &Claimant) -> Problem {
     Problem::error(
         "content::alias-taken",
-        format!("the old address {alias} is already used by {other}"),
+        msg!(
+            "render-old-address-taken",
+            address = alias,
+            other = other.message()
+        ),
     )
-    .help("remove this alias, or the other one; one address can lead to one page only")
+    .help(msg!("render-alias-taken-help"))
 }
 
 /// The path of a page or file the build writes that `to` (a path from the site root) leads
@@ -550,17 +590,55 @@ fn missing_target(
         .map(|f| format!("/{}", f.strip_suffix("index.html").unwrap_or(f)))
         .collect();
     addresses.sort();
-    let suggestion =
-        crate::problem::did_you_mean(&redirect.to, addresses.iter().map(String::as_str))
-            .map(|s| format!("did you mean {s}? "))
-            .unwrap_or_default();
+    let help =
+        match crate::problem::did_you_mean(&redirect.to, addresses.iter().map(String::as_str)) {
+            Some(s) => msg!("render-redirect-missing-page-help-suggest", suggestion = s),
+            None => msg!("render-redirect-missing-page-help"),
+        };
     Problem::error(
         "config::redirect-missing-page",
-        format!("site.toml sends {} to `{}`, but the site has no such page", redirect.from, redirect.to),
+        msg!(
+            "render-redirect-missing-page",
+            from = redirect.from.as_str(),
+            to = redirect.to.as_str()
+        ),
     )
     .at(&site.config.source, redirect.to_span.clone())
-    .label("no page at this address")
-    .help(format!(
-        "{suggestion}lead it to a page that exists: / (home), a list such as /chuyen-muc/<slug>/, /the/<slug>/, /luu-tru/<year>/<month>/, a feed such as /rss.xml, an article or a page"
-    ))
+    .label(msg!("render-redirect-missing-page-label"))
+    .help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    #[test]
+    fn an_old_address_claimed_twice_names_who_has_it_in_both_languages() {
+        let p = alias_taken("/?p=41", &Claimant::OldAddressOf("content/a.md".into()));
+        assert_eq!(
+            p.shown(Lang::En).message,
+            "the old address /?p=41 is already used by an old address of content/a.md"
+        );
+        assert_eq!(
+            p.shown(Lang::Vi).message,
+            "địa chỉ cũ /?p=41 trùng với một địa chỉ cũ của content/a.md"
+        );
+        let p = alias_taken("/cu/", &Claimant::Redirect { line: 9 });
+        assert_eq!(
+            p.shown(Lang::Vi).message,
+            "địa chỉ cũ /cu/ trùng với site.toml:9 (trong [redirects])"
+        );
+        assert_eq!(
+            p.shown(Lang::Vi).help.as_deref(),
+            Some(
+                "hãy bỏ địa chỉ cũ (alias) này hoặc địa chỉ kia; một địa chỉ chỉ dẫn được tới một trang"
+            )
+        );
+        assert!(Claimant::Home.is_page() && Claimant::Page("a/".into()).is_page());
+        assert_eq!(
+            Lang::En.text(&Claimant::Page("gioi-thieu/".into()).message()),
+            "the page /gioi-thieu/"
+        );
+    }
 }

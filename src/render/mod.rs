@@ -18,6 +18,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::locale;
+use crate::messages::{Lang, Message};
 use crate::model::ListKind;
 use crate::msg;
 use crate::problem::{Problem, SourceFile};
@@ -141,9 +142,12 @@ impl Renderer {
             return Err(vec![
                 Problem::error(
                     "theme::missing-template",
-                    format!("the theme has no template {}", missing.join(", ")),
+                    msg!("render-missing-templates", templates = missing.join(", ")),
                 )
-                .help(format!("a theme needs templates/{}", REQUIRED.join(", "))),
+                .help(msg!(
+                    "render-missing-templates-help",
+                    required = REQUIRED.join(", ")
+                )),
             ]);
         }
         Ok(Renderer {
@@ -228,9 +232,10 @@ impl Renderer {
         let ctx = Context::from_serialize(&ctx).map_err(|e| {
             Problem::error(
                 "theme::context",
-                format!(
-                    "the page /{} cannot be given to its template: {e}",
-                    job.path
+                msg!(
+                    "render-context",
+                    path = job.path.as_str(),
+                    error = e.to_string()
                 ),
             )
         })?;
@@ -240,7 +245,7 @@ impl Renderer {
         self.tera
             .render_to(template, &ctx, &mut html)
             .map_err(|e| {
-                let page = format!("/{} ({origin})", job.path);
+                let page = msg!("render-page", path = job.path.as_str(), origin = origin);
                 let during = During::Rendering {
                     template,
                     page: &page,
@@ -260,7 +265,7 @@ fn page_context<'a>(
     job: &'a Job,
     site: Site<'a>,
     summaries: &'a Summaries<'a>,
-) -> (TemplateContext<'a>, String) {
+) -> (TemplateContext<'a>, Message) {
     let Site { config, index, .. } = site;
     let home = &index.lists[0];
     let entries = |lists: &[plan::ListRef]| -> Vec<IndexEntry> {
@@ -300,7 +305,7 @@ fn page_context<'a>(
                     .collect(),
                 redirect_map: redirect_map_url(config, *redirect_map),
             });
-            (ctx, "the home page".to_string())
+            (ctx, msg!("render-origin-home"))
         }
         View::List {
             list,
@@ -353,7 +358,7 @@ fn page_context<'a>(
                 pagination: Pagination::new(config, pager),
                 breadcrumb: crumbs,
             });
-            (ctx, format!("the list {}", list.path))
+            (ctx, msg!("render-origin-list", path = list.path.as_str()))
         }
         View::Article {
             article,
@@ -391,7 +396,7 @@ fn page_context<'a>(
                 older: older.map(|o| summaries.get(o)),
                 newer: newer.map(|n| summaries.get(n)),
             });
-            (ctx, a.file.path.clone())
+            (ctx, msg!("render-origin-file", path = a.file.path.as_str()))
         }
         View::Page(page) => {
             let page = &index.pages[page.index];
@@ -404,7 +409,10 @@ fn page_context<'a>(
                 ),
                 page: PageFull::new(page, config),
             });
-            (ctx, page.file.path.clone())
+            (
+                ctx,
+                msg!("render-origin-file", path = page.file.path.as_str()),
+            )
         }
         View::Provinces { regions, all } => {
             let ctx = TemplateContext::Provinces(ProvincesContext {
@@ -500,7 +508,7 @@ fn page_context<'a>(
                     feed_links(site, home),
                 ),
             });
-            (ctx, "the 404 page".to_string())
+            (ctx, msg!("render-origin-not-found"))
         }
     }
 }
@@ -510,8 +518,8 @@ fn redirect_map_url(config: &Config, has_map: bool) -> Option<String> {
     has_map.then(|| config.url(route::REDIRECT_MAP))
 }
 
-fn index_origin(path: &str) -> String {
-    format!("the index /{path}")
+fn index_origin(path: &str) -> Message {
+    msg!("render-origin-index", path = path)
 }
 
 /// What every page gets: its title, addresses, link-preview tags and feeds. The 404 page, served
@@ -602,6 +610,21 @@ const FILTERS: &[&str] = &["date_vi", "number_vi", "slugify", "urlencode"];
 /// The functions `register_helpers` adds to Tera's.
 const FUNCTIONS: &[&str] = &["url"];
 
+/// What `date_vi` says about a value that is not a date.
+fn date_vi_error(value: &str) -> Message {
+    msg!("render-date-vi-not-a-date", value = value)
+}
+
+/// The message of an error of one of bantin's helpers that Tera passes on as text (English, as
+/// the helper gave it), so that it is shown in the reader's language.
+fn helper_error(text: &str) -> Option<Message> {
+    const GOT: &str = ", got `";
+    let start = text.find(GOT)? + GOT.len();
+    let value = text[start..].strip_suffix('`')?;
+    let message = date_vi_error(value);
+    (Lang::En.text(&message) == text).then_some(message)
+}
+
 /// The Vietnamese helpers every template may use.
 fn register_helpers(tera: &mut Tera, config: &Config) {
     tera.register_filter(
@@ -613,9 +636,8 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
                 return Ok(crate::locale::date::format_day(day, format));
             }
             let date = chrono::DateTime::parse_from_rfc3339(value).map_err(|_| {
-                tera::Error::message(format!(
-                    "date_vi needs a date like 2020-05-27T08:30:00+07:00 or 2020-05-27, got `{value}`"
-                ))
+                // Tera carries text, and in English; `helper_error` finds the message again.
+                tera::Error::message(Lang::En.text(&date_vi_error(value)))
             })?;
             Ok(crate::locale::format_date(&date, format))
         },
@@ -760,6 +782,72 @@ mod tests {
             "docs/themes.md does not name these variables:\n{}",
             missing.join("\n")
         );
+    }
+
+    /// `date_vi`'s error comes back through Tera as English text, and is shown in the
+    /// reader's language.
+    #[test]
+    fn a_helper_error_is_shown_in_the_readers_language() {
+        let site = "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization]\nname = \"A\"\nparent = \"B\"\naddress = \"C\"\nphone = \"1\"\nemail = \"a@x.org\"\neditor = \"D\"\n";
+        let config = Config::parse(
+            std::path::Path::new("."),
+            SourceFile::new("site.toml", site),
+            &Overrides::default(),
+            Provinces::builtin(),
+        )
+        .expect("test site.toml");
+        let mut tera = Tera::new();
+        register_helpers(&mut tera, &config);
+        let source = "<p>{{ \"hôm qua\" | date_vi }}</p>";
+        tera.add_raw_template("a.html", source).expect("template");
+        let error = tera
+            .render("a.html", &Context::new())
+            .expect_err("not a date");
+        let templates = BTreeMap::from([(
+            "a.html".to_string(),
+            SourceFile::new("templates/a.html", source),
+        )]);
+        let page = msg!(
+            "render-page",
+            path = "tin-tuc/a/",
+            origin = msg!("render-origin-file", path = "content/tin-tuc/a.md")
+        );
+        let during = During::Rendering {
+            template: "a.html",
+            page: &page,
+        };
+        let p = template_errors::problem(&error, &templates, during);
+        assert_eq!(p.code, "theme::template-render");
+        let en = p.shown(Lang::En);
+        assert_eq!(
+            en.message,
+            "template error in templates/a.html while rendering /tin-tuc/a/ (content/tin-tuc/a.md)"
+        );
+        assert_eq!(
+            en.label.as_deref(),
+            Some(
+                "date_vi needs a date like 2020-05-27T08:30:00+07:00 or 2020-05-27, got `hôm qua`"
+            )
+        );
+        let vi = p.shown(Lang::Vi);
+        assert_eq!(
+            vi.message,
+            "mẫu trang templates/a.html bị lỗi khi dựng trang /tin-tuc/a/ (content/tin-tuc/a.md)"
+        );
+        assert_eq!(
+            vi.label.as_deref(),
+            Some(
+                "date_vi cần một ngày tháng dạng 2020-05-27T08:30:00+07:00 hoặc 2020-05-27, nhưng lại nhận được `hôm qua`"
+            )
+        );
+        assert!(
+            vi.help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("mẫu trang Tera ghi giá trị bằng {{ name }}")),
+            "{vi:?}"
+        );
+        // Tera's own words are framed, not passed off as bantin's.
+        assert_eq!(helper_error("Variable `x` is not defined."), None);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use crate::messages::Message;
+use crate::msg;
 use crate::problem::{Problem, SourceFile, did_you_mean};
 
 /// Tera 2.4's own filters (`Tera::register_builtin_filters`; Tera does not list them).
@@ -71,7 +73,9 @@ const TERA_TESTS: &[&str] = &[
 const TERA_FUNCTIONS: &[&str] = &["range", "throw"];
 
 /// The generic help for template syntax, for errors that have no more specific one.
-const TERA_HELP: &str = "Tera templates write values as {{ name }} and tags as {% if … %}…{% endif %}; see https://keats.github.io/tera/docs/";
+fn tera_help() -> Message {
+    msg!("render-tera-help")
+}
 
 /// When the error happened.
 #[derive(Debug, Clone, Copy)]
@@ -79,7 +83,10 @@ pub(super) enum During<'a> {
     /// Compiling the theme's templates.
     Compiling,
     /// Rendering a page with `template`; `page` says which (`/tin-tuc/a/ (content/tin-tuc/a.md)`).
-    Rendering { template: &'a str, page: &'a str },
+    Rendering {
+        template: &'a str,
+        page: &'a Message,
+    },
 }
 
 /// Every problem a Tera error stands for: one per bad place (Tera reports all unknown filters,
@@ -153,29 +160,38 @@ impl Finder<'_> {
         let (code, message) = match (error.kind(), during) {
             (tera::ErrorKind::SyntaxError(_), _) | (_, During::Compiling) => (
                 "theme::template-syntax",
-                format!("template syntax error in {}", file.path),
+                msg!("render-template-syntax", template = file.path.as_str()),
             ),
             (_, During::Rendering { page, .. }) => (
                 "theme::template-render",
-                format!("template error in {} while rendering {page}", file.path),
+                msg!(
+                    "render-template-render",
+                    template = file.path.as_str(),
+                    page = page.clone()
+                ),
             ),
         };
         let problem = Problem::error(code, message).at(file, start..end);
         Some(match undefined_name(report.message()) {
             Some((what, name, available)) => {
-                let names = format!("the {what}s here are: {}", available.join(", "));
+                let list = msg!(
+                    "render-undefined-list",
+                    what = what,
+                    names = available.join(", ")
+                );
                 match did_you_mean(name, available.iter().copied()) {
-                    Some(s) => problem
-                        .label(format!("did you mean `{s}`?"))
-                        .help(format!("rename it to `{s}`; {names}")),
-                    None => problem.label(format!("no {what} `{name}` here")).help(format!(
-                        "{}a value that only some pages have can be given a default, e.g. {{{{ article.image | default(value=\"\") }}}}, or tested first: {{% if article.image is defined %}}",
-                        if available.is_empty() { String::new() } else { format!("{names}; ") }
-                    )),
+                    Some(s) => problem.label(did_you_mean_label(s)).help(rename(s, list)),
+                    None => problem
+                        .label(msg!("render-undefined-label", what = what, name = name))
+                        .help(if available.is_empty() {
+                            msg!("render-undefined-help")
+                        } else {
+                            msg!("render-undefined-help-list", list = list)
+                        }),
                 }
             }
             None => problem
-                .label(report.message().to_string())
+                .label(tera_label(report.message()))
                 .help(render_help(report.message())),
         })
     }
@@ -197,54 +213,59 @@ impl Finder<'_> {
                 return located(
                     Problem::error(
                         "theme::unknown-component",
-                        format!("unknown component `{name}`"),
+                        msg!("render-unknown-component", name = name),
                     ),
                     place,
                 )
-                .label("no component by this name")
-                .help(
-                    "define it in a template with {% component name(…) %}…{% endcomponent %}, or check its spelling",
-                );
+                .label(msg!("render-unknown-component-label"))
+                .help(msg!("render-unknown-component-help"));
             }
             _ if report.message.starts_with("Block `") => {
                 return self.unknown_block(name, report, place);
             }
             _ => {
                 return located(
-                    Problem::error("theme::template", report.message.to_string()),
+                    Problem::error(
+                        "theme::template",
+                        msg!("render-tera-error", error = report.message),
+                    ),
                     place,
                 )
-                .label(report.message.to_string())
-                .help(TERA_HELP);
+                .label(tera_label(report.message))
+                .help(tera_help());
             }
         };
-        let code = match what {
-            "filter" => "theme::unknown-filter",
-            "test" => "theme::unknown-test",
-            _ => "theme::unknown-function",
-        };
-        let problem = located(
-            Problem::error(code, format!("unknown {what} `{name}`")),
-            place,
-        );
-        let list = match what {
-            "filter" => format!(
-                "bantin's filters are {}; Tera's are {}",
-                super::FILTERS.join(", "),
-                TERA_FILTERS.join(", ")
+        let (code, message, list) = match what {
+            "filter" => (
+                "theme::unknown-filter",
+                msg!("render-unknown-filter", name = name),
+                msg!(
+                    "render-filters",
+                    ours = super::FILTERS.join(", "),
+                    teras = TERA_FILTERS.join(", ")
+                ),
             ),
-            "test" => format!("the tests (`is …`) are {}", TERA_TESTS.join(", ")),
-            _ => format!(
-                "bantin's functions are {}; Tera's are {}",
-                super::FUNCTIONS.join(", "),
-                TERA_FUNCTIONS.join(", ")
+            "test" => (
+                "theme::unknown-test",
+                msg!("render-unknown-test", name = name),
+                msg!("render-tests", teras = TERA_TESTS.join(", ")),
+            ),
+            _ => (
+                "theme::unknown-function",
+                msg!("render-unknown-function", name = name),
+                msg!(
+                    "render-functions",
+                    ours = super::FUNCTIONS.join(", "),
+                    teras = TERA_FUNCTIONS.join(", ")
+                ),
             ),
         };
+        let problem = located(Problem::error(code, message), place);
         match did_you_mean(name, names) {
-            Some(s) => problem
-                .label(format!("did you mean `{s}`?"))
-                .help(format!("rename it to `{s}`; {list}")),
-            None => problem.label(format!("no {what} by this name")).help(list),
+            Some(s) => problem.label(did_you_mean_label(s)).help(rename(s, list)),
+            None => problem
+                .label(msg!("render-unknown-name-label", what = what))
+                .help(list),
         }
     }
 
@@ -273,24 +294,20 @@ impl Finder<'_> {
         let problem = located(
             Problem::error(
                 "theme::unknown-block",
-                format!("block `{name}` is not in the template this one extends"),
+                msg!("render-unknown-block", name = name),
             ),
             place,
         );
         let list = if blocks.is_empty() {
-            "the template it extends has no blocks".to_string()
+            msg!("render-blocks-none")
         } else {
-            format!("the blocks it can fill are: {}", blocks.join(", "))
+            msg!("render-blocks", blocks = blocks.join(", "))
         };
         match did_you_mean(name, blocks.iter().copied()) {
-            Some(s) => problem
-                .label(format!("did you mean `{s}`?"))
-                .help(format!("rename it to `{s}`; {list}")),
+            Some(s) => problem.label(did_you_mean_label(s)).help(rename(s, list)),
             None => problem
-                .label("no block by this name above this template")
-                .help(format!(
-                    "a page only shows the blocks its parent template has; {list}"
-                )),
+                .label(msg!("render-unknown-block-label"))
+                .help(msg!("render-unknown-block-help", list = list)),
         }
     }
 
@@ -300,18 +317,20 @@ impl Finder<'_> {
         let problem = located(
             Problem::error(
                 "theme::unknown-template",
-                format!("the template `{name}` does not exist"),
+                msg!("render-unknown-template", name = name),
             ),
             place,
         );
-        let list = format!("the templates are: {}", names.join(", "));
+        let list = names.join(", ");
         match did_you_mean(name, names.iter().copied()) {
-            Some(s) => problem
-                .label(format!("did you mean `{s}`?"))
-                .help(format!("write `{s}`; {list}")),
-            None => problem.label("no template by this name").help(format!(
-                "{list} (a template of the site is templates/<name>)"
+            Some(s) => problem.label(did_you_mean_label(s)).help(msg!(
+                "render-unknown-template-write",
+                suggestion = s,
+                names = list
             )),
+            None => problem
+                .label(msg!("render-unknown-template-label"))
+                .help(msg!("render-unknown-template-help", names = list)),
         }
     }
 
@@ -342,17 +361,17 @@ impl Finder<'_> {
             Problem::error(
                 "theme::circular-extend",
                 if circle.len() == 2 {
-                    format!("the template `{last}` extends itself")
+                    msg!("render-extends-itself", template = last)
                 } else {
-                    "templates extend each other in a circle".to_string()
+                    msg!("render-extends-circle")
                 },
             ),
             place,
         )
-        .label(format!("extending `{last}` closes the circle"))
-        .help(format!(
-            "a template cannot extend itself, directly or through others: {}; make one of them extend another template (the built-in pages extend base.html)",
-            circle.join(" → ")
+        .label(msg!("render-extends-circle-label", template = last))
+        .help(msg!(
+            "render-extends-circle-help",
+            circle = circle.join(" → ")
         ))
     }
 
@@ -375,17 +394,17 @@ impl Finder<'_> {
             Problem::error(
                 "theme::circular-include",
                 if chain.len() - from == 2 {
-                    format!("the template `{last}` includes itself")
+                    msg!("render-includes-itself", template = last)
                 } else {
-                    "templates include each other in a circle".to_string()
+                    msg!("render-includes-circle")
                 },
             ),
             place,
         )
-        .label(format!("including `{last}` closes the circle"))
-        .help(format!(
-            "including would never end: {}; remove one of these includes",
-            chain.join(" → ")
+        .label(msg!("render-includes-circle-label", template = last))
+        .help(msg!(
+            "render-includes-circle-help",
+            circle = chain.join(" → ")
         ))
     }
 
@@ -394,19 +413,24 @@ impl Finder<'_> {
         match during {
             During::Compiling => Problem::error(
                 "theme::template",
-                format!("the theme's templates do not fit together: {error}"),
+                msg!("render-templates-do-not-fit", error = error.to_string()),
             )
-            .help(TERA_HELP),
+            .help(tera_help()),
             During::Rendering { template, page } => {
                 let problem = Problem::error(
                     "theme::render",
-                    format!("the template {template} failed while rendering {page}: {error}"),
+                    msg!(
+                        "render-template-failed",
+                        template = template,
+                        page = page.clone(),
+                        error = error.to_string()
+                    ),
                 );
                 match self.templates.get(template) {
                     Some(file) => problem.in_file(file.path.clone()),
                     None => problem,
                 }
-                .help(TERA_HELP)
+                .help(tera_help())
             }
         }
     }
@@ -458,15 +482,31 @@ fn named<'a>(tera: &[&'a str], ours: &[&'a str]) -> Vec<&'a str> {
     ours.iter().chain(tera).copied().collect()
 }
 
+/// "did you mean `s`?"
+fn did_you_mean_label(suggestion: &str) -> Message {
+    msg!("render-did-you-mean", suggestion = suggestion)
+}
+
+/// "rename it to `s`; " and what the names are.
+fn rename(suggestion: &str, list: Message) -> Message {
+    msg!("render-rename", suggestion = suggestion, list = list)
+}
+
 /// What to do about an error met while rendering, by what Tera says.
-fn render_help(message: &str) -> String {
+fn render_help(message: &str) -> Message {
     if message.starts_with("Missing keyword argument") {
-        "filters and functions take their arguments by name, e.g. {{ url(path=\"/gioi-thieu/\") }} or {{ article.date | date_vi(format=\"date\") }}".to_string()
+        msg!("render-help-keyword-argument")
     } else if message.starts_with("Invalid type for the value") {
-        "this filter or function cannot use this kind of value; convert it first (e.g. {{ x | int }}, {{ x | str }}) or give it another value".to_string()
+        msg!("render-help-invalid-type")
     } else {
-        TERA_HELP.to_string()
+        tera_help()
     }
+}
+
+/// The label of what Tera says went wrong: bantin's own helpers' errors in the reader's
+/// language, Tera's text framed.
+fn tera_label(message: &str) -> Message {
+    super::helper_error(message).unwrap_or_else(|| msg!("render-tera-says", error = message))
 }
 
 /// `Variable `x` is not defined. Available variables: a, b` → ("variable", "x", [a, b]).
@@ -614,9 +654,8 @@ mod tests {
         assert_eq!(unknown(&tera, ["{{ 1 | nosuch }}".to_string()]).len(), 1);
     }
 
-    /// Compiles a theme of `(name, source)` templates and gives its problems as
-    /// `(code, location, label)`.
-    fn compile(templates: &[(&str, &str)]) -> Vec<(&'static str, String, String)> {
+    /// Compiles a theme of `(name, source)` templates and gives its problems.
+    fn compile_problems(templates: &[(&str, &str)]) -> Vec<Problem> {
         let files: BTreeMap<String, SourceFile> = templates
             .iter()
             .map(|(name, text)| {
@@ -629,6 +668,12 @@ mod tests {
             return Vec::new();
         };
         problems(&error, &files, During::Compiling)
+    }
+
+    /// Compiles a theme of `(name, source)` templates and gives its problems as
+    /// `(code, location, label)`.
+    fn compile(templates: &[(&str, &str)]) -> Vec<(&'static str, String, String)> {
+        compile_problems(templates)
             .into_iter()
             .map(|p| {
                 let location = p.location().unwrap_or_default();
@@ -735,6 +780,46 @@ mod tests {
                 "{templates:?}"
             );
         }
+    }
+
+    #[test]
+    fn template_problems_speak_vietnamese_too() {
+        let problems = compile_problems(&[("a.html", "<p>{{ 1 | uper }}</p>")]);
+        let [p] = problems.as_slice() else {
+            panic!("{problems:?}")
+        };
+        let vi = p.shown(crate::messages::Lang::Vi);
+        assert_eq!(vi.message, "không có bộ lọc (filter) `uper`");
+        assert_eq!(vi.label.as_deref(), Some("có phải ý bạn là `upper`?"));
+        let help = vi.help.unwrap_or_default();
+        assert!(
+            help.starts_with(
+                "hãy đổi thành `upper`; các bộ lọc của bantin là date_vi, number_vi, slugify, urlencode; của Tera là safe, default,"
+            ),
+            "{help}"
+        );
+
+        let problems = compile_problems(&[
+            ("a.html", "{% include 'b.html' %}"),
+            ("b.html", "\n{% include 'a.html' %}"),
+        ]);
+        let vi = problems[0].shown(crate::messages::Lang::Vi);
+        assert_eq!(
+            vi.message,
+            "các mẫu trang chèn (include) lẫn nhau thành một vòng"
+        );
+        assert_eq!(
+            vi.label.as_deref(),
+            Some("chèn `a.html` ở đây làm khép vòng")
+        );
+        let en = problems[0].shown(crate::messages::Lang::En);
+        assert_eq!(en.message, "templates include each other in a circle");
+        assert_eq!(
+            en.help.as_deref(),
+            Some(
+                "including would never end: a.html → b.html → a.html; remove one of these includes"
+            )
+        );
     }
 
     #[test]
