@@ -443,7 +443,7 @@ fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
         Ok((samples, problems)) => {
             print_problems(&problems, lang);
             for s in &samples {
-                println!("{}", s.human());
+                println!("{}", s.human(lang));
             }
             println!(
                 "sample of {} pages: nothing was written; without --sample the import runs",
@@ -477,7 +477,7 @@ fn print_import(
                 }
             } else if !cli.quiet {
                 print_problems(&report.problems, lang);
-                print!("{}", report.human());
+                print!("{}", report.human(lang));
             }
             ExitCode::SUCCESS
         }
