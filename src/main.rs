@@ -446,7 +446,7 @@ fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
         Ok((samples, problems)) => {
             print_problems(&problems, lang);
             for s in &samples {
-                println!("{}", s.human());
+                println!("{}", s.human(lang));
             }
             say(lang, msg!("cli-import-sample", count = samples.len()));
             ExitCode::SUCCESS
@@ -477,7 +477,7 @@ fn print_import(
                 }
             } else if !cli.quiet {
                 print_problems(&report.problems, lang);
-                print!("{}", report.human());
+                print!("{}", report.human(lang));
             }
             ExitCode::SUCCESS
         }

@@ -13,7 +13,8 @@ use chrono::{DateTime, Utc};
 use roxmltree::Node;
 
 use super::media::slug_and_id;
-use super::wxr::{Export, Flavor, Item, ItemTerm, Kind, child, is, parse_xml, text_of};
+use super::wxr::{Export, Flavor, Item, ItemTerm, Kind, XmlFile, child, is, parse_xml, text_of};
+use crate::msg;
 use crate::problem::{Problem, SourceFile};
 
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
@@ -30,7 +31,7 @@ pub fn parse(files: Vec<SourceFile>) -> Result<Export, Box<Problem>> {
     let Some(first) = files.first().cloned() else {
         return Err(Box::new(Problem::error(
             "import::no-feed",
-            "no feed file was given",
+            msg!("import-no-feed"),
         )));
     };
     let mut export = Export {
@@ -43,6 +44,7 @@ pub fn parse(files: Vec<SourceFile>) -> Result<Export, Box<Problem>> {
         tags: Vec::new(),
         items: Vec::new(),
         version: String::new(),
+        what: msg!("import-what-feeds", count = 0, formats = ""),
     };
     let mut formats = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -82,10 +84,11 @@ pub fn parse(files: Vec<SourceFile>) -> Result<Export, Box<Problem>> {
     let n = formats.len();
     formats.sort_unstable();
     formats.dedup();
-    export.version = format!(
-        "{n} feed{} ({})",
-        if n == 1 { "" } else { "s" },
-        formats.join(", ")
+    export.version = formats.join(", ");
+    export.what = msg!(
+        "import-what-feeds",
+        count = n,
+        formats = export.version.as_str()
     );
     Ok(export)
 }
@@ -100,7 +103,7 @@ struct Read {
 
 fn read_feed(file: &SourceFile) -> Result<Read, Box<Problem>> {
     let text = file.text.clone();
-    let doc = parse_xml(file, &text, "feed")?;
+    let doc = parse_xml(file, &text, XmlFile::Feed)?;
     let root = doc.root_element();
     match (root.tag_name().name(), root.tag_name().namespace()) {
         ("rss", _) => Ok(rss(root)),
@@ -108,10 +111,10 @@ fn read_feed(file: &SourceFile) -> Result<Read, Box<Problem>> {
         (name, _) => Err(Box::new(
             Problem::error(
                 "import::not-a-feed",
-                format!("this is XML, but not an RSS or Atom feed: it starts with <{name}>"),
+                msg!("import-not-a-feed", element = name),
             )
             .at(file, root.range().start..root.range().start + 1)
-            .help("save the portal's feed (its RSS or Atom address, often /rss or /feed) as a file and import that"),
+            .help(msg!("import-not-a-feed-help")),
         )),
     }
 }
@@ -362,6 +365,7 @@ fn alternate(node: Node) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn one(text: &str) -> Export {
         parse(vec![SourceFile::new("tin.xml", text)]).unwrap_or_else(|p| panic!("{}", p.message))
@@ -383,7 +387,8 @@ mod tests {
 <pubDate>Thu, 28 May 2020 01:00:00 GMT</pubDate><description><![CDATA[<p>Mô tả là toàn văn.</p>]]></description></item>
 </channel></rss>"#);
         assert_eq!(e.site_url, "https://lhhn.travinh.example.vn");
-        assert_eq!(e.version, "1 feed (RSS)");
+        assert_eq!(e.version, "RSS");
+        assert_eq!(Lang::En.text(&e.what), "1 feed (RSS)");
         let posts: Vec<&Item> = e.items.iter().filter(|i| i.kind == Kind::Post).collect();
         assert_eq!(posts.len(), 2);
         let a = posts[0];
@@ -425,7 +430,7 @@ mod tests {
 
 Đoạn hai.</content></entry>
 </feed>"#);
-        assert_eq!(e.version, "1 feed (Atom)");
+        assert_eq!(Lang::En.text(&e.what), "1 feed (Atom)");
         let a = &e.items[0];
         assert_eq!(a.title, "Giao lưu &amp; hữu nghị");
         assert_eq!(a.link, "https://lhhn.example.vn/tin/giao-luu/");
@@ -454,7 +459,7 @@ mod tests {
         let e = parse(vec![feed("ngắn"), feed("dài hơn nhiều")]).expect("feeds");
         assert_eq!(e.items.len(), 1);
         assert_eq!(e.items[0].content, "dài hơn nhiều");
-        assert_eq!(e.version, "2 feeds (RSS)");
+        assert_eq!(Lang::En.text(&e.what), "2 feeds (RSS)");
     }
 
     #[test]

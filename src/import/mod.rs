@@ -32,6 +32,8 @@ use crate::config::{Config, Overrides};
 use crate::content::{self, ARTICLES_DIR};
 use crate::locale;
 use crate::markdown::Highlighter;
+use crate::messages::{Arg, Lang, Message};
+use crate::msg;
 use crate::problem::{Problem, SourceFile};
 use crate::provinces::{ProvinceId, Provinces};
 use crate::route;
@@ -60,35 +62,86 @@ pub struct Options {
 /// Where `--fetch-media` keeps what it fetched, below the site (a second run fetches nothing).
 pub const MEDIA_CACHE: &str = ".bantin-cache/import-media";
 
-#[derive(Debug, thiserror::Error)]
+/// Why an import did not happen, or stopped. Its words are `message()`; shown as text, it is
+/// the English one.
+#[derive(Debug)]
 pub enum ImportError {
     /// site.toml cannot be used: the import needs its timezone, addresses and categories.
-    #[error("site.toml has errors; nothing was imported")]
     Site(Vec<Problem>),
-    #[error("cannot read the export {}: {source}", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     /// The export is not a WordPress export, or damaged: one problem at its line.
-    #[error("{}", .0.message)]
     Export(Box<Problem>),
-    #[error("--province {0:?} is not a Vietnamese province or city; {1}")]
-    Province(String, String),
-    #[error("the --media folder {} does not exist or is not a folder", .0.display())]
+    /// `--province` names no province: what was written, and the closest name, if one is
+    /// close.
+    Province(String, Option<String>),
     MediaFolder(PathBuf),
     /// The mapping file of `bantin import html` cannot be used: every problem at its line.
-    #[error("the mapping file has errors; nothing was imported")]
     Mapping(Vec<Problem>),
-    #[error("the saved pages' folder {} does not exist or is not a folder", .0.display())]
     Pages(PathBuf),
     /// Writing failed part-way: the files written so far are whole; running the import again
     /// finishes the job.
-    #[error("could not write {}: {source}", path.display())]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl ImportError {
+    /// What went wrong, in words for the reader's language.
+    pub fn message(&self) -> Message {
+        match self {
+            ImportError::Site(_) => msg!("import-error-site"),
+            ImportError::Read { path, source } => msg!(
+                "import-error-read",
+                path = path.display().to_string(),
+                reason = source.to_string()
+            ),
+            ImportError::Export(problem) => problem.message.clone(),
+            ImportError::Province(name, suggestion) => {
+                let hint = match suggestion {
+                    Some(s) => msg!("import-province-did-you-mean", suggestion = s),
+                    None => msg!("import-province-how-to-write"),
+                };
+                msg!("import-error-province", name = name, hint = hint)
+            }
+            ImportError::MediaFolder(path) => {
+                msg!(
+                    "import-error-media-folder",
+                    path = path.display().to_string()
+                )
+            }
+            ImportError::Mapping(_) => msg!("import-error-mapping"),
+            ImportError::Pages(path) => {
+                msg!(
+                    "import-error-pages-folder",
+                    path = path.display().to_string()
+                )
+            }
+            ImportError::Write { path, source } => msg!(
+                "import-error-write",
+                path = path.display().to_string(),
+                reason = source.to_string()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.text(&self.message()))
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Read { source, .. } | ImportError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// Generic account names: never a byline.
@@ -178,14 +231,10 @@ impl Site {
                 provinces
                     .lookup(name)
                     .map_err(|e| {
-                        let hint = match e.suggestions.first() {
-                            Some(first) => format!("did you mean “{first}”?"),
-                            None => {
-                                "write a province's name, with or without accents (e.g. Kiên Giang)"
-                                    .into()
-                            }
-                        };
-                        ImportError::Province(name.clone(), hint)
+                        ImportError::Province(
+                            name.clone(),
+                            e.suggestions.first().map(|s| s.to_string()),
+                        )
                     })?
                     .id(),
             ),
@@ -328,10 +377,10 @@ impl<'a> Importer<'a> {
         item.file.as_ref().unwrap_or(&self.export.file)
     }
 
-    fn warn(&mut self, item: &Item, code: &'static str, message: String, help: &str) {
+    fn warn(&mut self, item: &Item, code: &'static str, message: Message, help: Option<Message>) {
         let mut p = Problem::warning(code, message).at(self.file_of(item), item.span.clone());
-        if !help.is_empty() {
-            p = p.help(help.to_string());
+        if let Some(help) = help {
+            p = p.help(help);
         }
         self.report.problems.push(p);
     }
@@ -359,42 +408,38 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 Kind::Other(other) => {
-                    self.report.skip(
-                        item,
-                        &format!("type {other:?} is not content bantin publishes"),
-                    );
+                    self.report
+                        .skip(item, msg!("import-skip-type", kind = other.as_str()));
                     continue;
                 }
             };
             let status = item.status.as_str();
             if matches!(status, "trash" | "auto-draft" | "inherit") {
-                self.report.skip(
-                    item,
-                    &format!("status {status:?} (not a post anyone published or was writing)"),
-                );
+                self.report
+                    .skip(item, msg!("import-skip-status", status = status));
                 continue;
             }
-            let title = self.repair(item, &plain_text(&item.title), "the title");
+            let title = self.repair(item, &plain_text(&item.title), msg!("import-part-title"));
             let title = one_line(&title);
             if title.is_empty() {
                 let p = Problem::warning(
                     "import::no-title",
-                    format!("item {} has no title: it was not imported", item.id),
+                    msg!("import-no-title", id = item.id.to_string()),
                 )
                 .at(self.file_of(item), item.span.clone())
-                .label("this item")
-                .help("give it a title in WordPress and export again, or write it as an article by hand (`bantin new`)");
+                .label(msg!("import-no-title-label"))
+                .help(msg!("import-no-title-help"));
                 self.report.problems.push(p);
-                self.report.skip(item, "no title");
+                self.report.skip(item, msg!("import-skip-no-title"));
                 continue;
             }
             let Some(date) = self.date(item) else {
-                self.report.skip(item, "no date");
+                self.report.skip(item, msg!("import-skip-no-date"));
                 self.warn(
                     item,
                     "import::no-date",
-                    format!("“{title}” has no date: it was not imported"),
-                    "",
+                    msg!("import-no-date", title = title.as_str()),
+                    None,
                 );
                 continue;
             };
@@ -405,22 +450,21 @@ impl<'a> Importer<'a> {
             match status {
                 "publish" => {}
                 "future" => self.report.scheduled.push(head.title.clone()),
-                "private" | "draft" | "pending" => {
-                    head.draft = true;
-                    self.report
-                        .drafts
-                        .push(format!("{} ({status})", head.title));
-                }
                 other => {
+                    // "private", "draft", "pending", or a plugin's own status.
                     head.draft = true;
-                    self.report.drafts.push(format!("{} ({other})", head.title));
+                    self.report.drafts.push(msg!(
+                        "import-draft",
+                        title = head.title.as_str(),
+                        status = other
+                    ));
                 }
             }
             if !item.password.is_empty() {
                 head.draft = true;
                 self.report
                     .drafts
-                    .push(format!("{} (password-protected)", head.title));
+                    .push(msg!("import-draft-password", title = head.title.as_str()));
             }
             let wp_slug = locale::slugify(&crate::check::percent_decode(&item.name));
             if kind == DecidedKind::Article {
@@ -432,7 +476,11 @@ impl<'a> Importer<'a> {
                 }
                 self.terms(item, &mut head);
                 head.province = self.province_of(item, &head);
-                let summary = self.repair(item, &plain_text(&item.excerpt), "the excerpt");
+                let summary = self.repair(
+                    item,
+                    &plain_text(&item.excerpt),
+                    msg!("import-part-excerpt"),
+                );
                 head.summary = Some(one_line(&summary)).filter(|s| !s.is_empty());
                 head.author = self.account(item);
             }
@@ -593,7 +641,8 @@ impl<'a> Importer<'a> {
     fn terms(&mut self, item: &Item, head: &mut Head) {
         let mut tags = Vec::new();
         for term in &item.terms {
-            let name = one_line(&self.repair(item, &plain_text(&term.name), "a category or tag"));
+            let name =
+                one_line(&self.repair(item, &plain_text(&term.name), msg!("import-part-term")));
             if name.is_empty() {
                 continue;
             }
@@ -634,7 +683,7 @@ impl<'a> Importer<'a> {
         if self.province.is_some() {
             return self.province;
         }
-        let mut named: BTreeMap<ProvinceId, &'static str> = BTreeMap::new();
+        let mut named: BTreeMap<ProvinceId, Message> = BTreeMap::new();
         let terms = head.category.iter().chain(&head.tags);
         for term in terms {
             // Remembered: a failed lookup ranks every province for its "did you mean".
@@ -644,7 +693,7 @@ impl<'a> Importer<'a> {
                 .entry(term.clone())
                 .or_insert_with(|| provinces.lookup(term).ok().map(|p| p.id()));
             if let Some(id) = found {
-                named.entry(id).or_insert("a category or tag");
+                named.entry(id).or_insert_with(|| msg!("import-part-term"));
             }
         }
         // A name shared by a former unit and today's (Cà Mau) is one province: the registry's.
@@ -652,7 +701,9 @@ impl<'a> Importer<'a> {
             if contains_words(&head.title, p.name())
                 && let Ok(p) = self.provinces.lookup(p.name())
             {
-                named.entry(p.id()).or_insert("the title");
+                named
+                    .entry(p.id())
+                    .or_insert_with(|| msg!("import-part-title"));
             }
         }
         match named.len() {
@@ -663,7 +714,7 @@ impl<'a> Importer<'a> {
                     self.report.provinces_guessed.push(report::Guess {
                         title: head.title.clone(),
                         province: self.provinces.get(id).name().to_string(),
-                        from: from.to_string(),
+                        from,
                     });
                 }
                 Some(id)
@@ -673,15 +724,18 @@ impl<'a> Importer<'a> {
                     .keys()
                     .map(|id| self.provinces.get(*id).name())
                     .collect();
+                let names = joined(names, |first, second| {
+                    msg!("import-join-and", first = first, second = second)
+                });
                 self.warn(
                     item,
                     "import::province-unclear",
-                    format!(
-                        "“{}” names {}: the site's own province was given, change `province:` if another is right",
-                        head.title,
-                        names.join(" and ")
+                    msg!(
+                        "import-province-unclear",
+                        title = head.title.as_str(),
+                        provinces = names.unwrap_or_else(|| "".into())
                     ),
-                    "",
+                    None,
                 );
                 None
             }
@@ -705,14 +759,16 @@ impl<'a> Importer<'a> {
     }
 
     /// Text repaired from a legacy Vietnamese encoding, reported either way.
-    fn repair(&mut self, item: &Item, text: &str, what: &str) -> String {
+    /// `what` names the part of the item the text is: its title, its excerpt…
+    fn repair(&mut self, item: &Item, text: &str, what: Message) -> String {
         match legacy::repair(text) {
             legacy::Repair::Unchanged => text.to_string(),
             legacy::Repair::Converted { text, from } => {
-                self.report.legacy_converted.push(format!(
-                    "{} ({what}): {}",
-                    item_name(item),
-                    encoding_name(&from)
+                self.report.legacy_converted.push(msg!(
+                    "import-legacy-converted",
+                    item = item_name(item),
+                    what = what,
+                    encoding = encoding_name(&from)
                 ));
                 text
             }
@@ -720,12 +776,13 @@ impl<'a> Importer<'a> {
                 self.warn(
                     item,
                     "import::legacy-encoding",
-                    format!(
-                        "{what} of {} may be typed in {}, which bantin could not convert with certainty",
-                        item_name(item),
-                        encoding_name(&encoding)
+                    msg!(
+                        "import-legacy-suspect",
+                        what = what,
+                        item = item_name(item),
+                        encoding = encoding_name(&encoding)
                     ),
-                    "read the article after the import and retype the text in Unicode where it looks wrong",
+                    Some(msg!("import-legacy-suspect-help")),
                 );
                 text.to_string()
             }
@@ -747,7 +804,7 @@ impl<'a> Importer<'a> {
         let mut categories = Vec::new();
         for d in &decided {
             self.media.start(&d.file);
-            let content = self.repair(d.item, &d.item.content, "the text");
+            let content = self.repair(d.item, &d.item.content, msg!("import-part-text"));
             let attached = self.attached.get(&d.item.id).map_or(&[][..], Vec::as_slice);
             // The block editor keeps footnotes in the post's meta, as JSON.
             let footnotes: Vec<html::Footnote> = d
@@ -823,11 +880,12 @@ impl<'a> Importer<'a> {
             self.warn(
                 d.item,
                 "import::missing-attachment",
-                format!(
-                    "the featured image of “{}” (attachment {id}) is not in the export",
-                    d.head.title
+                msg!(
+                    "import-missing-attachment",
+                    title = d.head.title.as_str(),
+                    id = id.to_string()
                 ),
-                "export “All content”, which holds the attachments",
+                Some(msg!("import-missing-attachment-help")),
             );
             return None;
         };
@@ -872,12 +930,19 @@ impl<'a> Importer<'a> {
                 continue;
             }
             // The uploads are copied after every file is made; they are there when it builds.
+            // The problem points at the image's address in the file.
+            let address = p
+                .file
+                .as_ref()
+                .zip(p.span.clone())
+                .and_then(|(f, span)| f.text.get(span))
+                .unwrap_or_default();
             if p.code == "content::missing-image"
                 && self
                     .media
                     .found
                     .values()
-                    .any(|u| u.from.is_some() && p.message.to_string().contains(&u.to))
+                    .any(|u| u.from.is_some() && address.contains(&u.to))
             {
                 continue;
             }
@@ -1186,13 +1251,36 @@ pub fn plain_text(html: &str) -> String {
     out.nfc().collect()
 }
 
-fn item_name(item: &Item) -> String {
+/// An item as the reader knows it: “its title”, else "item 12".
+fn item_name(item: &Item) -> Message {
     let title = plain_text(&item.title);
     if title.trim().is_empty() {
-        format!("item {}", item.id)
+        msg!("import-item-untitled", id = item.id.to_string())
     } else {
-        format!("“{}”", one_line(&title))
+        msg!("import-item-titled", title = one_line(&title))
     }
+}
+
+/// Items one after another in the reader's language: each next one joined on by `join` (a
+/// message of `first` and `second`: "{ $first } and { $second }"). `None` for no items.
+pub(crate) fn joined<T: Into<Arg>>(
+    items: impl IntoIterator<Item = T>,
+    join: fn(Arg, Arg) -> Message,
+) -> Option<Arg> {
+    items
+        .into_iter()
+        .map(Into::into)
+        .reduce(|first, second| join(first, second).into())
+}
+
+/// Messages one after another, as `joined`, as one message.
+pub(crate) fn joined_messages(
+    items: impl IntoIterator<Item = Message>,
+    join: fn(Arg, Arg) -> Message,
+) -> Option<Message> {
+    items
+        .into_iter()
+        .reduce(|first, second| join(first.into(), second.into()))
 }
 
 fn encoding_name(e: &legacy::Encoding) -> &'static str {
@@ -1220,6 +1308,60 @@ mod tests {
         assert_eq!(
             plain_text("Hội nghị &#8211; <em>tổng kết</em> &amp; khen thưởng"),
             "Hội nghị – tổng kết & khen thưởng"
+        );
+    }
+
+    #[test]
+    fn errors_are_told_in_either_language_and_shown_in_english() {
+        let e = ImportError::Province("Bac Lieuu".into(), Some("Bạc Liêu".into()));
+        assert_eq!(
+            Lang::Vi.text(&e.message()),
+            "--province \"Bac Lieuu\" không phải tên một tỉnh, thành phố của Việt Nam; có phải ý bạn là “Bạc Liêu”?"
+        );
+        assert_eq!(
+            e.to_string(),
+            "--province \"Bac Lieuu\" is not a Vietnamese province or city; did you mean “Bạc Liêu”?"
+        );
+        let e = ImportError::MediaFolder(PathBuf::from("../khong-co"));
+        assert_eq!(
+            e.to_string(),
+            "the --media folder ../khong-co does not exist or is not a folder"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.message()),
+            "không tìm thấy thư mục --media ../khong-co (hoặc đó không phải là thư mục)"
+        );
+    }
+
+    #[test]
+    fn lists_are_joined_in_the_readers_language() {
+        let names = joined(
+            ["Cà Mau", "Kiên Giang", "Bạc Liêu"],
+            |first, second| msg!("import-join-and", first = first, second = second),
+        )
+        .expect("names");
+        let message = msg!(
+            "import-province-unclear",
+            title = "Hội nghị",
+            provinces = names
+        );
+        assert!(
+            Lang::Vi
+                .text(&message)
+                .starts_with("“Hội nghị” nhắc đến Cà Mau và Kiên Giang và Bạc Liêu: "),
+            "{}",
+            Lang::Vi.text(&message)
+        );
+        assert!(
+            Lang::En
+                .text(&message)
+                .starts_with("“Hội nghị” names Cà Mau and Kiên Giang and Bạc Liêu: ")
+        );
+        assert!(
+            joined(Vec::<String>::new(), |first, second| {
+                msg!("import-join-and", first = first, second = second)
+            })
+            .is_none()
         );
     }
 }

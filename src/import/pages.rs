@@ -18,9 +18,11 @@ use chrono_tz::Tz;
 use scraper::{ElementRef, Html, Node, Selector};
 use toml_edit::{Document, TableLike};
 
-use super::ImportError;
 use super::report::Skipped;
 use super::wxr::{Export, Flavor, Item, ItemTerm, Kind};
+use super::{ImportError, joined, joined_messages};
+use crate::messages::{Lang, Message};
+use crate::msg;
 use crate::problem::{Problem, SourceFile, did_you_mean};
 
 /// Where the saved pages are.
@@ -77,13 +79,13 @@ pub struct Mapping {
 pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
     let doc = Document::parse(file.text.to_string()).map_err(|e| {
         vec![
-            Problem::error(
-                "import::mapping-syntax",
-                "the mapping file is not valid TOML",
-            )
-            .at(&file, e.span().unwrap_or(0..0))
-            .label(e.message().trim().to_string())
-            .help("write each setting as `key = \"value\"`; the selectors go under [article]"),
+            Problem::error("import::mapping-syntax", msg!("import-mapping-syntax"))
+                .at(&file, e.span().unwrap_or(0..0))
+                .label(msg!(
+                    "import-mapping-syntax-label",
+                    reason = e.message().trim()
+                ))
+                .help(msg!("import-mapping-syntax-help")),
         ]
     })?;
     let mut problems = Vec::new();
@@ -92,9 +94,9 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
     let site = match root.get("site") {
         None => {
             problems.push(
-                Problem::error("import::mapping-site", "the mapping has no `site`")
+                Problem::error("import::mapping-site", msg!("import-mapping-no-site"))
                     .at(&file, 0..0)
-                    .help("add the old portal's address on the first line: site = \"https://lhhn-travinh.example.vn\""),
+                    .help(msg!("import-mapping-no-site-help")),
             );
             String::new()
         }
@@ -106,12 +108,9 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
                 .unwrap_or("");
             if host.is_empty() || host.starts_with('/') {
                 problems.push(
-                    Problem::error(
-                        "import::mapping-site",
-                        "`site` must be the old portal's address, starting with https:// or http://",
-                    )
-                    .at(&file, item.span().unwrap_or(0..0))
-                    .help("e.g. site = \"https://lhhn-travinh.example.vn\""),
+                    Problem::error("import::mapping-site", msg!("import-mapping-bad-site"))
+                        .at(&file, item.span().unwrap_or(0..0))
+                        .help(msg!("import-mapping-bad-site-help")),
                 );
             }
             site.to_string()
@@ -119,9 +118,9 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
     };
     let Some(article) = root.get("article").and_then(|a| a.as_table_like()) else {
         problems.push(
-            Problem::error("import::mapping-article", "the mapping has no [article] table")
+            Problem::error("import::mapping-article", msg!("import-mapping-no-article"))
                 .at(&file, 0..0)
-                .help("under [article], name the selectors: title = \"h1.title\", date = \".ngay-dang\", body = \"div.noi-dung\""),
+                .help(msg!("import-mapping-no-article-help")),
         );
         return Err(problems);
     };
@@ -133,12 +132,10 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
                 problems.push(
                     Problem::error(
                         "import::mapping-missing",
-                        format!(
-                            "[article] has no `{key}`: a page's {key} cannot be found without it"
-                        ),
+                        msg!("import-mapping-missing", key = key),
                     )
                     .at(&file, article_span.start..article_span.start + 1)
-                    .help(format!("add {key} = \"<CSS selector>\" under [article]")),
+                    .help(msg!("import-mapping-missing-help", key = key)),
                 );
             }
             return None;
@@ -148,7 +145,7 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
             problems.push(
                 Problem::error(
                     "import::mapping-type",
-                    format!("`article.{key}` must be a CSS selector in quotes"),
+                    msg!("import-mapping-not-selector", key = key),
                 )
                 .at(&file, span),
             );
@@ -173,7 +170,7 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
                         None => problems.push(
                             Problem::error(
                                 "import::mapping-type",
-                                "each `strip` entry must be a CSS selector in quotes",
+                                msg!("import-mapping-strip-entry"),
                             )
                             .at(&file, span),
                         ),
@@ -181,12 +178,9 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
                 }
             }
             None => problems.push(
-                Problem::error(
-                    "import::mapping-type",
-                    "`article.strip` must be a list of CSS selectors",
-                )
-                .at(&file, item.span().unwrap_or(0..0))
-                .help("strip = [\".thong-ke-truy-cap\", \"footer\", \".chia-se\"]"),
+                Problem::error("import::mapping-type", msg!("import-mapping-strip-list"))
+                    .at(&file, item.span().unwrap_or(0..0))
+                    .help(msg!("import-mapping-strip-list-help")),
             ),
         }
     }
@@ -211,10 +205,10 @@ pub fn mapping(file: SourceFile) -> Result<Mapping, Vec<Problem>> {
                 _ => problems.push(
                     Problem::error(
                         "import::mapping-date-format",
-                        "`article.date_format` is not a date format",
+                        msg!("import-mapping-date-format"),
                     )
                     .at(&file, span)
-                    .help("write it with chrono's % codes: \"%d/%m/%Y %H:%M:%S\" for 22/02/2024 12:00:00, \"%d.%m.%Y\" for 27.05.2020, or a list of such; leave it out to accept bantin's own date forms"),
+                    .help(msg!("import-mapping-date-format-help")),
                 ),
             }
         }
@@ -249,9 +243,12 @@ fn compile(
         }),
         Ok(_) => {
             problems.push(
-                Problem::error("import::mapping-selector", "an empty CSS selector")
-                    .at(file, span)
-                    .help("write the selector that finds the element, e.g. \"h1.title\""),
+                Problem::error(
+                    "import::mapping-selector",
+                    msg!("import-mapping-empty-selector"),
+                )
+                .at(file, span)
+                .help(msg!("import-mapping-empty-selector-help")),
             );
             None
         }
@@ -259,11 +256,15 @@ fn compile(
             problems.push(
                 Problem::error(
                     "import::mapping-selector",
-                    format!("“{css}” is not a CSS selector ({e})"),
+                    msg!(
+                        "import-mapping-bad-selector",
+                        selector = css,
+                        reason = e.to_string()
+                    ),
                 )
                 .at(file, span)
-                .label("this selector")
-                .help("write it as in a stylesheet: \"h1.title\", \"div.noi-dung\", \".breadcrumb a:last-child\"; in the browser, right-click the element → Inspect shows its tag and class"),
+                .label(msg!("import-mapping-bad-selector-label"))
+                .help(msg!("import-mapping-bad-selector-help")),
             );
             None
         }
@@ -287,17 +288,21 @@ fn unknown_keys(
             .unwrap_or(0..0);
         let problem = Problem::error(
             "import::mapping-unknown-key",
-            format!("unknown setting `{prefix}{key}` in the mapping"),
+            msg!("import-mapping-unknown-key", key = format!("{prefix}{key}")),
         )
         .at(file, span);
+        let list = known.join(", ");
         problems.push(match did_you_mean(key, known.iter().copied()) {
-            Some(s) => problem.label(format!("did you mean `{s}`?")).help(format!(
-                "rename it to `{s}`; the settings here are: {}",
-                known.join(", ")
-            )),
+            Some(s) => problem
+                .label(msg!("import-mapping-did-you-mean", suggestion = s))
+                .help(msg!(
+                    "import-mapping-rename-help",
+                    suggestion = s,
+                    known = list
+                )),
             None => problem
-                .label("not a setting bantin knows")
-                .help(format!("the settings here are: {}", known.join(", "))),
+                .label(msg!("import-mapping-not-a-setting"))
+                .help(msg!("import-mapping-known-help", known = list)),
         });
     }
 }
@@ -387,18 +392,22 @@ fn found(input: &Input, site: &str) -> Result<Found, ImportError> {
                 let Some(path) = in_mirror(mirror, &address) else {
                     let p = Problem::warning(
                         "import::page-not-in-mirror",
-                        format!("{address} is not in the mirror {}: it was not imported", mirror.display()),
+                        msg!(
+                            "import-page-not-in-mirror",
+                            address = address.as_str(),
+                            mirror = mirror.display().to_string()
+                        ),
                     )
                     .at(&list_file, span.clone())
-                    .label("no saved page for this address")
-                    .help("save it into the mirror (wget --mirror keeps the query string in the file name), or take the line out of the list");
+                    .label(msg!("import-page-not-in-mirror-label"))
+                    .help(msg!("import-page-not-in-mirror-help"));
                     out.problems.push(p);
                     out.skipped.push(Skipped {
                         file: Some(list_file.path.clone()),
                         id: 0,
-                        title: address.clone(),
+                        title: msg!("import-item-page", title = address.as_str()),
                         line: list_file.line_col(span.start).0,
-                        reason: "not in the mirror".into(),
+                        reason: msg!("import-skip-not-in-mirror"),
                     });
                     continue;
                 };
@@ -436,11 +445,16 @@ fn read_page(path: &Path, out: &mut Found) -> Option<SourceFile> {
             out.problems.push(
                 Problem::warning(
                     "import::page-unreadable",
-                    format!("cannot read {name}: {e}"),
+                    msg!(
+                        "import-page-unreadable",
+                        file = name.as_str(),
+                        reason = e.to_string()
+                    ),
                 )
                 .in_file(name.clone()),
             );
-            out.skipped.push(skipped(&name, &name, "cannot be read"));
+            out.skipped
+                .push(skipped(&name, msg!("import-skip-unreadable")));
             return None;
         }
     };
@@ -448,21 +462,23 @@ fn read_page(path: &Path, out: &mut Found) -> Option<SourceFile> {
         Ok(text) => Some(SourceFile::new(name, text)),
         Err(mut p) => {
             p.severity = crate::problem::Severity::Warning;
-            p.message = format!("{name} is not UTF-8 text: it was not imported").into();
+            p.message = msg!("import-page-not-utf8", file = name.as_str());
             out.problems.push(p);
-            out.skipped.push(skipped(&name, &name, "not UTF-8 text"));
+            out.skipped
+                .push(skipped(&name, msg!("import-skip-not-utf8")));
             None
         }
     }
 }
 
-fn skipped(file: &str, title: &str, reason: &str) -> Skipped {
+/// A file left out as a whole: named by its path.
+fn skipped(file: &str, reason: Message) -> Skipped {
     Skipped {
         file: Some(file.to_string()),
         id: 0,
-        title: title.to_string(),
+        title: msg!("import-item-page", title = file),
         line: 1,
-        reason: reason.to_string(),
+        reason,
     }
 }
 
@@ -553,8 +569,47 @@ pub struct Extract {
     pub body: Option<String>,
     /// Elements `strip` removed from the body.
     pub stripped: usize,
-    /// What the mapping did not find, each with why ("no date: `.ngay-dang` matched nothing").
-    pub missing: Vec<String>,
+    /// What the mapping did not find, each with why ("no date: “.ngay-dang” matched nothing").
+    pub missing: Vec<Missed>,
+}
+
+/// A part of a page the mapping did not find, and why.
+#[derive(Debug, Clone)]
+pub struct Missed {
+    pub part: Part,
+    pub why: Message,
+}
+
+/// The parts of an article page the mapping looks for, as far as they can be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Date,
+    Body,
+    Photo,
+}
+
+impl Part {
+    /// What a page cannot be imported without; a missing photo is only said.
+    fn required(self) -> bool {
+        self != Part::Photo
+    }
+
+    /// Why a page is left out, in short: "no title".
+    fn reason(self) -> Message {
+        match self {
+            Part::Title => msg!("import-skip-no-title"),
+            Part::Date => msg!("import-skip-no-date"),
+            Part::Body => msg!("import-skip-no-body"),
+            Part::Photo => msg!("import-skip-no-photo"),
+        }
+    }
+}
+
+impl Extract {
+    fn miss(&mut self, part: Part, why: Message) {
+        self.missing.push(Missed { part, why });
+    }
 }
 
 impl Mapping {
@@ -572,29 +627,43 @@ impl Mapping {
         };
         match first(&html, &self.title).map(|id| text_at(&html, id)) {
             Some(t) if !t.is_empty() => x.title = Some(t),
-            Some(_) => x
-                .missing
-                .push(format!("no title: “{}” is empty", self.title.css)),
-            None => x
-                .missing
-                .push(format!("no title: “{}” matched nothing", self.title.css)),
+            Some(_) => x.miss(
+                Part::Title,
+                msg!(
+                    "import-missing-title-empty",
+                    selector = self.title.css.as_str()
+                ),
+            ),
+            None => x.miss(
+                Part::Title,
+                msg!("import-missing-title", selector = self.title.css.as_str()),
+            ),
         }
         match first(&html, &self.date).map(|id| text_at(&html, id)) {
-            None => x
-                .missing
-                .push(format!("no date: “{}” matched nothing", self.date.css)),
+            None => x.miss(
+                Part::Date,
+                msg!("import-missing-date", selector = self.date.css.as_str()),
+            ),
             Some(t) => {
                 x.date = find_date(&t, &self.date_format, tz);
                 if x.date.is_none() {
-                    let form = if self.date_format.is_empty() {
-                        "a form bantin knows".to_string()
-                    } else {
-                        format!("the form {}", self.date_format.join(" or "))
+                    let selector = self.date.css.as_str();
+                    let why = match joined(self.date_format.iter(), |first, second| {
+                        msg!("import-join-or", first = first, second = second)
+                    }) {
+                        None => msg!(
+                            "import-missing-date-unread",
+                            selector = selector,
+                            text = t.as_str()
+                        ),
+                        Some(formats) => msg!(
+                            "import-missing-date-unread-format",
+                            selector = selector,
+                            text = t.as_str(),
+                            formats = formats
+                        ),
                     };
-                    x.missing.push(format!(
-                        "no date: “{}” holds “{t}”, no date in {form}",
-                        self.date.css
-                    ));
+                    x.miss(Part::Date, why);
                 }
                 x.date_text = Some(t);
             }
@@ -608,8 +677,10 @@ impl Mapping {
         x.author = optional(&self.author).map(|a| without_label(&a));
         x.category = optional(&self.category);
         let Some(body) = first(&html, &self.body) else {
-            x.missing
-                .push(format!("no body: “{}” matched nothing", self.body.css));
+            x.miss(
+                Part::Body,
+                msg!("import-missing-body", selector = self.body.css.as_str()),
+            );
             return x;
         };
         // The title, date, author and category are front-matter: not a second time in the text
@@ -694,12 +765,16 @@ impl Mapping {
                     n.detach();
                 }
             } else {
-                x.missing
-                    .push(format!("no lead photo: “{}” has no src", f.css));
+                x.miss(
+                    Part::Photo,
+                    msg!("import-missing-photo-no-src", selector = f.css.as_str()),
+                );
             }
         } else if let Some(f) = &self.image {
-            x.missing
-                .push(format!("no lead photo: “{}” matched nothing", f.css));
+            x.miss(
+                Part::Photo,
+                msg!("import-missing-photo", selector = f.css.as_str()),
+            );
         }
         // Relative links and photos, made absolute against the page's own address.
         let ids: Vec<_> = html
@@ -863,13 +938,6 @@ pub fn resolve(base: &str, url: &str) -> String {
     format!("{origin}/{}{trailing}{tail}", parts.join("/"))
 }
 
-/// What a page cannot be imported without; a missing author, category or photo is only said.
-fn required(missing: &str) -> bool {
-    ["no title", "no date", "no body"]
-        .iter()
-        .any(|p| missing.starts_with(p))
-}
-
 /// Where in the page's body the title is written, so a warning points at it (else the first
 /// line).
 fn title_span(text: &str, title: Option<&str>) -> Range<usize> {
@@ -908,26 +976,33 @@ pub fn read(input: &Input, mapping: &Mapping, tz: Tz) -> Result<Read, ImportErro
         let file = page.file.head(line_end);
         let (Some(title), Some(date), Some(body)) = (&x.title, x.date, &x.body) else {
             let title = x.title.clone().unwrap_or_else(|| page.address.clone());
-            let missing: Vec<&String> = x.missing.iter().filter(|m| required(m)).collect();
-            let said: Vec<&str> = missing.iter().map(|m| m.as_str()).collect();
+            let missing: Vec<&Missed> = x.missing.iter().filter(|m| m.part.required()).collect();
+            // Never empty: a page lacks its title, date or body only where one was not found.
+            let said = joined_messages(missing.iter().map(|m| m.why.clone()), |first, second| {
+                msg!("import-join-semicolon", first = first, second = second)
+            })
+            .unwrap_or_else(|| Part::Body.reason());
             problems.push(
                 Problem::warning(
                     "import::page-incomplete",
-                    format!("{}: it was not imported", said.join("; ")),
+                    msg!("import-page-incomplete", missing = said),
                 )
                 .at(&file, span.clone())
-                .label(format!("the page {}", page.address))
-                .help("a page the mapping reads only in part is left out, never guessed: if it is an article, fix the selector in the mapping (`bantin import html --sample` shows what it finds); list pages and other pages that are no articles are rightly left out"),
+                .label(msg!(
+                    "import-page-incomplete-label",
+                    address = page.address.as_str()
+                ))
+                .help(msg!("import-page-incomplete-help")),
             );
-            let reason = missing
-                .iter()
-                .map(|m| m.split(':').next().unwrap_or(m))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let reason =
+                joined_messages(missing.iter().map(|m| m.part.reason()), |first, second| {
+                    msg!("import-join-comma", first = first, second = second)
+                })
+                .unwrap_or_else(|| Part::Body.reason());
             skipped.push(Skipped {
                 file: Some(page.file.path.clone()),
                 id: 0,
-                title,
+                title: msg!("import-item-page", title = title),
                 line: file.line_col(span.start).0,
                 reason,
             });
@@ -978,7 +1053,8 @@ pub fn read(input: &Input, mapping: &Mapping, tz: Tz) -> Result<Read, ImportErro
     items.extend(images);
     let export = Export {
         flavor: Flavor::Html,
-        version: format!("{} saved pages", pages.len()),
+        version: String::new(),
+        what: msg!("import-what-pages", count = pages.len()),
         site_url: mapping.site.clone(),
         file: mapping.file.clone(),
         title: String::new(),
@@ -1045,49 +1121,75 @@ pub fn sample(
 }
 
 impl Sample {
-    /// For a person checking the mapping.
-    pub fn human(&self) -> String {
+    /// For a person checking the mapping: one line for each thing it looks for, in `lang`.
+    pub fn human(&self, lang: Lang) -> String {
         use std::fmt::Write as _;
         let x = &self.extract;
-        let mut t = String::new();
-        let none = "—";
-        let _ = writeln!(t, "{}", self.file);
-        let _ = writeln!(t, "  address:   {}", self.address);
-        let _ = writeln!(t, "  title:     {}", x.title.as_deref().unwrap_or(none));
+        let text = |m: Message| lang.text(&m);
+        let none = "—".to_string();
         let date = match (&x.date, &x.date_text) {
-            (Some(d), Some(text)) => format!("{} (from “{text}”)", d.format("%d/%m/%Y %H:%M:%S")),
-            _ => none.to_string(),
+            (Some(d), Some(written)) => text(msg!(
+                "import-sample-date-from",
+                date = d.format("%d/%m/%Y %H:%M:%S").to_string(),
+                text = written.as_str()
+            )),
+            _ => none.clone(),
         };
-        let _ = writeln!(t, "  date:      {date}");
-        let _ = writeln!(t, "  author:    {}", x.author.as_deref().unwrap_or(none));
-        let _ = writeln!(t, "  category:  {}", x.category.as_deref().unwrap_or(none));
-        let image = x.image.as_ref().map_or(none.to_string(), |i| {
+        let image = x.image.as_ref().map_or(none.clone(), |i| {
             if i.alt.is_empty() {
                 i.src.clone()
             } else {
-                format!("{} (alt “{}”)", i.src, i.alt)
+                text(msg!(
+                    "import-sample-image-alt",
+                    src = i.src.as_str(),
+                    alt = i.alt.as_str()
+                ))
             }
         });
-        let _ = writeln!(t, "  image:     {image}");
-        let text = x
-            .body
-            .as_deref()
-            .map(|b| one_line(&super::plain_text(b)))
-            .unwrap_or_default();
-        let mut preview: String = text.chars().take(200).collect();
-        if text.chars().count() > 200 {
-            preview.push('…');
-        }
-        let _ = writeln!(
-            t,
-            "  body:      {}",
-            if x.body.is_some() { &preview } else { none }
-        );
-        let _ = writeln!(t, "  stripped:  {} elements", x.stripped);
-        if x.missing.is_empty() {
-            let _ = writeln!(t, "  missing:   nothing");
+        let body = x.body.as_deref().map_or(none.clone(), |b| {
+            let plain = one_line(&super::plain_text(b));
+            let mut preview: String = plain.chars().take(200).collect();
+            if plain.chars().count() > 200 {
+                preview.push('…');
+            }
+            preview
+        });
+        let missing = if x.missing.is_empty() {
+            text(msg!("import-sample-nothing"))
         } else {
-            let _ = writeln!(t, "  missing:   {}", x.missing.join("; "));
+            let whys: Vec<String> = x.missing.iter().map(|m| text(m.why.clone())).collect();
+            whys.join("; ")
+        };
+        let or_none = |value: &Option<String>| value.clone().unwrap_or_else(|| none.clone());
+        let lines = [
+            (msg!("import-sample-address"), self.address.clone()),
+            (msg!("import-sample-title"), or_none(&x.title)),
+            (msg!("import-sample-date"), date),
+            (msg!("import-sample-author"), or_none(&x.author)),
+            (msg!("import-sample-category"), or_none(&x.category)),
+            (msg!("import-sample-image"), image),
+            (msg!("import-sample-body"), body),
+            (
+                msg!("import-sample-stripped"),
+                text(msg!("import-sample-elements", count = x.stripped)),
+            ),
+            (msg!("import-sample-missing"), missing),
+        ];
+        let lines: Vec<(String, String)> = lines
+            .into_iter()
+            .map(|(label, value)| (format!("{}:", text(label)), value))
+            .collect();
+        // The values line up two places after the longest label.
+        let width = lines
+            .iter()
+            .map(|(label, _)| label.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let mut t = String::new();
+        let _ = writeln!(t, "{}", self.file);
+        for (label, value) in lines {
+            let _ = writeln!(t, "  {label:<width$}{value}");
         }
         t
     }
@@ -1235,7 +1337,10 @@ strip = [".thong-ke", "footer", ".chia-se"]
             };
             let p = problems
                 .iter()
-                .find(|p| format!("{} {:?}", p.message, p.label).contains(says))
+                .find(|p| {
+                    let shown = p.shown(Lang::En);
+                    format!("{} {:?}", shown.message, shown.label).contains(says)
+                })
                 .unwrap_or_else(|| panic!("{says}: {problems:?}"));
             assert_eq!(p.line_col().map(|(l, _)| l), Some(line), "{says}");
         }
@@ -1283,7 +1388,11 @@ strip = [".thong-ke", "footer", ".chia-se"]
         let list = "<html><body><h1 class=\"title\">Tin tức</h1></body></html>";
         let x = m.extract(list, "https://lhhn-travinh.example.vn/tin-tuc/", TZ);
         assert_eq!(x.missing.len(), 2, "{:?}", x.missing);
-        assert!(x.missing[0].starts_with("no date: “.ngay-dang” matched nothing"));
+        assert_eq!(x.missing[0].part, Part::Date);
+        assert_eq!(
+            Lang::En.text(&x.missing[0].why),
+            "no date: “.ngay-dang” matched nothing"
+        );
     }
 
     #[test]
@@ -1307,5 +1416,36 @@ strip = [".thong-ke", "footer", ".chia-se"]
         assert!(find("https://lhhn.example.vn/Default.aspx?tabid=56&ItemID=9").is_none());
         assert!(is_page(Path::new("a/Default.aspx?tabid=56&ItemID=1025")));
         assert!(!is_page(Path::new("a/anh.jpg")));
+    }
+
+    #[test]
+    fn a_sample_lines_up_its_labels_in_either_language() {
+        let m = mapping(SourceFile::new("m.toml", MAPPING)).expect("a good mapping");
+        let page = "<html><body><h1 class=\"title\">Hội nghị</h1><span class=\"ngay-dang\">Ngày: 27.05.2020</span><div class=\"noi-dung\"><p>Nội dung.</p></div></body></html>";
+        let address = "https://lhhn-travinh.example.vn/tin-tuc/hoi-nghi-1024.html";
+        let sample = Sample {
+            file: "saved/hoi-nghi-1024.html".into(),
+            address: address.into(),
+            extract: m.extract(page, address, TZ),
+        };
+        let en = sample.human(Lang::En);
+        for line in [
+            "  address:   https://lhhn-travinh.example.vn/tin-tuc/hoi-nghi-1024.html",
+            "  date:      27/05/2020 00:00:00 (from “Ngày: 27.05.2020”)",
+            "  author:    —",
+            "  stripped:  0 elements",
+            "  missing:   no lead photo: “.noi-dung img” matched nothing",
+        ] {
+            assert!(en.lines().any(|l| l == line), "{line:?} in\n{en}");
+        }
+        let vi = sample.human(Lang::Vi);
+        for line in [
+            "  địa chỉ:      https://lhhn-travinh.example.vn/tin-tuc/hoi-nghi-1024.html",
+            "  ngày đăng:    27/05/2020 00:00:00 (từ “Ngày: 27.05.2020”)",
+            "  ảnh đầu bài:  —",
+            "  còn thiếu:    không có ảnh đầu bài: “.noi-dung img” không tìm thấy gì",
+        ] {
+            assert!(vi.lines().any(|l| l == line), "{line:?} in\n{vi}");
+        }
     }
 }

@@ -8,6 +8,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::messages::Message;
+use crate::msg;
+
 /// A media item of the export, as a `[gallery]` or an image's `wp-image-N` class refers to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attachment {
@@ -15,6 +18,125 @@ pub struct Attachment {
     pub title: String,
     pub caption: String,
     pub alt: String,
+}
+
+/// What the conversion drops on purpose, by kind (the report counts each): what means nothing
+/// on the new site or is bantin's to decide (alignment, styles, wrappers, WordPress's markers,
+/// shortcodes). It is here, below `html`, because both drop things: shortcodes here, HTML there.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dropped {
+    InlineStyle,
+    Alignment,
+    BlockComment,
+    /// A self-closing block WordPress fills in when it shows the page (`wp:latest-posts`):
+    /// its name without `wp:`.
+    BlockShown(String),
+    MoreMarker,
+    PageBreak,
+    Comment,
+    /// Formatting or a link around blocks: the element's name.
+    AroundBlocks(String),
+    EmptyParagraph,
+    PhotoAndCaption,
+    EmptyQuote,
+    EmptyCaptionBox,
+    AlignmentWrapper,
+    Script,
+    Style,
+    /// An element that means nothing on a static site (`<form>`, `<noscript>`): its name.
+    Element(String),
+    /// A `<div>`, `<span>` or the like, unwrapped: its name.
+    Wrapper(String),
+    EmptyHeading,
+    EmptyListItem,
+    EmptyList,
+    /// An element with nothing in it: its name.
+    EmptyElement(String),
+    FormattingInPre,
+    EmptyTable,
+    FormattingInCaption,
+    GalleryWrapper,
+    Embed,
+    ImageWithoutAddress,
+    LinkToOwnFile,
+    LinkAroundCaptionedImage,
+    /// An element bantin does not know: its name.
+    UnknownElement(String),
+    EmptyFormatting,
+    AnchorWithoutAddress,
+    LinkInLink,
+    EmptyLink,
+    /// A shortcode, lower-case, without brackets.
+    Shortcode(String),
+    GalleryWithoutImages,
+    GalleryImageNotInExport,
+}
+
+impl Dropped {
+    /// The kind in words, as the report counts it.
+    pub fn message(&self) -> Message {
+        match self {
+            Dropped::InlineStyle => msg!("import-dropped-inline-style"),
+            Dropped::Alignment => msg!("import-dropped-alignment"),
+            Dropped::BlockComment => msg!("import-dropped-block-comment"),
+            Dropped::BlockShown(block) => msg!("import-dropped-block-shown", block = block),
+            Dropped::MoreMarker => msg!("import-dropped-more-marker"),
+            Dropped::PageBreak => msg!("import-dropped-page-break"),
+            Dropped::Comment => msg!("import-dropped-comment"),
+            Dropped::AroundBlocks(element) => {
+                msg!("import-dropped-around-blocks", element = element)
+            }
+            Dropped::EmptyParagraph => msg!("import-dropped-empty-paragraph"),
+            Dropped::PhotoAndCaption => msg!("import-dropped-photo-and-caption"),
+            Dropped::EmptyQuote => msg!("import-dropped-empty-quote"),
+            Dropped::EmptyCaptionBox => msg!("import-dropped-empty-caption-box"),
+            Dropped::AlignmentWrapper => msg!("import-dropped-alignment-wrapper"),
+            Dropped::Script => msg!("import-dropped-script"),
+            Dropped::Style => msg!("import-dropped-style"),
+            Dropped::Element(element) => msg!("import-dropped-element", element = element),
+            Dropped::Wrapper(element) => msg!("import-dropped-wrapper", element = element),
+            Dropped::EmptyHeading => msg!("import-dropped-empty-heading"),
+            Dropped::EmptyListItem => msg!("import-dropped-empty-list-item"),
+            Dropped::EmptyList => msg!("import-dropped-empty-list"),
+            Dropped::EmptyElement(element) => {
+                msg!("import-dropped-empty-element", element = element)
+            }
+            Dropped::FormattingInPre => msg!("import-dropped-formatting-in-pre"),
+            Dropped::EmptyTable => msg!("import-dropped-empty-table"),
+            Dropped::FormattingInCaption => msg!("import-dropped-formatting-in-caption"),
+            Dropped::GalleryWrapper => msg!("import-dropped-gallery-wrapper"),
+            Dropped::Embed => msg!("import-dropped-embed"),
+            Dropped::ImageWithoutAddress => msg!("import-dropped-image-without-address"),
+            Dropped::LinkToOwnFile => msg!("import-dropped-link-to-own-file"),
+            Dropped::LinkAroundCaptionedImage => {
+                msg!("import-dropped-link-around-captioned-image")
+            }
+            Dropped::UnknownElement(element) => {
+                msg!("import-dropped-unknown-element", element = element)
+            }
+            Dropped::EmptyFormatting => msg!("import-dropped-empty-formatting"),
+            Dropped::AnchorWithoutAddress => msg!("import-dropped-anchor-without-address"),
+            Dropped::LinkInLink => msg!("import-dropped-link-in-link"),
+            Dropped::EmptyLink => msg!("import-dropped-empty-link"),
+            Dropped::Shortcode(name) => msg!("import-dropped-shortcode", name = name),
+            Dropped::GalleryWithoutImages => msg!("import-dropped-gallery-without-images"),
+            Dropped::GalleryImageNotInExport => {
+                msg!("import-dropped-gallery-image-not-in-export")
+            }
+        }
+    }
+
+    /// The report's line for the kind, and the detail it lists on that line: the blocks
+    /// WordPress fills in are one line, with each block's name.
+    pub fn group(&self) -> (Message, Option<String>) {
+        match self {
+            Dropped::BlockShown(block) => (
+                msg!("import-dropped-block-shown-group"),
+                Some(format!("wp:{block}")),
+            ),
+            other => (other.message(), None),
+        }
+    }
 }
 
 /// Shortcodes of WordPress itself and of plugins common on Vietnamese portals.
@@ -68,7 +190,7 @@ struct Found<'t> {
 pub(crate) fn expand(
     text: &str,
     context: &Context,
-    dropped: &mut BTreeMap<String, usize>,
+    dropped: &mut BTreeMap<Dropped, usize>,
 ) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = 0;
@@ -103,7 +225,7 @@ pub(crate) fn expand(
     out
 }
 
-fn count(dropped: &mut BTreeMap<String, usize>, what: String) {
+fn count(dropped: &mut BTreeMap<Dropped, usize>, what: Dropped) {
     *dropped.entry(what).or_default() += 1;
 }
 
@@ -215,13 +337,13 @@ impl Found<'_> {
     }
 }
 
-fn render(found: &Found, context: &Context, dropped: &mut BTreeMap<String, usize>) -> String {
+fn render(found: &Found, context: &Context, dropped: &mut BTreeMap<Dropped, usize>) -> String {
     let name = found.name.to_ascii_lowercase();
     match name.as_str() {
         "caption" | "wp_caption" => caption(found, context, dropped),
         "gallery" => gallery(found, context, dropped),
         "embed" | "audio" | "video" => {
-            count(dropped, format!("shortcode [{name}]"));
+            count(dropped, Dropped::Shortcode(name.clone()));
             let url = found
                 .content
                 .map(str::trim)
@@ -243,7 +365,7 @@ fn render(found: &Found, context: &Context, dropped: &mut BTreeMap<String, usize
             }
         }
         _ => {
-            count(dropped, format!("shortcode [{name}]"));
+            count(dropped, Dropped::Shortcode(name.clone()));
             // What an enclosing shortcode wraps is the post's own text: it stays.
             match found.content {
                 Some(content) => expand(content, context, dropped),
@@ -256,11 +378,8 @@ fn render(found: &Found, context: &Context, dropped: &mut BTreeMap<String, usize
 /// `[caption id="attachment_12" …]<a><img/></a> Caption[/caption]` → a figure; WordPress's own
 /// rule: the image (with its link) first, everything after it is the caption; an older form
 /// keeps the caption in a `caption` attribute.
-fn caption(found: &Found, context: &Context, dropped: &mut BTreeMap<String, usize>) -> String {
-    count(
-        dropped,
-        format!("shortcode [{}]", found.name.to_ascii_lowercase()),
-    );
+fn caption(found: &Found, context: &Context, dropped: &mut BTreeMap<Dropped, usize>) -> String {
+    count(dropped, Dropped::Shortcode(found.name.to_ascii_lowercase()));
     let content = expand(found.content.unwrap_or_default(), context, dropped);
     let lower = content.to_ascii_lowercase();
     let Some(img_start) = lower.find("<img") else {
@@ -296,7 +415,7 @@ fn caption(found: &Found, context: &Context, dropped: &mut BTreeMap<String, usiz
 }
 
 /// `[gallery ids="1,2,3"]` → a figure per attachment, captioned with the attachment's caption.
-fn gallery(found: &Found, context: &Context, dropped: &mut BTreeMap<String, usize>) -> String {
+fn gallery(found: &Found, context: &Context, dropped: &mut BTreeMap<Dropped, usize>) -> String {
     let ids: Vec<u64> = match found.attr("ids").or_else(|| found.attr("include")) {
         Some(ids) => ids
             .split(',')
@@ -309,15 +428,12 @@ fn gallery(found: &Found, context: &Context, dropped: &mut BTreeMap<String, usiz
         .filter_map(|id| context.attachments.get(id).map(|a| (*id, a)))
         .collect();
     if known.is_empty() {
-        count(
-            dropped,
-            "shortcode [gallery] without its images".to_string(),
-        );
+        count(dropped, Dropped::GalleryWithoutImages);
         return String::new();
     }
-    count(dropped, "shortcode [gallery]".to_string());
+    count(dropped, Dropped::Shortcode("gallery".into()));
     if known.len() < ids.len() {
-        count(dropped, "gallery image not in the export".to_string());
+        count(dropped, Dropped::GalleryImageNotInExport);
     }
     let mut out = String::from("\n\n");
     for (id, attachment) in known {
@@ -352,7 +468,9 @@ fn escape_attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
+    /// The text, and what was dropped by its English name.
     fn run(text: &str) -> (String, BTreeMap<String, usize>) {
         let mut attachments = HashMap::new();
         attachments.insert(
@@ -369,7 +487,12 @@ mod tests {
             attached: &[],
         };
         let mut dropped = BTreeMap::new();
-        (expand(text, &context, &mut dropped), dropped)
+        let out = expand(text, &context, &mut dropped);
+        let named = dropped
+            .into_iter()
+            .map(|(what, n)| (Lang::En.text(&what.message()), n))
+            .collect();
+        (out, named)
     }
 
     #[test]

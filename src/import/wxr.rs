@@ -11,6 +11,8 @@ use std::ops::Range;
 
 use roxmltree::{Document, Node};
 
+use crate::messages::Message;
+use crate::msg;
 use crate::problem::{Problem, SourceFile};
 
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
@@ -128,14 +130,16 @@ pub struct Export {
     pub categories: Vec<Term>,
     pub tags: Vec<Term>,
     pub items: Vec<Item>,
-    /// `wp:wxr_version`, e.g. `1.2`.
+    /// `wp:wxr_version`, e.g. `1.2`; a feed's formats (`Atom, RSS`); empty for saved pages.
     pub version: String,
+    /// What was read, for the report: "WordPress export (WXR 1.2)", "2 feeds (Atom, RSS)".
+    pub what: Message,
 }
 
 /// Reads an export from its text. `file` names it in diagnostics.
 pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
     let text = file.text.clone();
-    let doc = parse_xml(&file, &text, "export")?;
+    let doc = parse_xml(&file, &text, XmlFile::Export)?;
     let root = doc.root_element();
     let channel = (root.tag_name().name() == "rss")
         .then(|| child(root, "", "channel"))
@@ -144,13 +148,10 @@ pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
         return Err(Box::new(
             Problem::error(
                 "import::not-wordpress",
-                format!(
-                    "this is XML, but not a WordPress export: it starts with <{}>, not <rss><channel>",
-                    root.tag_name().name()
-                ),
+                msg!("import-not-wordpress-xml", element = root.tag_name().name()),
             )
             .at(&file, root.range().start..root.range().start + 1)
-            .help("in WordPress, Tools → Export → All content gives the right file (an .xml file)"),
+            .help(msg!("import-not-wordpress-xml-help")),
         ));
     };
     let version = channel
@@ -162,12 +163,9 @@ pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
         .unwrap_or_default();
     if version.is_empty() {
         return Err(Box::new(
-            Problem::error(
-                "import::not-wordpress",
-                "this is an RSS feed, but not a WordPress export: it has no <wp:wxr_version>",
-            )
-            .at(&file, channel.range().start..channel.range().start + 1)
-            .help("a WordPress export comes from Tools → Export in WordPress; to bring over a feed, a later version of bantin has `bantin import feed`"),
+            Problem::error("import::not-wordpress", msg!("import-not-wordpress-rss"))
+                .at(&file, channel.range().start..channel.range().start + 1)
+                .help(msg!("import-not-wordpress-rss-help")),
         ));
     }
 
@@ -179,6 +177,7 @@ pub fn parse(file: SourceFile) -> Result<Export, Box<Problem>> {
         categories: Vec::new(),
         tags: Vec::new(),
         items: Vec::new(),
+        what: msg!("import-what-wordpress", version = version.as_str()),
         version,
         file: file.clone(),
     };
@@ -273,11 +272,11 @@ fn item(node: Node) -> Item {
 }
 
 /// An XML file's tree (a DTD allowed, as some exporters write one), or one problem at the place
-/// it could not be read. `what` names the file for the reader: "export" or "feed".
+/// it could not be read. `what` says which kind of file it should be.
 pub(crate) fn parse_xml<'t>(
     file: &SourceFile,
     text: &'t str,
-    what: &str,
+    what: XmlFile,
 ) -> Result<Document<'t>, Box<Problem>> {
     Document::parse_with_options(
         text,
@@ -324,9 +323,26 @@ pub(crate) fn text_of(node: Node) -> String {
     out
 }
 
+/// Which kind of XML file is read, for the problems about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum XmlFile {
+    Export,
+    Feed,
+}
+
+impl XmlFile {
+    /// The word the messages choose their wording by: `export` or `feed`.
+    fn name(self) -> &'static str {
+        match self {
+            XmlFile::Export => "export",
+            XmlFile::Feed => "feed",
+        }
+    }
+}
+
 /// A file that roxmltree could not read, as one problem at its place: cut short, not XML at
-/// all, or damaged. `what` names the file for the reader: "export" or "feed".
-fn xml_problem(file: &SourceFile, e: &roxmltree::Error, what: &str) -> Problem {
+/// all, or damaged. The parser's own words are kept as the reason.
+fn xml_problem(file: &SourceFile, e: &roxmltree::Error, what: XmlFile) -> Problem {
     let pos = e.pos();
     let offset = file.offset_of(pos.row as usize, pos.col as usize);
     let end = (offset + 1).min(file.text.len());
@@ -334,32 +350,19 @@ fn xml_problem(file: &SourceFile, e: &roxmltree::Error, what: &str) -> Problem {
         e,
         roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode
     ) || offset >= file.text.trim_end().len();
-    let again = if what == "export" {
-        "download or copy the export again (Tools → Export in WordPress); nothing was imported"
-    } else {
-        "save the feed again from the old portal; nothing was imported"
-    };
+    let kind = what.name();
+    let again = msg!("import-xml-again", file = kind);
     let (message, help) = if truncated {
-        (
-            format!("the {what} ends in the middle: the file was cut short"),
-            again.to_string(),
-        )
+        (msg!("import-xml-cut-short", file = kind), again)
     } else if offset == 0 || !file.text.trim_start().starts_with('<') {
         (
-            format!(
-                "this file is not XML, so not a {} ({e})",
-                if what == "export" {
-                    "WordPress export"
-                } else {
-                    "feed"
-                }
-            ),
-            format!("the {what} is an .xml file; {again}"),
+            msg!("import-xml-not-xml", file = kind, reason = e.to_string()),
+            msg!("import-xml-not-xml-help", file = kind, again = again),
         )
     } else {
         (
-            format!("the {what} is not well-formed XML here: {e}"),
-            format!("it was probably changed by hand or damaged in a copy; {again}"),
+            msg!("import-xml-malformed", file = kind, reason = e.to_string()),
+            msg!("import-xml-malformed-help", again = again),
         )
     };
     Problem::error("import::bad-export", message)
@@ -491,6 +494,40 @@ mod tests {
                 .contains("not a WordPress export"),
             "{}",
             p.message
+        );
+    }
+
+    #[test]
+    fn a_bad_export_is_told_in_vietnamese() {
+        use crate::messages::Lang;
+        let full = export(ITEM, "http://wordpress.org/export/1.2/");
+        let cut = &full[..full.find("<wp:post_name>").expect("an item")];
+        let p = parse(SourceFile::new("x.xml", cut)).unwrap_err();
+        let shown = p.shown(Lang::Vi);
+        assert_eq!(
+            shown.message,
+            "tệp xuất dừng giữa chừng: tệp đã bị cắt mất phần cuối"
+        );
+        assert_eq!(
+            shown.help.as_deref(),
+            Some(
+                "hãy tải về hoặc chép lại tệp xuất (Công cụ → Xuất trong WordPress) rồi nhập lại; chưa có gì được nhập"
+            )
+        );
+        // The parser's own words are kept, framed by the sentence.
+        let p = parse(SourceFile::new("x.xml", "title,date\n")).unwrap_err();
+        let message = p.shown(Lang::Vi).message;
+        assert!(
+            message.starts_with(
+                "tệp này không phải XML nên không phải tệp xuất (export) của WordPress (chi tiết: "
+            ),
+            "{message}"
+        );
+        assert_eq!(
+            p.shown(Lang::En).help.as_deref(),
+            Some(
+                "the export is an .xml file; download or copy the export again (Tools → Export in WordPress); nothing was imported"
+            )
         );
     }
 }
