@@ -109,8 +109,6 @@ render-redirect-missing-page-label = no page at this address
 render-redirect-missing-page-help = { -render-redirect-targets }
 render-redirect-missing-page-help-suggest = did you mean { $suggestion }? { -render-redirect-targets }
 
-## Why an old address (aliases:, [redirects]) cannot be one
-
 
 ## The articles' address pattern ([permalinks] in site.toml)
 

@@ -106,8 +106,6 @@ render-redirect-missing-page-label = không có trang nào ở địa chỉ này
 render-redirect-missing-page-help = { -render-redirect-targets }
 render-redirect-missing-page-help-suggest = có phải ý bạn là { $suggestion }? { -render-redirect-targets }
 
-## Vì sao một địa chỉ cũ (aliases:, [redirects]) không dùng được
-
 
 ## Mẫu địa chỉ của bài viết ([permalinks] trong site.toml)
 
