@@ -467,7 +467,7 @@ fn print_import(
         Ok(report) => {
             if format == cli::Format::Json {
                 let problems = bantin::check::JsonReport::new(&report.problems, None, lang);
-                let json = serde_json::json!({ "report": &report, "problems": problems.problems });
+                let json = serde_json::json!({ "report": report.json(lang), "problems": problems.problems });
                 match serde_json::to_string_pretty(&json) {
                     Ok(text) => println!("{text}"),
                     Err(e) => {
@@ -497,7 +497,7 @@ fn print_import(
             ExitCode::from(1)
         }
         Err(e) => {
-            fail(lang, e.to_string());
+            fail(lang, e.message());
             ExitCode::from(1)
         }
     }

@@ -381,6 +381,17 @@ mod tests {
                         "messages/{lang}/{area}.ftl: `{id}` is defined twice"
                     );
                 }
+                // Terms (`-name`, shared wording) must exist in both languages too; they are
+                // kept apart from messages by their dash.
+                ast::Entry::Term(term) => {
+                    let mut names = BTreeSet::new();
+                    pattern_variables(&term.value, &mut names);
+                    let id = format!("-{}", term.id.name);
+                    assert!(
+                        found.insert(id.clone(), names).is_none(),
+                        "messages/{lang}/{area}.ftl: `{id}` is defined twice"
+                    );
+                }
                 ast::Entry::Junk { content } => {
                     panic!("messages/{lang}/{area}.ftl: cannot read {content:?}")
                 }
@@ -449,7 +460,17 @@ mod tests {
                 problems.push(format!("{area}: `{id}` has no English text"));
             }
             for id in vi.keys().chain(en.keys()) {
-                if id != "raw-text" && !id.starts_with(&format!("{area}-")) {
+                // fluent-bundle keeps terms and messages in one table by their names without
+                // the dash: a term `-x` hides a message `x`.
+                if let Some(name) = id.strip_prefix('-')
+                    && en.contains_key(name)
+                {
+                    problems.push(format!(
+                        "{area}: the term `{id}` hides the message `{name}`"
+                    ));
+                }
+                let bare = id.trim_start_matches('-');
+                if id != "raw-text" && !bare.starts_with(&format!("{area}-")) {
                     problems.push(format!("{area}: `{id}` should start with `{area}-`"));
                 }
                 if !all.insert((id.clone(), *area)) {
@@ -485,7 +506,13 @@ mod tests {
                     .split(|c: char| !c.is_alphabetic())
                     .filter(|w| w.len() > 2)
                     .count();
-                if words >= 2 && source_text(&vi, id) == english {
+                // A line of site.toml or of a mapping file (`title = "…"`) reads the same in
+                // both languages.
+                let code = english.split_once(" = ").is_some_and(|(key, _)| {
+                    key.chars()
+                        .all(|c| c.is_ascii_lowercase() || "_.[]".contains(c))
+                });
+                if words >= 2 && !code && source_text(&vi, id) == english {
                     copied.push(format!("{area}: `{id}`"));
                 }
             }
@@ -566,7 +593,8 @@ mod tests {
                 continue;
             }
             for (id, _) in variables(area, "en", en) {
-                if id != "raw-text" && !used.contains_key(&id) {
+                // Terms are used by the catalogue's own messages, not by the code.
+                if id != "raw-text" && !id.starts_with('-') && !used.contains_key(&id) {
                     problems.push(format!("messages/en/{area}.ftl: `{id}` is used nowhere"));
                 }
             }

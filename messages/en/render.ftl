@@ -112,12 +112,12 @@ render-redirect-missing-page-help-suggest = did you mean { $suggestion }? { -ren
 
 ## The articles' address pattern ([permalinks] in site.toml)
 
--render-pattern-examples = e.g. "/tin-tuc/:slug/", "/:year/:month/:day/:slug/" or "/tin-tuc/:slug-:id.html"
-render-pattern-examples = { -render-pattern-examples }
+-render-pattern-example-list = e.g. "/tin-tuc/:slug/", "/:year/:month/:day/:slug/" or "/tin-tuc/:slug-:id.html"
+render-pattern-examples = { -render-pattern-example-list }
 render-pattern-no-slash = the address pattern `{ $pattern }` does not start with /
-render-pattern-no-slash-help = write it from the site root, { -render-pattern-examples }
+render-pattern-no-slash-help = write it from the site root, { -render-pattern-example-list }
 render-pattern-bad-character = an address cannot hold `{ $character }`
-render-pattern-bad-character-help = use letters, digits, - and / only, { -render-pattern-examples }
+render-pattern-bad-character-help = use letters, digits, - and / only, { -render-pattern-example-list }
 render-pattern-relative = the address pattern `{ $pattern }` has an empty or relative folder
 render-pattern-bad-end = the address pattern `{ $pattern }` ends neither in / nor in .html
 render-pattern-bad-end-help = end it with / (a folder page, as bantin's own pages are) or with .html (as many old portals do)
@@ -128,7 +128,7 @@ render-pattern-unknown-field-help-suggest = did you mean `{ $suggestion }`? a pa
 render-pattern-adjacent-fields = `{ $field }` follows another field with nothing between them
 render-pattern-adjacent-fields-help = put a - or / between two fields, e.g. :slug-:id
 render-pattern-not-unique = with the address pattern `{ $pattern }`, two articles could share one address
-render-pattern-not-unique-help = put :slug, :stem or :id in it, { -render-pattern-examples }
+render-pattern-not-unique-help = put :slug, :stem or :id in it, { -render-pattern-example-list }
 # $what: render-reserved-….
 render-pattern-reserved = the address pattern `{ $pattern }` puts articles in /{ $folder }/, where bantin puts { $what }
-render-pattern-reserved-help = choose another first folder, { -render-pattern-examples }
+render-pattern-reserved-help = choose another first folder, { -render-pattern-example-list }

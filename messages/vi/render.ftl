@@ -109,12 +109,12 @@ render-redirect-missing-page-help-suggest = có phải ý bạn là { $suggestio
 
 ## Mẫu địa chỉ của bài viết ([permalinks] trong site.toml)
 
--render-pattern-examples = ví dụ "/tin-tuc/:slug/", "/:year/:month/:day/:slug/" hoặc "/tin-tuc/:slug-:id.html"
-render-pattern-examples = { -render-pattern-examples }
+-render-pattern-example-list = ví dụ "/tin-tuc/:slug/", "/:year/:month/:day/:slug/" hoặc "/tin-tuc/:slug-:id.html"
+render-pattern-examples = { -render-pattern-example-list }
 render-pattern-no-slash = mẫu địa chỉ `{ $pattern }` không bắt đầu bằng dấu /
-render-pattern-no-slash-help = hãy viết mẫu tính từ gốc của trang web, { -render-pattern-examples }
+render-pattern-no-slash-help = hãy viết mẫu tính từ gốc của trang web, { -render-pattern-example-list }
 render-pattern-bad-character = địa chỉ không được có `{ $character }`
-render-pattern-bad-character-help = chỉ dùng chữ cái, chữ số, dấu - và dấu /, { -render-pattern-examples }
+render-pattern-bad-character-help = chỉ dùng chữ cái, chữ số, dấu - và dấu /, { -render-pattern-example-list }
 render-pattern-relative = mẫu địa chỉ `{ $pattern }` có thư mục rỗng (//) hoặc thư mục tương đối (. hoặc ..)
 render-pattern-bad-end = mẫu địa chỉ `{ $pattern }` không kết thúc bằng / hay .html
 render-pattern-bad-end-help = hãy kết thúc bằng / (trang dạng thư mục, như các trang của bantin) hoặc bằng .html (như nhiều cổng thông tin cũ)
@@ -125,7 +125,7 @@ render-pattern-unknown-field-help-suggest = có phải ý bạn là `{ $suggesti
 render-pattern-adjacent-fields = `{ $field }` đứng liền sau một phần khác, không có gì ngăn cách
 render-pattern-adjacent-fields-help = hãy đặt dấu - hoặc / giữa hai phần, ví dụ :slug-:id
 render-pattern-not-unique = với mẫu địa chỉ `{ $pattern }`, hai bài viết có thể trùng một địa chỉ
-render-pattern-not-unique-help = hãy thêm :slug, :stem hoặc :id vào mẫu, { -render-pattern-examples }
+render-pattern-not-unique-help = hãy thêm :slug, :stem hoặc :id vào mẫu, { -render-pattern-example-list }
 # $what: render-reserved-….
 render-pattern-reserved = mẫu địa chỉ `{ $pattern }` đặt bài viết vào /{ $folder }/, là nơi bantin đặt { $what }
-render-pattern-reserved-help = hãy chọn thư mục đầu tiên khác, { -render-pattern-examples }
+render-pattern-reserved-help = hãy chọn thư mục đầu tiên khác, { -render-pattern-example-list }
