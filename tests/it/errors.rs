@@ -1,15 +1,18 @@
 //! What the user sees when a site is broken: takes the fixture sites under
 //! tests/fixtures/errors/<case>/, gives one test per case proving the build fails with exit 1,
 //! names `file:line:` with the bad value and a `help:` line, leaves the old output untouched,
-//! and prints exactly the stderr recorded in `<case>/expected.stderr`.
+//! and prints exactly the stderr recorded in `<case>/expected.vi.stderr` (Vietnamese, what an
+//! editor sees by default) and `<case>/expected.en.stderr` (with `BANTIN_MESSAGES=en`).
 //!
 //! Refresh the recorded stderr with `BANTIN_BLESS=1 cargo test --test it errors::`.
 
 use std::path::Path;
 
-use crate::support::{self, Tree, bantin, repo};
+use crate::support::{self, Tree, bantin_in, repo};
 
-const GOLDEN: &str = "expected.stderr";
+/// The recorded stderr of each language: (the `BANTIN_MESSAGES` value, the file). Vietnamese
+/// runs with the variable unset, as on an editor's machine.
+const GOLDENS: [(&str, &str); 2] = [("", "expected.vi.stderr"), ("en", "expected.en.stderr")];
 
 /// What one broken site must report.
 struct Case {
@@ -17,9 +20,11 @@ struct Case {
     at: &'static [&'static str],
     /// At least one of these locations must appear (where the exact line is a design choice).
     at_one_of: &'static [&'static str],
-    /// Text that must appear: the bad value, and the suggestion where there is one.
+    /// Text that must appear in the English report: the bad value, and the suggestion where
+    /// there is one.
     says: &'static [&'static str],
-    /// Text that must not appear: a problem that only follows from another one already reported.
+    /// Text that must not appear in the English report: a problem that only follows from
+    /// another one already reported.
     never: &'static [&'static str],
 }
 
@@ -197,7 +202,14 @@ cases! {
 }
 
 fn check(name: &str, case: &Case) {
-    let site = support::copy_fixture(&format!("errors/{name}"), &[GOLDEN]);
+    for (lang, golden) in GOLDENS {
+        check_in(name, case, lang, golden);
+    }
+}
+
+fn check_in(name: &str, case: &Case, lang: &str, golden: &str) {
+    let goldens = GOLDENS.map(|(_, file)| file);
+    let site = support::copy_fixture(&format!("errors/{name}"), &goldens);
     // A previous successful build that a failed build must not touch.
     let public = site.root.join("public");
     support::write(
@@ -207,8 +219,9 @@ fn check(name: &str, case: &Case) {
     support::write(&public.join("css/site.css"), "body { color: #222 }\n");
     let before = Tree::of(&public);
 
-    let outcome = bantin(site.tmp.path(), ["build", "--source", "site"]);
+    let outcome = bantin_in(lang, site.tmp.path(), ["build", "--source", "site"]);
     let stderr = &outcome.stderr;
+    let english = lang == "en";
 
     let mut wrong = Vec::new();
     if outcome.code != 1 {
@@ -222,21 +235,25 @@ fn check(name: &str, case: &Case) {
     if !case.at_one_of.is_empty() && !case.at_one_of.iter().any(|l| stderr.contains(l)) {
         wrong.push(format!("stderr names none of {:?}", case.at_one_of));
     }
-    for text in case.says {
+    for text in case.says.iter().filter(|_| english) {
         if !stderr.contains(text) {
             wrong.push(format!("stderr does not mention `{text}`"));
         }
     }
-    for text in case.never {
+    for text in case.never.iter().filter(|_| english) {
         if stderr.contains(text) {
             wrong.push(format!("stderr mentions `{text}`"));
         }
     }
+    let help = if english { "help:" } else { "gợi ý:" };
     if !stderr
         .lines()
-        .any(|line| line.trim_start().starts_with("help:"))
+        .any(|line| line.trim_start().starts_with(help))
     {
-        wrong.push("stderr has no `help:` line".to_string());
+        wrong.push(format!("stderr has no `{help}` line"));
+    }
+    if !english {
+        wrong.extend(untranslated(stderr));
     }
     let after = Tree::of(&public);
     for line in before.diff(&after) {
@@ -244,16 +261,38 @@ fn check(name: &str, case: &Case) {
     }
     assert!(
         wrong.is_empty(),
-        "case {name}:\n  {}\n{}",
+        "case {name} ({golden}):\n  {}\n{}",
         wrong.join("\n  "),
         outcome.transcript()
     );
 
     let normalised = normalise(stderr, site.tmp.path());
     compare_golden(
-        &repo().join("tests/fixtures/errors").join(name).join(GOLDEN),
+        &repo().join("tests/fixtures/errors").join(name).join(golden),
         &normalised,
     );
+}
+
+/// The headlines (`× …`, `⚠ …`), `help:` lines and the closing `lỗi:` line of a Vietnamese
+/// report that have no Vietnamese word in them: text that was never translated.
+fn untranslated(stderr: &str) -> Vec<String> {
+    let vietnamese = |line: &str| {
+        line.chars().any(|c| {
+            "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+                .contains(c.to_lowercase().next().unwrap_or(c))
+        })
+    };
+    stderr
+        .lines()
+        .map(str::trim_start)
+        .filter(|line| {
+            ["× ", "⚠ ", "gợi ý: ", "help: ", "lỗi: ", "error: "]
+                .iter()
+                .any(|start| line.starts_with(start))
+        })
+        .filter(|line| !vietnamese(line))
+        .map(|line| format!("not in Vietnamese: {line}"))
+        .collect()
 }
 
 /// Makes stderr comparable between runs: temporary paths become `<tmp>`, durations `<time>`,
@@ -386,8 +425,8 @@ fn every_error_fixture_has_a_test() {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
             assert!(
-                path.is_dir() || file == GOLDEN || file == "site.toml",
-                "unexpected file {} (only site.toml, {GOLDEN} and folders belong there)",
+                path.is_dir() || GOLDENS.iter().any(|(_, g)| *g == file) || file == "site.toml",
+                "unexpected file {} (only site.toml, the expected stderr and folders belong there)",
                 path.display()
             );
         }
