@@ -15,7 +15,8 @@ use serde::Serialize;
 use crate::build::{self, BuildError, Compiled};
 use crate::config::Config;
 use crate::markdown::{LinkKind, Rendered};
-use crate::messages::Lang;
+use crate::messages::{Arg, Lang, Message};
+use crate::msg;
 use crate::problem::{Problem, Severity, SourceFile, did_you_mean};
 use crate::route;
 
@@ -123,10 +124,14 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
             Err(e) => problems.push(
                 Problem::error(
                     "check::old-urls-file",
-                    format!("cannot read the list of old addresses {display}: {e}"),
+                    msg!(
+                        "check-old-urls-file",
+                        path = &display,
+                        error = e.to_string()
+                    ),
                 )
                 .in_file(display)
-                .help("give a text file with one old URL or path per line, e.g. made from the old site's sitemap.xml"),
+                .help(msg!("check-old-urls-file-help")),
             ),
         }
     }
@@ -141,9 +146,13 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
             problems.push(
                 Problem::warning(
                     "check::cache",
-                    format!("cannot save the link cache {}: {e}", cache_path.display()),
+                    msg!(
+                        "check-cache-save",
+                        path = cache_path.display().to_string(),
+                        error = e.to_string()
+                    ),
                 )
-                .help("the next `bantin check --external` fetches every link again"),
+                .help(msg!("check-cache-save-help")),
             );
         }
         for link in &found.external {
@@ -151,7 +160,7 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
                 problems.push(
                     Problem::error(
                         "check::external-link",
-                        format!("broken link `{}`", link.url),
+                        msg!("check-external-broken", url = &link.url),
                     )
                     .at(link.file, link.span.clone())
                     .label(answer.label())
@@ -208,8 +217,9 @@ struct Site<'c> {
 enum Target {
     /// An output file, and the fragment asked for (percent-decoded, without `#`).
     File(String, Option<String>),
-    /// Nothing the build writes; the address as a reader writes it.
-    Missing(String),
+    /// Nothing the build writes: the address as a reader writes it, and whether it climbs above
+    /// the site root (`../../x` from a page one level down).
+    Missing { address: String, above_root: bool },
     /// A link that is not ours to check here (mailto:, tel:, other schemes).
     Skip,
     /// http(s) to another site.
@@ -266,7 +276,10 @@ impl<'c> Site<'c> {
                     });
                     continue;
                 }
-                Target::Missing(address) => {
+                Target::Missing {
+                    address,
+                    above_root,
+                } => {
                     found.internal += 1;
                     found.problems.push(self.missing(
                         source.file,
@@ -274,6 +287,7 @@ impl<'c> Site<'c> {
                         &link.url,
                         link.kind,
                         &address,
+                        above_root,
                     ));
                     continue;
                 }
@@ -329,11 +343,17 @@ impl<'c> Site<'c> {
             normalize(&format!("{page}{written}"))
         };
         let Some(path) = path.map(|p| percent_decode(&p)) else {
-            return Target::Missing(format!("{written} (it climbs above the site root)"));
+            return Target::Missing {
+                address: written.to_string(),
+                above_root: true,
+            };
         };
         match self.file_of(&path) {
             Some(file) => Target::File(file, fragment.filter(|f| !f.is_empty())),
-            None => Target::Missing(format!("/{path}")),
+            None => Target::Missing {
+                address: format!("/{path}"),
+                above_root: false,
+            },
         }
     }
 
@@ -358,6 +378,7 @@ impl<'c> Site<'c> {
         url: &str,
         kind: LinkKind,
         address: &str,
+        above_root: bool,
     ) -> Problem {
         // An article that is not out yet (or no longer): a warning, or a scheduled build would
         // turn red by itself on the day an article it links to expires.
@@ -372,54 +393,68 @@ impl<'c> Site<'c> {
         } else {
             format!("{below_root}/")
         };
-        if let Some(why) = self.held_back.get(page.as_str()) {
-            let (state, help) = match why {
+        if let Some(why) = self.held_back.get(page.as_str()).filter(|_| !above_root) {
+            let (message, help) = match why {
                 build::HeldBack::Draft => (
-                    "a draft".to_string(),
-                    "the link works once the article's `draft: true` is removed; until then readers get the not-found page".to_string(),
+                    msg!("check-link-to-draft", url = url),
+                    msg!("check-link-to-draft-help"),
                 ),
                 build::HeldBack::Scheduled(at) => (
-                    format!("scheduled for {}", at.format("%d/%m/%Y %H:%M")),
-                    "the link works from the article's date on; until then readers get the not-found page".to_string(),
+                    msg!(
+                        "check-link-to-scheduled",
+                        url = url,
+                        date = at.format("%d/%m/%Y %H:%M").to_string()
+                    ),
+                    msg!("check-link-to-scheduled-help"),
                 ),
                 build::HeldBack::Expired => (
-                    "taken off the site (past its `expires:`)".to_string(),
-                    "readers get the not-found page: remove the link, or the article's `expires:`".to_string(),
+                    msg!("check-link-to-expired", url = url),
+                    msg!("check-link-to-expired-help"),
                 ),
             };
-            return Problem::warning(
-                "check::link-to-held-back",
-                format!("the link `{url}` leads to an article that is {state}"),
-            )
-            .at(file, span)
-            .label("not published now")
-            .help(help);
+            return Problem::warning("check::link-to-held-back", message)
+                .at(file, span)
+                .label(msg!("check-link-to-held-back-label"))
+                .help(help);
         }
-        let (code, what, label) = match kind {
-            LinkKind::Image => ("check::missing-image", "missing image", "no such file"),
-            LinkKind::Link => ("check::broken-link", "broken link", "no such page or file"),
+        let (code, message, label) = match kind {
+            LinkKind::Image => (
+                "check::missing-image",
+                msg!("check-missing-image", url = url),
+                msg!("check-missing-image-label"),
+            ),
+            LinkKind::Link => (
+                "check::broken-link",
+                msg!("check-broken-link", url = url),
+                msg!("check-broken-link-label"),
+            ),
         };
-        let mut help = format!("no page or file at {address}");
+        let shown: Arg = if above_root {
+            msg!("check-above-root", address = address).into()
+        } else {
+            address.into()
+        };
+        let nothing = msg!("check-nothing-at", address = shown);
         let base = self.config.base_path.as_str();
         let unprefixed = address
             .strip_prefix(base)
-            .filter(|_| base != "/")
+            .filter(|_| base != "/" && !above_root)
             .and_then(|rest| self.file_of(rest).map(|_| rest));
-        if let Some(rest) = unprefixed {
-            help.push_str(&format!(
-                "; bantin adds the base path {base} to links itself: write /{rest}"
-            ));
+        let hint = if let Some(rest) = unprefixed {
+            Some(msg!("check-base-path-hint", base = base, rest = rest))
         } else if let Some(suggestion) =
             did_you_mean(address, self.addresses.iter().map(String::as_str))
         {
-            help.push_str(&format!("; did you mean {suggestion}?"));
+            Some(msg!("check-did-you-mean", suggestion = suggestion))
         } else if kind == LinkKind::Image {
-            help.push_str("; files in static/ are published at the site root: static/images/a.jpg is /images/a.jpg");
-        }
-        Problem::error(code, format!("{what} `{url}`"))
+            Some(msg!("check-static-hint"))
+        } else {
+            None
+        };
+        Problem::error(code, message)
             .at(file, span)
             .label(label)
-            .help(help)
+            .help(then(nothing, hint))
     }
 
     fn bad_anchor(
@@ -431,34 +466,50 @@ impl<'c> Site<'c> {
         same_page: Option<&Rendered>,
         ids: &HashSet<String>,
     ) -> Problem {
-        let (label, mut help) = match same_page {
+        let (label, help) = match same_page {
             Some(_) => (
-                "no such anchor on this page",
-                format!("no heading or footnote with id `{fragment}` on this page"),
+                msg!("check-anchor-label-here"),
+                msg!("check-anchor-help-here", id = fragment),
             ),
             None => (
-                "no such anchor on that page",
-                format!(
-                    "no id `{fragment}` on {}",
-                    url.split('#').next().unwrap_or(url)
+                msg!("check-anchor-label-there"),
+                msg!(
+                    "check-anchor-help-there",
+                    id = fragment,
+                    page = url.split('#').next().unwrap_or(url)
                 ),
             ),
         };
         let mut candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
         candidates.sort_unstable();
+        let mut hint = None;
         if let Some(suggestion) = did_you_mean(fragment, candidates.iter().copied()) {
-            help.push_str(&format!("; did you mean #{suggestion}?"));
+            hint = Some(msg!(
+                "check-did-you-mean",
+                suggestion = format!("#{suggestion}")
+            ));
         } else if let Some(body) = same_page {
             let headings: Vec<String> =
                 body.headings.iter().map(|h| format!("#{}", h.id)).collect();
             if !headings.is_empty() {
-                help.push_str(&format!("; its headings: {}", headings.join(", ")));
+                hint = Some(msg!("check-headings", headings = headings.join(", ")));
             }
         }
-        Problem::error("check::broken-anchor", format!("broken anchor `{url}`"))
-            .at(file, span)
-            .label(label)
-            .help(help)
+        Problem::error(
+            "check::broken-anchor",
+            msg!("check-broken-anchor", url = url),
+        )
+        .at(file, span)
+        .label(label)
+        .help(then(help, hint))
+    }
+}
+
+/// A `help:` of two parts, `first; then`, or only the first.
+pub(crate) fn then(first: Message, then: Option<Message>) -> Message {
+    match then {
+        Some(then) => msg!("check-then", first = first, then = then),
+        None => first,
     }
 }
 
@@ -710,6 +761,107 @@ mod tests {
         let mut ids: Vec<_> = ids.into_iter().collect();
         ids.sort();
         assert_eq!(ids, ["fn-1", "ket-qua"]);
+    }
+
+    /// A site of three addresses, one article held back, under the base path `/cong/`.
+    fn site(config: &Config) -> Site<'_> {
+        let files: HashSet<&str> = ["index.html", "tin-tuc/hoi-nghi/index.html", "images/a.jpg"]
+            .into_iter()
+            .collect();
+        let mut addresses: Vec<String> = files
+            .iter()
+            .map(|f| format!("/{}", f.strip_suffix("index.html").unwrap_or(f)))
+            .collect();
+        addresses.sort();
+        Site {
+            config,
+            files,
+            html: HashMap::new(),
+            addresses,
+            held_back: [("tin-tuc/nhap/", build::HeldBack::Draft)].into(),
+        }
+    }
+
+    fn config() -> Config {
+        let toml = "title = \"T\"\nbase_url = \"https://example.vn/cong/\"\nprovince = \"An Giang\"\n\
+                    [organization]\nname = \"L\"\nparent = \"P\"\naddress = \"A\"\n\
+                    phone = \"0297 000 000\"\nemail = \"a@example.vn\"\neditor = \"E\"\n";
+        Config::parse(
+            std::path::Path::new("."),
+            SourceFile::new("site.toml", toml),
+            &crate::config::Overrides::default(),
+            crate::provinces::Provinces::builtin(),
+        )
+        .unwrap_or_else(|p| panic!("{p:?}"))
+    }
+
+    /// Resolves `url` on the home page and gives the problem of a link that leads nowhere.
+    fn broken(site: &Site<'_>, url: &str, kind: LinkKind) -> Problem {
+        let file = SourceFile::new("content/tin-tuc/a.md", format!("---\n---\n[x]({url})\n"));
+        let Target::Missing {
+            address,
+            above_root,
+        } = site.resolve("", url)
+        else {
+            panic!("{url} resolves");
+        };
+        site.missing(&file, 8..8 + url.len(), url, kind, &address, above_root)
+    }
+
+    #[test]
+    fn a_link_to_nowhere_is_explained_in_both_languages() {
+        let config = config();
+        let site = site(&config);
+        let p = broken(&site, "/tin-tuc/hoi-ngi/", LinkKind::Link);
+        assert_eq!(p.code, "check::broken-link");
+        let en = p.shown(Lang::En);
+        assert_eq!(en.message, "broken link `/tin-tuc/hoi-ngi/`");
+        assert_eq!(en.label.as_deref(), Some("no such page or file"));
+        assert_eq!(
+            en.help.as_deref(),
+            Some("no page or file at /tin-tuc/hoi-ngi/; did you mean /tin-tuc/hoi-nghi/?")
+        );
+        let vi = p.shown(Lang::Vi);
+        assert_eq!(vi.message, "liên kết hỏng `/tin-tuc/hoi-ngi/`");
+        assert_eq!(vi.label.as_deref(), Some("không có trang hay tệp này"));
+        assert_eq!(
+            vi.help.as_deref(),
+            Some(
+                "không có trang hay tệp nào ở địa chỉ /tin-tuc/hoi-ngi/; \
+                 có phải ý bạn là `/tin-tuc/hoi-nghi/`?"
+            )
+        );
+
+        // The base path written by hand: bantin adds it itself.
+        let p = broken(&site, "/cong/images/a.jpg", LinkKind::Image);
+        assert_eq!(
+            p.shown(Lang::En).help.as_deref(),
+            Some(
+                "no page or file at /cong/images/a.jpg; bantin adds the base path /cong/ to \
+                 links itself: write /images/a.jpg"
+            )
+        );
+        assert_eq!(
+            p.shown(Lang::Vi).message,
+            "không tìm thấy ảnh `/cong/images/a.jpg`"
+        );
+
+        // Above the site root.
+        let p = broken(&site, "../../x.jpg", LinkKind::Image);
+        assert!(
+            p.shown(Lang::Vi)
+                .help
+                .unwrap()
+                .starts_with("không có trang hay tệp nào ở địa chỉ ../../x.jpg (địa chỉ này vượt"),
+        );
+
+        // A draft: a warning.
+        let p = broken(&site, "/tin-tuc/nhap/", LinkKind::Link);
+        assert!(!p.is_error());
+        assert_eq!(
+            p.shown(Lang::Vi).message,
+            "liên kết `/tin-tuc/nhap/` dẫn tới một bài viết còn là bản nháp"
+        );
     }
 
     #[test]

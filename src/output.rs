@@ -16,6 +16,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::SOURCE_DIRS;
+use crate::messages::{Arg, Lang, Message};
+use crate::msg;
 
 /// A file of the site: its path below the output folder and its bytes.
 #[derive(Clone)]
@@ -43,24 +45,21 @@ const SYSTEM_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini"];
 /// How many files bantin did not write an error message names before "and N more".
 const NAMED: usize = 5;
 
-/// Why the output folder could not be written.
+/// Why the output folder could not be written. `Display` is the English text; `message` and
+/// `help_message` give it in any language.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("could not {action} {}: {source}", path.display())]
+    #[error("{}", Lang::En.text(&self.message()))]
     Io {
-        action: &'static str,
+        action: Action,
         path: PathBuf,
         source: io::Error,
     },
-    #[error("refusing to use {} as the output folder: {why}", path.display())]
-    Unsafe { path: PathBuf, why: String },
+    /// `why` is a message (`build-unsafe-…`).
+    #[error("{}", Lang::En.text(&self.message()))]
+    Unsafe { path: PathBuf, why: Message },
     /// The output folder holds files that bantin did not write (or cannot tell that it did).
-    #[error(
-        "refusing to build into {}: it holds {} that bantin did not write: {}",
-        path.display(),
-        plural(*total, "file"),
-        listing(files, *total)
-    )]
+    #[error("{}", Lang::En.text(&self.message()))]
     Foreign {
         path: PathBuf,
         /// The first few of them, sorted.
@@ -70,12 +69,7 @@ pub enum OutputError {
         manifest: bool,
     },
     /// A file of the build would replace a file bantin did not write, or need its place.
-    #[error(
-        "refusing to build into {}: the build would replace {} that bantin did not write: {}",
-        path.display(),
-        plural(*total, "file"),
-        listing(files, *total)
-    )]
+    #[error("{}", Lang::En.text(&self.message()))]
     WouldReplace {
         path: PathBuf,
         files: Vec<String>,
@@ -83,55 +77,120 @@ pub enum OutputError {
     },
 }
 
-impl OutputError {
-    /// How to get past the error, for the `help:` line.
-    pub fn help(&self) -> Option<String> {
+/// What bantin was doing with a file when the system refused it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Read,
+    Write,
+    Copy,
+    List,
+    Clear,
+    Remove,
+    MoveAside,
+    /// Move the new build into the output folder's place.
+    MoveIn,
+    MoveIntoPlace,
+    RemoveOldBuild,
+    RemoveLeftover,
+}
+
+impl Action {
+    /// The key of the action in `build-output-io`'s selector.
+    fn key(self) -> &'static str {
         match self {
-            OutputError::Foreign { manifest: true, .. } => Some(format!(
-                "bantin replaces and removes only the files it wrote, listed in {MANIFEST} in the \
-                 output folder. Build into a new or empty folder, or move those files away (files \
-                 to publish with the site belong in static/). To build anyway and leave them \
-                 untouched, add --keep-foreign-files"
-            )),
-            OutputError::Foreign {
-                manifest: false, ..
-            } => Some(format!(
-                "this folder has no {MANIFEST}, so bantin cannot tell which files it wrote, and \
-                 these are files this build does not make. If the folder is the output of an \
-                 older bantin, delete it and build again. To build anyway — replacing the files \
-                 this build makes and leaving the others untouched — add --keep-foreign-files"
-            )),
-            OutputError::WouldReplace { .. } => Some(
-                "move or rename those files (files to publish with the site belong in static/), \
-                 or build into another folder"
-                    .to_string(),
-            ),
-            OutputError::Unsafe { .. } => Some(
-                "build into a folder of its own, e.g. the default <site>/public, or --output \
-                 ../public-site"
-                    .to_string(),
-            ),
-            OutputError::Io { .. } => None,
+            Action::Create => "create",
+            Action::Read => "read",
+            Action::Write => "write",
+            Action::Copy => "copy",
+            Action::List => "list",
+            Action::Clear => "clear",
+            Action::Remove => "remove",
+            Action::MoveAside => "move-aside",
+            Action::MoveIn => "move-in",
+            Action::MoveIntoPlace => "move-into-place",
+            Action::RemoveOldBuild => "remove-old-build",
+            Action::RemoveLeftover => "remove-leftover",
         }
     }
 }
 
-fn plural(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
-
-fn listing(files: &[String], total: usize) -> String {
-    let mut text = files.join(", ");
-    if total > files.len() {
-        text.push_str(&format!(" (and {} more)", total - files.len()));
+impl OutputError {
+    /// What went wrong, in a sentence.
+    pub fn message(&self) -> Message {
+        match self {
+            OutputError::Io {
+                action,
+                path,
+                source,
+            } => msg!(
+                "build-output-io",
+                action = action.key(),
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            OutputError::Unsafe { path, why } => msg!(
+                "build-output-unsafe",
+                path = path.display().to_string(),
+                why = why.clone()
+            ),
+            OutputError::Foreign {
+                path, files, total, ..
+            } => msg!(
+                "build-output-foreign",
+                path = path.display().to_string(),
+                total = *total,
+                files = listing(files, *total)
+            ),
+            OutputError::WouldReplace { path, files, total } => msg!(
+                "build-output-would-replace",
+                path = path.display().to_string(),
+                total = *total,
+                files = listing(files, *total)
+            ),
+        }
     }
-    text
+
+    /// How to get past the error, for the `help:` line.
+    pub fn help_message(&self) -> Option<Message> {
+        match self {
+            OutputError::Foreign { manifest: true, .. } => {
+                Some(msg!("build-output-foreign-help", manifest = MANIFEST))
+            }
+            OutputError::Foreign {
+                manifest: false, ..
+            } => Some(msg!(
+                "build-output-foreign-no-manifest-help",
+                manifest = MANIFEST
+            )),
+            OutputError::WouldReplace { .. } => Some(msg!("build-output-would-replace-help")),
+            OutputError::Unsafe { .. } => Some(msg!("build-output-unsafe-help")),
+            OutputError::Io { .. } => None,
+        }
+    }
+
+    /// The `help:` line in English (`help_message` in any language).
+    pub fn help(&self) -> Option<String> {
+        self.help_message().map(|m| Lang::En.text(&m))
+    }
 }
 
-fn io_err<'p>(
-    action: &'static str,
-    path: &'p Path,
-) -> impl FnOnce(io::Error) -> OutputError + use<'p> {
+/// The files named, and how many more there are.
+fn listing(files: &[String], total: usize) -> Arg {
+    let text = files.join(", ");
+    if total > files.len() {
+        msg!(
+            "build-output-and-more",
+            files = text,
+            more = total - files.len()
+        )
+        .into()
+    } else {
+        text.into()
+    }
+}
+
+fn io_err<'p>(action: Action, path: &'p Path) -> impl FnOnce(io::Error) -> OutputError + use<'p> {
     move |source| OutputError::Io {
         action,
         path: path.to_path_buf(),
@@ -228,7 +287,7 @@ impl Staging {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+        fs::create_dir_all(parent).map_err(io_err(Action::Create, parent))?;
         let name = target
             .file_name()
             .map_or("public".into(), |n| n.to_string_lossy().into_owned());
@@ -236,9 +295,9 @@ impl Staging {
         let leftovers = remove_leftovers(parent, &name)?;
         let staging = parent.join(format!(".{name}.bantin-tmp-{}", std::process::id()));
         if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(io_err("clear", &staging))?;
+            fs::remove_dir_all(&staging).map_err(io_err(Action::Clear, &staging))?;
         }
-        fs::create_dir_all(&staging).map_err(io_err("create", &staging))?;
+        fs::create_dir_all(&staging).map_err(io_err(Action::Create, &staging))?;
         Ok(Staging {
             target: target.to_path_buf(),
             staging,
@@ -256,18 +315,18 @@ impl Staging {
         let meta = match fs::symlink_metadata(target) {
             Ok(meta) => meta,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Mode::Fresh),
-            Err(e) => return Err(io_err("read", target)(e)),
+            Err(e) => return Err(io_err(Action::Read, target)(e)),
         };
         // A link to a folder is written through (the folder it points to is the output).
         let is_dir = meta.is_dir() || (meta.is_symlink() && target.is_dir());
         if !is_dir {
             return Err(OutputError::Unsafe {
                 path: target.to_path_buf(),
-                why: "it is a file, not a folder".to_string(),
+                why: msg!("build-unsafe-is-file"),
             });
         }
         let empty = fs::read_dir(target)
-            .map_err(io_err("list", target))?
+            .map_err(io_err(Action::List, target))?
             .next()
             .is_none();
         if empty && meta.is_dir() {
@@ -301,13 +360,13 @@ impl Staging {
         {
             return Err(OutputError::Unsafe {
                 path: PathBuf::from(rel),
-                why: "a file would be written outside the output folder".to_string(),
+                why: msg!("build-unsafe-outside"),
             });
         }
         if rel == MANIFEST {
             return Err(OutputError::Unsafe {
                 path: PathBuf::from(rel),
-                why: format!("{MANIFEST} is the name of bantin's own list of files"),
+                why: msg!("build-unsafe-manifest", manifest = MANIFEST),
             });
         }
         Ok(())
@@ -334,7 +393,7 @@ impl Staging {
         if !made.all.insert(rel.to_string()) {
             return Err(OutputError::Unsafe {
                 path: PathBuf::from(rel),
-                why: "two files of the build have this path".to_string(),
+                why: msg!("build-unsafe-duplicate"),
             });
         }
         if !unchanged && self.updates() {
@@ -350,9 +409,9 @@ impl Staging {
         }
         let path = self.staging.join(rel);
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io_err("create", dir))?;
+            fs::create_dir_all(dir).map_err(io_err(Action::Create, dir))?;
         }
-        fs::write(&path, bytes).map_err(io_err("write", &path))?;
+        fs::write(&path, bytes).map_err(io_err(Action::Write, &path))?;
         self.staged.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -362,16 +421,16 @@ impl Staging {
         match origin {
             Origin::BuiltIn(bytes) => self.put(rel, bytes),
             Origin::Disk(src) if self.updates() => {
-                let bytes = fs::read(src).map_err(io_err("read", src))?;
+                let bytes = fs::read(src).map_err(io_err(Action::Read, src))?;
                 self.put(rel, &bytes)
             }
             Origin::Disk(src) => {
                 self.record(rel, None)?;
                 let path = self.staging.join(rel);
                 if let Some(dir) = path.parent() {
-                    fs::create_dir_all(dir).map_err(io_err("create", dir))?;
+                    fs::create_dir_all(dir).map_err(io_err(Action::Create, dir))?;
                 }
-                fs::copy(src, &path).map_err(io_err("copy", src))?;
+                fs::copy(src, &path).map_err(io_err(Action::Copy, src))?;
                 self.staged.fetch_add(1, Ordering::Relaxed);
                 Ok(())
             }
@@ -410,23 +469,23 @@ impl Staging {
         let had_old = self.target.exists();
         if had_old {
             if old.exists() {
-                fs::remove_dir_all(&old).map_err(io_err("clear", &old))?;
+                fs::remove_dir_all(&old).map_err(io_err(Action::Clear, &old))?;
             }
-            fs::rename(&self.target, &old).map_err(io_err("move aside", &self.target))?;
+            fs::rename(&self.target, &old).map_err(io_err(Action::MoveAside, &self.target))?;
         }
         if let Err(e) = fs::rename(&self.staging, &self.target) {
             if had_old {
                 let _ = fs::rename(&old, &self.target);
             }
             return Err(OutputError::Io {
-                action: "move the new build into",
+                action: Action::MoveIn,
                 path: self.target.clone(),
                 source: e,
             });
         }
         if had_old {
             // Only ever an empty folder (see `mode`).
-            fs::remove_dir(&old).map_err(io_err("remove the old build", &old))?;
+            fs::remove_dir(&old).map_err(io_err(Action::RemoveOldBuild, &old))?;
         }
         Ok(Written {
             changed,
@@ -479,7 +538,7 @@ impl Staging {
             let dest = self.target.join(rel);
             removed += make_room(&self.target, &dest)?;
             let from = self.staging.join(rel);
-            fs::rename(&from, &dest).map_err(io_err("move into place", &dest))?;
+            fs::rename(&from, &dest).map_err(io_err(Action::MoveIntoPlace, &dest))?;
         }
         let mut gone: Vec<&&String> = owned.iter().filter(|p| !made.all.contains(**p)).collect();
         gone.sort_unstable();
@@ -491,7 +550,7 @@ impl Staging {
             let path = self.target.join(rel.as_str());
             match fs::symlink_metadata(&path) {
                 Ok(meta) if !meta.is_dir() => {
-                    fs::remove_file(&path).map_err(io_err("remove", &path))?;
+                    fs::remove_file(&path).map_err(io_err(Action::Remove, &path))?;
                     removed += 1;
                     if let Some(parent) = path.parent() {
                         emptied.insert(parent.to_path_buf());
@@ -511,7 +570,7 @@ impl Staging {
             }
         }
         self.put_manifest(made.all.iter().map(String::as_str))?;
-        fs::remove_dir_all(&self.staging).map_err(io_err("remove", &self.staging))?;
+        fs::remove_dir_all(&self.staging).map_err(io_err(Action::Remove, &self.staging))?;
         Ok(Written {
             changed: staged.len(),
             unchanged: made.all.len() - staged.len(),
@@ -525,7 +584,7 @@ impl Staging {
     fn put_manifest<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<(), OutputError> {
         write_manifest(&self.staging, files)?;
         let dest = self.target.join(MANIFEST);
-        fs::rename(self.staging.join(MANIFEST), &dest).map_err(io_err("write", &dest))
+        fs::rename(self.staging.join(MANIFEST), &dest).map_err(io_err(Action::Write, &dest))
     }
 }
 
@@ -584,7 +643,7 @@ fn list_files(root: &Path) -> Result<HashSet<String>, OutputError> {
     let mut files = HashSet::new();
     for entry in walkdir::WalkDir::new(root).min_depth(1) {
         let entry = entry.map_err(|e| OutputError::Io {
-            action: "list",
+            action: Action::List,
             path: e.path().unwrap_or(root).to_path_buf(),
             source: e.into(),
         })?;
@@ -617,13 +676,13 @@ fn write_manifest<'a>(dir: &Path, files: impl Iterator<Item = &'a str>) -> Resul
         files: files.map(str::to_string).collect(),
     };
     let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| OutputError::Io {
-        action: "write",
+        action: Action::Write,
         path: dir.join(MANIFEST),
         source: io::Error::other(e),
     })?;
     json.push(b'\n');
     let path = dir.join(MANIFEST);
-    fs::write(&path, json).map_err(io_err("write", &path))
+    fs::write(&path, json).map_err(io_err(Action::Write, &path))
 }
 
 /// Removes the staging folders (`.NAME.bantin-tmp-PID`, and `…-old`) that builds into the same
@@ -648,7 +707,7 @@ fn remove_leftovers(parent: &Path, name: &str) -> Result<usize, OutputError> {
             continue;
         }
         let path = entry.path();
-        fs::remove_dir_all(&path).map_err(io_err("remove the leftover", &path))?;
+        fs::remove_dir_all(&path).map_err(io_err(Action::RemoveLeftover, &path))?;
         removed += 1;
     }
     Ok(removed)
@@ -697,11 +756,11 @@ fn make_room(root: &Path, dest: &Path) -> Result<usize, OutputError> {
         match fs::symlink_metadata(&dir) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => {
-                fs::remove_file(&dir).map_err(io_err("remove", &dir))?;
+                fs::remove_file(&dir).map_err(io_err(Action::Remove, &dir))?;
                 removed += 1;
-                fs::create_dir(&dir).map_err(io_err("create", &dir))?;
+                fs::create_dir(&dir).map_err(io_err(Action::Create, &dir))?;
             }
-            Err(_) => fs::create_dir(&dir).map_err(io_err("create", &dir))?,
+            Err(_) => fs::create_dir(&dir).map_err(io_err(Action::Create, &dir))?,
         }
     }
     if fs::symlink_metadata(dest).is_ok_and(|m| m.is_dir()) {
@@ -710,7 +769,7 @@ fn make_room(root: &Path, dest: &Path) -> Result<usize, OutputError> {
             .filter_map(Result::ok)
             .filter(|e| !e.file_type().is_dir())
             .count();
-        fs::remove_dir_all(dest).map_err(io_err("remove", dest))?;
+        fs::remove_dir_all(dest).map_err(io_err(Action::Remove, dest))?;
     }
     Ok(removed)
 }
@@ -735,37 +794,29 @@ impl Drop for Staging {
 
 /// The output folder must never be, contain or lie inside the site's sources.
 fn check_target(target: &Path, site_root: &Path) -> Result<(), OutputError> {
-    let unsafe_target = |why: String| OutputError::Unsafe {
+    let unsafe_target = |why: Message| OutputError::Unsafe {
         path: target.to_path_buf(),
         why,
     };
     let abs_target = absolute(target);
     let abs_root = absolute(site_root);
     if abs_root.starts_with(&abs_target) {
-        return Err(unsafe_target(
-            "it contains the site's own files".to_string(),
-        ));
+        return Err(unsafe_target(msg!("build-unsafe-holds-site")));
     }
     for dir in SOURCE_DIRS {
         let source = abs_root.join(dir);
         if abs_target == source {
-            return Err(unsafe_target(format!(
-                "it is the site's {dir}/ folder, which holds the site's sources"
-            )));
+            return Err(unsafe_target(msg!("build-unsafe-is-source", dir = *dir)));
         }
         if abs_target.starts_with(&source) {
-            return Err(unsafe_target(format!(
-                "it is inside the site's {dir}/ folder, which holds the site's sources"
-            )));
+            return Err(unsafe_target(msg!("build-unsafe-in-source", dir = *dir)));
         }
     }
     if target.join("site.toml").exists()
         || target.join("content").is_dir()
         || target.join(".git").exists()
     {
-        return Err(unsafe_target(
-            "it looks like a site or a repository, not a build output".to_string(),
-        ));
+        return Err(unsafe_target(msg!("build-unsafe-looks-like-site")));
     }
     Ok(())
 }
@@ -798,6 +849,63 @@ fn absolute(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_told_in_both_languages() {
+        let e = OutputError::Io {
+            action: Action::MoveIn,
+            path: PathBuf::from("public"),
+            source: io::Error::other("disk full"),
+        };
+        assert_eq!(
+            e.to_string(),
+            "could not move the new build into public: disk full"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.message()),
+            "không chuyển được bản dựng mới vào public: disk full"
+        );
+        let e = OutputError::Foreign {
+            path: PathBuf::from("public"),
+            files: vec!["a.html".into(), "b.html".into()],
+            total: 7,
+            manifest: true,
+        };
+        assert_eq!(
+            e.to_string(),
+            "refusing to build into public: it holds 7 files that bantin did not write: \
+             a.html, b.html (and 5 more)"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.message()),
+            "bantin không dựng trang vào public: thư mục này có 7 tệp không phải do bantin ghi: \
+             a.html, b.html (và 5 tệp khác)"
+        );
+        let e = OutputError::WouldReplace {
+            path: PathBuf::from("public"),
+            files: vec!["a.html".into()],
+            total: 1,
+        };
+        assert_eq!(
+            e.to_string(),
+            "refusing to build into public: the build would replace 1 file that bantin did not \
+             write: a.html"
+        );
+        let e = OutputError::Unsafe {
+            path: PathBuf::from("content"),
+            why: msg!("build-unsafe-is-source", dir = "content"),
+        };
+        assert_eq!(
+            Lang::Vi.text(&e.message()),
+            "bantin không dùng content làm thư mục xuất bản: đây là thư mục content/ của trang \
+             web, nơi chứa các tệp nguồn"
+        );
+        assert!(
+            Lang::Vi
+                .text(&e.help_message().unwrap())
+                .starts_with("hãy dựng trang vào một thư mục riêng")
+        );
+    }
 
     /// A site folder and its default output folder in a fresh temporary folder.
     fn site() -> (tempfile::TempDir, PathBuf, PathBuf) {

@@ -15,15 +15,34 @@ use crate::config::Config;
 use crate::content::{self, ARTICLES_DIR};
 use crate::locale;
 use crate::markdown::Highlighter;
+use crate::messages::{Lang, Message};
+use crate::msg;
 use crate::problem::Problem;
 use crate::provinces::Provinces;
 
+/// Why `bantin init` wrote nothing (or stopped). `Display` is the English text; `message`
+/// gives it in any language.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
-    #[error("{} already holds a site (site.toml exists); nothing was written", .0.display())]
+    #[error("{}", Lang::En.text(&self.message()))]
     Exists(PathBuf),
-    #[error("could not write {}: {source}", path.display())]
+    #[error("{}", Lang::En.text(&self.message()))]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl InitError {
+    pub fn message(&self) -> Message {
+        match self {
+            InitError::Exists(dir) => {
+                msg!("scaffold-init-exists", path = dir.display().to_string())
+            }
+            InitError::Io { path, source } => msg!(
+                "scaffold-cannot-write",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        }
+    }
 }
 
 const SITE_TOML: &str = r#"# The site's settings. Every key is described in bantin's README.
@@ -232,7 +251,7 @@ pub fn placeholders(
     pages: &[content::Page],
     strict: bool,
 ) -> Vec<Problem> {
-    let problem = |message: String| {
+    let problem = |message: Message| {
         if strict {
             Problem::error("site::placeholder", message)
         } else {
@@ -282,12 +301,14 @@ pub fn placeholders(
         let path: Vec<&str> = key.split('.').collect();
         let span = config.value_span(&path).unwrap_or(0..0);
         found.push(
-            problem(format!(
-                "`{key}` still holds what `bantin init` wrote: {placeholder}"
+            problem(msg!(
+                "scaffold-placeholder-setting",
+                key = key,
+                placeholder = placeholder
             ))
             .at(toml, span)
-            .label("a placeholder")
-            .help(format!("write the union's own {}", what(key))),
+            .label(msg!("scaffold-placeholder-label"))
+            .help(msg!("scaffold-placeholder-setting-help", what = what(key))),
         );
     }
     let bodies = articles
@@ -305,21 +326,20 @@ pub fn placeholders(
                 .find(TITLE_PLACEHOLDER)
                 .map_or(0..0, |i| i..i + TITLE_PLACEHOLDER.len());
             found.push(
-                problem(format!(
-                    "“{TITLE_PLACEHOLDER}” is the example article that `bantin init` wrote"
+                problem(msg!(
+                    "scaffold-placeholder-title",
+                    title = TITLE_PLACEHOLDER
                 ))
                 .at(file, span)
-                .help("delete this file, or write the union's first news in it"),
+                .help(msg!("scaffold-placeholder-title-help")),
             );
         }
         if let Some(text) = BODY_PLACEHOLDERS.iter().find(|t| body.html.contains(*t)) {
             let at = file.offset_of(body_line, 0);
             found.push(
-                problem(format!(
-                    "the text still holds what bantin wrote for you to replace: “{text}”"
-                ))
-                .at(file, at..at)
-                .help("write the article's own text in place of the example"),
+                problem(msg!("scaffold-placeholder-body", text = *text))
+                    .at(file, at..at)
+                    .help(msg!("scaffold-placeholder-body-help")),
             );
         }
     }
@@ -327,16 +347,16 @@ pub fn placeholders(
 }
 
 /// What a site.toml key asks for, in the help of its placeholder.
-fn what(key: &str) -> &'static str {
+fn what(key: &str) -> Message {
     match key {
-        "title" | "organization.name" => "name",
-        "description" => "description",
-        "base_url" => "address on the web (or pass --base-url)",
-        "organization.parent" => "parent body (cơ quan chủ quản)",
-        "organization.address" => "address",
-        "organization.phone" => "phone number",
-        "organization.email" => "e-mail address",
-        _ => "editor's name (người chịu trách nhiệm nội dung)",
+        "title" | "organization.name" => msg!("scaffold-what-name"),
+        "description" => msg!("scaffold-what-description"),
+        "base_url" => msg!("scaffold-what-base-url"),
+        "organization.parent" => msg!("scaffold-what-parent"),
+        "organization.address" => msg!("scaffold-what-address"),
+        "organization.phone" => msg!("scaffold-what-phone"),
+        "organization.email" => msg!("scaffold-what-email"),
+        _ => msg!("scaffold-what-editor"),
     }
 }
 
@@ -400,22 +420,48 @@ pub struct NewArticle {
     pub now: Option<DateTime<FixedOffset>>,
 }
 
+/// Why `bantin new` wrote nothing. `Display` is the English text; `message` gives it in any
+/// language.
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
-    #[error("no web address can be made from the title `{0}`: it has no letters or digits")]
+    #[error("{}", Lang::En.text(&self.message()))]
     EmptySlug(String),
-    #[error("{} already exists; nothing was written (choose another title, or edit that file)", .0.display())]
+    #[error("{}", Lang::En.text(&self.message()))]
     Exists(PathBuf),
-    #[error(
-        "the site has no province of its own (no `province =` in site.toml), so the article needs --province"
-    )]
+    #[error("{}", Lang::En.text(&self.message()))]
     NeedsProvince,
     /// The article as it would be written breaks the content rules (unknown province, category
     /// not in site.toml's list…); nothing was written.
-    #[error("the new article would not be valid; nothing was written")]
+    #[error("{}", Lang::En.text(&self.message()))]
     Invalid(Vec<Problem>),
-    #[error("could not write {}: {source}", path.display())]
+    #[error("{}", Lang::En.text(&self.message()))]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl NewError {
+    pub fn message(&self) -> Message {
+        match self {
+            NewError::EmptySlug(title) => msg!("scaffold-new-empty-slug", title = title),
+            NewError::Exists(path) => {
+                msg!("scaffold-new-exists", path = path.display().to_string())
+            }
+            NewError::NeedsProvince => msg!("scaffold-new-needs-province"),
+            NewError::Invalid(_) => msg!("scaffold-new-invalid"),
+            NewError::Io { path, source } => msg!(
+                "scaffold-cannot-write",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        }
+    }
+
+    /// How to get past it, for the `help:` line.
+    pub fn help_message(&self) -> Option<Message> {
+        match self {
+            NewError::Invalid(_) => Some(msg!("scaffold-new-invalid-help")),
+            _ => None,
+        }
+    }
 }
 
 /// The article `bantin new` wrote, and what the build will warn about it.
@@ -578,6 +624,25 @@ mod tests {
             let value = docs[0]["k"].as_str().map(str::to_string);
             assert_eq!(value.as_deref(), Some(text), "{yaml}");
         }
+    }
+
+    #[test]
+    fn errors_are_told_in_both_languages() {
+        let e = NewError::EmptySlug("!!!".into());
+        assert_eq!(
+            e.to_string(),
+            "no web address can be made from the title `!!!`: it has no letters or digits"
+        );
+        assert_eq!(
+            Lang::Vi.text(&e.message()),
+            "không tạo được địa chỉ cho bài viết từ tiêu đề `!!!`: tiêu đề không có chữ cái hay \
+             chữ số nào"
+        );
+        let e = InitError::Exists(PathBuf::from("site"));
+        assert_eq!(
+            Lang::Vi.text(&e.message()),
+            "site đã có một trang web (có tệp site.toml); không ghi gì cả"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::config::{Config, Overrides};
 use crate::content::{self, Filter};
 use crate::markdown::Highlighter;
+use crate::messages::{Lang, Message};
 use crate::model::Index;
 use crate::output::{Foreign, Origin, Output, OutputError, Staging, Written};
 use crate::problem::Problem;
@@ -108,6 +109,8 @@ pub struct Timings(std::sync::Mutex<Vec<StageTime>>);
 /// One stage of a build.
 #[derive(Debug, Clone)]
 pub struct StageTime {
+    /// The stage's stable name (benchmarks and BENCHMARKS.md quote it); `label` is its name in
+    /// words.
     pub name: &'static str,
     pub took: std::time::Duration,
     /// Resident memory (bytes) when the stage ended, where the system tells it (Linux).
@@ -133,6 +136,43 @@ impl Timings {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
+
+impl StageTime {
+    /// The stage's name in the language of bantin's messages, for the `--timings` table.
+    pub fn label(&self) -> Message {
+        use crate::msg;
+        match self.name {
+            STAGE_THEME => msg!("build-stage-theme"),
+            STAGE_INDEX => msg!("build-stage-index"),
+            STAGE_PLAN => msg!("build-stage-plan"),
+            STAGE_SITE_FILES => msg!("build-stage-site-files"),
+            STAGE_FIND => msg!("build-stage-find"),
+            STAGE_READ => msg!("build-stage-read"),
+            STAGE_RENDER => msg!("build-stage-render"),
+            STAGE_FEEDS => msg!("build-stage-feeds"),
+            STAGE_SEARCH => msg!("build-stage-search"),
+            STAGE_COMMIT => msg!("build-stage-commit"),
+            STAGE_SERVE_INDEX => msg!("build-stage-serve-index"),
+            STAGE_SERVE_SWAP => msg!("build-stage-serve-swap"),
+            // A stage named elsewhere without a label: its name as it is.
+            other => msg!("build-stage-other", name = other),
+        }
+    }
+}
+
+// The stages' names (`StageTime::name`); ∥: run side by side with the stages around it.
+const STAGE_THEME: &str = "theme";
+const STAGE_INDEX: &str = "index: lists, terms, related";
+const STAGE_PLAN: &str = "plan: a job per page";
+const STAGE_SITE_FILES: &str = "sitemaps, robots, redirects";
+const STAGE_FIND: &str = "find content files";
+const STAGE_READ: &str = "read, parse, render Markdown";
+const STAGE_RENDER: &str = "∥ render pages";
+const STAGE_FEEDS: &str = "∥ feeds";
+const STAGE_SEARCH: &str = "∥ search index";
+const STAGE_COMMIT: &str = "move into the output folder";
+pub(crate) const STAGE_SERVE_INDEX: &str = "serve: index the files";
+pub(crate) const STAGE_SERVE_SWAP: &str = "serve: swap in";
 
 /// This process's resident memory in bytes (Linux: /proc/self/statm, in pages of 4 KiB).
 fn resident_memory() -> Option<u64> {
@@ -161,10 +201,31 @@ pub struct Report {
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The site has errors (and maybe warnings); nothing was written.
-    #[error("the site has {} error(s)", .0.iter().filter(|p| p.is_error()).count())]
+    #[error("{}", Lang::En.text(&self.message()))]
     Site(Vec<Problem>),
     #[error(transparent)]
     Output(#[from] OutputError),
+}
+
+impl BuildError {
+    /// What went wrong, in a sentence (the problems of `Site` are reported one by one).
+    pub fn message(&self) -> Message {
+        match self {
+            BuildError::Site(problems) => crate::msg!(
+                "build-site-errors",
+                count = problems.iter().filter(|p| p.is_error()).count()
+            ),
+            BuildError::Output(e) => e.message(),
+        }
+    }
+
+    /// How to get past it, for the `help:` line.
+    pub fn help_message(&self) -> Option<Message> {
+        match self {
+            BuildError::Site(_) => None,
+            BuildError::Output(e) => e.help_message(),
+        }
+    }
 }
 
 fn fail_if_errors(mut problems: Vec<Problem>) -> Result<Vec<Problem>, BuildError> {
@@ -247,12 +308,12 @@ pub fn run(
     let provinces = Provinces::builtin();
     let (config, mut problems) = Config::read(&options.source, &options.overrides(), provinces)
         .map_err(|p| BuildError::Site(vec![p]))?;
-    let (theme, renderer) = timings.time("theme", || theme(&config, &mut problems));
+    let (theme, renderer) = timings.time(STAGE_THEME, || theme(&config, &mut problems));
     let (content, found) = read_content(options, memo, &config, provinces, timings);
     problems.extend(found);
     let now = options.now(&config);
     let schedule = schedule(&content, options.filter, now);
-    let (index, found) = timings.time("index: lists, terms, related", || {
+    let (index, found) = timings.time(STAGE_INDEX, || {
         memo.index(&config, provinces, content, options.filter, now)
     });
     problems.extend(found);
@@ -272,7 +333,7 @@ pub fn run(
         provinces,
         index: &index,
     };
-    let plan = timings.time("plan: a job per page", || render::plan(&config, &index));
+    let plan = timings.time(STAGE_PLAN, || render::plan(&config, &index));
     let made = make_files(
         options,
         memo,
@@ -283,7 +344,7 @@ pub fn run(
         sink,
         timings,
     )?;
-    let (more, found) = timings.time("sitemaps, robots, redirects", || {
+    let (more, found) = timings.time(STAGE_SITE_FILES, || {
         site_files(site, &schedule, &made.written, now, &mut memo.sitemaps)
     })?;
     warnings.extend(found);
@@ -312,15 +373,13 @@ fn read_content(
     timings: &Timings,
 ) -> (content::Content, Vec<Problem>) {
     let discovered = memo.needs_walk(config).then(|| {
-        timings.time("find content files", || {
+        timings.time(STAGE_FIND, || {
             content::discover(&config.root, &config.content_dir())
         })
     });
     let total = discovered.as_ref().map_or(0, |(files, _)| files.len());
     let read = reader(options, config, provinces, total);
-    let (content, mut problems) = timings.time("read, parse, render Markdown", || {
-        memo.load(config, discovered, &read)
-    });
+    let (content, mut problems) = timings.time(STAGE_READ, || memo.load(config, discovered, &read));
     // A build keeps no body text to point into: what was removed from the bodies' HTML is one
     // line; `bantin check` (which keeps the text) lists each removal where it is.
     if !options.keep_source_text {
@@ -361,7 +420,7 @@ fn make_files(
     } = memo;
     let (rendered, other) = rayon::join(
         || {
-            timings.time("∥ render pages", || {
+            timings.time(STAGE_RENDER, || {
                 pages.render(renderer, site, plan, sink, &|| ticker.tick())
             })
         },
@@ -371,8 +430,8 @@ fn make_files(
                 ticker.tick();
             }
             Ok(rayon::join(
-                || timings.time("∥ feeds", || feeds.make(site, plan)),
-                || timings.time("∥ search index", || search.make(site)),
+                || timings.time(STAGE_FEEDS, || feeds.make(site, plan)),
+                || timings.time(STAGE_SEARCH, || search.make(site)),
             ))
         },
     );
@@ -526,7 +585,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     // The output folder is checked first: a folder bantin may not write is refused at once.
     let staging = Staging::new(&output, &options.source, options.foreign)?;
     let built = run(options, &mut Memo::off(), &staging, &timings)?;
-    let written = timings.time("move into the output folder", || staging.commit())?;
+    let written = timings.time(STAGE_COMMIT, || staging.commit())?;
     Ok(Report {
         pages: built.pages,
         other_files: built.other_files,

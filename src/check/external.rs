@@ -12,6 +12,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::messages::Message;
+use crate::msg;
+
 /// The cache of answers, below the site's folder.
 pub const CACHE_FILE: &str = ".bantin-cache/links.json";
 /// How long a cached answer is trusted.
@@ -93,7 +96,7 @@ impl Entry {
 pub enum Answer {
     Status(u16),
     /// No HTTP answer: the error, in words.
-    Failed(String),
+    Failed(Message),
 }
 
 impl Answer {
@@ -101,29 +104,30 @@ impl Answer {
         matches!(self, Answer::Status(s) if (200..400).contains(s))
     }
 
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> Message {
         match self {
             Answer::Status(status) => {
                 let reason = ureq::http::StatusCode::from_u16(*status)
                     .ok()
-                    .and_then(|s| s.canonical_reason())
-                    .map(|r| format!(" {r}"))
-                    .unwrap_or_default();
-                format!("the server answered {status}{reason}")
+                    .and_then(|s| s.canonical_reason());
+                match reason {
+                    // The reason phrase is HTTP's own (English) wording.
+                    Some(reason) => msg!(
+                        "check-external-status-reason",
+                        status = status.to_string(),
+                        reason = reason
+                    ),
+                    None => msg!("check-external-status", status = status.to_string()),
+                }
             }
-            Answer::Failed(_) => "could not fetch it".to_string(),
+            Answer::Failed(_) => msg!("check-external-failed-label"),
         }
     }
 
-    pub fn help(&self) -> String {
+    pub fn help(&self) -> Message {
         match self {
-            Answer::Status(_) => format!(
-                "fix or remove the link; answers are kept for 24 hours in {CACHE_FILE} \
-                 (delete it to check again at once)"
-            ),
-            Answer::Failed(error) => {
-                format!("{error}; network errors are not cached, the next check tries again")
-            }
+            Answer::Status(_) => msg!("check-external-status-help", cache = CACHE_FILE),
+            Answer::Failed(error) => msg!("check-external-failed-help", error = error.clone()),
         }
     }
 }
@@ -196,7 +200,8 @@ fn fetch_all(urls: &[&str]) -> Vec<Answer> {
         .build()
         .into();
     let next = AtomicUsize::new(0);
-    let mut answers: Vec<Answer> = vec![Answer::Failed("not checked".to_string()); urls.len()];
+    let mut answers: Vec<Answer> =
+        vec![Answer::Failed(msg!("check-external-not-checked")); urls.len()];
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..THREADS.min(urls.len()))
             .map(|_| {
@@ -237,12 +242,13 @@ fn fetch(agent: &ureq::Agent, url: &str) -> Answer {
     }
 }
 
-fn describe(error: &ureq::Error) -> String {
+fn describe(error: &ureq::Error) -> Message {
     match error {
-        ureq::Error::Timeout(_) => format!("no answer within {} s", TIMEOUT.as_secs()),
-        ureq::Error::HostNotFound => "the host name does not resolve".to_string(),
-        ureq::Error::TooManyRedirects => "too many redirects".to_string(),
-        other => other.to_string(),
+        ureq::Error::Timeout(_) => msg!("check-external-timeout", seconds = TIMEOUT.as_secs()),
+        ureq::Error::HostNotFound => msg!("check-external-no-host"),
+        ureq::Error::TooManyRedirects => msg!("check-external-redirects"),
+        // The HTTP library's own words.
+        other => msg!("check-external-error", error = other.to_string()),
     }
 }
 
@@ -280,13 +286,17 @@ mod tests {
             (Answer::Status(301), true),
             (Answer::Status(404), false),
             (Answer::Status(500), false),
-            (Answer::Failed("x".into()), false),
+            (Answer::Failed(msg!("check-external-no-host")), false),
         ] {
             assert_eq!(answer.is_ok(), ok, "{answer:?}");
         }
         assert_eq!(
-            Answer::Status(404).label(),
+            crate::messages::Lang::En.text(&Answer::Status(404).label()),
             "the server answered 404 Not Found"
+        );
+        assert_eq!(
+            crate::messages::Lang::Vi.text(&Answer::Status(404).label()),
+            "máy chủ trả lời mã 404 (Not Found)"
         );
     }
 }

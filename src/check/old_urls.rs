@@ -12,6 +12,8 @@ use serde::Serialize;
 use super::{Site, normalize, percent_decode};
 use crate::build::Compiled;
 use crate::locale;
+use crate::messages::Message;
+use crate::msg;
 use crate::problem::{Problem, SourceFile, did_you_mean};
 use crate::route;
 
@@ -66,7 +68,7 @@ pub(super) fn check(
                 problems.push(
                     Problem::error(
                         "check::old-url-lost",
-                        format!("the old address `{written}` would be lost"),
+                        msg!("check-old-url-lost", address = written),
                     )
                     .at(&file, span)
                     .label(why)
@@ -120,12 +122,10 @@ fn read(written: &str, base_url: &str) -> Old {
 }
 
 /// Why `old` would be lost, or `None` when it still leads somewhere.
-fn lost(old: &Old, site: &Site<'_>, map: &BTreeMap<String, String>) -> Option<&'static str> {
+fn lost(old: &Old, site: &Site<'_>, map: &BTreeMap<String, String>) -> Option<Message> {
     let file = normalize(old.path.trim_start_matches('/')).and_then(|p| site.file_of(&p));
     if old.query.is_empty() {
-        return file
-            .is_none()
-            .then_some("no page, file or redirect at this address");
+        return file.is_none().then(|| msg!("check-old-url-lost-nothing"));
     }
     // As the home and 404 pages' script looks it up: as written, the other trailing-slash
     // form, decoded.
@@ -144,26 +144,25 @@ fn lost(old: &Old, site: &Site<'_>, map: &BTreeMap<String, String>) -> Option<&'
     }
     match file {
         // The query named a post or page of the old site (`/?p=123`): the home page is not it.
-        Some(file) if file == route::output_file("") => {
-            Some("the home page would be shown, not what this query named")
-        }
+        Some(file) if file == route::output_file("") => Some(msg!("check-old-url-lost-home")),
         Some(_) => None,
-        None => Some("no page, file or redirect at this address, and no entry in the redirect map"),
+        None => Some(msg!("check-old-url-lost-no-entry")),
     }
 }
 
 /// The closest address the site has, and how to keep the old one working.
-fn help(old: &Old, site: &Site<'_>, compiled: &Compiled) -> String {
+fn help(old: &Old, site: &Site<'_>, compiled: &Compiled) -> Message {
     let written = if old.query.is_empty() {
         old.path.clone()
     } else {
         route::redirect_map_key(&old.path, &old.query)
     };
-    let redirect =
-        format!("a line `\"{written}\" = \"/new/address/\"` under [redirects] in site.toml");
+    let redirect = msg!("check-old-url-redirect", address = &written);
     if !old.query.is_empty() && old.path.trim_matches('/').is_empty() {
-        return format!(
-            "the old site named a post or page by this query (WordPress: its number); add \"{written}\" to the `aliases:` of the article or page it was, or {redirect}"
+        return msg!(
+            "check-old-url-help-query",
+            address = &written,
+            redirect = redirect
         );
     }
     // The old address's last segment, as a slug: WordPress's /2019/05/27/hoi-nghi/ is the
@@ -198,15 +197,21 @@ fn help(old: &Old, site: &Site<'_>, compiled: &Compiled) -> String {
         })
         .flatten();
     if let Some((address, file)) = same_slug {
-        return format!(
-            "did you mean {address}? add \"{written}\" to the `aliases:` of {file}, or {redirect}"
+        return msg!(
+            "check-old-url-help-same-slug",
+            suggestion = address,
+            address = &written,
+            file = file,
+            redirect = redirect
         );
     }
     match did_you_mean(&old.path, site.addresses.iter().map(String::as_str)) {
-        Some(address) => format!("did you mean {address}? keep the old address with {redirect}"),
-        None => format!(
-            "no address of the site is close to it; keep it with {redirect}, or in the `aliases:` of the article it was"
+        Some(address) => msg!(
+            "check-old-url-help-close",
+            suggestion = address,
+            redirect = redirect
         ),
+        None => msg!("check-old-url-help-none", redirect = redirect),
     }
 }
 

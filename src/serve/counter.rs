@@ -10,6 +10,9 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::messages::{Lang, Message};
+use crate::msg;
+
 /// A reader is online while their last page view is this recent.
 const ONLINE_FOR: Duration = Duration::minutes(5);
 /// A page view after this long a pause starts a new visit.
@@ -49,13 +52,23 @@ pub struct Counter {
     state: Mutex<State>,
 }
 
-/// Why a hit was refused.
+/// Why a hit was refused. `Display` is the English text; `message` gives it in any language.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum HitError {
-    #[error("the body is not the counter's JSON: {0}")]
+    /// The JSON parser's own words.
+    #[error("{}", Lang::En.text(&self.message()))]
     NotJson(String),
-    #[error("`session` must be 8 to 64 letters, digits or dashes")]
+    #[error("{}", Lang::En.text(&self.message()))]
     BadSession,
+}
+
+impl HitError {
+    pub fn message(&self) -> Message {
+        match self {
+            HitError::NotJson(error) => msg!("serve-counter-not-json", error = error),
+            HitError::BadSession => msg!("serve-counter-bad-session"),
+        }
+    }
 }
 
 impl Counter {

@@ -11,6 +11,8 @@ use tiny_http::{Header, Method, Request, Response, Server};
 use super::counter::{Counter, Counts};
 
 use super::{Clients, Snapshot};
+use crate::messages::Lang;
+use crate::msg;
 use crate::output::Origin;
 
 const LIVERELOAD_JS: &str = include_str!("livereload.js");
@@ -42,7 +44,7 @@ pub fn run(
 }
 
 /// POST records a page view and answers the counts; GET only answers them.
-fn count(mut request: Request, counter: &Counter) {
+fn count(mut request: Request, counter: &Counter, lang: Lang) {
     let now = chrono::Utc::now();
     let json = |status: u16, body: String| {
         with(
@@ -64,14 +66,20 @@ fn count(mut request: Request, counter: &Counter) {
                 &mut body,
             );
             match read
-                .map_err(|e| e.to_string())
-                .and_then(|_| Counter::parse(&body).map_err(|e| e.to_string()))
+                .map_err(|e| msg!("serve-counter-unreadable", error = e.to_string()))
+                .and_then(|_| Counter::parse(&body).map_err(|e| e.message()))
             {
                 Ok(hit) => json(200, counts_json(counter.record(&hit, now))),
-                Err(why) => json(400, serde_json::json!({ "error": why }).to_string()),
+                Err(why) => json(
+                    400,
+                    serde_json::json!({ "error": lang.text(&why) }).to_string(),
+                ),
             }
         }
-        _ => json(405, r#"{"error":"use GET or POST"}"#.to_string()),
+        _ => json(
+            405,
+            serde_json::json!({ "error": lang.text(&msg!("serve-counter-method")) }).to_string(),
+        ),
     };
     let _ = request.respond(response);
 }
@@ -94,7 +102,8 @@ fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, coun
         return events(request, clients);
     }
     if url == COUNTER_PATH {
-        return count(request, counter);
+        let lang = snapshot.read().map_or_else(|_| Lang::default(), |s| s.lang);
+        return count(request, counter, lang);
     }
     if url == "/__bantin/livereload.js" {
         let response = with(
@@ -302,7 +311,12 @@ fn not_found(request: Request, snapshot: &Snapshot) {
     match lookup(snapshot, crate::route::NOT_FOUND) {
         Some(bytes) => send(request, snapshot, crate::route::NOT_FOUND, bytes, 404),
         None => {
-            let _ = request.respond(Response::from_string("404").with_status_code(404));
+            let text = snapshot.lang.text(&msg!("serve-not-found"));
+            let _ = request.respond(with(
+                Response::from_string(text).with_status_code(404),
+                "Content-Type",
+                "text/plain; charset=utf-8",
+            ));
         }
     }
 }
@@ -310,7 +324,7 @@ fn not_found(request: Request, snapshot: &Snapshot) {
 fn send(request: Request, snapshot: &Snapshot, file: &str, bytes: Arc<[u8]>, status: u16) {
     let mime = mime_of(file);
     let body: Vec<u8> = if mime.starts_with("text/html") {
-        inject(&bytes, snapshot.error.as_deref())
+        inject(&bytes, snapshot.error.as_deref(), snapshot.lang)
     } else {
         bytes.to_vec()
     };
@@ -326,13 +340,19 @@ fn send(request: Request, snapshot: &Snapshot, file: &str, bytes: Arc<[u8]>, sta
     let _ = request.respond(response);
 }
 
-/// Adds the live-reload script (and the error overlay, while the build is broken) before `</body>`.
-fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+/// Adds the live-reload script (and the error overlay, while the build is broken) before
+/// `</body>`. The overlay speaks `lang`, as `error` (the problems) already does.
+fn inject(html: &[u8], error: Option<&str>, lang: Lang) -> Vec<u8> {
     let mut extra = String::from(INJECT_START);
     if let Some(error) = error {
-        extra.push_str(
-            "<div id=\"bantin-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.92);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,Consolas,monospace\"><p style=\"font:bold 18px system-ui,sans-serif;margin:0 0 1rem\">bantin: trang chưa được cập nhật vì có lỗi — sửa lỗi rồi lưu lại, trang sẽ tự tải lại.</p><pre style=\"white-space:pre-wrap;margin:0\">",
-        );
+        extra.push_str(&format!(
+            "<div id=\"bantin-error\" role=\"alert\" lang=\"{}\" style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.92);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,Consolas,monospace\"><p style=\"font:bold 18px system-ui,sans-serif;margin:0 0 1rem\">",
+            lang.code()
+        ));
+        extra.push_str(&crate::markdown::escape_html(
+            &lang.text(&msg!("serve-overlay-heading")),
+        ));
+        extra.push_str("</p><pre style=\"white-space:pre-wrap;margin:0\">");
         extra.push_str(&crate::markdown::escape_html(error));
         extra.push_str("</pre></div>");
     }
@@ -404,12 +424,21 @@ mod tests {
 
     #[test]
     fn injects_before_the_body_ends() {
-        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>", None))
-            .unwrap_or_default();
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            None,
+            Lang::Vi,
+        ))
+        .unwrap_or_default();
         assert!(out.starts_with("<html><body><p>x</p><!--bantin-serve--><script"));
         assert!(out.ends_with("<!--/bantin-serve--></body></html>"));
-        let out = String::from_utf8(inject(b"<body></body>", Some("lỗi <b>"))).unwrap_or_default();
+        let out = String::from_utf8(inject(b"<body></body>", Some("lỗi <b>"), Lang::Vi))
+            .unwrap_or_default();
         assert!(out.contains("role=\"alert\"") && out.contains("lỗi &lt;b&gt;"));
+        assert!(out.contains("lang=\"vi\"") && out.contains("trang chưa được cập nhật vì có lỗi"));
+        let out =
+            String::from_utf8(inject(b"<body></body>", Some("x"), Lang::En)).unwrap_or_default();
+        assert!(out.contains("lang=\"en\"") && out.contains("the page was not updated"));
     }
 
     #[test]
@@ -421,11 +450,14 @@ mod tests {
             statics: [("x.css".to_string(), Origin::BuiltIn(b"a"))].into(),
             error: None,
             problems: vec![
-                crate::problem::Problem::warning("content::x", "bad")
-                    .at(&file, 3..4)
-                    .label("here")
-                    .help("fix it"),
-                crate::problem::Problem::warning("build::y", "worse"),
+                crate::problem::Problem::warning(
+                    "check::link-to-held-back",
+                    msg!("check-link-to-draft", url = "/a/"),
+                )
+                .at(&file, 3..4)
+                .label(msg!("check-link-to-held-back-label"))
+                .help(msg!("check-link-to-draft-help")),
+                crate::problem::Problem::warning("build::y", msg!("build-site-errors", count = 2)),
             ],
             version: 3,
             lang: crate::messages::Lang::En,
@@ -439,8 +471,11 @@ mod tests {
                 "files": {"index.html": "af63dc4c8601ec8c"},
                 "statics": {"x.css": "built-in af63dc4c8601ec8c"},
                 "problems": [
-                    "warning content::x content/a.md:2:2: bad | label: here | help: fix it",
-                    "warning build::y -: worse",
+                    "warning check::link-to-held-back content/a.md:2:2: the link `/a/` leads to \
+                     an article that is a draft | label: not published now | help: the link \
+                     works once the article's `draft: true` is removed; until then readers get \
+                     the not-found page",
+                    "warning build::y -: the site has 2 error(s)",
                 ],
             })
         );

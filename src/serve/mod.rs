@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildError, Memo};
 use crate::config::{Config, Overrides};
-use crate::messages::Lang;
+use crate::messages::{Lang, Message};
+use crate::msg;
 use crate::output::Origin;
 use crate::problem::Problem;
 use crate::provinces::Provinces;
@@ -50,12 +51,37 @@ pub enum Event<'a> {
     },
 }
 
+/// Why the preview could not start. `Display` is the English text; `message` gives it in any
+/// language.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on {addr}: {reason}")]
+    #[error("{}", Lang::En.text(&self.message()))]
     Bind { addr: String, reason: String },
-    #[error("cannot watch {}: {reason}", path.display())]
+    #[error("{}", Lang::En.text(&self.message()))]
     Watch { path: PathBuf, reason: String },
+}
+
+impl ServeError {
+    pub fn message(&self) -> Message {
+        match self {
+            ServeError::Bind { addr, reason } => {
+                msg!("serve-bind", address = addr, reason = reason)
+            }
+            ServeError::Watch { path, reason } => msg!(
+                "serve-watch",
+                path = path.display().to_string(),
+                reason = reason
+            ),
+        }
+    }
+
+    /// How to get past it, for the `help:` line.
+    pub fn help_message(&self) -> Option<Message> {
+        match self {
+            ServeError::Bind { .. } => Some(msg!("serve-bind-help")),
+            ServeError::Watch { .. } => None,
+        }
+    }
 }
 
 /// The site as the server currently serves it.
@@ -251,7 +277,7 @@ fn rebuild(
     }
     match build::compile_timed(options, reuse, &timings) {
         Ok(compiled) => {
-            let files: HashMap<String, Arc<[u8]>> = timings.time("serve: index the files", || {
+            let files: HashMap<String, Arc<[u8]>> = timings.time(build::STAGE_SERVE_INDEX, || {
                 compiled
                     .files
                     .iter()
@@ -261,7 +287,7 @@ fn rebuild(
             let pending = compiled.search_pending;
             let mut build_id = 0;
             let old = timings
-                .time("serve: swap in", || snapshot.write().ok())
+                .time(build::STAGE_SERVE_SWAP, || snapshot.write().ok())
                 .map(|mut s| {
                     s.base_path = compiled.config.base_path.clone();
                     s.error = None;
@@ -313,7 +339,10 @@ fn rebuild(
             });
         }
         Err(BuildError::Output(e)) => {
-            let problem = Problem::error("serve::build", e.to_string());
+            let mut problem = Problem::error("serve::build", e.message());
+            if let Some(help) = e.help_message() {
+                problem = problem.help(help);
+            }
             if let Ok(mut s) = snapshot.write() {
                 s.error = Some(problem.shown(s.lang).to_string());
                 s.problems = vec![problem.clone()];
