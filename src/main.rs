@@ -64,7 +64,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                fail(lang, e.to_string());
+                fail(lang, e.message());
                 ExitCode::from(1)
             }
         },
@@ -105,7 +105,7 @@ fn print_timings(lang: Lang, timings: &bantin::build::Timings) {
             .map_or(String::new(), |b| format!("{} MiB", b / (1024 * 1024)));
         println!(
             "{:<34} {:>6.3} s  {memory:>12}",
-            stage.name,
+            lang.text(&stage.label()),
             stage.took.as_secs_f64()
         );
     }
@@ -189,8 +189,8 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
             ExitCode::from(1)
         }
         Err(BuildError::Output(e)) => {
-            fail(lang, e.to_string());
-            if let Some(help) = e.help() {
+            fail(lang, e.message());
+            if let Some(help) = e.help_message() {
                 eprintln!("  {}", lang.text(&msg!("cli-help", text = help)));
             }
             eprintln!("{}", lang.text(&msg!("cli-output-unchanged")));
@@ -230,11 +230,11 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
             ExitCode::from(1)
         }
         Err(e @ NewError::EmptySlug(_)) => {
-            fail(lang, e.to_string());
+            fail(lang, e.message());
             ExitCode::from(2)
         }
         Err(e) => {
-            fail(lang, e.to_string());
+            fail(lang, e.message());
             ExitCode::from(1)
         }
     }
@@ -246,7 +246,7 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
     let problems = match &result {
         Ok(report) => report.problems.clone(),
         Err(BuildError::Site(problems)) => problems.clone(),
-        Err(e @ BuildError::Output(_)) => vec![Problem::error("output", e.to_string())],
+        Err(e @ BuildError::Output(_)) => vec![Problem::error("output", e.message())],
     };
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let code = if errors == 0 {
@@ -376,7 +376,10 @@ fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
     match bantin::serve::serve(&args.options(lang), &mut on_event) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            fail(lang, e.to_string());
+            fail(lang, e.message());
+            if let Some(help) = e.help_message() {
+                eprintln!("  {}", lang.text(&msg!("cli-help", text = help)));
+            }
             ExitCode::from(1)
         }
     }

@@ -99,7 +99,6 @@ impl FromStr for Lang {
 /// The catalogue's files, by area of the code: (area, Vietnamese text, English text). Each
 /// area's messages have identifiers starting with the area's name.
 pub const FILES: &[(&str, &str, &str)] = &[
-    catalogue_file!("common"),
     catalogue_file!("problem"),
     catalogue_file!("content"),
     catalogue_file!("config"),
@@ -335,20 +334,6 @@ macro_rules! msg {
     };
 }
 
-/// Text not yet in the catalogue, shown as it is in every language. Only while the code moves
-/// to the catalogue; the catalogue test lists what still uses it.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::new("raw-text").with("text", text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::new("raw-text").with("text", text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
@@ -470,7 +455,7 @@ mod tests {
                     ));
                 }
                 let bare = id.trim_start_matches('-');
-                if id != "raw-text" && !bare.starts_with(&format!("{area}-")) {
+                if !bare.starts_with(&format!("{area}-")) {
                     problems.push(format!("{area}: `{id}` should start with `{area}-`"));
                 }
                 if !all.insert((id.clone(), *area)) {
@@ -594,7 +579,7 @@ mod tests {
             }
             for (id, _) in variables(area, "en", en) {
                 // Terms are used by the catalogue's own messages, not by the code.
-                if id != "raw-text" && !id.starts_with('-') && !used.contains_key(&id) {
+                if !id.starts_with('-') && !used.contains_key(&id) {
                     problems.push(format!("messages/en/{area}.ftl: `{id}` is used nowhere"));
                 }
             }

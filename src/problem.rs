@@ -495,6 +495,12 @@ pub fn did_you_mean<'a>(
 mod tests {
     use super::*;
 
+    /// A message no catalogue has, shown as its identifier: the tests here are about places,
+    /// not words.
+    fn words(id: &'static str) -> Message {
+        Message::new(id)
+    }
+
     #[test]
     fn line_col_counts_characters_not_bytes() {
         let file = SourceFile::new("a.md", "---\ntitle: Hữu nghị\ndate: x\n");
@@ -521,7 +527,7 @@ mod tests {
     #[test]
     fn location_names_file_line_and_column() {
         let file = SourceFile::new("content/a.md", "a\nbc\n");
-        let p = Problem::error("x", "bad").at(&file, 3..4);
+        let p = Problem::error("x", words("bad")).at(&file, 3..4);
         assert_eq!(p.location().as_deref(), Some("content/a.md:2:2"));
     }
 
@@ -531,9 +537,9 @@ mod tests {
             miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
         let render = |text: &str, at: usize| {
             let file = SourceFile::new("content/a.md", text);
-            let p = Problem::error("x", "bad")
+            let p = Problem::error("x", words("bad"))
                 .at(&file, at..at + 1)
-                .label("here");
+                .label(words("here"));
             let mut out = String::new();
             handler
                 .render_report(&mut out, &p.shown(crate::messages::Lang::En))
@@ -563,9 +569,9 @@ mod tests {
         }
         let file = SourceFile::new("xuat.xml", text);
         let at = file.text.find("dòng 150000\n").unwrap() + "dòng ".len();
-        let p = Problem::error("x", "bad")
+        let p = Problem::error("x", words("bad"))
             .at(&file, at..at + 6)
-            .label("here");
+            .label(words("here"));
         assert_eq!(p.location().as_deref(), Some("xuat.xml:150000:6"));
         let mut out = String::new();
         handler
@@ -584,7 +590,7 @@ mod tests {
             "{out}"
         );
         // The first and last lines have no context on one side.
-        let first = Problem::error("x", "bad").at(&file, 0..1);
+        let first = Problem::error("x", words("bad")).at(&file, 0..1);
         let mut out = String::new();
         handler
             .render_report(&mut out, &first.shown(crate::messages::Lang::En))
@@ -594,7 +600,7 @@ mod tests {
             "{out}"
         );
         let end = file.text.len() - 1;
-        let last = Problem::error("x", "bad").at(&file, end..end + 1);
+        let last = Problem::error("x", words("bad")).at(&file, end..end + 1);
         let mut out = String::new();
         handler
             .render_report(&mut out, &last.shown(crate::messages::Lang::En))

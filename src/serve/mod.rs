@@ -365,10 +365,7 @@ fn report(problems: &[Problem], lang: Lang) -> String {
             .with_width(100);
     let mut text = String::new();
     for problem in problems.iter().filter(|p| p.is_error()) {
-        let shown = problem.shown(lang);
-        if handler.render_report(&mut text, &shown).is_err() {
-            text.push_str(&shown.to_string());
-        }
+        text.push_str(&problem.report(lang, &handler));
         text.push('\n');
     }
     text

@@ -1,1 +1,0 @@
-raw-text = { $text }
