@@ -4,12 +4,14 @@
 //   node tests/browser/features.mjs --root OUT --base-path /lhhn-angiang/ --check search
 //        [--check counter-off] [--check counter-broken] [--check text-size] [--check keyboard]
 //        [--check axe --page / --page /tin-tuc/x/ ...] [--serve-url URL --check counter-live]
+//        [--serve-url URL --check overlay]
 //        [--chromium /usr/bin/chromium]
 //
 // OUT is served by tests/browser/static-server.mjs under --base-path, plus two test endpoints a
 // site can name as its visitor counter: /__test/counter-garbage (200 with a body that is not the
 // counter's JSON) and /__test/counter-500 (a server error). --serve-url is a running
-// `bantin serve` (for counter-live, whose numbers come from the server's own endpoint).
+// `bantin serve` (for counter-live, whose numbers come from the server's own endpoint, and for
+// overlay, which reads the error overlay a broken build puts over the last good page).
 //
 // Every check runs in a fresh browser context and fails on any console error, uncaught
 // exception or failed same-origin request, besides its own assertions. The report is one JSON
@@ -22,7 +24,7 @@ import path from 'node:path';
 import { startServer } from './static-server.mjs';
 
 const require = createRequire(new URL('../tools/package.json', import.meta.url));
-const CHECKS = ['search', 'counter-off', 'counter-broken', 'counter-live', 'text-size', 'keyboard', 'axe'];
+const CHECKS = ['search', 'counter-off', 'counter-broken', 'counter-live', 'overlay', 'text-size', 'keyboard', 'axe'];
 
 function usage(message) {
   console.error(`features.mjs: ${message}`);
@@ -48,7 +50,9 @@ function readArgs(argv) {
   if (!args.checks.length) usage(`give at least one --check (${CHECKS.join(', ')})`);
   if (!args.root || !statSync(args.root, { throwIfNoEntry: false })?.isDirectory()) usage('--root must be a built site');
   if (!args.basePath?.startsWith('/') || !args.basePath.endsWith('/')) usage('--base-path must start and end with "/"');
-  if (args.checks.includes('counter-live') && !args.serveUrl) usage('counter-live needs --serve-url');
+  for (const c of ['counter-live', 'overlay']) {
+    if (args.checks.includes(c) && !args.serveUrl) usage(`${c} needs --serve-url`);
+  }
   return args;
 }
 
@@ -220,6 +224,36 @@ const checks = {
     }
     await context.close();
     return { problems, details: { shown, server } };
+  },
+
+  // The preview of a broken site: the last good page, and over it an alert that a person sees
+  // and a screen reader announces, with the build's errors. The details give its heading and
+  // text as shown (for the caller to check their language) and the page's own heading under it.
+  async overlay({ browser, args }) {
+    const origin = new URL(args.serveUrl).origin;
+    const { context, page, problems } = await open(browser, origin);
+    await page.goto(args.serveUrl, { waitUntil: 'domcontentloaded', timeout: 60000 });
+    const overlay = page.locator('#bantin-error');
+    await overlay.waitFor({ state: 'visible', timeout: 30000 })
+      .catch(() => problems.push('no visible #bantin-error overlay'));
+    const details = await page.evaluate(() => {
+      const box = document.getElementById('bantin-error');
+      if (!box) return { found: false };
+      const rect = box.getBoundingClientRect();
+      return {
+        found: true,
+        role: box.getAttribute('role'),
+        lang: box.getAttribute('lang') || document.documentElement.lang,
+        heading: (box.querySelector('p, h1, h2')?.innerText || '').trim(),
+        text: box.innerText,
+        covers: rect.width >= window.innerWidth * 0.9 && rect.height >= window.innerHeight * 0.9,
+        pageTitle: document.title,
+      };
+    });
+    if (details.found && details.role !== 'alert') problems.push(`the overlay's role is ${details.role}, not alert`);
+    if (details.found && !details.covers) problems.push('the overlay does not cover the page');
+    await context.close();
+    return { problems, details };
   },
 
   // A−/A/A+ changes the article text size, is remembered across pages, A resets.

@@ -20,6 +20,7 @@ mod messages;
 mod new;
 mod nfd;
 mod output_safety;
+mod overlay;
 mod permalinks;
 mod placeholders;
 mod publishing;

@@ -52,12 +52,27 @@ impl Server {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        Server::start_in_lang(cwd, crate::support::TEST_LANG, args)
+    }
+
+    /// `start_in` with bantin's messages in `lang` (`BANTIN_MESSAGES`; unset when empty, as on
+    /// an editor's machine).
+    pub(crate) fn start_in_lang<I, S>(cwd: &Path, lang: &str, args: I) -> Server
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
+        if lang.is_empty() {
+            command.env_remove("BANTIN_MESSAGES");
+        } else {
+            command.env("BANTIN_MESSAGES", lang);
+        }
+        let mut child = command
             .args(["serve", "--quiet", "--port", "0"])
             .args(args)
             .current_dir(cwd)
             .env("NO_COLOR", "1")
-            .env("BANTIN_MESSAGES", crate::support::TEST_LANG)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -123,7 +138,7 @@ impl Server {
         (status, body)
     }
 
-    fn page(&self, rel: &str) -> (u16, String) {
+    pub(crate) fn page(&self, rel: &str) -> (u16, String) {
         let (status, body) = self.get(&format!("{}{rel}", self.base));
         (status, String::from_utf8_lossy(&body).into_owned())
     }
@@ -136,7 +151,7 @@ impl Server {
     }
 
     /// Runs an edit and waits until the server has finished the rebuild it causes.
-    fn after(&self, what: &str, edit: impl FnOnce()) {
+    pub(crate) fn after(&self, what: &str, edit: impl FnOnce()) {
         let before = self.version();
         edit();
         let deadline = Instant::now() + WAIT;
