@@ -115,8 +115,23 @@ fn init_and_new_speak_vietnamese() {
         new.transcript()
     );
     assert!(
-        new.stderr.contains("Cà Mau") && new.stderr.contains("gợi ý:"),
+        new.stderr.contains("Bạc Liêu đã thuộc Cà Mau từ ngày 01/07/2025")
+            && new.stderr.contains("gợi ý:"),
         "{}",
         new.transcript()
     );
+    // A misspelt category: refused in Vietnamese, with the right one suggested.
+    let typo = bantin_in(
+        "",
+        &site,
+        ["new", "Hội nghị tổng kết", "--category", "Tin hoat dong"],
+    );
+    assert_eq!(typo.code, 1, "{}", typo.transcript());
+    for text in [
+        "không có trong danh sách của site.toml",
+        "có phải ý bạn là `Tin tức hoạt động`?",
+        "lỗi: bài viết mới sẽ không hợp lệ; chưa ghi gì cả",
+    ] {
+        assert!(typo.stderr.contains(text), "no `{text}`:\n{}", typo.transcript());
+    }
 }
