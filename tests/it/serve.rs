@@ -34,7 +34,7 @@ impl Drop for Server {
 /// How long any wait on the server may take before the test fails instead of hanging.
 const WAIT: Duration = Duration::from_secs(20);
 /// `bantin serve` with nothing more than the test's own `--port 0`.
-const NO_ARGS: [&str; 0] = [];
+pub(crate) const NO_ARGS: [&str; 0] = [];
 
 impl Server {
     /// `bantin serve --source <source>`, from the test's own folder.
@@ -123,7 +123,7 @@ impl Server {
         (status, body)
     }
 
-    fn page(&self, rel: &str) -> (u16, String) {
+    pub(crate) fn page(&self, rel: &str) -> (u16, String) {
         let (status, body) = self.get(&format!("{}{rel}", self.base));
         (status, String::from_utf8_lossy(&body).into_owned())
     }
@@ -136,7 +136,7 @@ impl Server {
     }
 
     /// Runs an edit and waits until the server has finished the rebuild it causes.
-    fn after(&self, what: &str, edit: impl FnOnce()) {
+    pub(crate) fn after(&self, what: &str, edit: impl FnOnce()) {
         let before = self.version();
         edit();
         let deadline = Instant::now() + WAIT;
