@@ -1,8 +1,8 @@
 //! Takes a site's folder and gives every broken link of its Markdown: compiles the site in memory
-//! (so everything `build` checks is checked), then resolves each link and image of each published
-//! article and page against the files the build would write — pages, feeds, redirects, static
-//! files — and each `#anchor` against the ids of its target page. With `external`, http(s) links
-//! are fetched too (see `external`). Nothing is written but the external-link cache.
+//! (so everything `build` checks is checked, the links and images that lead nowhere among it:
+//! see `crate::links`), then looks up each `#anchor` against the ids of its target page. With
+//! `external`, http(s) links are fetched too (see `external`); with `old_urls`, the old site's
+//! addresses are looked up (see `old_urls`). Nothing is written but the external-link cache.
 
 mod external;
 mod old_urls;
@@ -12,14 +12,16 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::build::{self, BuildError, Compiled};
-use crate::config::Config;
-use crate::markdown::{LinkKind, Rendered};
-use crate::messages::{Arg, Lang, Message};
+use crate::build::{self, BuildError};
+use crate::markdown::Rendered;
+use crate::messages::Lang;
 use crate::msg;
 use crate::problem::{Problem, Severity, SourceFile, did_you_mean};
 use crate::route;
 
+/// Other modules decode with it (imports, the preview) through here too.
+pub(crate) use crate::links::percent_decode;
+use crate::links::{self, Body, Locator, Published, Target, then};
 pub use external::{CACHE_FILE, CACHE_MAX_AGE};
 pub use old_urls::OldUrls;
 
@@ -73,34 +75,34 @@ impl Report {
 /// Compiles the site and checks every link of its Markdown. `Err` is a site that does not
 /// compile (its problems, as `build` reports them); broken links are in the `Report`.
 pub fn check(options: &Options) -> Result<Report, BuildError> {
-    let compiled = build::compile(&build::Options {
+    let compiled = build::compile_for_check(&build::Options {
         keep_source_text: true,
         strict: false,
         foreign: crate::output::Foreign::Refuse,
         ..options.build.clone()
     })?;
-    let site = Site::new(&compiled);
+    let files: HashSet<String> = compiled
+        .files
+        .iter()
+        .map(|o| o.path.clone())
+        .chain(compiled.statics.keys().cloned())
+        .collect();
+    let site = Published::new(&compiled.config, &files, &compiled.schedule.held_back);
+    let html: HashMap<&str, &[u8]> = compiled
+        .files
+        .iter()
+        .filter(|o| o.path.ends_with(".html"))
+        .map(|o| (o.path.as_str(), &o.bytes[..]))
+        .collect();
     let mut found = Found::default();
-    for article in &compiled.index.articles {
-        let source = Source {
-            file: &article.file,
-            body_line: article.body_line,
-            body: &article.body,
-            path: article.path.clone(),
-        };
-        site.check_source(&source, &mut found);
-    }
-    for page in &compiled.index.pages {
-        let source = Source {
-            file: &page.file,
-            body_line: page.body_line,
-            body: &page.body,
-            path: route::page(&page.path),
-        };
-        site.check_source(&source, &mut found);
+    for body in links::bodies(&compiled.index) {
+        check_source(&site, &html, &body, &mut found);
     }
 
+    // The build's warnings, then the links that lead nowhere, which the compile found (as
+    // `build` finds them) and handed over instead of failing, then the broken anchors.
     let mut problems = compiled.warnings.clone();
+    problems.extend(compiled.links.iter().cloned());
     problems.append(&mut found.problems);
     let mut report = Report {
         articles: compiled.index.articles.len(),
@@ -176,15 +178,6 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
     Ok(report)
 }
 
-/// One article or page as the checker reads it.
-struct Source<'a> {
-    file: &'a SourceFile,
-    body_line: usize,
-    body: &'a Rendered,
-    /// Its URL path below the site root: `tin-tuc/a/`.
-    path: String,
-}
-
 /// An external link to fetch, with where it is written.
 struct ExternalLink<'a> {
     url: String,
@@ -199,372 +192,103 @@ struct Found<'a> {
     problems: Vec<Problem>,
 }
 
-/// What the build would publish: every output file, and the ids of every HTML page.
-struct Site<'c> {
-    config: &'c Config,
-    /// Output paths (`tin-tuc/a/index.html`, `images/a.jpg`).
-    files: HashSet<&'c str>,
-    /// HTML rendered by the build, by output path, for anchors.
-    html: HashMap<&'c str, &'c [u8]>,
-    /// Every published address as a reader writes it (`/tin-tuc/a/`, `/images/a.jpg`), for
-    /// "did you mean".
-    addresses: Vec<String>,
-    /// Articles held back now (draft, scheduled, expired), by address below the site root.
-    held_back: HashMap<&'c str, build::HeldBack>,
-}
-
-/// Where a link leads inside the site.
-enum Target {
-    /// An output file, and the fragment asked for (percent-decoded, without `#`).
-    File(String, Option<String>),
-    /// Nothing the build writes: the address as a reader writes it, and whether it climbs above
-    /// the site root (`../../x` from a page one level down).
-    Missing { address: String, above_root: bool },
-    /// A link that is not ours to check here (mailto:, tel:, other schemes).
-    Skip,
-    /// http(s) to another site.
-    External(String),
-}
-
-impl<'c> Site<'c> {
-    fn new(compiled: &'c Compiled) -> Self {
-        let outputs = compiled.files.iter();
-        let files: HashSet<&str> = outputs
-            .clone()
-            .map(|o| o.path.as_str())
-            .chain(compiled.statics.keys().map(String::as_str))
-            .collect();
-        let html = outputs
-            .filter(|o| o.path.ends_with(".html"))
-            .map(|o| (o.path.as_str(), &o.bytes[..]))
-            .collect();
-        let mut addresses: Vec<String> = files
-            .iter()
-            .map(|f| format!("/{}", f.strip_suffix("index.html").unwrap_or(f)))
-            .collect();
-        addresses.sort();
-        Site {
-            config: &compiled.config,
-            files,
-            html,
-            addresses,
-            held_back: compiled
-                .schedule
-                .held_back
-                .iter()
-                .map(|(path, why)| (path.as_str(), *why))
-                .collect(),
-        }
-    }
-
-    fn check_source<'a>(&self, source: &Source<'a>, found: &mut Found<'a>) {
-        let mut locator = Locator::new(source.file, source.body_line);
-        let mut ids_of: HashMap<String, HashSet<String>> = HashMap::new();
-        for link in &source.body.links {
-            let target = self.resolve(&source.path, &link.url);
-            if matches!(target, Target::Skip) {
-                continue;
-            }
-            let span = locator.find(&link.url, link.line);
-            let (path, fragment) = match target {
-                Target::Skip => continue,
-                Target::External(url) => {
-                    found.external.push(ExternalLink {
-                        url,
-                        file: source.file,
-                        span,
-                    });
-                    continue;
-                }
-                Target::Missing {
-                    address,
-                    above_root,
-                } => {
-                    found.internal += 1;
-                    found.problems.push(self.missing(
-                        source.file,
-                        span,
-                        &link.url,
-                        link.kind,
-                        &address,
-                        above_root,
-                    ));
-                    continue;
-                }
-                Target::File(path, fragment) => (path, fragment),
-            };
-            found.internal += 1;
-            let Some(fragment) = fragment else { continue };
-            let Some(html) = self.html.get(path.as_str()) else {
-                // A fragment of an image or a feed, or of a static HTML file: nothing to check.
-                continue;
-            };
-            let ids = ids_of.entry(path.clone()).or_insert_with(|| html_ids(html));
-            if !ids.contains(&fragment) {
-                let same_page = path == route::output_file(&source.path);
-                found.problems.push(self.bad_anchor(
-                    source.file,
-                    span,
-                    &link.url,
-                    &fragment,
-                    same_page.then_some(source.body),
-                    ids,
-                ));
-            }
-        }
-    }
-
-    /// Resolves a link written on the page at `page` (a path below the site root, ending in `/`).
-    fn resolve(&self, page: &str, url: &str) -> Target {
-        let url = url.trim();
-        if let Some(rest) = url.strip_prefix("//") {
-            return Target::External(format!("https://{rest}"));
-        }
-        if let Some(scheme) = scheme(url) {
-            if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-                return Target::Skip;
-            }
-            // An absolute link to this very site is checked like a root-relative one.
-            match url.strip_prefix(self.config.base_url.as_str()) {
-                Some(rest) => return self.resolve(page, &format!("/{rest}")),
-                None => return Target::External(url.to_string()),
-            }
-        }
-        let (rest, fragment) = match url.split_once('#') {
-            Some((rest, fragment)) => (rest, Some(percent_decode(fragment))),
-            None => (url, None),
-        };
-        let written = rest.split_once('?').map_or(rest, |(path, _)| path);
-        let path = if written.is_empty() {
-            Some(page.to_string())
-        } else if let Some(root) = written.strip_prefix('/') {
-            normalize(root)
-        } else {
-            normalize(&format!("{page}{written}"))
-        };
-        let Some(path) = path.map(|p| percent_decode(&p)) else {
-            return Target::Missing {
-                address: written.to_string(),
-                above_root: true,
-            };
-        };
-        match self.file_of(&path) {
-            Some(file) => Target::File(file, fragment.filter(|f| !f.is_empty())),
-            None => Target::Missing {
-                address: format!("/{path}"),
-                above_root: false,
-            },
-        }
-    }
-
-    /// The output file a site path is served from: `x/` → `x/index.html`; `x` is also found as
-    /// `x/index.html`, since static hosts redirect it there.
-    fn file_of(&self, path: &str) -> Option<String> {
-        if path.is_empty() || path.ends_with('/') {
-            let file = route::output_file(path);
-            return self.files.contains(file.as_str()).then_some(file);
-        }
-        if self.files.contains(path) {
-            return Some(path.to_string());
-        }
-        let file = format!("{path}/index.html");
-        self.files.contains(file.as_str()).then_some(file)
-    }
-
-    fn missing(
-        &self,
-        file: &SourceFile,
-        span: Range<usize>,
-        url: &str,
-        kind: LinkKind,
-        address: &str,
-        above_root: bool,
-    ) -> Problem {
-        // An article that is not out yet (or no longer): a warning, or a scheduled build would
-        // turn red by itself on the day an article it links to expires.
-        let below_root = address
-            .strip_prefix(self.config.base_path.as_str())
-            .unwrap_or(address.trim_start_matches('/'));
-        let page = if below_root.is_empty()
-            || below_root.ends_with('/')
-            || below_root.ends_with(".html")
-        {
-            below_root.to_string()
-        } else {
-            format!("{below_root}/")
-        };
-        if let Some(why) = self.held_back.get(page.as_str()).filter(|_| !above_root) {
-            let (message, help) = match why {
-                build::HeldBack::Draft => (
-                    msg!("check-link-to-draft", url = url),
-                    msg!("check-link-to-draft-help"),
-                ),
-                build::HeldBack::Scheduled(at) => (
-                    msg!(
-                        "check-link-to-scheduled",
-                        url = url,
-                        date = at.format("%d/%m/%Y %H:%M").to_string()
-                    ),
-                    msg!("check-link-to-scheduled-help"),
-                ),
-                build::HeldBack::Expired => (
-                    msg!("check-link-to-expired", url = url),
-                    msg!("check-link-to-expired-help"),
-                ),
-            };
-            return Problem::warning("check::link-to-held-back", message)
-                .at(file, span)
-                .label(msg!("check-link-to-held-back-label"))
-                .help(help);
-        }
-        let (code, message, label) = match kind {
-            LinkKind::Image => (
-                "check::missing-image",
-                msg!("check-missing-image", url = url),
-                msg!("check-missing-image-label"),
-            ),
-            LinkKind::Link => (
-                "check::broken-link",
-                msg!("check-broken-link", url = url),
-                msg!("check-broken-link-label"),
-            ),
-        };
-        let shown: Arg = if above_root {
-            msg!("check-above-root", address = address).into()
-        } else {
-            address.into()
-        };
-        let nothing = msg!("check-nothing-at", address = shown);
-        let base = self.config.base_path.as_str();
-        let unprefixed = address
-            .strip_prefix(base)
-            .filter(|_| base != "/" && !above_root)
-            .and_then(|rest| self.file_of(rest).map(|_| rest));
-        let hint = if let Some(rest) = unprefixed {
-            Some(msg!("check-base-path-hint", base = base, rest = rest))
-        } else if let Some(suggestion) =
-            did_you_mean(address, self.addresses.iter().map(String::as_str))
-        {
-            Some(msg!("check-did-you-mean", suggestion = suggestion))
-        } else if kind == LinkKind::Image {
-            Some(msg!("check-static-hint"))
-        } else {
-            None
-        };
-        Problem::error(code, message)
-            .at(file, span)
-            .label(label)
-            .help(then(nothing, hint))
-    }
-
-    fn bad_anchor(
-        &self,
-        file: &SourceFile,
-        span: Range<usize>,
-        url: &str,
-        fragment: &str,
-        same_page: Option<&Rendered>,
-        ids: &HashSet<String>,
-    ) -> Problem {
-        let (label, help) = match same_page {
-            Some(_) => (
-                msg!("check-anchor-label-here"),
-                msg!("check-anchor-help-here", id = fragment),
-            ),
-            None => (
-                msg!("check-anchor-label-there"),
-                msg!(
-                    "check-anchor-help-there",
-                    id = fragment,
-                    page = url.split('#').next().unwrap_or(url)
-                ),
-            ),
-        };
-        let mut candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
-        candidates.sort_unstable();
-        let mut hint = None;
-        if let Some(suggestion) = did_you_mean(fragment, candidates.iter().copied()) {
-            hint = Some(msg!(
-                "check-did-you-mean",
-                suggestion = format!("#{suggestion}")
-            ));
-        } else if let Some(body) = same_page {
-            let headings: Vec<String> =
-                body.headings.iter().map(|h| format!("#{}", h.id)).collect();
-            if !headings.is_empty() {
-                hint = Some(msg!("check-headings", headings = headings.join(", ")));
-            }
-        }
-        Problem::error(
-            "check::broken-anchor",
-            msg!("check-broken-anchor", url = url),
-        )
-        .at(file, span)
-        .label(label)
-        .help(then(help, hint))
-    }
-}
-
-/// A `help:` of two parts, `first; then`, or only the first.
-pub(crate) fn then(first: Message, then: Option<Message>) -> Message {
-    match then {
-        Some(then) => msg!("check-then", first = first, then = then),
-        None => first,
-    }
-}
-
-/// The scheme of an absolute URL (`https`, `mailto`), if it has one.
-fn scheme(url: &str) -> Option<&str> {
-    let (scheme, _) = url.split_once(':')?;
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
-    (first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then_some(scheme)
-}
-
-/// Removes `.` and `..` segments; `None` when `..` climbs above the site root.
-fn normalize(path: &str) -> Option<String> {
-    let mut segments: Vec<&str> = Vec::new();
-    let parts: Vec<&str> = path.split('/').collect();
-    for (i, part) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        match *part {
-            "." | "" if !last => {}
-            ".." => {
-                segments.pop()?;
-                if last {
-                    segments.push("");
-                }
-            }
-            "." => segments.push(""),
-            part => segments.push(part),
-        }
-    }
-    Some(segments.join("/"))
-}
-
-/// `%C3%A1` → `á`; malformed escapes are kept as written.
-pub(crate) fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|&b| hex(b)),
-                bytes.get(i + 2).and_then(|&b| hex(b)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
+/// Follows every link of one article or page: counts the internal ones (those that lead nowhere
+/// were reported by the compile), collects the external ones, and looks each `#anchor` up.
+fn check_source<'a>(
+    site: &Published<'_>,
+    html: &HashMap<&str, &[u8]>,
+    source: &Body<'a>,
+    found: &mut Found<'a>,
+) {
+    let mut locator = Locator::new(source.file, source.body_line);
+    let mut ids_of: HashMap<String, HashSet<String>> = HashMap::new();
+    for link in &source.body.links {
+        let target = site.resolve(&source.path, &link.url);
+        if matches!(target, Target::Skip) {
             continue;
         }
-        out.push(bytes[i]);
-        i += 1;
+        let span = locator.find(&link.url, link.line);
+        let (path, fragment) = match target {
+            Target::Skip => continue,
+            Target::External(url) => {
+                found.external.push(ExternalLink {
+                    url,
+                    file: source.file,
+                    span,
+                });
+                continue;
+            }
+            Target::Missing { .. } => {
+                found.internal += 1;
+                continue;
+            }
+            Target::File(path, fragment) => (path, fragment),
+        };
+        found.internal += 1;
+        let Some(fragment) = fragment else { continue };
+        let Some(html) = html.get(path.as_str()) else {
+            // A fragment of an image or a feed, or of a static HTML file: nothing to check.
+            continue;
+        };
+        let ids = ids_of.entry(path.clone()).or_insert_with(|| html_ids(html));
+        if !ids.contains(&fragment) {
+            let same_page = path == route::output_file(&source.path);
+            found.problems.push(bad_anchor(
+                source.file,
+                span,
+                &link.url,
+                &fragment,
+                same_page.then_some(source.body),
+                ids,
+            ));
+        }
     }
-    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A `#fragment` that the page it names does not have.
+fn bad_anchor(
+    file: &SourceFile,
+    span: Range<usize>,
+    url: &str,
+    fragment: &str,
+    same_page: Option<&Rendered>,
+    ids: &HashSet<String>,
+) -> Problem {
+    let (label, help) = match same_page {
+        Some(_) => (
+            msg!("check-anchor-label-here"),
+            msg!("check-anchor-help-here", id = fragment),
+        ),
+        None => (
+            msg!("check-anchor-label-there"),
+            msg!(
+                "check-anchor-help-there",
+                id = fragment,
+                page = url.split('#').next().unwrap_or(url)
+            ),
+        ),
+    };
+    let mut candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
+    candidates.sort_unstable();
+    let mut hint = None;
+    if let Some(suggestion) = did_you_mean(fragment, candidates.iter().copied()) {
+        hint = Some(msg!(
+            "check-did-you-mean",
+            suggestion = format!("#{suggestion}")
+        ));
+    } else if let Some(body) = same_page {
+        let headings: Vec<String> = body.headings.iter().map(|h| format!("#{}", h.id)).collect();
+        if !headings.is_empty() {
+            hint = Some(msg!("check-headings", headings = headings.join(", ")));
+        }
+    }
+    Problem::error(
+        "check::broken-anchor",
+        msg!("check-broken-anchor", url = url),
+    )
+    .at(file, span)
+    .label(label)
+    .help(then(help, hint))
 }
 
 /// Every `id="…"` of an HTML page. A plain scan, not a parser: the build's own output always
@@ -588,59 +312,6 @@ fn html_ids(html: &[u8]) -> HashSet<String> {
         }
     }
     ids
-}
-
-/// Finds where a link's URL is written in its file, so the caret sits under it. The parser gives
-/// the line the link starts on; the URL may be further on (a link text over two lines) or in a
-/// reference definition elsewhere. Each occurrence is claimed once, so two links to the same URL
-/// on one line point at their own text.
-struct Locator<'a> {
-    file: &'a SourceFile,
-    body_line: usize,
-    claimed: HashSet<usize>,
-}
-
-impl<'a> Locator<'a> {
-    fn new(file: &'a SourceFile, body_line: usize) -> Self {
-        Locator {
-            file,
-            body_line,
-            claimed: HashSet::new(),
-        }
-    }
-
-    fn find(&mut self, url: &str, body_line: usize) -> Range<usize> {
-        let text = &self.file.text;
-        let body_start = self.file.offset_of(self.body_line, 0);
-        let line_start = self.file.offset_of(self.body_line + body_line - 1, 0);
-        let needle = url.trim();
-        let occurrences = |from: usize| {
-            text[from..]
-                .match_indices(needle)
-                .map(move |(i, _)| from + i)
-        };
-        let found = if needle.is_empty() {
-            None
-        } else {
-            occurrences(line_start)
-                .find(|i| !self.claimed.contains(i))
-                .or_else(|| occurrences(body_start).find(|i| !self.claimed.contains(i)))
-                .or_else(|| occurrences(body_start).next())
-        };
-        match found {
-            Some(start) => {
-                self.claimed.insert(start);
-                start..start + needle.len()
-            }
-            None => {
-                // Written differently from how it parses (escapes, entities): the whole line.
-                let line = &text[line_start..];
-                let end = line.find('\n').unwrap_or(line.len());
-                let indent = line.len() - line.trim_start().len();
-                (line_start + indent.min(end))..line_start + end
-            }
-        }
-    }
 }
 
 /// One problem as `--format json` shows it.
@@ -724,37 +395,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalizes_dot_segments() {
-        let cases = [
-            ("tin-tuc/a/../b/", Some("tin-tuc/b/")),
-            ("tin-tuc/a/./anh.jpg", Some("tin-tuc/a/anh.jpg")),
-            ("tin-tuc/a/..", Some("tin-tuc/")),
-            ("a/../../b", None),
-            ("", Some("")),
-            ("gioi-thieu/", Some("gioi-thieu/")),
-            ("a//b", Some("a/b")),
-        ];
-        for (input, want) in cases {
-            assert_eq!(normalize(input).as_deref(), want, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("/%C3%A1nh.jpg"), "/ánh.jpg");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
-    }
-
-    #[test]
-    fn finds_schemes() {
-        assert_eq!(scheme("mailto:a@b"), Some("mailto"));
-        assert_eq!(scheme("https://x"), Some("https"));
-        assert_eq!(scheme("/a:b"), None);
-        assert_eq!(scheme("a/b:c"), None);
-    }
-
-    #[test]
     fn scans_ids() {
         let ids =
             html_ids(br##"<h2 id="ket-qua">x</h2><a href="#x" id='fn-1'>1</a><div data-id="no">"##);
@@ -763,119 +403,31 @@ mod tests {
         assert_eq!(ids, ["fn-1", "ket-qua"]);
     }
 
-    /// A site of three addresses, one article held back, under the base path `/cong/`.
-    fn site(config: &Config) -> Site<'_> {
-        let files: HashSet<&str> = ["index.html", "tin-tuc/hoi-nghi/index.html", "images/a.jpg"]
-            .into_iter()
-            .collect();
-        let mut addresses: Vec<String> = files
-            .iter()
-            .map(|f| format!("/{}", f.strip_suffix("index.html").unwrap_or(f)))
-            .collect();
-        addresses.sort();
-        Site {
-            config,
-            files,
-            html: HashMap::new(),
-            addresses,
-            held_back: [("tin-tuc/nhap/", build::HeldBack::Draft)].into(),
-        }
-    }
-
-    fn config() -> Config {
-        let toml = "title = \"T\"\nbase_url = \"https://example.vn/cong/\"\nprovince = \"An Giang\"\n\
-                    [organization]\nname = \"L\"\nparent = \"P\"\naddress = \"A\"\n\
-                    phone = \"0297 000 000\"\nemail = \"a@example.vn\"\neditor = \"E\"\n";
-        Config::parse(
-            std::path::Path::new("."),
-            SourceFile::new("site.toml", toml),
-            &crate::config::Overrides::default(),
-            crate::provinces::Provinces::builtin(),
-        )
-        .unwrap_or_else(|p| panic!("{p:?}"))
-    }
-
-    /// Resolves `url` on the home page and gives the problem of a link that leads nowhere.
-    fn broken(site: &Site<'_>, url: &str, kind: LinkKind) -> Problem {
-        let file = SourceFile::new("content/tin-tuc/a.md", format!("---\n---\n[x]({url})\n"));
-        let Target::Missing {
-            address,
-            above_root,
-        } = site.resolve("", url)
-        else {
-            panic!("{url} resolves");
-        };
-        site.missing(&file, 8..8 + url.len(), url, kind, &address, above_root)
-    }
-
     #[test]
-    fn a_link_to_nowhere_is_explained_in_both_languages() {
-        let config = config();
-        let site = site(&config);
-        let p = broken(&site, "/tin-tuc/hoi-ngi/", LinkKind::Link);
-        assert_eq!(p.code, "check::broken-link");
-        let en = p.shown(Lang::En);
-        assert_eq!(en.message, "broken link `/tin-tuc/hoi-ngi/`");
-        assert_eq!(en.label.as_deref(), Some("no such page or file"));
-        assert_eq!(
-            en.help.as_deref(),
-            Some("no page or file at /tin-tuc/hoi-ngi/; did you mean /tin-tuc/hoi-nghi/?")
+    fn a_broken_anchor_names_the_headings_in_both_languages() {
+        let file = SourceFile::new(
+            "content/a.md",
+            "---
+---
+[x](#ket-qa)
+",
         );
-        let vi = p.shown(Lang::Vi);
-        assert_eq!(vi.message, "liên kết hỏng `/tin-tuc/hoi-ngi/`");
-        assert_eq!(vi.label.as_deref(), Some("không có trang hay tệp này"));
-        assert_eq!(
-            vi.help.as_deref(),
-            Some(
-                "không có trang hay tệp nào ở địa chỉ /tin-tuc/hoi-ngi/; \
-                 có phải ý bạn là `/tin-tuc/hoi-nghi/`?"
-            )
-        );
-
-        // The base path written by hand: bantin adds it itself.
-        let p = broken(&site, "/cong/images/a.jpg", LinkKind::Image);
+        let body = crate::markdown::Rendered {
+            headings: Vec::new(),
+            ..Default::default()
+        };
+        let ids: HashSet<String> = ["ket-qua".to_string()].into();
+        let p = bad_anchor(&file, 12..19, "#ket-qa", "ket-qa", Some(&body), &ids);
         assert_eq!(
             p.shown(Lang::En).help.as_deref(),
+            Some("no heading or footnote with id `ket-qa` on this page; did you mean #ket-qua?")
+        );
+        assert_eq!(
+            p.shown(Lang::Vi).help.as_deref(),
             Some(
-                "no page or file at /cong/images/a.jpg; bantin adds the base path /cong/ to \
-                 links itself: write /images/a.jpg"
+                "trang này không có tiêu đề hay chú thích nào mang mã (id) `ket-qa`; \
+                 có phải ý bạn là `#ket-qua`?"
             )
         );
-        assert_eq!(
-            p.shown(Lang::Vi).message,
-            "không tìm thấy ảnh `/cong/images/a.jpg`"
-        );
-
-        // Above the site root.
-        let p = broken(&site, "../../x.jpg", LinkKind::Image);
-        assert!(
-            p.shown(Lang::Vi)
-                .help
-                .unwrap()
-                .starts_with("không có trang hay tệp nào ở địa chỉ ../../x.jpg (địa chỉ này vượt"),
-        );
-
-        // A draft: a warning.
-        let p = broken(&site, "/tin-tuc/nhap/", LinkKind::Link);
-        assert!(!p.is_error());
-        assert_eq!(
-            p.shown(Lang::Vi).message,
-            "liên kết `/tin-tuc/nhap/` dẫn tới một bài viết còn là bản nháp"
-        );
-    }
-
-    #[test]
-    fn locator_points_at_each_occurrence() {
-        let file = SourceFile::new(
-            "a.md",
-            "---\ntitle: x\n---\nSee [a](/x/) and [b](/x/).\n\n[r]: /ref/\n",
-        );
-        let mut locator = Locator::new(&file, 4);
-        let first = locator.find("/x/", 1);
-        let second = locator.find("/x/", 1);
-        assert_eq!(file.line_col(first.start), (4, 9));
-        assert_eq!(file.line_col(second.start), (4, 22));
-        let reference = locator.find("/ref/", 1);
-        assert_eq!(file.line_col(reference.start), (6, 6));
     }
 }

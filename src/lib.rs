@@ -6,6 +6,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod import;
+pub mod links;
 pub mod locale;
 pub mod markdown;
 pub mod messages;

@@ -346,6 +346,20 @@ impl Staging {
         Ok(Mode::Update { previous, present })
     }
 
+    /// The files of the output folder that bantin did not write and keeps (`Foreign::Keep`):
+    /// they stay published beside the build. Without a manifest, every file there counts (the
+    /// ones the build makes again are replaced, the others kept).
+    pub fn kept(&self) -> Vec<String> {
+        match &self.mode {
+            Mode::Update { previous, present } if self.foreign == Foreign::Keep => present
+                .iter()
+                .filter(|p| previous.as_ref().is_none_or(|prev| !prev.contains(*p)))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Whether an earlier build is being updated (rather than a fresh output written).
     pub fn updates(&self) -> bool {
         matches!(self.mode, Mode::Update { .. })

@@ -40,6 +40,8 @@ pub struct Memo {
     pub(super) search: Search,
     /// The sitemaps of the last build (kept only by a memo that keeps).
     pub(super) sitemaps: render::extras::SitemapCache,
+    /// What the link check found in each article (kept only by a memo that keeps).
+    pub(super) links: crate::links::Remembered,
     /// What the last build had to redo.
     pub stats: Stats,
 }
@@ -138,6 +140,7 @@ impl Memo {
                 keep: true,
                 ..Search::default()
             },
+            links: crate::links::Remembered::keeping(),
             ..Memo::default()
         }
     }

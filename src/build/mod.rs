@@ -16,6 +16,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::config::{Config, Overrides};
 use crate::content::{self, Filter};
+use crate::links;
 use crate::markdown::Highlighter;
 use crate::messages::{Lang, Message};
 use crate::model::Index;
@@ -152,6 +153,7 @@ impl StageTime {
             STAGE_FEEDS => msg!("build-stage-feeds"),
             STAGE_SEARCH => msg!("build-stage-search"),
             STAGE_COMMIT => msg!("build-stage-commit"),
+            STAGE_LINKS => msg!("build-stage-links"),
             STAGE_SERVE_INDEX => msg!("build-stage-serve-index"),
             STAGE_SERVE_SWAP => msg!("build-stage-serve-swap"),
             // A stage named elsewhere without a label: its name as it is.
@@ -171,6 +173,7 @@ const STAGE_RENDER: &str = "∥ render pages";
 const STAGE_FEEDS: &str = "∥ feeds";
 const STAGE_SEARCH: &str = "∥ search index";
 const STAGE_COMMIT: &str = "move into the output folder";
+const STAGE_LINKS: &str = "links: look up the bodies' links";
 pub(crate) const STAGE_SERVE_INDEX: &str = "serve: index the files";
 pub(crate) const STAGE_SERVE_SWAP: &str = "serve: swap in";
 
@@ -250,15 +253,7 @@ pub struct Schedule {
     pub held_back: Vec<(String, HeldBack)>,
 }
 
-/// Why an article is not on the site now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeldBack {
-    Draft,
-    /// Dated after now: published by the first build after this time.
-    Scheduled(DateTime<FixedOffset>),
-    /// Past its `expires:`.
-    Expired,
-}
+pub use crate::links::HeldBack;
 
 /// The file in the output that tells CI when to build next (RFC 3339, or empty).
 pub const NEXT_PUBLISH_FILE: &str = "next-publish.txt";
@@ -279,6 +274,10 @@ pub struct Compiled {
     /// last build's `search/` files, and this is the fingerprint to keep the new index under
     /// (`Memo::set_search`) once `search_index` has made it.
     pub search_pending: Option<u64>,
+    /// The links and images of the Markdown that lead nowhere, when the compile was asked to
+    /// hand them over rather than fail on them (`bantin check`); otherwise empty, the errors
+    /// having failed the compile and the warnings being in `warnings`.
+    pub links: Vec<Problem>,
 }
 
 /// What a run of the pipeline made, beside the files it put in the sink.
@@ -292,18 +291,42 @@ pub struct Built {
     pub warnings: Vec<Problem>,
     pub schedule: Schedule,
     pub search_pending: Option<u64>,
+    /// See `Compiled::links`.
+    pub links: Vec<Problem>,
+}
+
+/// What a run does with the links and images of the Markdown that lead nowhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Links {
+    /// Errors fail the build with the other problems; warnings (held-back articles) join the
+    /// build's warnings. `build` and the preview.
+    Fail,
+    /// All of them are handed over in `Built::links`: `bantin check`, which reports them with
+    /// what else it finds.
+    HandOver,
 }
 
 /// The pipeline, top to bottom: site.toml → Config; the theme; content/ → articles and pages →
 /// Index; → a resolved job per page; → pages, feeds and search index on all cores, then the
-/// sitemaps and redirects, each file into `sink` as it is made. `memo` keeps what the next run
+/// sitemaps and redirects, each file into `sink` as it is made; then every link and image of
+/// the Markdown is looked up among the files made (see `Links`). `memo` keeps what the next run
 /// may reuse (the preview) or nothing (`Memo::off`). All content, config and template problems
-/// come back together.
+/// come back together, and so do all links that lead nowhere.
 pub fn run(
     options: &Options,
     memo: &mut Memo,
     sink: &dyn Sink,
     timings: &Timings,
+) -> Result<Built, BuildError> {
+    run_with(options, memo, sink, timings, Links::Fail)
+}
+
+fn run_with(
+    options: &Options,
+    memo: &mut Memo,
+    sink: &dyn Sink,
+    timings: &Timings,
+    links: Links,
 ) -> Result<Built, BuildError> {
     let provinces = Provinces::builtin();
     let (config, mut problems) = Config::read(&options.source, &options.overrides(), provinces)
@@ -348,6 +371,23 @@ pub fn run(
         site_files(site, &schedule, &made.written, now, &mut memo.sitemaps)
     })?;
     warnings.extend(found);
+    // What the site will have: every file made, and the files of the output folder that the
+    // build keeps (--keep-foreign-files).
+    let mut published = made.written;
+    published.extend(more.iter().map(|f| f.path.clone()));
+    published.extend(sink.kept());
+    let found = timings.time(STAGE_LINKS, || {
+        let published = links::Published::new(&config, &published, &schedule.held_back);
+        links::leading_nowhere(&published, &index, &mut memo.links)
+    });
+    let links = match links {
+        Links::Fail => {
+            warnings.extend(found);
+            warnings = fail_if_errors(warnings)?;
+            Vec::new()
+        }
+        Links::HandOver => found,
+    };
     let other_files = made.other_files + more.len();
     for file in more {
         sink.file(file)?;
@@ -359,6 +399,7 @@ pub fn run(
         warnings,
         schedule,
         search_pending: made.search_pending,
+        links,
         index,
         config,
     })
@@ -554,8 +595,28 @@ pub fn compile_timed(
     memo: &mut Memo,
     timings: &Timings,
 ) -> Result<Compiled, BuildError> {
+    compile_in(options, memo, timings, Links::Fail)
+}
+
+/// Like `compile`, for `bantin check`: links and images that lead nowhere do not fail it, they
+/// are in `Compiled::links`.
+pub(crate) fn compile_for_check(options: &Options) -> Result<Compiled, BuildError> {
+    compile_in(
+        options,
+        &mut Memo::off(),
+        &Timings::default(),
+        Links::HandOver,
+    )
+}
+
+fn compile_in(
+    options: &Options,
+    memo: &mut Memo,
+    timings: &Timings,
+    links: Links,
+) -> Result<Compiled, BuildError> {
     let sink = Memory::default();
-    let built = run(options, memo, &sink, timings)?;
+    let built = run_with(options, memo, &sink, timings, links)?;
     let (files, statics) = sink.into_parts();
     Ok(Compiled {
         config: built.config,
@@ -566,6 +627,7 @@ pub fn compile_timed(
         warnings: built.warnings,
         schedule: built.schedule,
         search_pending: built.search_pending,
+        links: built.links,
     })
 }
 

@@ -14,6 +14,11 @@ pub trait Sink: Sync {
     fn file(&self, output: Output) -> Result<(), OutputError>;
     /// A static file of the theme or the site, published as it is.
     fn copy(&self, path: &str, origin: &Origin) -> Result<(), OutputError>;
+    /// Files already where the site goes that stay published beside the build's own
+    /// (`--keep-foreign-files`), by output path: links to them lead somewhere.
+    fn kept(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 impl Sink for Staging {
@@ -23,6 +28,10 @@ impl Sink for Staging {
 
     fn copy(&self, path: &str, origin: &Origin) -> Result<(), OutputError> {
         Staging::copy(self, path, origin)
+    }
+
+    fn kept(&self) -> Vec<String> {
+        Staging::kept(self)
     }
 }
 

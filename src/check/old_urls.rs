@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Site, normalize, percent_decode};
 use crate::build::Compiled;
+use crate::links::{Published, normalize, percent_decode};
 use crate::locale;
 use crate::messages::Message;
 use crate::msg;
@@ -39,7 +39,7 @@ struct Old {
 pub(super) fn check(
     display: &str,
     list: &str,
-    site: &Site<'_>,
+    site: &Published<'_>,
     compiled: &Compiled,
 ) -> (OldUrls, Vec<Problem>) {
     let file = SourceFile::new(display, list);
@@ -122,7 +122,7 @@ fn read(written: &str, base_url: &str) -> Old {
 }
 
 /// Why `old` would be lost, or `None` when it still leads somewhere.
-fn lost(old: &Old, site: &Site<'_>, map: &BTreeMap<String, String>) -> Option<Message> {
+fn lost(old: &Old, site: &Published<'_>, map: &BTreeMap<String, String>) -> Option<Message> {
     let file = normalize(old.path.trim_start_matches('/')).and_then(|p| site.file_of(&p));
     if old.query.is_empty() {
         return file.is_none().then(|| msg!("check-old-url-lost-nothing"));
@@ -151,7 +151,7 @@ fn lost(old: &Old, site: &Site<'_>, map: &BTreeMap<String, String>) -> Option<Me
 }
 
 /// The closest address the site has, and how to keep the old one working.
-fn help(old: &Old, site: &Site<'_>, compiled: &Compiled) -> Message {
+fn help(old: &Old, site: &Published<'_>, compiled: &Compiled) -> Message {
     let written = if old.query.is_empty() {
         old.path.clone()
     } else {
@@ -205,7 +205,7 @@ fn help(old: &Old, site: &Site<'_>, compiled: &Compiled) -> Message {
             redirect = redirect
         );
     }
-    match did_you_mean(&old.path, site.addresses.iter().map(String::as_str)) {
+    match did_you_mean(&old.path, site.addresses().iter().map(String::as_str)) {
         Some(address) => msg!(
             "check-old-url-help-close",
             suggestion = address,

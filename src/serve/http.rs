@@ -265,10 +265,10 @@ fn percent_encode(path: &str) -> String {
 /// disk, so no spelling of `..` (`%2e%2e`, backslashes, NUL, overlong UTF-8) can reach a file
 /// outside it: whatever cannot be found is `NotFound`. The fuzz target `url` holds it to that.
 pub(crate) fn resolve(url: &str, base_path: &str, served: impl Fn(&str) -> bool) -> Route {
-    let path = crate::check::percent_decode(url);
+    let path = crate::links::percent_decode(url);
     // site.toml may give the base path percent-encoded (copied from an address bar) or not;
     // the request's path is compared decoded, so both are served.
-    let base_path = crate::check::percent_decode(base_path);
+    let base_path = crate::links::percent_decode(base_path);
     let Some(rel) = path.strip_prefix(&base_path).or_else(|| {
         // The base path without its final slash.
         (path == base_path.trim_end_matches('/')).then_some("")
@@ -504,7 +504,7 @@ mod tests {
 
     #[test]
     fn decodes_paths() {
-        let decode = crate::check::percent_decode;
+        let decode = crate::links::percent_decode;
         assert_eq!(decode("/a%20b/%E1%BB%87"), "/a b/ệ");
         assert_eq!(decode("/100%"), "/100%");
         assert_eq!(decode("/%zz"), "/%zz");

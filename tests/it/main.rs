@@ -2,6 +2,7 @@
 //! module of end-to-end tests per feature (one binary, so the crate links once).
 
 mod architecture;
+mod build_links;
 mod check;
 mod checkers;
 mod cli;

@@ -34,7 +34,7 @@ impl Drop for Server {
 /// How long any wait on the server may take before the test fails instead of hanging.
 const WAIT: Duration = Duration::from_secs(20);
 /// `bantin serve` with nothing more than the test's own `--port 0`.
-const NO_ARGS: [&str; 0] = [];
+pub(crate) const NO_ARGS: [&str; 0] = [];
 
 impl Server {
     /// `bantin serve --source <source>`, from the test's own folder.

@@ -185,9 +185,9 @@ const MARKDOWN: &str = r#"Bài kiểm thử cú pháp Markdown.
 
 ![Ảnh](javascript:alert(/xss-m-image/))
 
-![Ảnh có tiêu đề](khong-co.png "\" onerror=\"alert(/xss-m-image-title/)")
+![Ảnh có tiêu đề](/images/hong.png "\" onerror=\"alert(/xss-m-image-title/)")
 
-Ảnh trong câu ![" onerror="alert(/xss-m-image-alt/)](khong-co.png) giữa chữ.
+Ảnh trong câu ![" onerror="alert(/xss-m-image-alt/)](/images/hong.png) giữa chữ.
 
 [Tiêu đề liên kết](https://example.org/ "\"onmouseover=\"alert(/xss-m-link-title/)")
 
@@ -336,8 +336,15 @@ fn site(extra: &str) -> TempSite {
     }
     support::write(&site.root.join("content/tin-tuc/tieu-de.md"), FRONT_MATTER);
     support::write(&site.root.join("static/images/anh.png"), PNG);
+    // The Markdown images' file: published (a Markdown image of a file the site lacks fails the
+    // build), but no image, so that the browser fires `error` on it as on a missing one and a
+    // payload that escaped the title or alt text would run.
+    support::write(&site.root.join(BROKEN_IMAGE), b"not an image\n");
     site
 }
+
+/// See `site`.
+const BROKEN_IMAGE: &str = "static/images/hong.png";
 
 fn build(site: &TempSite) -> Outcome {
     bantin(
