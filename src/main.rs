@@ -94,7 +94,7 @@ fn seconds(lang: Lang, duration: std::time::Duration) -> String {
 /// The stages of a build and how long each took; stages that ran at the same time overlap.
 fn print_timings(lang: Lang, timings: &bantin::build::Timings) {
     println!(
-        "{:<34} {:>8}  {:>12}",
+        "{:<42} {:>8}  {:>12}",
         lang.text(&msg!("cli-timings-stage")),
         lang.text(&msg!("cli-timings-time")),
         lang.text(&msg!("cli-timings-memory"))
@@ -104,7 +104,7 @@ fn print_timings(lang: Lang, timings: &bantin::build::Timings) {
             .resident
             .map_or(String::new(), |b| format!("{} MiB", b / (1024 * 1024)));
         println!(
-            "{:<34} {:>6.3} s  {memory:>12}",
+            "{:<42} {:>6.3} s  {memory:>12}",
             lang.text(&stage.label()),
             stage.took.as_secs_f64()
         );
@@ -246,7 +246,13 @@ fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
     let problems = match &result {
         Ok(report) => report.problems.clone(),
         Err(BuildError::Site(problems)) => problems.clone(),
-        Err(e @ BuildError::Output(_)) => vec![Problem::error("output", e.message())],
+        Err(e @ BuildError::Output(_)) => {
+            let mut problem = Problem::error("output", e.message());
+            if let Some(help) = e.help_message() {
+                problem = problem.help(help);
+            }
+            vec![problem]
+        }
     };
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let code = if errors == 0 {
