@@ -674,9 +674,8 @@ mod tests {
     use crate::config::Overrides;
     use crate::provinces::Provinces;
 
-    /// The names an unknown filter's "did you mean" offers are ones `register_helpers` adds.
-    #[test]
-    fn the_listed_helpers_are_registered() {
+    /// A Tera with bantin's helpers, for a small site.
+    fn tera_with_helpers() -> Tera {
         let site = "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization]\nname = \"A\"\nparent = \"B\"\naddress = \"C\"\nphone = \"1\"\nemail = \"a@x.org\"\neditor = \"D\"\n";
         let config = Config::parse(
             std::path::Path::new("."),
@@ -687,6 +686,13 @@ mod tests {
         .expect("test site.toml");
         let mut tera = Tera::new();
         register_helpers(&mut tera, &config);
+        tera
+    }
+
+    /// The names an unknown filter's "did you mean" offers are ones `register_helpers` adds.
+    #[test]
+    fn the_listed_helpers_are_registered() {
+        let mut tera = tera_with_helpers();
         let uses = FILTERS
             .iter()
             .map(|f| format!("{{{{ 1 | {f} }}}}"))
@@ -788,16 +794,7 @@ mod tests {
     /// reader's language.
     #[test]
     fn a_helper_error_is_shown_in_the_readers_language() {
-        let site = "title = \"T\"\nbase_url = \"https://x.org/\"\n[organization]\nname = \"A\"\nparent = \"B\"\naddress = \"C\"\nphone = \"1\"\nemail = \"a@x.org\"\neditor = \"D\"\n";
-        let config = Config::parse(
-            std::path::Path::new("."),
-            SourceFile::new("site.toml", site),
-            &Overrides::default(),
-            Provinces::builtin(),
-        )
-        .expect("test site.toml");
-        let mut tera = Tera::new();
-        register_helpers(&mut tera, &config);
+        let mut tera = tera_with_helpers();
         let source = "<p>{{ \"hôm qua\" | date_vi }}</p>";
         tera.add_raw_template("a.html", source).expect("template");
         let error = tera

@@ -62,13 +62,7 @@ impl Server {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
-        if lang.is_empty() {
-            command.env_remove("BANTIN_MESSAGES");
-        } else {
-            command.env("BANTIN_MESSAGES", lang);
-        }
-        let mut child = command
+        let mut child = support::bantin_command(lang)
             .args(["serve", "--quiet", "--port", "0"])
             .args(args)
             .current_dir(cwd)

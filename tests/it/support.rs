@@ -51,6 +51,18 @@ where
     bantin_in(TEST_LANG, cwd, args)
 }
 
+/// The `bantin` binary built for these tests, with its messages in `lang`
+/// (`BANTIN_MESSAGES`; an empty `lang` leaves the variable unset, as on a new user's machine).
+pub fn bantin_command(lang: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    if lang.is_empty() {
+        command.env_remove("BANTIN_MESSAGES");
+    } else {
+        command.env("BANTIN_MESSAGES", lang);
+    }
+    command
+}
+
 /// Runs the `bantin` binary with its messages in `lang` (`BANTIN_MESSAGES`; an empty `lang`
 /// leaves the variable unset, as on a new user's machine).
 pub fn bantin_in<I, S>(lang: &str, cwd: &Path, args: I) -> Outcome
@@ -58,12 +70,7 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
-    if lang.is_empty() {
-        command.env_remove("BANTIN_MESSAGES");
-    } else {
-        command.env("BANTIN_MESSAGES", lang);
-    }
+    let mut command = bantin_command(lang);
     command
         .args(args)
         .current_dir(cwd)
