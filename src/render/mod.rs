@@ -692,7 +692,7 @@ mod tests {
     /// The names an unknown filter's "did you mean" offers are ones `register_helpers` adds.
     #[test]
     fn the_listed_helpers_are_registered() {
-        let mut tera = tera_with_helpers();
+        let tera = tera_with_helpers();
         let uses = FILTERS
             .iter()
             .map(|f| format!("{{{{ 1 | {f} }}}}"))
