@@ -233,7 +233,7 @@ pub(crate) fn state(snapshot: &Snapshot) -> String {
 }
 
 /// 64-bit FNV-1a: small, and the same everywhere, so a client can compute it too.
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
