@@ -95,7 +95,8 @@ pub struct ServeArgs {
     /// Port to listen on (0 picks a free one)
     #[arg(long, short = 'p', default_value_t = 1111)]
     pub port: u16,
-    /// Address to listen on
+    /// Address to listen on; the browser CMS can save through the preview only on a loopback
+    /// address such as the default
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: String,
     /// Include articles and pages marked `draft: true`

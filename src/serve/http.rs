@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
+use super::cms_api::{self, CmsApi};
 use super::counter::{Counter, Counts};
 
 use super::{Clients, Snapshot};
@@ -34,12 +35,14 @@ pub fn run(
     snapshot: Arc<RwLock<Snapshot>>,
     clients: Clients,
     counter: Arc<Counter>,
+    cms: Arc<CmsApi>,
 ) {
     for request in server.incoming_requests() {
         let snapshot = Arc::clone(&snapshot);
         let clients = Arc::clone(&clients);
         let counter = Arc::clone(&counter);
-        std::thread::spawn(move || handle(request, &snapshot, &clients, &counter));
+        let cms = Arc::clone(&cms);
+        std::thread::spawn(move || handle(request, &snapshot, &clients, &counter, &cms));
     }
 }
 
@@ -96,10 +99,19 @@ fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Res
     }
 }
 
-fn handle(request: Request, snapshot: &RwLock<Snapshot>, clients: &Clients, counter: &Counter) {
+fn handle(
+    request: Request,
+    snapshot: &RwLock<Snapshot>,
+    clients: &Clients,
+    counter: &Counter,
+    cms: &CmsApi,
+) {
     let url = path_of(request.url()).to_string();
     if url == "/__bantin/events" {
         return events(request, clients);
+    }
+    if url == cms_api::PATH {
+        return cms.answer(request, snapshot);
     }
     if url == COUNTER_PATH {
         let lang = snapshot.read().map_or_else(|_| Lang::default(), |s| s.lang);
@@ -462,6 +474,7 @@ mod tests {
             version: 3,
             lang: crate::messages::Lang::En,
             builds: 3,
+            addresses: std::collections::HashMap::new(),
         };
         let json: serde_json::Value = serde_json::from_str(&state(&snapshot)).unwrap();
         assert_eq!(

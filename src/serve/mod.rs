@@ -2,6 +2,7 @@
 //! memory (never into the publish folder), rebuilt incrementally when a file changes, and every
 //! open page reloads itself; a broken edit shows its errors over the last good pages.
 
+pub(crate) mod cms_api;
 pub mod counter;
 pub(crate) mod http;
 mod watch;
@@ -102,6 +103,9 @@ pub(crate) struct Snapshot {
     pub builds: u64,
     /// The language the overlay and the state speak.
     pub lang: Lang,
+    /// Each article's and page's address below the base path (`tin-tuc/a/`), by its source
+    /// file (`content/tin-tuc/2026/a.md`), from the last good build: the CMS's preview links.
+    pub addresses: HashMap<String, String>,
 }
 
 /// The browsers waiting for a reload.
@@ -135,6 +139,11 @@ pub fn serve(
             |(c, _)| (c.base_path, c.timezone),
         );
     let counter = Arc::new(counter::Counter::new(timezone));
+    let cms = Arc::new(cms_api::CmsApi::new(
+        options.source.clone(),
+        &options.bind,
+        port,
+    ));
     let build_options = build::Options {
         source: options.source.clone(),
         output: None,
@@ -156,6 +165,7 @@ pub fn serve(
         version: 0,
         builds: 0,
         lang: options.lang,
+        addresses: HashMap::new(),
     }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
     let mut reuse = Memo::new();
@@ -179,7 +189,7 @@ pub fn serve(
     {
         let snapshot = Arc::clone(&snapshot);
         let clients = Arc::clone(&clients);
-        std::thread::spawn(move || http::run(server, snapshot, clients, counter));
+        std::thread::spawn(move || http::run(server, snapshot, clients, counter, cms));
     }
     on_event(Event::Listening {
         url: format!("http://{host}:{port}{base_path}"),
@@ -285,6 +295,7 @@ fn rebuild(
                     .collect()
             });
             let pending = compiled.search_pending;
+            let addresses = addresses(&compiled.index);
             let mut build_id = 0;
             let old = timings
                 .time(build::STAGE_SERVE_SWAP, || snapshot.write().ok())
@@ -292,6 +303,7 @@ fn rebuild(
                     s.base_path = compiled.config.base_path.clone();
                     s.error = None;
                     s.problems = compiled.warnings.clone();
+                    s.addresses = addresses;
                     s.builds += 1;
                     build_id = s.builds;
                     if pending.is_none() {
@@ -356,6 +368,20 @@ fn rebuild(
     if let Ok(mut list) = clients.lock() {
         list.retain(|client| client.send("reload").is_ok());
     }
+}
+
+/// Each published article's and page's address by its source file (see `Snapshot::addresses`).
+fn addresses(index: &crate::model::Index) -> HashMap<String, String> {
+    let articles = index
+        .articles
+        .iter()
+        .filter(|a| !a.path.is_empty())
+        .map(|a| (a.file.path.clone(), a.path.clone()));
+    let pages = index
+        .pages
+        .iter()
+        .map(|p| (p.file.path.clone(), crate::route::page(&p.path)));
+    articles.chain(pages).collect()
 }
 
 /// The problems as plain text, as the terminal shows them, for the browser overlay.

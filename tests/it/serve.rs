@@ -97,17 +97,24 @@ impl Server {
     }
 
     fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
-        let mut stream = TcpStream::connect(&self.host).unwrap_or_else(|e| panic!("connect: {e}"));
-        write!(
-            stream,
+        let head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: {}\r\n\r\n",
             self.host,
             body.len()
-        )
-        .unwrap_or_else(|e| panic!("send: {e}"));
+        );
+        let (status, _, body) = self.exchange(&head, body);
+        (status, body)
+    }
+
+    /// Sends a request written out in full (`head`: request line and headers, ending in a blank
+    /// line) and `body`: the status, the response's head and its body.
+    pub(crate) fn exchange(&self, head: &str, body: &[u8]) -> (u16, String, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.host).unwrap_or_else(|e| panic!("connect: {e}"));
         stream
-            .write_all(body)
+            .write_all(head.as_bytes())
             .unwrap_or_else(|e| panic!("send: {e}"));
+        // A server may answer (and close) before the whole body is sent: a refusal.
+        let _ = stream.write_all(body);
         let mut raw = Vec::new();
         stream
             .read_to_end(&mut raw)
@@ -129,7 +136,7 @@ impl Server {
         {
             body = dechunk(&body);
         }
-        (status, body)
+        (status, head, body)
     }
 
     pub(crate) fn page(&self, rel: &str) -> (u16, String) {
