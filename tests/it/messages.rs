@@ -115,7 +115,8 @@ fn init_and_new_speak_vietnamese() {
         new.transcript()
     );
     assert!(
-        new.stderr.contains("Bạc Liêu đã thuộc Cà Mau từ ngày 01/07/2025")
+        new.stderr
+            .contains("Bạc Liêu đã thuộc Cà Mau từ ngày 01/07/2025")
             && new.stderr.contains("gợi ý:"),
         "{}",
         new.transcript()
@@ -132,6 +133,10 @@ fn init_and_new_speak_vietnamese() {
         "có phải ý bạn là `Tin tức hoạt động`?",
         "lỗi: bài viết mới sẽ không hợp lệ; chưa ghi gì cả",
     ] {
-        assert!(typo.stderr.contains(text), "no `{text}`:\n{}", typo.transcript());
+        assert!(
+            typo.stderr.contains(text),
+            "no `{text}`:\n{}",
+            typo.transcript()
+        );
     }
 }
