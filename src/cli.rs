@@ -121,6 +121,7 @@ impl ServeArgs {
             port: self.port,
             timings: self.timings,
             lang,
+            decap_tarball: decap_tarball(),
         }
     }
 }
@@ -189,6 +190,14 @@ impl NewArgs {
     }
 }
 
+/// The Decap CMS tarball the environment names (`BANTIN_DECAP_TARBALL`): the CMS's script is
+/// then taken from it, not from the site's cache or the registry. An empty value names none.
+pub fn decap_tarball() -> Option<PathBuf> {
+    std::env::var_os(bantin::cms::decap::TARBALL_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
 impl BuildArgs {
     pub fn options(&self) -> bantin::build::Options {
         bantin::build::Options {
@@ -208,6 +217,8 @@ impl BuildArgs {
             } else {
                 bantin::output::Foreign::Refuse
             },
+            cms: bantin::cms::Mode::Publish,
+            decap_tarball: decap_tarball(),
         }
     }
 }
@@ -260,6 +271,8 @@ impl CheckArgs {
                 keep_source_text: false,
                 strict: false,
                 foreign: bantin::output::Foreign::Refuse,
+                cms: bantin::cms::Mode::Publish,
+                decap_tarball: decap_tarball(),
             },
             external: self.external,
             old_urls: self.old_urls.clone(),

@@ -40,6 +40,8 @@ pub struct Memo {
     pub(super) search: Search,
     /// The sitemaps of the last build (kept only by a memo that keeps).
     pub(super) sitemaps: render::extras::SitemapCache,
+    /// The CMS's script (Decap CMS), read from its tarball once by a memo that keeps.
+    pub(super) cms: crate::cms::decap::Cache,
     /// What the last build had to redo.
     pub stats: Stats,
 }
@@ -138,6 +140,7 @@ impl Memo {
                 keep: true,
                 ..Search::default()
             },
+            cms: crate::cms::decap::Cache::keeping(),
             ..Memo::default()
         }
     }
