@@ -5,6 +5,7 @@ mod architecture;
 mod check;
 mod checkers;
 mod cli;
+mod cms;
 mod content_rules;
 mod dates;
 mod equivalence;
