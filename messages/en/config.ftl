@@ -196,4 +196,4 @@ config-cms-gitea-help = Gitea is always a server of your own: add base_url = "ht
 config-cms-workflow = the CMS with backend = "{ $backend }" has no editorial workflow (draft → in review → ready)
 config-cms-workflow-help = remove editorial_workflow = true; articles are then published when "Publish" is clicked; or use GitHub or GitLab if the board needs an approval step
 config-cms-github-login = [cms] with backend = "github" has no `base_url`: editors would log in through Netlify's service, which only works for a site hosted on Netlify
-config-cms-github-login-help = add base_url = "https://…", the address of the site's OAuth login server (see the README, "The CMS for the published site"); for a site on Netlify write base_url = "https://api.netlify.com"
+config-cms-github-login-help = add base_url = "https://…", the address of the site's OAuth login server (see the README, "Editing in the browser"); for a site on Netlify write base_url = "https://api.netlify.com"

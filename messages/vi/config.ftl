@@ -196,4 +196,4 @@ config-cms-gitea-help = Gitea luôn là máy chủ riêng: hãy thêm base_url =
 config-cms-workflow = trang quản trị nội dung với backend = "{ $backend }" không có quy trình duyệt bài (bản nháp → chờ duyệt → sẵn sàng)
 config-cms-workflow-help = hãy bỏ dòng editorial_workflow = true; bài viết khi đó được đăng ngay khi bấm "Công bố", hoặc dùng GitHub hay GitLab nếu Ban biên tập cần bước duyệt bài
 config-cms-github-login = nhóm [cms] với backend = "github" chưa có `base_url`: người biên tập sẽ đăng nhập qua dịch vụ của Netlify, chỉ dùng được khi trang đặt trên Netlify
-config-cms-github-login-help = hãy thêm base_url = "https://…" là địa chỉ máy chủ đăng nhập OAuth của trang (xem README, phần "The CMS for the published site"); trang đặt trên Netlify thì viết base_url = "https://api.netlify.com"
+config-cms-github-login-help = hãy thêm base_url = "https://…" là địa chỉ máy chủ đăng nhập OAuth của trang (xem README, phần "Editing in the browser"); trang đặt trên Netlify thì viết base_url = "https://api.netlify.com"
