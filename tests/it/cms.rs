@@ -240,3 +240,49 @@ fn the_preview_offers_admin_on_its_local_api_without_live_reload() {
     assert_eq!(status, 200, "{head}");
     assert!(head.contains("content-type: application/wasm"), "{head}");
 }
+
+/// `tests/browser/cms.mjs` with `args`: Decap CMS in headless Chromium on a generated `admin/`.
+fn decap_in_chromium(args: &[&std::ffi::OsStr]) -> Outcome {
+    let mut command = std::process::Command::new(support::node());
+    command
+        .arg(support::repo().join("tests/browser/cms.mjs"))
+        .args(args)
+        .arg("--chromium")
+        .arg(support::chromium());
+    support::run(command)
+}
+
+#[test]
+fn decap_accepts_the_generated_configuration_published_and_in_the_preview() {
+    use std::ffi::OsStr;
+    // The published site's, on GitHub: Decap's login page for it.
+    let site = site(CMS);
+    let built = support::bantin(site.tmp.path(), ["build", "--source", "site"]);
+    assert_eq!(built.code, 0, "{}", built.transcript());
+    let out = site.root.join("public");
+    let published = decap_in_chromium(&[
+        OsStr::new("--root"),
+        out.as_os_str(),
+        OsStr::new("--base-path"),
+        OsStr::new("/"),
+        OsStr::new("--expect"),
+        OsStr::new("Đăng nhập bằng GitHub"),
+    ]);
+    assert_eq!(published.code, 0, "{}", published.transcript());
+
+    // The preview's, on its local API: the login page of the proxy backend.
+    let server = Server::start_in(site.tmp.path(), ["--source", "site"]);
+    let url = format!("http://{}{}admin/", server.host, server.base);
+    let preview = decap_in_chromium(&[
+        OsStr::new("--url"),
+        OsStr::new(&url),
+        OsStr::new("--expect"),
+        OsStr::new("Đăng nhập"),
+    ]);
+    assert_eq!(preview.code, 0, "{}", preview.transcript());
+    assert!(
+        !preview.stdout.contains("GitHub"),
+        "the preview logs in locally: {}",
+        preview.transcript()
+    );
+}
