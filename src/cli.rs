@@ -122,6 +122,7 @@ impl ServeArgs {
             port: self.port,
             timings: self.timings,
             lang,
+            decap_tarball: decap_tarball(),
         }
     }
 }
@@ -190,6 +191,14 @@ impl NewArgs {
     }
 }
 
+/// The Decap CMS tarball the environment names (`BANTIN_DECAP_TARBALL`): the CMS's script is
+/// then taken from it, not from the site's cache or the registry. An empty value names none.
+pub fn decap_tarball() -> Option<PathBuf> {
+    std::env::var_os(bantin::cms::decap::TARBALL_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
 impl BuildArgs {
     pub fn options(&self) -> bantin::build::Options {
         bantin::build::Options {
@@ -209,6 +218,8 @@ impl BuildArgs {
             } else {
                 bantin::output::Foreign::Refuse
             },
+            cms: bantin::cms::Mode::Publish,
+            decap_tarball: decap_tarball(),
         }
     }
 }
@@ -261,6 +272,8 @@ impl CheckArgs {
                 keep_source_text: false,
                 strict: false,
                 foreign: bantin::output::Foreign::Refuse,
+                cms: bantin::cms::Mode::Publish,
+                decap_tarball: decap_tarball(),
             },
             external: self.external,
             old_urls: self.old_urls.clone(),

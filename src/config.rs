@@ -65,8 +65,63 @@ pub struct Config {
     /// `[redirects]`: old addresses of the site (`/category/tin-tuc/`, `/?cat=3`) and where
     /// each leads now, in the order written.
     pub redirects: Vec<Redirect>,
+    /// `[cms]`: where the browser CMS of the published site (`/admin/`) keeps the content.
+    /// `None`: the published site has no /admin/ (the preview always has one, on the local
+    /// backend).
+    pub cms: Option<CmsSettings>,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
+}
+
+/// `[cms]`: the Git host the published site's CMS (Decap CMS, at `/admin/`) reads and writes
+/// the site's repository on, and how editors log in to it. The keys are Decap's own `backend`
+/// keys, so a technician can follow Decap's documentation for the host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CmsSettings {
+    pub backend: CmsBackend,
+    /// `owner/name` (GitLab: `group/subgroup/name`).
+    pub repo: String,
+    /// The branch the site is published from; default `main`.
+    pub branch: String,
+    /// The OAuth server editors log in through: an OAuth proxy for GitHub (and GitLab without
+    /// `app_id`), the GitLab or Gitea server itself for PKCE.
+    pub base_url: Option<String>,
+    /// The path of the login on `base_url` (Decap's default depends on the host).
+    pub auth_endpoint: Option<String>,
+    /// The host's API address, for a self-hosted GitLab or Gitea.
+    pub api_root: Option<String>,
+    /// The OAuth application's id, for GitLab's PKCE login and for Gitea.
+    pub app_id: Option<String>,
+    /// Draft → in review → ready before an article is published (Decap's editorial workflow);
+    /// default true where the host supports it (not Gitea).
+    pub editorial_workflow: bool,
+}
+
+/// The Git hosts Decap CMS can work with that bantin offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmsBackend {
+    GitHub,
+    GitLab,
+    Gitea,
+}
+
+impl CmsBackend {
+    pub const ALL: [CmsBackend; 3] = [CmsBackend::GitHub, CmsBackend::GitLab, CmsBackend::Gitea];
+
+    /// The name in site.toml, which is also Decap's backend name.
+    pub fn name(self) -> &'static str {
+        match self {
+            CmsBackend::GitHub => "github",
+            CmsBackend::GitLab => "gitlab",
+            CmsBackend::Gitea => "gitea",
+        }
+    }
+
+    /// Whether Decap's backend for this host has the editorial workflow (its Gitea backend
+    /// refuses to start with it).
+    pub fn has_editorial_workflow(self) -> bool {
+        self != CmsBackend::Gitea
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -185,6 +240,17 @@ const TOP_KEYS: &[&str] = &[
     "markdown",
     "permalinks",
     "redirects",
+    "cms",
+];
+const CMS_KEYS: &[&str] = &[
+    "backend",
+    "repo",
+    "branch",
+    "base_url",
+    "auth_endpoint",
+    "api_root",
+    "app_id",
+    "editorial_workflow",
 ];
 const PERMALINK_KEYS: &[&str] = &["article", "previous"];
 const MARKDOWN_KEYS: &[&str] = &["raw_html"];
@@ -261,6 +327,10 @@ fn example(path: &[&str]) -> Message {
         ["permalinks", ..] => msg!("config-example-permalinks"),
         ["redirects", ..] => msg!("config-example-redirects"),
         ["counter", ..] => msg!("config-example-counter"),
+        ["cms", "backend"] => msg!("config-example-cms-backend"),
+        ["cms", "repo"] => msg!("config-example-cms-repo"),
+        ["cms", "editorial_workflow"] => msg!("config-example-cms-workflow"),
+        ["cms", ..] => msg!("config-example-cms"),
         ["organization"] => msg!("config-example-organization"),
         ["organization", "name"] => msg!("config-example-organization-name"),
         ["organization", "short_name"] => msg!("config-example-organization-short-name"),
@@ -655,6 +725,7 @@ impl<'a> Reader<'a> {
             ("counter", COUNTER_KEYS),
             ("markdown", MARKDOWN_KEYS),
             ("permalinks", PERMALINK_KEYS),
+            ("cms", CMS_KEYS),
         ] {
             if let Some(table) = self.table(&[name]) {
                 self.check_keys(table, keys, &format!("{name}."));
@@ -809,6 +880,7 @@ impl<'a> Reader<'a> {
         let menu = self.links("menu");
         let links = self.links("links");
         let organization = self.organization();
+        let cms = self.cms();
 
         Config {
             root: root.to_path_buf(),
@@ -837,6 +909,7 @@ impl<'a> Reader<'a> {
             raw_html,
             permalinks,
             redirects,
+            cms,
             source: self.file.clone(),
         }
     }
@@ -984,6 +1057,136 @@ impl<'a> Reader<'a> {
             });
         }
         redirects
+    }
+
+    /// `[cms]`: the published site's CMS. A block whose host or repository is missing or wrong is
+    /// reported and gives no CMS (the build fails anyway, so nothing half-set is published).
+    fn cms(&mut self) -> Option<CmsSettings> {
+        self.table(&["cms"])?;
+        let header = self
+            .doc
+            .and_then(|doc| doc.as_table().get_key_value("cms"))
+            .and_then(|(k, _)| k.span())
+            .unwrap_or(0..0);
+        let backend = match self.text(&["cms", "backend"]) {
+            Some(written) => {
+                let name = written.trim().to_lowercase();
+                let names = CmsBackend::ALL.map(CmsBackend::name);
+                match CmsBackend::ALL.into_iter().find(|b| b.name() == name) {
+                    Some(backend) => Some(backend),
+                    None => {
+                        let help = match did_you_mean(&name, names.iter().copied()) {
+                            Some(s) => msg!("config-cms-backend-help-suggest", suggestion = s),
+                            None => msg!("config-cms-backend-help"),
+                        };
+                        self.problems.push(
+                            Problem::error(
+                                "config::cms-backend",
+                                msg!("config-cms-backend", value = written),
+                            )
+                            .at(self.file, self.span(&["cms", "backend"]))
+                            .label(msg!("config-cms-backend-label"))
+                            .help(help),
+                        );
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let repo = self.text(&["cms", "repo"]).map(|r| r.trim().to_string());
+        if let Some(repo) = &repo
+            && !is_repository(repo)
+        {
+            self.problems.push(
+                Problem::error("config::cms-repo", msg!("config-cms-repo", repo = repo))
+                    .at(self.file, self.span(&["cms", "repo"]))
+                    .label(msg!("config-cms-repo-label"))
+                    .help(msg!("config-cms-repo-help")),
+            );
+        }
+        self.require_in("cms", &["backend", "repo"]);
+        let branch = self
+            .text(&["cms", "branch"])
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty())
+            .unwrap_or_else(|| "main".to_string());
+        let address = |reader: &mut Self, key: &str| -> Option<String> {
+            let written = reader.text(&["cms", key])?.trim().to_string();
+            if written.starts_with("https://") || written.starts_with("http://") {
+                return Some(written.trim_end_matches('/').to_string());
+            }
+            reader.problems.push(
+                Problem::error(
+                    "config::cms-address",
+                    msg!("config-cms-address", key = key, value = written),
+                )
+                .at(reader.file, reader.span(&["cms", key]))
+                .label(msg!("config-cms-address-label"))
+                .help(msg!("config-cms-address-help", key = key)),
+            );
+            reader.unclear.push(format!("cms.{key}"));
+            None
+        };
+        let base_url = address(self, "base_url");
+        let api_root = address(self, "api_root");
+        let auth_endpoint = self
+            .text(&["cms", "auth_endpoint"])
+            .map(|e| e.trim().trim_start_matches('/').to_string())
+            .filter(|e| !e.is_empty());
+        let app_id = self
+            .text(&["cms", "app_id"])
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty());
+        let workflow = self.boolean(&["cms", "editorial_workflow"]);
+        let backend = backend?;
+        if backend == CmsBackend::Gitea {
+            let needed: Vec<&str> = [("base_url", &base_url), ("app_id", &app_id)]
+                .into_iter()
+                .filter(|(key, value)| value.is_none() && !self.unclear(&["cms", key]))
+                .map(|(key, _)| key)
+                .collect();
+            if !needed.is_empty() {
+                self.problems.push(
+                    Problem::error(
+                        "config::cms-gitea",
+                        msg!("config-cms-gitea", keys = quoted_names(&needed)),
+                    )
+                    .at(self.file, header.clone())
+                    .help(msg!("config-cms-gitea-help")),
+                );
+            }
+        }
+        if workflow == Some(true) && !backend.has_editorial_workflow() {
+            self.problems.push(
+                Problem::error(
+                    "config::cms-workflow",
+                    msg!("config-cms-workflow", backend = backend.name()),
+                )
+                .at(self.file, self.span(&["cms", "editorial_workflow"]))
+                .help(msg!("config-cms-workflow-help")),
+            );
+        }
+        if backend == CmsBackend::GitHub
+            && base_url.is_none()
+            && !self.unclear(&["cms", "base_url"])
+        {
+            self.problems.push(
+                Problem::warning("config::cms-github-login", msg!("config-cms-github-login"))
+                    .at(self.file, header)
+                    .help(msg!("config-cms-github-login-help")),
+            );
+        }
+        Some(CmsSettings {
+            backend,
+            repo: repo?,
+            branch,
+            base_url,
+            auth_endpoint,
+            api_root,
+            app_id,
+            editorial_workflow: workflow.unwrap_or(true) && backend.has_editorial_workflow(),
+        })
     }
 
     /// `[organization]`, whose required settings are reported when missing.
@@ -1342,6 +1545,21 @@ impl<'a> Reader<'a> {
             self.problems.push(problem);
         }
     }
+}
+
+/// Whether `repo` names a repository on a Git host: `owner/name`, or `group/subgroup/name` on
+/// GitLab, without spaces, empty parts or a `.git` ending's slash.
+fn is_repository(repo: &str) -> bool {
+    let parts: Vec<&str> = repo.split('/').collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            !part.is_empty()
+                && *part != "."
+                && *part != ".."
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        })
 }
 
 /// Every table in `menu`, written either as `[[menu]]` or as an array of inline tables.
@@ -1925,6 +2143,114 @@ editor = "Nguyễn Văn A"
             assert_eq!(problems.len(), want.len(), "{block}: {problems:?}");
             assert_eq!(got, expected, "{block}: {problems:?}");
         }
+    }
+
+    #[test]
+    fn the_cms_block_is_read_and_its_mistakes_told_in_both_languages() {
+        let site =
+            |block: &str| format!("title = \"T\"\nbase_url = \"https://x.org/\"\n{ORG}{block}");
+        let c = parse(&site(
+            "[cms]\nbackend = \"GitHub\"\nrepo = \"lh/cong\"\nbase_url = \"https://oauth.x.org/\"\n",
+        ))
+        .unwrap();
+        let cms = c.cms.unwrap();
+        assert_eq!(cms.backend, CmsBackend::GitHub);
+        assert_eq!(cms.repo, "lh/cong");
+        assert_eq!(cms.branch, "main");
+        assert_eq!(cms.base_url.as_deref(), Some("https://oauth.x.org"));
+        assert!(cms.editorial_workflow);
+        assert!(parse(&site("")).unwrap().cms.is_none());
+
+        // A misspelt host: did you mean, at its value, in both languages; and no CMS.
+        let text = site("[cms]\nbackend = \"githb\"\nrepo = \"lh/cong\"\n");
+        let (c, problems) = understood(&text);
+        assert!(c.cms.is_none());
+        assert_eq!(
+            problems,
+            [("config::cms-backend", "site.toml:12:11".to_string())]
+        );
+        let en = shown(&text, Lang::En);
+        assert_eq!(
+            en[0].0,
+            "backend = \"githb\" is not a Git host the CMS can work with"
+        );
+        assert!(en[0].2.starts_with("did you mean \"github\"?"), "{en:?}");
+        let vi = shown(&text, Lang::Vi);
+        assert!(
+            vi[0].0.starts_with("backend = \"githb\" không phải"),
+            "{vi:?}"
+        );
+        assert!(
+            vi[0].2.starts_with("có phải ý bạn là \"github\"?"),
+            "{vi:?}"
+        );
+
+        // No repository: reported missing from [cms], at its header, in both languages.
+        let text = site("[cms]\nbackend = \"gitlab\"\n");
+        let (c, problems) = understood(&text);
+        assert!(c.cms.is_none());
+        assert_eq!(
+            problems,
+            [("config::missing-key", "site.toml:11:2".to_string())]
+        );
+        assert_eq!(
+            shown(&text, Lang::En)[0].0,
+            "the required setting `repo` is missing from [cms]"
+        );
+        let vi = shown(&text, Lang::Vi);
+        assert!(
+            vi[0].0.contains("`repo`") && vi[0].0.contains("[cms]"),
+            "{vi:?}"
+        );
+        assert!(
+            vi[0]
+                .2
+                .contains("repo = \"lienhiep-angiang/cong-thong-tin\""),
+            "{vi:?}"
+        );
+
+        // A misspelt key: did you mean, not reported again as missing.
+        let (_, problems) = understood(&site("[cms]\nbackend = \"gitlab\"\nrepos = \"a/b\"\n"));
+        assert_eq!(
+            problems,
+            [("config::unknown-key", "site.toml:13:1".to_string())]
+        );
+
+        // What Decap itself would refuse or do wrong.
+        for (block, code) in [
+            (
+                "backend = \"github\"\nrepo = \"cong\"\nbase_url = \"https://o.x.org\"",
+                "config::cms-repo",
+            ),
+            (
+                "backend = \"github\"\nrepo = \"a/b\"\nbase_url = \"o.x.org\"",
+                "config::cms-address",
+            ),
+            ("backend = \"gitea\"\nrepo = \"a/b\"", "config::cms-gitea"),
+            (
+                "backend = \"gitea\"\nrepo = \"a/b\"\nbase_url = \"https://g.x.org\"\napp_id = \"1\"\neditorial_workflow = true",
+                "config::cms-workflow",
+            ),
+            (
+                "backend = \"github\"\nrepo = \"a/b\"",
+                "config::cms-github-login",
+            ),
+        ] {
+            let (_, problems) = understood(&site(&format!("[cms]\n{block}\n")));
+            let codes: Vec<&str> = problems.iter().map(|p| p.0).collect();
+            assert_eq!(codes, [code], "{block}");
+        }
+        // GitHub without a login server is only a warning: a site on Netlify needs none.
+        let (c, problems) = Config::understand(
+            Path::new("."),
+            SourceFile::new(
+                "site.toml",
+                site("[cms]\nbackend = \"github\"\nrepo = \"a/b\"\n"),
+            ),
+            &Overrides::default(),
+            provinces(),
+        );
+        assert!(c.cms.is_some() && !problems[0].is_error());
     }
 
     #[test]

@@ -102,6 +102,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     catalogue_file!("problem"),
     catalogue_file!("content"),
     catalogue_file!("config"),
+    catalogue_file!("cms"),
     catalogue_file!("render"),
     catalogue_file!("build"),
     catalogue_file!("check"),

@@ -27,6 +27,16 @@ pub struct Output {
     pub bytes: std::sync::Arc<[u8]>,
 }
 
+/// Its path and size: the bytes would fill a test's failure message.
+impl std::fmt::Debug for Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Output")
+            .field("path", &self.path)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
 /// Where a static file's bytes come from.
 #[derive(Debug, Clone)]
 pub enum Origin {

@@ -160,6 +160,14 @@ jobs:
             ~/.cargo/.crates2.json
           key: bantin-${{ env.BANTIN_VERSION }}
 
+      # What bantin downloads, kept between runs: the script of the CMS at /admin/ (fetched
+      # once per version from the npm registry, checked against the checksum bantin pins).
+      - name: Cache bantin's downloads
+        uses: actions/cache@v4
+        with:
+          path: .bantin-cache
+          key: bantin-cache-${{ env.BANTIN_VERSION }}
+
       # Already installed at this version (from the cache): cargo says so and does nothing.
       - name: Install bantin
         run: cargo install --locked bantin --version "$BANTIN_VERSION"
@@ -210,11 +218,16 @@ pages:
     BANTIN_VERSION: "{version}"
     CARGO_HOME: "$CI_PROJECT_DIR/.cargo"
   cache:
-    key: bantin-$BANTIN_VERSION
-    paths:
-      - .cargo/bin
-      - .cargo/.crates.toml
-      - .cargo/.crates2.json
+    - key: bantin-$BANTIN_VERSION
+      paths:
+        - .cargo/bin
+        - .cargo/.crates.toml
+        - .cargo/.crates2.json
+    # What bantin downloads: the script of the CMS at /admin/ (fetched once per version from
+    # the npm registry, checked against the checksum bantin pins).
+    - key: bantin-cache-$BANTIN_VERSION
+      paths:
+        - .bantin-cache/
   script:
     # Already installed at this version (from the cache): cargo says so and does nothing.
     - cargo install --locked bantin --version "$BANTIN_VERSION"

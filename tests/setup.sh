@@ -3,7 +3,8 @@
 # a Java runtime for the Nu HTML Checker (apt, only when `java` is missing), the pinned npm
 # packages in tests/tools (vnu-jar, playwright-core, axe-core, lighthouse, sitemap for the
 # sitemaps.org schema) and a Python venv in tests/tools/.venv with the feed, sitemap and JSON
-# Schema checkers' pinned packages (tests/tools/requirements.txt: feedparser, lxml, jsonschema). Meant for root on a fresh Debian machine;
+# Schema checkers' pinned packages (tests/tools/requirements.txt: feedparser, lxml, jsonschema), and
+# the pinned Decap CMS tarball (npm pack) for the tests of the CMS at /admin/. Meant for root on a fresh Debian machine;
 # safe to run again: every step first checks whether its work is already done and skips it.
 set -euo pipefail
 
@@ -66,6 +67,33 @@ else
   (cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   printf '%s\n' "$want" >"$stamp"
 fi
+# --- Decap CMS, for the tests of /admin/ ----------------------------------------------------
+# The browser CMS's script as bantin pins it (version and sha512 in src/cms/decap.rs). The tests
+# point bantin at this copy (BANTIN_DECAP_TARBALL, tests/it/support.rs), so no test reaches the
+# npm registry or a CDN. `npm pack` fetches the tarball alone, without the package's large
+# dependency tree; the file is checked against the pinned sha512 before it is kept.
+src_decap="$tools/../../src/cms/decap.rs"
+decap_version="$(sed -n 's/^pub const VERSION: &str = "\(.*\)";$/\1/p' "$src_decap")"
+decap_integrity="$(grep -o -m1 'sha512-[A-Za-z0-9+/=]*' "$src_decap")"
+decap_tarball="$tools/decap-cms-$decap_version.tgz"
+integrity_of() {
+  node -e 'const c = require("crypto"), f = require("fs");
+    process.stdout.write("sha512-" + c.createHash("sha512").update(f.readFileSync(process.argv[1])).digest("base64"));' "$1"
+}
+if [[ -f "$decap_tarball" && "$(integrity_of "$decap_tarball")" == "$decap_integrity" ]]; then
+  say "decap-cms $decap_version tarball in tests/tools already there"
+else
+  say "npm pack decap-cms@$decap_version into tests/tools"
+  rm -f "$decap_tarball"
+  (cd "$tools" && npm pack "decap-cms@$decap_version" --silent --loglevel=error >/dev/null)
+  found="$(integrity_of "$decap_tarball")"
+  if [[ "$found" != "$decap_integrity" ]]; then
+    rm -f "$decap_tarball"
+    say "decap-cms-$decap_version.tgz has sha512 $found, not the pinned $decap_integrity" >&2
+    exit 1
+  fi
+fi
+
 # --- Python venv for the feed and sitemap checkers ------------------------------------------
 # Same idea: the stamp holds the hash of requirements.txt and the interpreter's version, so a
 # changed pin or a Python upgrade rebuilds the venv from scratch.

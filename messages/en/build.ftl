@@ -46,6 +46,7 @@ build-stage-index = index: lists, terms, related
 build-stage-plan = plan: a job per page
 build-stage-site-files = sitemaps, robots, redirects
 build-stage-links = links: look up the bodies' links
+build-stage-cms = the CMS at admin/
 build-stage-find = find content files
 build-stage-read = read, parse, render Markdown
 build-stage-render = ∥ render pages

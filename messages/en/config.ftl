@@ -175,3 +175,25 @@ config-theme-not-found-help = use theme = "default" (built in)
 config-theme-not-found-help-folders = use theme = "default" (built in), or one of the folders in themes/: { $folders }
 config-template-unreadable = cannot read the template: { $error }
 config-theme-unreadable = cannot read { $path }: { $error }
+
+# [cms]: the browser CMS of the published site (/admin/)
+config-example-cms = [cms] followed by backend = "github" and repo = "lienhiep-angiang/cong-thong-tin"
+config-example-cms-backend = backend = "github"
+config-example-cms-repo = repo = "lienhiep-angiang/cong-thong-tin"
+config-example-cms-workflow = editorial_workflow = false
+config-cms-backend = backend = "{ $value }" is not a Git host the CMS can work with
+config-cms-backend-label = should be "github", "gitlab" or "gitea"
+config-cms-backend-help = write where the site's repository is kept: "github", "gitlab" (self-hosted GitLab too) or "gitea" (Forgejo and Codeberg too)
+config-cms-backend-help-suggest = did you mean "{ $suggestion }"? The hosts are "github", "gitlab" and "gitea"
+config-cms-repo = `{ $repo }` is not the name of a repository
+config-cms-repo-label = should be owner/name
+config-cms-repo-help = write the repository's name as in its address, e.g. repo = "lienhiep-angiang/cong-thong-tin" for https://github.com/lienhiep-angiang/cong-thong-tin
+config-cms-address = `{ $key }` = "{ $value }" is not a web address
+config-cms-address-label = should start with https://
+config-cms-address-help = write the whole address, starting with https://, e.g. { $key } = "https://git.angiang.example"
+config-cms-gitea = [cms] with backend = "gitea" lacks { $keys }
+config-cms-gitea-help = Gitea is always a server of your own: add base_url = "https://git.angiang.example" (the Gitea server's address) and app_id = "…" (the id of the OAuth application made in Gitea for the CMS)
+config-cms-workflow = the CMS with backend = "{ $backend }" has no editorial workflow (draft → in review → ready)
+config-cms-workflow-help = remove editorial_workflow = true; articles are then published when "Publish" is clicked; or use GitHub or GitLab if the board needs an approval step
+config-cms-github-login = [cms] with backend = "github" has no `base_url`: editors would log in through Netlify's service, which only works for a site hosted on Netlify
+config-cms-github-login-help = add base_url = "https://…", the address of the site's OAuth login server (see the README, "Editing in the browser"); for a site on Netlify write base_url = "https://api.netlify.com"

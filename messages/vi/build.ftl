@@ -40,6 +40,7 @@ build-stage-index = chỉ mục: danh sách, từ khóa, bài liên quan
 build-stage-plan = kế hoạch: mỗi trang một việc
 build-stage-site-files = sơ đồ trang (sitemap), robots, chuyển hướng
 build-stage-links = liên kết: tra các liên kết trong bài
+build-stage-cms = trang quản trị nội dung admin/
 build-stage-find = tìm các tệp nội dung
 build-stage-read = đọc bài, chuyển Markdown thành HTML
 build-stage-render = ∥ tạo các trang

@@ -175,3 +175,25 @@ config-theme-not-found-help = hãy dùng theme = "default" (giao diện có sẵ
 config-theme-not-found-help-folders = hãy dùng theme = "default" (giao diện có sẵn), hoặc một trong các thư mục trong themes/: { $folders }
 config-template-unreadable = không đọc được mẫu trang (template): { $error }
 config-theme-unreadable = không đọc được { $path }: { $error }
+
+# [cms]: the browser CMS of the published site (/admin/)
+config-example-cms = dòng [cms], bên dưới là backend = "github" và repo = "lienhiep-angiang/cong-thong-tin"
+config-example-cms-backend = backend = "github"
+config-example-cms-repo = repo = "lienhiep-angiang/cong-thong-tin"
+config-example-cms-workflow = editorial_workflow = false
+config-cms-backend = backend = "{ $value }" không phải nơi lưu mã nguồn mà trang quản trị nội dung (CMS) dùng được
+config-cms-backend-label = phải là "github", "gitlab" hoặc "gitea"
+config-cms-backend-help = hãy viết nơi lưu kho mã nguồn (repository) của trang: "github", "gitlab" (cả GitLab tự cài đặt) hoặc "gitea" (cả Forgejo, Codeberg)
+config-cms-backend-help-suggest = có phải ý bạn là "{ $suggestion }"? Nơi lưu được dùng là "github", "gitlab" hoặc "gitea"
+config-cms-repo = `{ $repo }` không phải tên một kho mã nguồn (repository)
+config-cms-repo-label = phải có dạng chủ-sở-hữu/tên-kho
+config-cms-repo-help = hãy viết tên kho như trong địa chỉ của nó, ví dụ repo = "lienhiep-angiang/cong-thong-tin" cho https://github.com/lienhiep-angiang/cong-thong-tin
+config-cms-address = `{ $key }` = "{ $value }" không phải một địa chỉ web
+config-cms-address-label = phải bắt đầu bằng https://
+config-cms-address-help = hãy viết đầy đủ địa chỉ, bắt đầu bằng https://, ví dụ { $key } = "https://git.angiang.example"
+config-cms-gitea = nhóm [cms] với backend = "gitea" thiếu { $keys }
+config-cms-gitea-help = Gitea luôn là máy chủ riêng: hãy thêm base_url = "https://git.angiang.example" (địa chỉ máy chủ Gitea) và app_id = "…" (mã của ứng dụng OAuth tạo trong Gitea cho trang quản trị)
+config-cms-workflow = trang quản trị nội dung với backend = "{ $backend }" không có quy trình duyệt bài (bản nháp → chờ duyệt → sẵn sàng)
+config-cms-workflow-help = hãy bỏ dòng editorial_workflow = true; bài viết khi đó được đăng ngay khi bấm "Công bố", hoặc dùng GitHub hay GitLab nếu Ban biên tập cần bước duyệt bài
+config-cms-github-login = nhóm [cms] với backend = "github" chưa có `base_url`: người biên tập sẽ đăng nhập qua dịch vụ của Netlify, chỉ dùng được khi trang đặt trên Netlify
+config-cms-github-login-help = hãy thêm base_url = "https://…" là địa chỉ máy chủ đăng nhập OAuth của trang (xem README, phần "Editing in the browser"); trang đặt trên Netlify thì viết base_url = "https://api.netlify.com"

@@ -42,6 +42,8 @@ pub struct Memo {
     pub(super) sitemaps: render::extras::SitemapCache,
     /// What the link check found in each article (kept only by a memo that keeps).
     pub(super) links: crate::links::Remembered,
+    /// The CMS's script (Decap CMS), read from its tarball once by a memo that keeps.
+    pub(super) cms: crate::cms::decap::Cache,
     /// What the last build had to redo.
     pub stats: Stats,
 }
@@ -141,6 +143,7 @@ impl Memo {
                 ..Search::default()
             },
             links: crate::links::Remembered::keeping(),
+            cms: crate::cms::decap::Cache::keeping(),
             ..Memo::default()
         }
     }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
 
 use crate::config::{Config, Overrides};
 use crate::content::{self, Filter};
@@ -51,6 +51,12 @@ pub struct Options {
     pub foreign: Foreign,
     /// `--strict`: text left from `init`'s and `new`'s placeholders is an error, not a warning.
     pub strict: bool,
+    /// Which browser CMS (`admin/`) to make: the published site's, only with `[cms]` in
+    /// site.toml, or the preview's, always (`bantin serve` sets `cms::Mode::Preview`).
+    pub cms: crate::cms::Mode,
+    /// The Decap CMS tarball to take the CMS's script from (`BANTIN_DECAP_TARBALL`); `None`:
+    /// the site's `.bantin-cache/`, else the npm registry, once.
+    pub decap_tarball: Option<PathBuf>,
 }
 
 /// The long stages of a build.
@@ -147,6 +153,7 @@ impl StageTime {
             STAGE_INDEX => msg!("build-stage-index"),
             STAGE_PLAN => msg!("build-stage-plan"),
             STAGE_SITE_FILES => msg!("build-stage-site-files"),
+            STAGE_CMS => msg!("build-stage-cms"),
             STAGE_FIND => msg!("build-stage-find"),
             STAGE_READ => msg!("build-stage-read"),
             STAGE_RENDER => msg!("build-stage-render"),
@@ -167,6 +174,7 @@ const STAGE_THEME: &str = "theme";
 const STAGE_INDEX: &str = "index: lists, terms, related";
 const STAGE_PLAN: &str = "plan: a job per page";
 const STAGE_SITE_FILES: &str = "sitemaps, robots, redirects";
+const STAGE_CMS: &str = "cms: admin/";
 const STAGE_FIND: &str = "find content files";
 const STAGE_READ: &str = "read, parse, render Markdown";
 const STAGE_RENDER: &str = "∥ render pages";
@@ -346,6 +354,19 @@ fn run_with(
         &index.pages,
         options.strict,
     ));
+    // The CMS's files are made before any page: a CMS script that cannot be had is one more
+    // problem of the site, reported with the others.
+    let (admin, found) = timings.time(STAGE_CMS, || {
+        crate::cms::admin(
+            &config,
+            provinces,
+            options.cms,
+            now.year(),
+            &mut memo.cms,
+            options.decap_tarball.as_deref(),
+        )
+    });
+    problems.extend(found);
     let mut warnings = fail_if_errors(problems)?;
     let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
         // Not reached: a missing theme or renderer always comes with an error problem.
@@ -375,6 +396,7 @@ fn run_with(
     // build keeps (--keep-foreign-files).
     let mut published = made.written;
     published.extend(more.iter().map(|f| f.path.clone()));
+    published.extend(admin.iter().map(|f| f.path.clone()));
     published.extend(sink.kept());
     let found = timings.time(STAGE_LINKS, || {
         let published = links::Published::new(&config, &published, &schedule.held_back);
@@ -388,8 +410,8 @@ fn run_with(
         }
         Links::HandOver => found,
     };
-    let other_files = made.other_files + more.len();
-    for file in more {
+    let other_files = made.other_files + more.len() + admin.len();
+    for file in more.into_iter().chain(admin) {
         sink.file(file)?;
     }
     Ok(Built {

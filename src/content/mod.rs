@@ -38,11 +38,11 @@ pub const UNSAFE_HTML: &str = "content::unsafe-html";
 /// take in. (A summary made from the body is cut at `markdown::SUMMARY_MAX_CHARS`.)
 pub const LONG_SUMMARY_CHARS: usize = 600;
 
-const ARTICLE_FIELDS: &[&str] = &[
+pub(crate) const ARTICLE_FIELDS: &[&str] = &[
     "title", "date", "updated", "expires", "province", "tags", "category", "summary", "author",
     "source", "image", "featured", "draft", "slug", "aliases", "extra", "id",
 ];
-const PAGE_FIELDS: &[&str] = &[
+pub(crate) const PAGE_FIELDS: &[&str] = &[
     "title", "summary", "updated", "draft", "slug", "aliases", "extra",
 ];
 const SOURCE_FIELDS: &[&str] = &["name", "url", "author", "published"];

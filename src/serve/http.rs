@@ -335,7 +335,9 @@ fn not_found(request: Request, snapshot: &Snapshot) {
 
 fn send(request: Request, snapshot: &Snapshot, file: &str, bytes: Arc<[u8]>, status: u16) {
     let mime = mime_of(file);
-    let body: Vec<u8> = if mime.starts_with("text/html") {
+    // The CMS's pages get no reload: a save in the CMS writes content/, the site is rebuilt,
+    // and a reload there would throw the editor out of the article being written.
+    let body: Vec<u8> = if mime.starts_with("text/html") && !file.starts_with(crate::cms::ADMIN) {
         inject(&bytes, snapshot.error.as_deref(), snapshot.lang)
     } else {
         bytes.to_vec()
@@ -418,6 +420,10 @@ fn mime_of(file: &str) -> &'static str {
         "json" => "application/json",
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
+        // Decap CMS checks that its configuration comes as YAML; WebAssembly is compiled as it
+        // streams in only when it comes as such.
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

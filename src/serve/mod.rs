@@ -32,6 +32,9 @@ pub struct ServeOptions {
     pub timings: bool,
     /// The language of the error overlay and of `/__bantin/state`'s problems.
     pub lang: Lang,
+    /// The Decap CMS tarball for the preview's `/admin/` (`BANTIN_DECAP_TARBALL`); `None`: the
+    /// site's `.bantin-cache/`, else the npm registry, once.
+    pub decap_tarball: Option<PathBuf>,
 }
 
 /// What the server reports to whoever runs it (the binary prints these; the library never does).
@@ -154,6 +157,9 @@ pub fn serve(
         keep_source_text: false,
         strict: false,
         foreign: crate::output::Foreign::Refuse,
+        // The preview always offers the CMS, on its own local API (`cms::PREVIEW_API`).
+        cms: crate::cms::Mode::Preview,
+        decap_tarball: options.decap_tarball.clone(),
     };
 
     let snapshot = Arc::new(RwLock::new(Snapshot {

@@ -15,6 +15,8 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
   '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon',
   '.woff': 'font/woff', '.woff2': 'font/woff2', '.pdf': 'application/pdf',
+  // The CMS at admin/ (Decap CMS): its configuration and its image encoder.
+  '.yml': 'text/yaml; charset=utf-8', '.wasm': 'application/wasm',
 };
 
 // Maps a URL path to a file under root the way a static host does: only below the base path,

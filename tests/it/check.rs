@@ -325,6 +325,7 @@ fn check_external(site: &TempSite) -> Outcome {
         .current_dir(site.tmp.path())
         .env("NO_COLOR", "1")
         .env("BANTIN_MESSAGES", crate::support::TEST_LANG)
+        .env(support::DECAP_ENV, support::decap_tarball())
         .env("NO_PROXY", "127.0.0.1")
         .env("no_proxy", "127.0.0.1");
     support::run(command)

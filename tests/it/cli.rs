@@ -108,6 +108,7 @@ fn a_closed_pipe_stops_bantin_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
         .args(["build", "--source", "nho"])
         .env("BANTIN_MESSAGES", crate::support::TEST_LANG)
+        .env(crate::support::DECAP_ENV, crate::support::decap_tarball())
         .current_dir(site.tmp.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -6,6 +6,7 @@ mod build_links;
 mod check;
 mod checkers;
 mod cli;
+mod cms;
 mod cms_api;
 mod content_rules;
 mod dates;

@@ -67,6 +67,7 @@ impl Server {
             .args(args)
             .current_dir(cwd)
             .env("NO_COLOR", "1")
+            .env(support::DECAP_ENV, support::decap_tarball())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -76,8 +76,19 @@ where
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
-        .env_remove("FORCE_COLOR");
+        .env_remove("FORCE_COLOR")
+        .env(DECAP_ENV, decap_tarball());
     run(command)
+}
+
+/// The variable that names the Decap CMS tarball bantin takes the CMS's script from.
+pub const DECAP_ENV: &str = "BANTIN_DECAP_TARBALL";
+
+/// The pinned Decap CMS tarball tests/setup.sh packs into tests/tools. Every run of bantin in
+/// the tests is pointed at it, so no test reaches the npm registry: without it (setup not run)
+/// a site with a CMS fails to build, saying the file is missing, instead of downloading.
+pub fn decap_tarball() -> PathBuf {
+    tools().join(format!("decap-cms-{}.tgz", bantin::cms::decap::VERSION))
 }
 
 /// Runs any command to completion and captures it; a command that cannot start fails the test.

@@ -177,6 +177,39 @@ fn every_bantin_command_in_the_recipes_exists() {
         read(&site, ".gitignore"),
         "# bantin's output (CI builds it) and its caches\npublic/\n.bantin-cache/\n"
     );
+    // … and both keep what bantin downloads (the CMS's script) from one run to the next.
+    let text = read(&site, GITHUB);
+    let doc = parse(GITHUB, &text);
+    let cached: Vec<String> = get(&doc, "jobs", GITHUB)
+        .as_mapping()
+        .into_iter()
+        .flat_map(|jobs| jobs.values())
+        .flat_map(|job| job.as_mapping_get("steps").and_then(Yaml::as_vec))
+        .flatten()
+        .filter(|s| {
+            s.as_mapping_get("uses")
+                .and_then(Yaml::as_str)
+                .is_some_and(|u| u.starts_with("actions/cache"))
+        })
+        .filter_map(|s| s.as_mapping_get("with")?.as_mapping_get("path")?.as_str())
+        .map(str::to_string)
+        .collect();
+    assert!(
+        cached.iter().any(|p| p.trim() == ".bantin-cache"),
+        "{GITHUB} caches .bantin-cache: {cached:?}"
+    );
+    let text = read(&site, GITLAB);
+    let doc = parse(GITLAB, &text);
+    let caches = get(get(&doc, "pages", GITLAB), "cache", "pages")
+        .as_vec()
+        .unwrap_or_else(|| panic!("{GITLAB}: pages.cache is not a list"));
+    assert!(
+        caches
+            .iter()
+            .filter_map(|c| c.as_mapping_get("paths"))
+            .any(|paths| strings(paths).iter().any(|p| p == ".bantin-cache/")),
+        "{GITLAB} caches .bantin-cache/"
+    );
 }
 
 /// Checks every bantin line of the recipes under `root`; gives the lines.

@@ -1,0 +1,288 @@
+//! The browser CMS at `/admin/` (issue 17): takes small sites with and without `[cms]`, the
+//! pinned Decap CMS tarball of tests/tools (never the registry) and a tampered copy of it, and
+//! gives proof that a published site has its `admin/` only with `[cms]`, that the page passes
+//! the HTML checker, that a wrong tarball fails the build with one diagnostic and leaves the
+//! last output as it was, and that `bantin serve` offers `/admin/` on its local API.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+
+use saphyr::{LoadableYamlNode, Yaml};
+
+use crate::serve::Server;
+use crate::support::{self, Outcome, TempSite, Tree};
+
+const CMS: &str = "\n[cms]\nbackend = \"github\"\nrepo = \"lienhiep-cantho/cong\"\nbase_url = \"https://dang-nhap.example.org\"\n";
+
+/// A small site made by `bantin init`, with `extra` added to its site.toml.
+fn site(extra: &str) -> TempSite {
+    let site = support::empty_site();
+    let init = support::bantin(site.tmp.path(), ["init", "site"]);
+    assert_eq!(init.code, 0, "{}", init.transcript());
+    let toml = site.root.join("site.toml");
+    let text = support::read(&toml);
+    support::write(&toml, format!("{text}{extra}"));
+    site
+}
+
+/// `bantin build` of the site with `BANTIN_DECAP_TARBALL` set to `tarball`.
+fn build_with(site: &TempSite, tarball: &Path, lang: &str) -> Outcome {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"));
+    command
+        .args(["build", "--source", "site"])
+        .current_dir(site.tmp.path())
+        .env("NO_COLOR", "1")
+        .env("BANTIN_MESSAGES", lang)
+        .env(support::DECAP_ENV, tarball);
+    support::run(command)
+}
+
+#[test]
+fn a_site_with_cms_publishes_its_admin_and_one_without_does_not() {
+    let site = site(CMS);
+    let built = support::bantin(site.tmp.path(), ["build", "--source", "site"]);
+    assert_eq!(built.code, 0, "{}", built.transcript());
+    let admin = site.root.join("public/admin");
+    for file in ["index.html", "config.yml", "bantin.js", "decap-cms.js"] {
+        assert!(admin.join(file).is_file(), "admin/{file} is missing");
+    }
+    // The bundle's chunks and WebAssembly beside it; no source maps, no legacy copies.
+    let names: Vec<String> = support::read_dir_sorted(&admin)
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with(".decap-cms.js")),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n.ends_with(".wasm")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with(".map") || n == "cms.js" || n.ends_with(".cms.js")),
+        "{names:?}"
+    );
+
+    // The configuration reads back as YAML with the published site's backend.
+    let text = support::read(&admin.join("config.yml"));
+    let docs = Yaml::load_from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let doc = &docs[0];
+    assert_eq!(doc["backend"]["name"].as_str(), Some("github"));
+    assert_eq!(
+        doc["backend"]["repo"].as_str(),
+        Some("lienhiep-cantho/cong")
+    );
+    assert_eq!(doc["publish_mode"].as_str(), Some("editorial_workflow"));
+    assert_eq!(doc["locale"].as_str(), Some("vi"));
+
+    // The page passes the Nu HTML Checker (the suite's HTML checks walk whole outputs).
+    let vnu = support::vnu(&admin);
+    assert_eq!(vnu.code, 0, "{}", vnu.transcript());
+
+    // Without [cms], no admin/: nothing of the CMS is published, and no tarball is needed.
+    let plain = self::site("");
+    let built = build_with(
+        &plain,
+        &plain.tmp.path().join("no-such.tgz"),
+        support::TEST_LANG,
+    );
+    assert_eq!(built.code, 0, "{}", built.transcript());
+    assert!(plain.root.join("public/index.html").is_file());
+    assert!(!plain.root.join("public/admin").exists());
+}
+
+#[test]
+fn a_tampered_tarball_fails_the_build_and_leaves_the_output_as_it_was() {
+    let site = site(CMS);
+    let built = support::bantin(site.tmp.path(), ["build", "--source", "site"]);
+    assert_eq!(built.code, 0, "{}", built.transcript());
+    let before = Tree::of(&site.root.join("public"));
+
+    // One byte changed, in a copy.
+    let mut bytes = std::fs::read(support::decap_tarball()).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run `bash tests/setup.sh`",
+            support::decap_tarball().display()
+        )
+    });
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    let tampered = site.sibling("decap-cms-3.16.3.tgz");
+    support::write(&tampered, &bytes);
+    // A new article too: the failed build must not publish it either.
+    support::write(
+        &site.root.join("content/tin-tuc/bai-moi.md"),
+        "---\ntitle: Bài mới\ndate: 01/06/2024 08:00\nprovince: Cần Thơ\n---\nNội dung.\n",
+    );
+
+    let en = build_with(&site, &tampered, "en");
+    assert_eq!(en.code, 1, "{}", en.transcript());
+    assert!(
+        en.stderr.contains("is not Decap CMS 3.16.3 as published"),
+        "{}",
+        en.transcript()
+    );
+    assert!(
+        en.stderr.contains("npm pack decap-cms@3.16.3"),
+        "{}",
+        en.transcript()
+    );
+    assert_eq!(
+        en.stderr.matches("cms::script").count(),
+        1,
+        "{}",
+        en.transcript()
+    );
+    let vi = build_with(&site, &tampered, "vi");
+    assert_eq!(vi.code, 1, "{}", vi.transcript());
+    assert!(
+        vi.stderr.contains("không phải Decap CMS 3.16.3"),
+        "{}",
+        vi.transcript()
+    );
+    assert!(vi.stderr.contains("gợi ý:"), "{}", vi.transcript());
+    Tree::of(&site.root.join("public")).assert_same(&before, "the output after a failed build");
+}
+
+/// A GET on the preview: status, headers (lowercase names) and body.
+fn get(server: &Server, path: &str) -> (u16, String, Vec<u8>) {
+    let mut stream =
+        TcpStream::connect(&server.host).unwrap_or_else(|e| panic!("connect {}: {e}", server.host));
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.host
+    )
+    .unwrap_or_else(|e| panic!("send: {e}"));
+    let mut raw = Vec::new();
+    stream
+        .read_to_end(&mut raw)
+        .unwrap_or_else(|e| panic!("read: {e}"));
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head, raw[(split + 4).min(raw.len())..].to_vec())
+}
+
+#[test]
+fn the_preview_offers_admin_on_its_local_api_without_live_reload() {
+    // A site under a sub-path, without [cms]: the preview has its CMS all the same.
+    let site = site("");
+    let toml = site.root.join("site.toml");
+    let text = support::read(&toml);
+    let base_url = text
+        .lines()
+        .find(|l| l.starts_with("base_url"))
+        .unwrap_or_else(|| panic!("no base_url in {text}"))
+        .to_string();
+    support::write(
+        &toml,
+        text.replace(&base_url, "base_url = \"https://example.org/cong/\""),
+    );
+    let server = Server::start_in(site.tmp.path(), ["--source", "site"]);
+    assert_eq!(server.base, "/cong/");
+
+    let (status, head, _) = get(&server, "/cong/admin");
+    assert_eq!(status, 301, "{head}");
+    assert!(head.contains("location: /cong/admin/"), "{head}");
+
+    let (status, head, body) = get(&server, "/cong/admin/");
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("content-type: text/html"), "{head}");
+    let page = String::from_utf8_lossy(&body);
+    assert!(
+        page.contains("<script src=\"decap-cms.js\"></script>"),
+        "{page}"
+    );
+    assert!(!page.contains("livereload"), "{page}");
+
+    let (status, head, body) = get(&server, "/cong/admin/config.yml");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.contains("content-type: text/yaml; charset=utf-8"),
+        "{head}"
+    );
+    let text = String::from_utf8_lossy(&body).into_owned();
+    let docs = Yaml::load_from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let backend = &docs[0]["backend"];
+    assert_eq!(backend["name"].as_str(), Some("proxy"));
+    assert_eq!(backend["proxy_url"].as_str(), Some("/__bantin/api/v1"));
+    assert_eq!(backend["branch"].as_str(), Some("main"));
+    assert!(!text.contains("publish_mode"), "{text}");
+
+    let (status, head, body) = get(&server, "/cong/admin/decap-cms.js");
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("content-type: text/javascript"), "{head}");
+    assert!(body.len() > 1_000_000, "{} bytes", body.len());
+
+    // The WebAssembly of Decap's image processing, found through the preview's state.
+    let (_, _, state) = get(&server, "/__bantin/state");
+    let state: serde_json::Value =
+        serde_json::from_slice(&state).unwrap_or_else(|e| panic!("state: {e}"));
+    let wasm = state["files"]
+        .as_object()
+        .and_then(|files| files.keys().find(|k| k.ends_with(".wasm")).cloned())
+        .unwrap_or_else(|| panic!("no .wasm in {state}"));
+    let (status, head, _) = get(&server, &format!("/cong/{wasm}"));
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("content-type: application/wasm"), "{head}");
+}
+
+/// `tests/browser/cms.mjs` with `args`: Decap CMS in headless Chromium on a generated `admin/`.
+fn decap_in_chromium(args: &[&std::ffi::OsStr]) -> Outcome {
+    let mut command = std::process::Command::new(support::node());
+    command
+        .arg(support::repo().join("tests/browser/cms.mjs"))
+        .args(args)
+        .arg("--chromium")
+        .arg(support::chromium());
+    support::run(command)
+}
+
+#[test]
+fn decap_accepts_the_generated_configuration_published_and_in_the_preview() {
+    use std::ffi::OsStr;
+    // The published site's, on GitHub: Decap's login page for it.
+    let site = site(CMS);
+    let built = support::bantin(site.tmp.path(), ["build", "--source", "site"]);
+    assert_eq!(built.code, 0, "{}", built.transcript());
+    let out = site.root.join("public");
+    let published = decap_in_chromium(&[
+        OsStr::new("--root"),
+        out.as_os_str(),
+        OsStr::new("--base-path"),
+        OsStr::new("/"),
+        OsStr::new("--expect"),
+        OsStr::new("Đăng nhập bằng GitHub"),
+    ]);
+    assert_eq!(published.code, 0, "{}", published.transcript());
+
+    // The preview's, on its local API: the login page of the proxy backend.
+    let server = Server::start_in(site.tmp.path(), ["--source", "site"]);
+    let url = format!("http://{}{}admin/", server.host, server.base);
+    let preview = decap_in_chromium(&[
+        OsStr::new("--url"),
+        OsStr::new(&url),
+        OsStr::new("--expect"),
+        OsStr::new("Đăng nhập"),
+    ]);
+    assert_eq!(preview.code, 0, "{}", preview.transcript());
+    assert!(
+        !preview.stdout.contains("GitHub"),
+        "the preview logs in locally: {}",
+        preview.transcript()
+    );
+}
