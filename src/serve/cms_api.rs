@@ -782,11 +782,18 @@ impl CmsApi {
 
     /// Every `.md` file in the folder, down to `depth` levels (1: the folder's own files), as
     /// `[{data, file: {path, id}}]`, by path. Hidden files are left out, and so are links that
-    /// lead out of `content/`, as the build leaves them out.
+    /// lead out of `content/`, as the build leaves them out. The articles' folder is listed at
+    /// every depth, whatever the CMS asks: bantin reads articles in any subfolder
+    /// (`content/tin-tuc/2024/…`), and the CMS asks for its own folder only.
     fn entries_by_folder(&self, p: FolderParams) -> Answer {
         let folder = self.locate(&p.folder, Want::EntryFolder)?;
         let extension = format!(".{}", p.extension.trim_start_matches('.'));
-        let depth = p.depth.clamp(0.0, 64.0) as usize;
+        let articles = p.folder.trim_matches('/') == crate::cms::ARTICLES_FOLDER;
+        let depth = if articles {
+            64
+        } else {
+            p.depth.clamp(0.0, 64.0) as usize
+        };
         if depth == 0 || !folder.real.is_dir() {
             return Ok(json!([]));
         }

@@ -198,8 +198,8 @@ fn an_article_with_its_photo_goes_through_the_cms_into_the_site_and_out_again() 
     let id = entry["file"]["id"].as_str().unwrap_or_default().to_string();
     assert!(!id.is_empty(), "{entry}");
 
-    // The folder's list, as the CMS asks for it with `path: "{{year}}/{{slug}}"` (depth 2):
-    // every article of content/tin-tuc/ and its year folders, with the new one among them.
+    // The folder's list: every article of content/tin-tuc/ and its year folders, with the new
+    // one among them.
     let listed = call(
         &server,
         "entriesByFolder",
@@ -209,7 +209,7 @@ fn an_article_with_its_photo_goes_through_the_cms_into_the_site_and_out_again() 
     let on_disk = Tree::of(&site.root.join("content/tin-tuc"))
         .files()
         .iter()
-        .filter(|f| f.ends_with(".md") && f.matches('/').count() <= 1)
+        .filter(|f| f.ends_with(".md"))
         .count();
     assert_eq!(listed.len(), on_disk);
     let ours: Vec<&Value> = listed
@@ -224,13 +224,14 @@ fn an_article_with_its_photo_goes_through_the_cms_into_the_site_and_out_again() 
         let path = e["file"]["path"].as_str().unwrap_or_default();
         path.starts_with("content/tin-tuc/") && path.ends_with(".md") && e["data"].is_string()
     }));
-    // Depth 1 is the folder's own files: the sample site keeps none there.
+    // The CMS asks with depth 1 (its collection has no `path`), but bantin reads articles in
+    // any subfolder, and the sample site keeps them all in year folders: the same list.
     let flat = call(
         &server,
         "entriesByFolder",
         json!({"branch": "main", "folder": "content/tin-tuc", "extension": "md", "depth": 1}),
     );
-    assert_eq!(flat, json!([]));
+    assert_eq!(flat.as_array().map(Vec::len), Some(listed.len()));
     // The standalone pages: content/ at depth 1.
     let pages = call(
         &server,
