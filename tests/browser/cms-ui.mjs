@@ -8,7 +8,8 @@
 //   create  a new article in "Tin tức": title with diacritics, a province and a category from
 //           their selects, a photo uploaded through the media library with its alt text, body
 //           text; then "Công bố" → "Công bố ngay".
-//   edit    opens --entry from the collection's list, changes nothing, saves.
+//   edit    opens --entry from the collection's list, waits for its photo (--photo NAME, the
+//           end of its address) to show, changes nothing, saves.
 //   ime     a new article whose body word "Việt" is typed through IME composition events, as
 //           a Telex input method sends them ("V", "Vi", "Vie", "Viê", "Việ", "Việt").
 //
@@ -32,7 +33,7 @@ for (let i = 0; i < argv.length; i += 2) {
     case '--url': args.url = value; break;
     case '--task': args.task = value; break;
     case '--entry': args.entry = value; break;
-    case '--photo': args.photo = path.resolve(value); break;
+    case '--photo': args.photo = value; break;
     case '--shots': args.shots = path.resolve(value); break;
     case '--chromium': args.chromium = value; break;
     default:
@@ -46,6 +47,8 @@ if (!args.url || !tasks.includes(args.task)
   console.error('cms-ui.mjs: give --url and --task create (with --photo), edit (with --entry) or ime');
   process.exit(2);
 }
+
+if (args.task === 'create') args.photo = path.resolve(args.photo);
 
 export const TITLE = 'Hội hữu nghị Việt – Lào tỉnh Cà Mau trao quà Tết';
 const { chromium } = require('playwright-core');
@@ -88,6 +91,12 @@ try {
     await page.locator('[data-slate-editor]').waitFor(WAIT);
     await page.waitForTimeout(1000);
     step('opened');
+    // The article's photo, by its site address (/images/…), shown in the form even under the
+    // site's base path.
+    if (args.photo) {
+      await photoShown(page, args.photo);
+      step('photo shown');
+    }
     // Decap offers "Công bố" only when the form differs from the stored entry (it compares
     // values), so "saved unchanged" is two saves: the title with " X" added, then as it was.
     const title = page.getByLabel('Tiêu đề');
@@ -178,13 +187,22 @@ try {
       await page.waitForTimeout(300);
       await page.keyboard.type('Sáng 20/1, Hội hữu nghị Việt – Lào tỉnh Cà Mau đã trao 200 phần quà Tết.');
       await page.waitForTimeout(300);
-      await page.locator('img[src*="anh-trao-qua"], img[src^="blob:"], img[src^="data:"]').first().scrollIntoViewIfNeeded().catch(() => {});
-      await page.waitForTimeout(300);
-      await shot('05-anh-va-mo-ta.png');
       await publish(page);
       step('saved');
       await page.waitForTimeout(500);
       await shot('06-da-luu.png');
+      // Once saved, the photo is on disk: the entry opened again shows it above its description
+      // (before, the form asked for it at its site address, where it was not yet).
+      await page.reload();
+      await page.locator('[data-slate-editor]').waitFor(WAIT);
+      await page.getByLabel('Mô tả ảnh').scrollIntoViewIfNeeded();
+      await photoShown(page, path.basename(args.photo));
+      step('photo shown');
+      // The form's thumbnail (the first such image; the preview pane's comes after) mid-screen.
+      await page.evaluate((n) => [...document.images].find((i) => i.src.endsWith(n))
+        ?.scrollIntoView({ block: 'center' }), path.basename(args.photo));
+      await page.waitForTimeout(300);
+      await shot('05-anh-va-mo-ta.png');
     }
   }
 } catch (e) {
@@ -204,6 +222,15 @@ async function selectOption(page, name, value, shotName, shot) {
   await page.waitForTimeout(200);
   if (shotName) await shot(shotName);
   await option.click();
+}
+
+/** Waits until an image whose address ends with `name` has loaded in the form. */
+async function photoShown(page, name) {
+  await page.waitForFunction(
+    (n) => [...document.images].some((i) => i.src.endsWith(n) && i.complete && i.naturalWidth > 0),
+    name,
+    WAIT,
+  );
 }
 
 /** "Công bố" then "Công bố ngay"; waits until Decap says the entry is saved. */
