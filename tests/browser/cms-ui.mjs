@@ -13,7 +13,9 @@
 //   ime     a new article whose body word "Việt" is typed through IME composition events, as
 //           a Telex input method sends them ("V", "Vi", "Vie", "Viê", "Việ", "Việt").
 //
-// With --shots DIR (create only), PNG screenshots for the editor's guide are saved there.
+// With --shots DIR (create only), PNG screenshots for the editor's guide are saved there,
+// 01-dang-nhap.png … 07-loi-tren-trang.png; for the last, the photo's description is emptied,
+// saved, the preview's home page shown with bantin's error overlay, and the description put back.
 // Report: one JSON object on stdout, {ok, problems, steps}. Exit: 0 ok, 1 not, 2 bad arguments.
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -203,6 +205,28 @@ try {
         ?.scrollIntoView({ block: 'center' }), path.basename(args.photo));
       await page.waitForTimeout(300);
       await shot('05-anh-va-mo-ta.png');
+      if (args.shots) {
+        // A mistake saved: the photo's description emptied. The preview's pages show bantin's
+        // error overlay over the last good page; then the description is put back and saved.
+        const alt = page.getByLabel('Mô tả ảnh');
+        const description = await alt.inputValue();
+        await alt.fill('');
+        await publish(page);
+        const preview = await context.newPage();
+        await preview.goto(args.url);
+        await preview.locator('#bantin-error').waitFor({ state: 'visible', timeout: 20000 });
+        await preview.waitForTimeout(500);
+        await preview.screenshot({ path: path.join(args.shots, '07-loi-tren-trang.png') });
+        await preview.close();
+        step('overlay shown');
+        // Decap compares with the entry as it loaded it: a fresh page knows the empty one.
+        await page.reload();
+        await page.locator('[data-slate-editor]').waitFor(WAIT);
+        await page.waitForTimeout(500);
+        await alt.fill(description);
+        await publish(page);
+        step('saved again');
+      }
     }
   }
 } catch (e) {
