@@ -172,8 +172,40 @@ fn handle(
         Route::Redirect { status, to } => {
             let _ = request.respond(with(Response::empty(status), "Location", &to));
         }
-        Route::NotFound => not_found(request, &snapshot),
+        Route::NotFound => match cms_asset(&request, &url, &snapshot.base_path, served) {
+            Some(to) => {
+                let _ = request.respond(with(Response::empty(302), "Location", &to));
+            }
+            None => not_found(request, &snapshot),
+        },
     }
+}
+
+/// The CMS's own pages (`<base>admin/`) show a photo by its front-matter address, which is the
+/// site's (`/images/2024/a.jpg`), as if the site were at the host's root: under a base path that
+/// request misses. For such a request, sent from the CMS (its `Referer`), the address of the
+/// same file under the base path, when the preview serves it.
+fn cms_asset(
+    request: &Request,
+    url: &str,
+    base_path: &str,
+    served: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let referer = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Referer"))?
+        .value
+        .as_str();
+    let from = referer.find("://").map_or(referer, |i| &referer[i + 3..]);
+    let from = crate::links::percent_decode(&from[from.find('/')?..]);
+    let base_path = crate::links::percent_decode(base_path);
+    if base_path == "/" || !from.starts_with(&format!("{base_path}admin/")) {
+        return None;
+    }
+    let rel = url.strip_prefix('/')?;
+    let to = format!("{}{rel}", percent_encode(&base_path));
+    matches!(resolve(&to, &base_path, served), Route::File(_)).then_some(to)
 }
 
 /// `GET /__bantin/state`: everything the preview serves, as one JSON document, so that a test

@@ -8,6 +8,7 @@ mod checkers;
 mod cli;
 mod cms;
 mod cms_api;
+mod cms_ui;
 mod content_rules;
 mod dates;
 mod equivalence;
