@@ -163,9 +163,10 @@ fn article_titled(site: &TempSite, title: &str) -> (PathBuf, serde_json::Value, 
     found.remove(0)
 }
 
-fn build(site: &TempSite) {
+fn build(site: &TempSite) -> support::Outcome {
     let built = support::bantin(site.tmp.path(), ["build", "--source", "site"]);
     assert_eq!(built.code, 0, "{}", built.transcript());
+    built
 }
 
 #[test]
@@ -216,7 +217,17 @@ fn an_article_created_in_the_cms_is_saved_where_bantin_reads_it_and_built() {
         saved.display()
     );
 
-    build(&site);
+    // What the CMS wrote is what bantin reads: not a warning about it.
+    let built = build(&site);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    assert!(
+        !built.stderr.contains(&name),
+        "the build warns about the CMS's article:\n{}",
+        built.transcript()
+    );
     let out = site.root.join("public");
     let (page, html) = page_titled(&out, TITLE);
     assert!(
