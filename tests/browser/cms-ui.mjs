@@ -213,7 +213,7 @@ try {
         await alt.fill('');
         await publish(page);
         const preview = await context.newPage();
-        await preview.goto(args.url);
+        await preview.goto(args.url, { waitUntil: 'domcontentloaded', timeout: 30000 });
         await preview.locator('#bantin-error').waitFor({ state: 'visible', timeout: 20000 });
         await preview.waitForTimeout(500);
         await preview.screenshot({ path: path.join(args.shots, '07-loi-tren-trang.png') });
