@@ -91,6 +91,9 @@ async function open(browser, origin, quietUrl = null) {
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
   page.on('request', (req) => requests.push({ url: req.url(), method: req.method() }));
   page.on('requestfailed', (req) => {
+    // A request the browser gave up because the page moved on (a search result opened while
+    // the results' photos still load, on a busy machine) is not the site's failure.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (req.url().startsWith(origin)) problems.push(`request failed: ${req.url()}`);
   });
   return { context, page, problems, requests, network };
