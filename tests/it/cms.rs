@@ -4,8 +4,6 @@
 //! the HTML checker, that a wrong tarball fails the build with one diagnostic and leaves the
 //! last output as it was, and that `bantin serve` offers `/admin/` on its local API.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
 
 use saphyr::{LoadableYamlNode, Yaml};
@@ -152,29 +150,12 @@ fn a_tampered_tarball_fails_the_build_and_leaves_the_output_as_it_was() {
 
 /// A GET on the preview: status, headers (lowercase names) and body.
 fn get(server: &Server, path: &str) -> (u16, String, Vec<u8>) {
-    let mut stream =
-        TcpStream::connect(&server.host).unwrap_or_else(|e| panic!("connect {}: {e}", server.host));
-    write!(
-        stream,
+    let request = format!(
         "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
         server.host
-    )
-    .unwrap_or_else(|e| panic!("send: {e}"));
-    let mut raw = Vec::new();
-    stream
-        .read_to_end(&mut raw)
-        .unwrap_or_else(|e| panic!("read: {e}"));
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len());
-    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, head, raw[(split + 4).min(raw.len())..].to_vec())
+    );
+    let (status, head, body) = server.exchange(&request, b"");
+    (status, head.to_ascii_lowercase(), body)
 }
 
 #[test]
