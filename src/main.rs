@@ -35,9 +35,9 @@ fn main() -> ExitCode {
     };
     let lang = cli.lang();
     match &cli.command {
-        Command::Build(args) => run_build(&cli, args),
-        Command::Check(args) => run_check(&cli, args),
-        Command::New(args) => run_new(&cli, args),
+        Command::Build(args) => run_build(&cli, lang, args),
+        Command::Check(args) => run_check(&cli, lang, args),
+        Command::New(args) => run_new(&cli, lang, args),
         Command::Import(cli::ImportCommand::Wordpress(args)) => print_import(
             &cli,
             lang,
@@ -50,8 +50,8 @@ fn main() -> ExitCode {
             args.site.format,
             bantin::import::feeds(&args.site.options(), &args.files),
         ),
-        Command::Import(cli::ImportCommand::Html(args)) => run_import_html(&cli, args),
-        Command::Serve(args) => run_serve(&cli, args),
+        Command::Import(cli::ImportCommand::Html(args)) => run_import_html(&cli, lang, args),
+        Command::Serve(args) => run_serve(&cli, lang, args),
         Command::Init { dir } => match bantin::scaffold::init(dir) {
             Ok(written) => {
                 if !cli.quiet {
@@ -111,8 +111,7 @@ fn print_timings(lang: Lang, timings: &bantin::build::Timings) {
     }
 }
 
-fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
-    let lang = cli.lang();
+fn run_build(cli: &Cli, lang: Lang, args: &cli::BuildArgs) -> ExitCode {
     let mut options = args.options();
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::hidden();
@@ -199,8 +198,7 @@ fn run_build(cli: &Cli, args: &cli::BuildArgs) -> ExitCode {
     }
 }
 
-fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
-    let lang = cli.lang();
+fn run_new(cli: &Cli, lang: Lang, args: &cli::NewArgs) -> ExitCode {
     use bantin::scaffold::NewError;
     let provinces = bantin::provinces::Provinces::builtin();
     let config = match bantin::config::Config::load(
@@ -240,8 +238,7 @@ fn run_new(cli: &Cli, args: &cli::NewArgs) -> ExitCode {
     }
 }
 
-fn run_check(cli: &Cli, args: &cli::CheckArgs) -> ExitCode {
-    let lang = cli.lang();
+fn run_check(cli: &Cli, lang: Lang, args: &cli::CheckArgs) -> ExitCode {
     let result = bantin::check::check(&args.options());
     let problems = match &result {
         Ok(report) => report.problems.clone(),
@@ -340,8 +337,7 @@ fn held_back(lang: Lang, schedule: &bantin::build::Schedule) -> String {
     text
 }
 
-fn run_serve(cli: &Cli, args: &cli::ServeArgs) -> ExitCode {
-    let lang = cli.lang();
+fn run_serve(cli: &Cli, lang: Lang, args: &cli::ServeArgs) -> ExitCode {
     use bantin::serve::Event;
     let quiet = cli.quiet;
     let mut on_event = |event: Event<'_>| match event {
@@ -445,8 +441,7 @@ fn print_problems(problems: &[Problem], lang: Lang) {
 }
 
 /// `import html`: with `--sample N`, what the mapping finds in N pages, and nothing written.
-fn run_import_html(cli: &Cli, args: &cli::ImportHtmlArgs) -> ExitCode {
-    let lang = cli.lang();
+fn run_import_html(cli: &Cli, lang: Lang, args: &cli::ImportHtmlArgs) -> ExitCode {
     let Some(n) = args.sample else {
         let imported = bantin::import::pages(&args.site.options(), &args.input(), &args.mapping);
         return print_import(cli, lang, args.site.format, imported);
