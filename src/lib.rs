@@ -6,6 +6,7 @@ pub mod check;
 pub mod cms;
 pub mod config;
 pub mod content;
+pub mod images;
 pub mod import;
 pub mod links;
 pub mod locale;

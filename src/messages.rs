@@ -111,6 +111,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     catalogue_file!("scaffold"),
     catalogue_file!("cli"),
     catalogue_file!("help"),
+    catalogue_file!("images"),
 ];
 
 macro_rules! catalogue_file {
