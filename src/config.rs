@@ -69,6 +69,8 @@ pub struct Config {
     /// `None`: the published site has no /admin/ (the preview always has one, on the local
     /// backend).
     pub cms: Option<CmsSettings>,
+    /// `[images]`: the widths and formats photos are published in (`crate::images`).
+    pub images: crate::images::Settings,
     /// site.toml itself, for problems found later (a menu link to a page that does not exist).
     pub source: SourceFile,
 }
@@ -241,6 +243,7 @@ const TOP_KEYS: &[&str] = &[
     "permalinks",
     "redirects",
     "cms",
+    "images",
 ];
 const CMS_KEYS: &[&str] = &[
     "backend",
@@ -254,6 +257,16 @@ const CMS_KEYS: &[&str] = &[
 ];
 const PERMALINK_KEYS: &[&str] = &["article", "previous"];
 const MARKDOWN_KEYS: &[&str] = &["raw_html"];
+const IMAGE_KEYS: &[&str] = &[
+    "widths",
+    "avif",
+    "quality",
+    "max_width",
+    "focus",
+    "credit",
+    "large_mb",
+    "large_megapixels",
+];
 /// The values of `[markdown] raw_html`, as written in site.toml.
 const RAW_HTML_MODES: &[(&str, RawHtml)] = &[
     ("sanitize", RawHtml::Sanitize),
@@ -331,6 +344,9 @@ fn example(path: &[&str]) -> Message {
         ["cms", "repo"] => msg!("config-example-cms-repo"),
         ["cms", "editorial_workflow"] => msg!("config-example-cms-workflow"),
         ["cms", ..] => msg!("config-example-cms"),
+        ["images", "widths"] => msg!("config-example-images-widths"),
+        ["images", "quality"] => msg!("config-example-images-quality"),
+        ["images", ..] => msg!("config-example-images"),
         ["organization"] => msg!("config-example-organization"),
         ["organization", "name"] => msg!("config-example-organization-name"),
         ["organization", "short_name"] => msg!("config-example-organization-short-name"),
@@ -650,6 +666,7 @@ enum Kind {
     Number,
     Bool,
     Texts,
+    Numbers,
     Table,
     Links,
 }
@@ -662,6 +679,7 @@ impl Kind {
             Kind::Number => (msg!("config-kind-number"), msg!("config-kind-number-how")),
             Kind::Bool => (msg!("config-kind-bool"), msg!("config-kind-bool-how")),
             Kind::Texts => (msg!("config-kind-texts"), msg!("config-kind-texts-how")),
+            Kind::Numbers => (msg!("config-kind-numbers"), msg!("config-kind-numbers-how")),
             Kind::Table => (msg!("config-kind-table"), msg!("config-kind-table-how")),
             Kind::Links => (msg!("config-kind-links"), msg!("config-kind-links-how")),
         }
@@ -726,6 +744,7 @@ impl<'a> Reader<'a> {
             ("markdown", MARKDOWN_KEYS),
             ("permalinks", PERMALINK_KEYS),
             ("cms", CMS_KEYS),
+            ("images", IMAGE_KEYS),
         ] {
             if let Some(table) = self.table(&[name]) {
                 self.check_keys(table, keys, &format!("{name}."));
@@ -881,6 +900,7 @@ impl<'a> Reader<'a> {
         let links = self.links("links");
         let organization = self.organization();
         let cms = self.cms();
+        let images = self.images();
 
         Config {
             root: root.to_path_buf(),
@@ -910,8 +930,94 @@ impl<'a> Reader<'a> {
             permalinks,
             redirects,
             cms,
+            images,
             source: self.file.clone(),
         }
+    }
+
+    /// `[images]`; a value out of its range is reported and its default used.
+    fn images(&mut self) -> crate::images::Settings {
+        let mut settings = crate::images::Settings::default();
+        let within = |reader: &mut Self, key: &str, range: std::ops::RangeInclusive<i64>| {
+            let n = reader.number(&["images", key])?;
+            if range.contains(&n) {
+                return Some(n);
+            }
+            reader.problems.push(
+                Problem::error(
+                    "config::images",
+                    msg!("config-images-range", key = key, value = n.to_string()),
+                )
+                .at(reader.file, reader.span(&["images", key]))
+                .label(msg!(
+                    "config-images-range-label",
+                    min = range.start().to_string(),
+                    max = range.end().to_string()
+                ))
+                .help(msg!(
+                    "config-images-help",
+                    example = example(&["images", key])
+                )),
+            );
+            None
+        };
+        if let Some(q) = within(self, "quality", 1..=100) {
+            settings.quality = q as u8;
+        }
+        if let Some(w) = within(self, "max_width", 320..=8192) {
+            settings.max_width = w as u32;
+        }
+        if let Some(mb) = within(self, "large_mb", 1..=1024) {
+            settings.large_bytes = mb as u64 * 1024 * 1024;
+        }
+        if let Some(mp) = within(self, "large_megapixels", 1..=1000) {
+            settings.large_pixels = mp as u64 * 1_000_000;
+        }
+        if let Some(avif) = self.boolean(&["images", "avif"]) {
+            settings.avif = avif;
+        }
+        if let Some(credit) = self.boolean(&["images", "credit"]) {
+            settings.credit = credit;
+        }
+        if let Some(written) = self.text(&["images", "focus"]) {
+            match crate::images::Focus::parse(&written) {
+                Some(focus) => settings.focus = focus,
+                None => self.problems.push(
+                    Problem::error(
+                        "config::images",
+                        msg!("config-images-focus", value = written.as_str()),
+                    )
+                    .at(self.file, self.span(&["images", "focus"]))
+                    .help(msg!("content-image-focus-help")),
+                ),
+            }
+        }
+        if let Some(item) = self.value(&["images", "widths"], Kind::Numbers, Item::is_array) {
+            let mut widths: Vec<u32> = item
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_integer())
+                .filter(|w| (16..=8192).contains(w))
+                .map(|w| w as u32)
+                .collect();
+            let written = item.as_array().map_or(0, |a| a.len());
+            if widths.len() != written || widths.is_empty() {
+                self.problems.push(
+                    Problem::error("config::images", msg!("config-images-widths"))
+                        .at(self.file, self.span(&["images", "widths"]))
+                        .help(msg!(
+                            "config-images-help",
+                            example = example(&["images", "widths"])
+                        )),
+                );
+            } else {
+                widths.sort_unstable();
+                widths.dedup();
+                settings.widths = widths;
+            }
+        }
+        settings
     }
 
     /// `messages = "vi"` or `"en"`.

@@ -511,49 +511,7 @@ fn scheme(url: &str) -> Option<&str> {
     .then_some(scheme)
 }
 
-/// Removes `.` and `..` segments; `None` when `..` climbs above the site root.
-pub(crate) fn normalize(path: &str) -> Option<String> {
-    let mut segments: Vec<&str> = Vec::new();
-    let parts: Vec<&str> = path.split('/').collect();
-    for (i, part) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        match *part {
-            "." | "" if !last => {}
-            ".." => {
-                segments.pop()?;
-                if last {
-                    segments.push("");
-                }
-            }
-            "." => segments.push(""),
-            part => segments.push(part),
-        }
-    }
-    Some(segments.join("/"))
-}
-
-/// `%C3%A1` → `á`; malformed escapes are kept as written.
-pub(crate) fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|&b| hex(b)),
-                bytes.get(i + 2).and_then(|&b| hex(b)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+pub(crate) use crate::route::{normalize, percent_decode};
 
 /// Finds where a link's URL is written in its file, so the caret sits under it. The parser gives
 /// the line the link starts on; the URL may be further on (a link text over two lines) or in a

@@ -148,6 +148,15 @@ fn run_build(cli: &Cli, lang: Lang, args: &cli::BuildArgs) -> ExitCode {
                         pages = report.pages,
                         other = report.other_files,
                         statics = report.static_files,
+                        images = match report.images.images {
+                            0 => String::new(),
+                            _ => lang.text(&msg!(
+                                "cli-built-images",
+                                images = report.images.images,
+                                encoded = report.images.encoded,
+                                reused = report.images.reused
+                            )),
+                        },
                         seconds = seconds(lang, report.elapsed),
                         warnings = warnings,
                         held_back = held_back(lang, &report.schedule),

@@ -548,6 +548,62 @@ impl Pattern {
     }
 }
 
+/// Removes `.` and `..` segments; `None` when `..` climbs above the site root.
+pub fn normalize(path: &str) -> Option<String> {
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        match *part {
+            "." | "" if !last => {}
+            ".." => {
+                segments.pop()?;
+                if last {
+                    segments.push("");
+                }
+            }
+            "." => segments.push(""),
+            part => segments.push(part),
+        }
+    }
+    Some(segments.join("/"))
+}
+
+/// `%C3%A1` → `á`; malformed escapes are kept as written.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The static file an image address written in content names: `/images/a%20b.jpg` →
+/// `images/a b.jpg`. `None` for addresses on the web or not from the site root.
+pub fn static_file(src: &str) -> Option<String> {
+    let src = src.trim();
+    if !src.starts_with('/') || src.starts_with("//") {
+        return None;
+    }
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    let path = normalize(path.trim_start_matches('/'))?;
+    Some(percent_decode(&path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

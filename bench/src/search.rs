@@ -99,6 +99,7 @@ fn measure_sizes(args: &Args, queries: &[String], work: &Path) -> Result<(), Str
             config: &compiled.config,
             provinces,
             index: &compiled.index,
+            gallery: &compiled.gallery,
         };
         let mut index_builds = Vec::new();
         let mut files = Vec::new();

@@ -12,11 +12,18 @@ cli-timings-stage = stage (∥: side by side)
 cli-timings-time = time
 cli-timings-memory = memory after
 cli-output-in = output in { $path }
-cli-built = built { $pages } pages, { $other } feeds and other files, { $statics } static files in { $seconds } s{ $warnings }{ $held_back }
+cli-built = built { $pages } pages, { $other } feeds and other files, { $statics } static files{ $images } in { $seconds } s{ $warnings }{ $held_back }
 cli-built-warnings = { $count ->
     [one] {" "}(1 warning)
    *[other] {" "}({ $count } warnings)
 }
+cli-built-images = {" "}({ $images } { $images ->
+        [one] image
+       *[other] images
+    }: { $encoded } { $encoded ->
+        [one] file
+       *[other] files
+    } encoded, { $reused } from the cache)
 cli-held-back = ; held back: { $parts }
 cli-held-back-scheduled = { $count } scheduled
 cli-held-back-draft = { $count } draft

@@ -181,6 +181,16 @@ config-example-cms = [cms] followed by backend = "github" and repo = "lienhiep-a
 config-example-cms-backend = backend = "github"
 config-example-cms-repo = repo = "lienhiep-angiang/cong-thong-tin"
 config-example-cms-workflow = editorial_workflow = false
+config-kind-numbers = a list of whole numbers
+config-kind-numbers-how = a list is written in square brackets, the numbers separated by commas
+config-example-images = [images] followed by, e.g., widths = [480, 960, 1600] and quality = 75
+config-example-images-widths = widths = [480, 960, 1600]
+config-example-images-quality = quality = 75
+config-images-range = { $key } = { $value } is out of range
+config-images-range-label = must be from { $min } to { $max }
+config-images-help = for example: { $example }
+config-images-focus = focus = "{ $value }" is not understood
+config-images-widths = widths must be a list of image widths (pixels), each from 16 to 8192
 config-cms-backend = backend = "{ $value }" is not a Git host the CMS can work with
 config-cms-backend-label = should be "github", "gitlab" or "gitea"
 config-cms-backend-help = write where the site's repository is kept: "github", "gitlab" (self-hosted GitLab too) or "gitea" (Forgejo and Codeberg too)

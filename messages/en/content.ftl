@@ -145,10 +145,16 @@ content-image-example =
         src: /images/hoi-nghi.jpg
         alt: Các đại biểu dự hội nghị
         caption: Quang cảnh hội nghị (optional)
+        focus: 50% 30% (what a share picture is cropped around; optional)
 content-image-missing-part = `image` needs `{ $field }`
 content-missing-image = the image `{ $src }` does not exist
 content-missing-image-label = no such file in static/
 content-missing-image-help = put the image in the site's static/ folder and write its path from there, e.g. src: /images/2024/hoi-nghi.jpg for static/images/2024/hoi-nghi.jpg
+content-image-focus = the image's `focus` is not understood: `{ $value }`
+content-image-focus-help = write two percentages, from the left and from the top, e.g. focus: 50% 30% (the middle, a little above the centre), or one of the words center, top, bottom, left, right
+content-body-image-no-alt = the image `{ $src }` has no description (alt text)
+content-body-image-no-alt-label = a reader who cannot see the image will not know what it shows
+content-body-image-no-alt-help = write the description between the square brackets, e.g. ![Delegates at the conference]({ $src }); for a purely decorative image write HTML with an empty alt: <img src="{ $src }" alt="">
 content-bad-id = `id: { $value }` is not a number bantin can use
 content-bad-id-label = should be a whole number from 1
 content-bad-id-help = write the article's number as it was on the old portal, e.g. id: 1024

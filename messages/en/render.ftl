@@ -132,3 +132,4 @@ render-pattern-not-unique-help = put :slug, :stem or :id in it, { -render-patter
 # $what: render-reserved-….
 render-pattern-reserved = the address pattern `{ $pattern }` puts articles in /{ $folder }/, where bantin puts { $what }
 render-pattern-reserved-help = choose another first folder, { -render-pattern-example-list }
+render-picture-image = picture() needs image= to be an image of the page (e.g. article.image), with src and alt

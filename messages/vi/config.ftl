@@ -181,6 +181,16 @@ config-example-cms = dòng [cms], bên dưới là backend = "github" và repo =
 config-example-cms-backend = backend = "github"
 config-example-cms-repo = repo = "lienhiep-angiang/cong-thong-tin"
 config-example-cms-workflow = editorial_workflow = false
+config-kind-numbers = một danh sách các số nguyên
+config-kind-numbers-how = danh sách viết trong dấu ngoặc vuông, các số cách nhau bằng dấu phẩy
+config-example-images = dòng [images], bên dưới là ví dụ widths = [480, 960, 1600] và quality = 75
+config-example-images-widths = widths = [480, 960, 1600]
+config-example-images-quality = quality = 75
+config-images-range = { $key } = { $value } nằm ngoài khoảng cho phép
+config-images-range-label = phải từ { $min } đến { $max }
+config-images-help = ví dụ: { $example }
+config-images-focus = focus = "{ $value }" không hiểu được
+config-images-widths = widths phải là danh sách các chiều rộng ảnh (điểm ảnh), mỗi số từ 16 đến 8192
 config-cms-backend = backend = "{ $value }" không phải nơi lưu mã nguồn mà trang quản trị nội dung (CMS) dùng được
 config-cms-backend-label = phải là "github", "gitlab" hoặc "gitea"
 config-cms-backend-help = hãy viết nơi lưu kho mã nguồn (repository) của trang: "github", "gitlab" (cả GitLab tự cài đặt) hoặc "gitea" (cả Forgejo, Codeberg)

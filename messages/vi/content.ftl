@@ -130,10 +130,16 @@ content-image-example =
         src: /images/hoi-nghi.jpg
         alt: Các đại biểu dự hội nghị
         caption: Quang cảnh hội nghị (không bắt buộc)
+        focus: 50% 30% (chỗ giữ lại khi cắt ảnh chia sẻ, không bắt buộc)
 content-image-missing-part = `image` cần có `{ $field }`
 content-missing-image = không có ảnh `{ $src }`
 content-missing-image-label = không có tệp này trong thư mục static/
 content-missing-image-help = đặt ảnh vào thư mục static/ của trang web và viết đường dẫn tính từ thư mục đó, ví dụ src: /images/2024/hoi-nghi.jpg cho tệp static/images/2024/hoi-nghi.jpg
+content-image-focus = `focus` của ảnh không hiểu được: `{ $value }`
+content-image-focus-help = viết hai tỉ lệ phần trăm tính từ bên trái và từ trên xuống, ví dụ focus: 50% 30% (giữa ảnh, hơi lệch lên trên), hoặc một trong các từ: giữa, trên, dưới, trái, phải
+content-body-image-no-alt = ảnh `{ $src }` chưa có lời mô tả (alt)
+content-body-image-no-alt-label = người đọc không nhìn thấy ảnh sẽ không biết ảnh nói gì
+content-body-image-no-alt-help = viết lời mô tả vào giữa hai ngoặc vuông, ví dụ ![Các đại biểu dự hội nghị]({ $src }); ảnh chỉ để trang trí thì viết bằng HTML với alt để trống: <img src="{ $src }" alt="">
 content-bad-id = `id: { $value }` không phải là số mà bantin dùng được
 content-bad-id-label = phải là số nguyên từ 1 trở lên
 content-bad-id-help = ghi số của bài như trên cổng thông tin cũ, ví dụ id: 1024

@@ -129,3 +129,4 @@ render-pattern-not-unique-help = hãy thêm :slug, :stem hoặc :id vào mẫu, 
 # $what: render-reserved-….
 render-pattern-reserved = mẫu địa chỉ `{ $pattern }` đặt bài viết vào /{ $folder }/, là nơi bantin đặt { $what }
 render-pattern-reserved-help = hãy chọn thư mục đầu tiên khác, { -render-pattern-example-list }
+render-picture-image = picture() cần image= là một ảnh của trang (ví dụ article.image), có src và alt

@@ -44,6 +44,9 @@ pub struct Memo {
     pub(super) links: crate::links::Remembered,
     /// The CMS's script (Decap CMS), read from its tarball once by a memo that keeps.
     pub(super) cms: crate::cms::decap::Cache,
+    /// The cache of photo encodes, opened at the first build (it keeps what it knows of each
+    /// photo between builds in memory).
+    pub(super) images: Option<crate::images::Cache>,
     /// What the last build had to redo.
     pub stats: Stats,
 }
@@ -367,6 +370,27 @@ impl Memo {
     }
 }
 
+/// A hash of what pages can show of the site's photos: their sizes, copies and credits.
+fn gallery_stamp(gallery: &crate::images::Gallery) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut entries: Vec<_> = gallery
+        .iter()
+        .map(|p| {
+            let copies: Vec<_> = p
+                .variants
+                .iter()
+                .chain(&p.share)
+                .map(|v| (&v.path, v.width, v.height, v.format))
+                .collect();
+            (&p.path, p.width, p.height, p.digest, copies, &p.credit)
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let mut hasher = std::hash::DefaultHasher::new();
+    entries.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Rendered pages by address, with the fingerprint of the job each was made from.
 #[derive(Default)]
 pub(super) struct Pages {
@@ -405,9 +429,17 @@ impl Pages {
             return Ok(jobs.len());
         }
         let stamps = renderer.template_stamps();
+        // Pages write the sizes and copies of the photos they show: a replaced photo makes
+        // them again. (Every page, for now: which page shows which photo is not tracked.)
+        let photos = gallery_stamp(site.gallery);
         let fingerprints: Vec<u64> = jobs
             .par_iter()
-            .map(|job| plan.fingerprint(job, &stamps))
+            .map(|job| {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = std::hash::DefaultHasher::new();
+                (plan.fingerprint(job, &stamps), photos).hash(&mut hasher);
+                hasher.finish()
+            })
             .collect();
         let todo: Vec<(&Job, u64)> = jobs
             .iter()

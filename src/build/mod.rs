@@ -4,6 +4,7 @@
 //! `memo` keeps what a rebuild may reuse; `sink` says where files go.
 
 pub mod memo;
+mod photos;
 pub mod sink;
 
 use std::collections::{BTreeMap, HashSet};
@@ -155,6 +156,7 @@ impl StageTime {
             STAGE_SITE_FILES => msg!("build-stage-site-files"),
             STAGE_CMS => msg!("build-stage-cms"),
             STAGE_FIND => msg!("build-stage-find"),
+            STAGE_IMAGES => msg!("build-stage-images"),
             STAGE_READ => msg!("build-stage-read"),
             STAGE_RENDER => msg!("build-stage-render"),
             STAGE_FEEDS => msg!("build-stage-feeds"),
@@ -176,6 +178,7 @@ const STAGE_PLAN: &str = "plan: a job per page";
 const STAGE_SITE_FILES: &str = "sitemaps, robots, redirects";
 const STAGE_CMS: &str = "cms: admin/";
 const STAGE_FIND: &str = "find content files";
+const STAGE_IMAGES: &str = "images: resize, encode, clean";
 const STAGE_READ: &str = "read, parse, render Markdown";
 const STAGE_RENDER: &str = "∥ render pages";
 const STAGE_FEEDS: &str = "∥ feeds";
@@ -200,6 +203,8 @@ pub struct Report {
     /// Feeds, sitemaps, robots.txt, `_redirects` and redirect pages.
     pub other_files: usize,
     pub static_files: usize,
+    /// What the images stage did: images looked at, files encoded, files from the cache.
+    pub images: crate::images::Stats,
     /// How many files were written, left alone (bytes unchanged) and removed.
     pub written: Written,
     pub schedule: Schedule,
@@ -276,6 +281,8 @@ pub struct Compiled {
     pub pages: usize,
     /// Static files of the theme and the site (the site's win), by output path.
     pub statics: BTreeMap<String, Origin>,
+    /// What the images stage made of the site's images.
+    pub gallery: crate::images::Gallery,
     pub warnings: Vec<Problem>,
     pub schedule: Schedule,
     /// Set when the memo held the search index back (`Memo::defer_search`): `files` has the
@@ -296,6 +303,8 @@ pub struct Built {
     /// Feeds, search index, sitemaps, robots.txt, redirects, next-publish.txt.
     pub other_files: usize,
     pub static_files: usize,
+    pub images: crate::images::Stats,
+    pub gallery: crate::images::Gallery,
     pub warnings: Vec<Problem>,
     pub schedule: Schedule,
     pub search_pending: Option<u64>,
@@ -339,7 +348,7 @@ fn run_with(
     let provinces = Provinces::builtin();
     let (config, mut problems) = Config::read(&options.source, &options.overrides(), provinces)
         .map_err(|p| BuildError::Site(vec![p]))?;
-    let (theme, renderer) = timings.time(STAGE_THEME, || theme(&config, &mut problems));
+    let (mut theme, renderer) = timings.time(STAGE_THEME, || theme(&config, &mut problems));
     let (content, found) = read_content(options, memo, &config, provinces, timings);
     problems.extend(found);
     let now = options.now(&config);
@@ -367,6 +376,21 @@ fn run_with(
         )
     });
     problems.extend(found);
+    // The photos pages show are resized and encoded (or taken from the cache) before any page
+    // is rendered: pages write each one's sizes and copies.
+    let (gallery, image_stats) = timings.time(STAGE_IMAGES, || {
+        let Some(theme) = &mut theme else {
+            return Default::default();
+        };
+        let requests = photos::requests(&config, &index, &theme.statics);
+        let cache = memo
+            .images
+            .get_or_insert_with(|| crate::images::Cache::open(&config.root));
+        let (gallery, stats, found) = crate::images::process(&requests, &config.images, cache);
+        problems.extend(found);
+        problems.extend(photos::publish(&gallery, &mut theme.statics));
+        (gallery, stats)
+    });
     let mut warnings = fail_if_errors(problems)?;
     let (Some(theme), Some(mut renderer)) = (theme, renderer) else {
         // Not reached: a missing theme or renderer always comes with an error problem.
@@ -376,6 +400,7 @@ fn run_with(
         config: &config,
         provinces,
         index: &index,
+        gallery: &gallery,
     };
     let plan = timings.time(STAGE_PLAN, || render::plan(&config, &index));
     let made = make_files(
@@ -418,6 +443,8 @@ fn run_with(
         pages: plan.jobs.len(),
         other_files,
         static_files: theme.statics.len(),
+        images: image_stats,
+        gallery,
         warnings,
         schedule,
         search_pending: made.search_pending,
@@ -598,6 +625,7 @@ pub fn search_index(compiled: &Compiled) -> Vec<Output> {
         config: &compiled.config,
         provinces,
         index: &compiled.index,
+        gallery: &compiled.gallery,
     })
 }
 
@@ -646,6 +674,7 @@ fn compile_in(
         files,
         pages: built.pages,
         statics,
+        gallery: built.gallery,
         warnings: built.warnings,
         schedule: built.schedule,
         search_pending: built.search_pending,
@@ -674,6 +703,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         pages: built.pages,
         other_files: built.other_files,
         static_files: built.static_files,
+        images: built.images,
         written,
         schedule: built.schedule,
         output,

@@ -4,7 +4,7 @@
 pub mod frontmatter;
 mod shown;
 
-pub use shown::{Shown, Stamps};
+pub use shown::{Shown, ShownImage, Stamps};
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -46,7 +46,7 @@ pub(crate) const PAGE_FIELDS: &[&str] = &[
     "title", "summary", "updated", "draft", "slug", "aliases", "extra",
 ];
 const SOURCE_FIELDS: &[&str] = &["name", "url", "author", "published"];
-const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption"];
+const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption", "focus"];
 
 /// A news article.
 #[derive(Debug, Clone)]
@@ -84,6 +84,9 @@ pub struct Article {
     pub author: Option<String>,
     pub source: Option<Source>,
     pub image: Option<Image>,
+    /// Without `image:`, the body's first figure (else its first image): the article's
+    /// thumbnail and share picture, not shown again above the body.
+    pub lead_from_body: Option<Image>,
     pub featured: bool,
     pub draft: bool,
     pub aliases: Vec<String>,
@@ -142,6 +145,8 @@ pub struct Image {
     pub src: String,
     pub alt: String,
     pub caption: Option<String>,
+    /// `focus:`, where a share picture is cropped around (`None`: site.toml's).
+    pub focus: Option<crate::images::Focus>,
     pub span: Range<usize>,
 }
 
@@ -588,6 +593,24 @@ impl Loader<'_> {
                     .help(removal.what.help()),
             );
         }
+        // A photo must say what it shows to a reader who cannot see it. Markdown cannot tell
+        // an alt left out from one left empty on purpose: a decorative image is written in
+        // HTML, `<img src="…" alt="">`.
+        for image in body.images.iter().filter(|i| i.alt.trim().is_empty()) {
+            let span = body_start + image.span.start..body_start + image.span.end;
+            fields.problem(
+                Problem::error(
+                    "content::image-no-alt",
+                    msg!("content-body-image-no-alt", src = image.url.as_str()),
+                )
+                .at(file, span)
+                .label(msg!("content-body-image-no-alt-label"))
+                .help(msg!(
+                    "content-body-image-no-alt-help",
+                    src = image.url.as_str()
+                )),
+            );
+        }
         let item = if is_article {
             self.article(&mut fields, body, body_line)
                 .map(|a| Item::Article(Arc::new(a)))
@@ -720,6 +743,11 @@ impl Loader<'_> {
             tag_spans,
             author,
             source,
+            lead_from_body: if image.is_none() {
+                lead_of_body(&body)
+            } else {
+                None
+            },
             image,
             featured,
             draft,
@@ -971,6 +999,23 @@ impl Loader<'_> {
         let src = get("src");
         let alt = get("alt");
         let caption = get("caption");
+        let focus = get("focus").and_then(|written| {
+            let focus = crate::images::Focus::parse(&written);
+            if focus.is_none() {
+                let span = nested
+                    .get("focus")
+                    .map_or(nested.span.clone(), |n| fields.span_of(n));
+                fields.problem(
+                    Problem::error(
+                        "content::image-focus",
+                        msg!("content-image-focus", value = written.as_str()),
+                    )
+                    .at(file, span)
+                    .help(msg!("content-image-focus-help")),
+                );
+            }
+            focus
+        });
         let (Some(src), Some(alt)) = (src.clone(), alt.filter(|a| !a.is_empty())) else {
             let missing = if src.is_none() { "src" } else { "alt" };
             fields.problem(
@@ -1001,6 +1046,7 @@ impl Loader<'_> {
             src,
             alt,
             caption: caption.filter(|c| !c.is_empty()),
+            focus,
             span,
         })
     }
@@ -1356,6 +1402,29 @@ impl Filter {
     }
 }
 
+/// The photo that stands for an article without `image:`: its body's first figure (an image
+/// alone in its paragraph, with a caption), else its first image with alt text. An image whose
+/// address would run a script or leads outside the site's files and the web is passed over.
+fn lead_of_body(body: &markdown::Rendered) -> Option<Image> {
+    let usable = |i: &&markdown::BodyImage| {
+        !i.alt.trim().is_empty()
+            && (i.url.starts_with('/') || crate::config::is_external_url(&i.url))
+    };
+    let image = body
+        .images
+        .iter()
+        .filter(usable)
+        .find(|i| i.caption.is_some())
+        .or_else(|| body.images.iter().find(usable))?;
+    Some(Image {
+        src: image.url.clone(),
+        alt: image.alt.trim().to_string(),
+        caption: image.caption.clone(),
+        focus: None,
+        span: image.span.clone(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1643,7 +1712,7 @@ editor = "Nguyễn Văn A"
     fn helps_written_over_several_lines_keep_their_indentation() {
         assert_eq!(
             Lang::En.text(&msg!("content-image-example")),
-            "write the image like this:\n  image:\n    src: /images/hoi-nghi.jpg\n    alt: Các đại biểu dự hội nghị\n    caption: Quang cảnh hội nghị (optional)"
+            "write the image like this:\n  image:\n    src: /images/hoi-nghi.jpg\n    alt: Các đại biểu dự hội nghị\n    caption: Quang cảnh hội nghị (optional)\n    focus: 50% 30% (what a share picture is cropped around; optional)"
         );
         assert_eq!(
             Lang::Vi.text(&msg!("content-source-example")),

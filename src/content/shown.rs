@@ -26,8 +26,8 @@ pub struct Shown<'a> {
     pub province: ProvinceId,
     pub category: Option<&'a str>,
     pub tags: &'a [String],
-    /// (src, alt, caption)
-    pub image: Option<(&'a str, &'a str, Option<&'a str>)>,
+    /// Its photo: `image:`, else the body's first figure (`Article::lead_from_body`).
+    pub image: Option<ShownImage<'a>>,
     pub author: Option<&'a str>,
 }
 
@@ -45,13 +45,30 @@ impl<'a> Shown<'a> {
             province: article.province,
             category: article.category.as_deref(),
             tags: &article.tags,
-            image: article
-                .image
-                .as_ref()
-                .map(|i| (i.src.as_str(), i.alt.as_str(), i.caption.as_deref())),
+            image: match (&article.image, &article.lead_from_body) {
+                (Some(i), _) => Some((i, false)),
+                (None, Some(i)) => Some((i, true)),
+                (None, None) => None,
+            }
+            .map(|(i, from_body)| ShownImage {
+                src: &i.src,
+                alt: &i.alt,
+                caption: i.caption.as_deref(),
+                from_body,
+            }),
             author: article.author.as_deref(),
         }
     }
+}
+
+/// The photo a list shows of an article.
+#[derive(Hash, Clone, Copy)]
+pub struct ShownImage<'a> {
+    pub src: &'a str,
+    pub alt: &'a str,
+    pub caption: Option<&'a str>,
+    /// Taken from the body (the article page shows it there, not again above the body).
+    pub from_body: bool,
 }
 
 /// Hashes of what pages show of an article, made once when its file is read.

@@ -284,3 +284,63 @@ pub fn process(
     };
     (gallery, stats, problems)
 }
+
+impl Focus {
+    /// A point as written in site.toml or an article: two percentages from the left and the top
+    /// (`50% 30%`, as CSS's `object-position`), or a word: `center`/`giữa`, `top`/`trên`,
+    /// `bottom`/`dưới`, `left`/`trái`, `right`/`phải`.
+    pub fn parse(text: &str) -> Option<Focus> {
+        let text = text.trim().to_lowercase();
+        let word = |w: &str| match w {
+            "center" | "giữa" => Some(Focus { x: 0.5, y: 0.5 }),
+            "top" | "trên" => Some(Focus { x: 0.5, y: 0.0 }),
+            "bottom" | "dưới" => Some(Focus { x: 0.5, y: 1.0 }),
+            "left" | "trái" => Some(Focus { x: 0.0, y: 0.5 }),
+            "right" | "phải" => Some(Focus { x: 1.0, y: 0.5 }),
+            _ => None,
+        };
+        if let Some(focus) = word(&text) {
+            return Some(focus);
+        }
+        let percent = |p: &str| -> Option<f32> {
+            let n: f32 = p.strip_suffix('%')?.trim().replace(',', ".").parse().ok()?;
+            (0.0..=100.0).contains(&n).then_some(n / 100.0)
+        };
+        let mut parts = text.split_whitespace();
+        let (x, y) = (parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Focus {
+            x: percent(x)?,
+            y: percent(y)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod focus_tests {
+    use super::Focus;
+
+    #[test]
+    fn a_focus_is_two_percentages_or_a_word() {
+        assert_eq!(Focus::parse("50% 30%"), Some(Focus { x: 0.5, y: 0.3 }));
+        assert_eq!(
+            Focus::parse(" 12,5% 100% "),
+            Some(Focus { x: 0.125, y: 1.0 })
+        );
+        assert_eq!(Focus::parse("Trên"), Some(Focus { x: 0.5, y: 0.0 }));
+        assert_eq!(Focus::parse("center"), Some(Focus { x: 0.5, y: 0.5 }));
+        for wrong in [
+            "",
+            "50%",
+            "50 30",
+            "120% 0%",
+            "50% 30% 10%",
+            "giữa trên",
+            "-5% 0%",
+        ] {
+            assert_eq!(Focus::parse(wrong), None, "{wrong:?}");
+        }
+    }
+}

@@ -58,6 +58,8 @@ pub struct Rendered {
     pub reading_minutes: u32,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    /// The Markdown images, in the order written.
+    pub images: Vec<BodyImage>,
     /// What was removed to make the body safe, in the order written (always empty with
     /// `RawHtml::Trusted`).
     pub removed: Vec<Removal>,
@@ -70,6 +72,20 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+}
+
+/// An image of the body written in Markdown (`![alt](src "caption")`), for the lead photo and
+/// the alt-text check. Images in raw HTML are not listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyImage {
+    /// The address as written.
+    pub url: String,
+    /// Its alt text as plain text ("" when none was written).
+    pub alt: String,
+    /// The caption of a figure (an image alone in its paragraph, with a title).
+    pub caption: Option<String>,
+    /// Byte range of the image's Markdown in the body.
+    pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +128,7 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
         footnotes,
         headings: Vec::new(),
         links: Vec::new(),
+        images: Vec::new(),
         words: WordCounter::default(),
         summary: None,
         last_heading_level: 1,
@@ -152,6 +169,7 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
         reading_minutes: u32::try_from(minutes).unwrap_or(u32::MAX),
         headings: walker.headings,
         links: walker.links,
+        images: walker.images,
         removed,
     }
 }
@@ -183,6 +201,7 @@ struct Walker<'a, 'h> {
     footnotes: Footnotes,
     headings: Vec<Heading>,
     links: Vec<Link>,
+    images: Vec<BodyImage>,
     words: WordCounter,
     summary: Option<String>,
     /// Level of the previous heading, 1 (the page title) before the first.
@@ -305,6 +324,12 @@ impl<'a> Walker<'a, '_> {
                 dest_url, title, ..
             } => {
                 let alt = plain_text(inner, TextOf::Alt);
+                self.images.push(BodyImage {
+                    url: dest_url.to_string(),
+                    alt: alt.clone(),
+                    caption: None,
+                    span: range.clone(),
+                });
                 let img = self.img(dest_url, &alt, Some(title), range);
                 self.emit(Event::InlineHtml(img.into()));
                 return true;
@@ -434,6 +459,12 @@ impl<'a> Walker<'a, '_> {
         }
         let alt = plain_text(&inner[1..inner.len() - 1], TextOf::Alt);
         let start = range.start.max(offset);
+        self.images.push(BodyImage {
+            url: dest_url.to_string(),
+            alt: alt.clone(),
+            caption: Some(title.trim().to_string()),
+            span: start..range.end.max(start),
+        });
         let img = self.img(dest_url, &alt, None, &(start..range.end.max(start)));
         Some(format!(
             "<figure>{img}<figcaption>{}</figcaption></figure>\n",

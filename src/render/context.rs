@@ -7,10 +7,12 @@ use serde::Serialize;
 
 use crate::config::{Config, Organization};
 use crate::content::Shown;
+use crate::content::ShownImage;
 use crate::content::{Article, Page, Source};
 use crate::locale;
 use crate::model::{Index, List, ListKind, paginate};
 use crate::provinces::{ProvinceId, Provinces};
+use crate::render::picture::Picture;
 use crate::route::{self, Feed};
 
 pub fn iso(date: &DateTime<FixedOffset>) -> String {
@@ -92,6 +94,8 @@ pub struct Site<'a> {
     pub config: &'a Config,
     pub provinces: &'a Provinces,
     pub index: &'a Index,
+    /// What the images stage made of the images pages show: their sizes and copies.
+    pub gallery: &'a crate::images::Gallery,
 }
 
 impl<'a> Site<'a> {
@@ -154,11 +158,44 @@ impl<'a> ProvinceContext<'a> {
     }
 }
 
+/// An image as templates get it: its address, alt text and caption, and what the images stage
+/// made of it (its size and copies) for `picture()` to write.
 #[derive(Serialize)]
 pub struct ImageContext<'a> {
-    pub src: String,
-    pub alt: &'a str,
+    #[serde(flatten)]
+    pub picture: Picture,
     pub caption: Option<&'a str>,
+    /// The photographer's name from the photo's EXIF, when its caption names no one
+    /// ("Ảnh: …") and `[images] credit` is on.
+    pub credit: Option<&'a str>,
+    /// The photo is the body's first figure, shown there (lists and share cards use it).
+    pub from_body: bool,
+}
+
+impl<'a> ImageContext<'a> {
+    pub fn new(site: Site<'a>, image: ShownImage<'a>) -> Self {
+        let config = site.config;
+        let processed = crate::route::static_file(image.src).and_then(|p| site.gallery.get(&p));
+        let mut picture = match processed {
+            Some(processed) => Picture::of(processed, |path| config.url(path)),
+            None => Picture {
+                src: asset_url(config, image.src),
+                ..Picture::default()
+            },
+        };
+        picture.alt = image.alt.to_string();
+        let credited = image
+            .caption
+            .is_some_and(|c| c.to_lowercase().contains("ảnh:"));
+        ImageContext {
+            picture,
+            caption: image.caption,
+            credit: processed
+                .and_then(|p| p.credit.as_deref())
+                .filter(|_| config.images.credit && !credited),
+            from_body: image.from_body,
+        }
+    }
 }
 
 /// What a list shows of an article.
@@ -203,11 +240,7 @@ impl<'a> ArticleSummary<'a> {
                 .iter()
                 .map(|name| term(route::tag, name))
                 .collect(),
-            image: article.image.map(|(src, alt, caption)| ImageContext {
-                src: asset_url(config, src),
-                alt,
-                caption,
-            }),
+            image: article.image.map(|image| ImageContext::new(site, image)),
             author: article.author,
         }
     }
@@ -259,7 +292,7 @@ impl<'a> SourceContext<'a> {
 pub struct ArticleFull<'a> {
     #[serde(flatten)]
     pub summary: ArticleSummary<'a>,
-    pub content: &'a str,
+    pub content: std::borrow::Cow<'a, str>,
     /// The summary is the body's first paragraph (no `summary:`), so a theme need not repeat it.
     pub summary_from_body: bool,
     pub word_count: usize,
@@ -272,7 +305,7 @@ impl<'a> ArticleFull<'a> {
     pub fn new(article: &'a Article, site: Site<'a>) -> Self {
         ArticleFull {
             summary: ArticleSummary::new(Shown::of(article), site),
-            content: &article.body.html,
+            content: body_html(site, &article.body.html, article.image.is_none()),
             summary_from_body: article.summary == article.body.summary,
             word_count: article.body.word_count,
             reading_minutes: article.body.reading_minutes,
@@ -289,12 +322,25 @@ pub struct PageFull<'a> {
     pub permalink: String,
     pub summary: &'a str,
     pub updated: Option<String>,
-    pub content: &'a str,
+    pub content: std::borrow::Cow<'a, str>,
     pub extra: &'a serde_json::Value,
 }
 
+/// A body's HTML with its photos as responsive markup (`picture::body`).
+fn body_html<'a>(site: Site<'_>, html: &'a str, first_eager: bool) -> std::borrow::Cow<'a, str> {
+    let config = site.config;
+    crate::render::picture::body(
+        html,
+        site.gallery,
+        &config.base_path,
+        &|path| config.url(path),
+        first_eager,
+    )
+}
+
 impl<'a> PageFull<'a> {
-    pub fn new(page: &'a Page, config: &Config) -> Self {
+    pub fn new(page: &'a Page, site: Site<'_>) -> Self {
+        let config = site.config;
         let path = route::page(&page.path);
         PageFull {
             title: &page.title,
@@ -305,7 +351,7 @@ impl<'a> PageFull<'a> {
                 .updated
                 .as_ref()
                 .map(|d| written(d, page.updated_has_time)),
-            content: &page.body.html,
+            content: body_html(site, &page.body.html, true),
             extra: &page.extra,
         }
     }
@@ -714,6 +760,8 @@ pub struct NotFoundContext {
 }
 
 /// The context of any page: one of the structs above, serialised as that struct.
+// One is made per page and serialised at once: boxing the large ones would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Serialize)]
 #[serde(untagged)]
 pub enum TemplateContext<'a> {

@@ -49,6 +49,7 @@ fn search_outputs(site: Site<'_>) -> Vec<Output> {
         config,
         index,
         provinces,
+        ..
     } = site;
     let urls: Vec<String> = index.articles.iter().map(|a| config.url(&a.path)).collect();
     let dates: Vec<String> = index

@@ -6,6 +6,7 @@ pub mod context;
 pub mod extras;
 pub mod feeds;
 pub mod head;
+pub mod picture;
 pub mod plan;
 pub mod seo;
 pub mod sitemap;
@@ -407,7 +408,7 @@ fn page_context<'a>(
                     None,
                     feed_links(site, home),
                 ),
-                page: PageFull::new(page, config),
+                page: PageFull::new(page, site),
             });
             (
                 ctx,
@@ -608,7 +609,7 @@ fn merge_repeats(problems: Vec<Problem>) -> Vec<Problem> {
 /// The filters `register_helpers` adds to Tera's, for the "did you mean" of an unknown filter.
 const FILTERS: &[&str] = &["date_vi", "number_vi", "slugify", "urlencode"];
 /// The functions `register_helpers` adds to Tera's.
-const FUNCTIONS: &[&str] = &["url"];
+const FUNCTIONS: &[&str] = &["url", "picture"];
 
 /// What `date_vi` says about a value that is not a date.
 fn date_vi_error(value: &str) -> Message {
@@ -658,6 +659,23 @@ fn register_helpers(tera: &mut Tera, config: &Config) {
     tera.register_filter("urlencode", |value: &str, _: Kwargs, _: &State| {
         urlencode(value)
     });
+    // `picture(image=article.image, sizes="…", eager=true, class="…")`: an image of a context
+    // as responsive markup (its copies, size, lazy loading), for themes to adopt.
+    tera.register_function(
+        "picture",
+        |kwargs: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            let image: tera::Value = kwargs.must_get("image")?;
+            let picture: picture::Picture = serde_json::to_value(&image)
+                .and_then(serde_json::from_value)
+                .map_err(|_| tera::Error::message(Lang::En.text(&msg!("render-picture-image"))))?;
+            let place = picture::Placement {
+                sizes: kwargs.get("sizes")?,
+                eager: kwargs.get("eager")?.unwrap_or(false),
+                class: kwargs.get("class")?,
+            };
+            Ok(tera::Value::safe_string(&picture.markup(place, None)))
+        },
+    );
     let base_path = config.base_path.clone();
     tera.register_function(
         "url",
@@ -733,6 +751,7 @@ mod tests {
             config: &compiled.config,
             provinces,
             index: &compiled.index,
+            gallery: &compiled.gallery,
         };
         let plan = plan(&compiled.config, &compiled.index);
         let summaries = Summaries::new(site);

@@ -37,23 +37,48 @@ fn previewable(src: &str) -> bool {
         .any(|ext| path.ends_with(ext))
 }
 
-/// The picture of a page: the article's own when it has a previewable one, else the site's
-/// `image` from site.toml. With its alt text when the article gives one.
-fn picture<'a>(config: &'a Config, article: Option<&'a Article>) -> Option<(String, &'a str)> {
+/// The picture a page is shared with: the article's photo (`image:`, else the body's first
+/// figure) when it is previewable, else the site's `image` from site.toml; its share copy
+/// (1200×630, cropped around its focus) with that size when the build made one. With its alt
+/// text.
+struct SharePicture<'a> {
+    src: String,
+    alt: &'a str,
+    size: Option<(u32, u32)>,
+}
+
+fn picture<'a>(site: Site<'_>, article: Option<&'a Article>) -> Option<SharePicture<'a>> {
+    let config = site.config;
+    let shared = |src: &str, alt: &'a str| {
+        let share = crate::route::static_file(src)
+            .and_then(|p| site.gallery.get(&p))
+            .and_then(|p| p.share.as_ref());
+        match share {
+            Some(copy) => SharePicture {
+                src: config.permalink(&copy.path),
+                alt,
+                size: Some((copy.width, copy.height)),
+            },
+            None => SharePicture {
+                src: absolute_asset(config, src),
+                alt,
+                size: None,
+            },
+        }
+    };
     article
-        .and_then(|a| a.image.as_ref())
+        .and_then(|a| a.image.as_ref().or(a.lead_from_body.as_ref()))
         .filter(|image| previewable(&image.src))
-        .map(|image| (absolute_asset(config, &image.src), image.alt.as_str()))
+        .map(|image| shared(&image.src, image.alt.as_str()))
         .or_else(|| {
-            config
-                .image
-                .as_deref()
-                .map(|src| (absolute_asset(config, src), config.title.as_str()))
+            // No alt text: the site's title stands for the site's picture.
+            config.image.as_deref().map(|src| shared(src, ""))
         })
 }
 
 /// Open Graph and Twitter card tags for a page.
-pub fn meta_tags(config: &Config, page: &Described<'_>) -> Vec<Meta> {
+pub fn meta_tags(site: Site<'_>, page: &Described<'_>) -> Vec<Meta> {
+    let config = site.config;
     let og = |key, content: &str| Meta {
         attr: "property",
         key,
@@ -84,9 +109,18 @@ pub fn meta_tags(config: &Config, page: &Described<'_>) -> Vec<Meta> {
         og("og:description", description),
         og("og:url", page.url),
     ];
-    let image = picture(config, page.article);
-    if let Some((src, alt)) = &image {
-        tags.push(og("og:image", src));
+    let image = picture(site, page.article);
+    if let Some(image) = &image {
+        let alt = if image.alt.is_empty() {
+            config.title.as_str()
+        } else {
+            image.alt
+        };
+        tags.push(og("og:image", &image.src));
+        if let Some((width, height)) = image.size {
+            tags.push(og("og:image:width", &width.to_string()));
+            tags.push(og("og:image:height", &height.to_string()));
+        }
         tags.push(og("og:image:alt", alt));
     }
     if let Some(article) = page.article {
@@ -109,8 +143,13 @@ pub fn meta_tags(config: &Config, page: &Described<'_>) -> Vec<Meta> {
     tags.push(tw("twitter:card", card));
     tags.push(tw("twitter:title", page.title));
     tags.push(tw("twitter:description", description));
-    if let Some((src, alt)) = &image {
-        tags.push(tw("twitter:image", src));
+    if let Some(image) = &image {
+        let alt = if image.alt.is_empty() {
+            config.title.as_str()
+        } else {
+            image.alt
+        };
+        tags.push(tw("twitter:image", &image.src));
         tags.push(tw("twitter:image:alt", alt));
     }
     tags
@@ -172,8 +211,8 @@ pub fn news_article(site: Site<'_>, article: &Article) -> Value {
             "url": config.base_url,
         }]),
     };
-    if let Some((src, _)) = picture(config, Some(article)) {
-        doc["image"] = json!([src]);
+    if let Some(image) = picture(site, Some(article)) {
+        doc["image"] = json!([image.src]);
     }
     if let Some(category) = &article.category {
         doc["articleSection"] = json!(category);
@@ -239,7 +278,7 @@ pub fn describe(site: Site<'_>, page: &Described<'_>, search_path: &str) -> Seo 
         (None, false) => None,
     };
     Seo {
-        meta: meta_tags(site.config, page),
+        meta: meta_tags(site, page),
         json_ld: json_ld.as_ref().map(script_json),
     }
 }
@@ -296,10 +335,12 @@ editor = "Nguyễn Văn A"
         assert!(problems.is_empty(), "{problems:?}");
         let now = DateTime::parse_from_rfc3339("2026-11-22T10:00:00+07:00").expect("date");
         let (index, _) = Index::build(&config, provinces, content, Filter::default(), now);
+        let gallery = crate::images::Gallery::default();
         let site = Site {
             config: &config,
             provinces,
             index: &index,
+            gallery: &gallery,
         };
         check(site, &index.articles[0]);
     }
@@ -334,7 +375,7 @@ image:
   alt: Đoàn đại biểu chụp ảnh lưu niệm"#;
         with_article(front, |site, article| {
             let url = "https://agufo.github.io/portal/tin-tuc/da-nang-don-doan-ban-lao/";
-            let tags = meta_tags(site.config, &described(article, url));
+            let tags = meta_tags(site, &described(article, url));
             assert_eq!(content_of(&tags, "og:type"), ["article"]);
             assert_eq!(content_of(&tags, "og:locale"), ["vi_VN"]);
             assert_eq!(
@@ -380,7 +421,7 @@ image:
     fn an_svg_picture_falls_back_to_the_site_picture() {
         let front = "title: Sơ đồ\ndate: 2025-07-02\nprovince: An Giang\nimage:\n  src: /images/so-do.svg\n  alt: Sơ đồ";
         with_article(front, |site, article| {
-            let tags = meta_tags(site.config, &described(article, "https://x.vn/"));
+            let tags = meta_tags(site, &described(article, "https://x.vn/"));
             assert_eq!(
                 content_of(&tags, "og:image"),
                 ["https://agufo.github.io/portal/images/chia-se.jpg"]
@@ -394,7 +435,11 @@ image:
         with_article(front, |site, article| {
             let mut config = site.config.clone();
             config.image = None;
-            let tags = meta_tags(&config, &described(article, "https://x.vn/"));
+            let site = Site {
+                config: &config,
+                ..site
+            };
+            let tags = meta_tags(site, &described(article, "https://x.vn/"));
             assert!(content_of(&tags, "og:image").is_empty());
             assert_eq!(content_of(&tags, "twitter:card"), ["summary"]);
             // The summary comes from the body when the front-matter gives none.

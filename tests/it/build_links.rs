@@ -31,7 +31,7 @@ fn good_site() -> TempSite {
     );
     support::write(
         &site.root.join("static/images/2024/hoi-nghi.jpg"),
-        b"\xff\xd8\xff",
+        support::jpeg(64, 48),
     );
     site
 }
@@ -87,7 +87,7 @@ fn a_missing_body_image_fails_the_build_and_leaves_the_output_as_it_was() {
     // The picture put in place: the build goes through.
     support::write(
         &site.root.join("static/images/2024/khong-co.jpg"),
-        b"\xff\xd8\xff",
+        support::jpeg(64, 48),
     );
     let outcome = build(&site);
     assert_eq!(outcome.code, 0, "{}", outcome.transcript());
@@ -236,7 +236,7 @@ fn the_preview_keeps_the_last_good_page_under_a_missing_image_and_recovers() {
     server.after("picture added", || {
         support::write(
             &site.root.join("static/images/2024/dai-bieu.jpg"),
-            b"\xff\xd8\xff",
+            support::jpeg(64, 48),
         );
     });
     let (status, html, ok, problems) = served(&server, page);

@@ -59,7 +59,7 @@ fn good_site() -> TempSite {
     );
     support::write(
         &site.root.join("static/images/hoi-nghi.jpg"),
-        b"\xff\xd8\xff",
+        support::jpeg(64, 48),
     );
     site
 }

@@ -214,6 +214,22 @@ pub fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Writes `contents` to `path`, creating parent folders.
+/// A real JPEG photo of `width`×`height` (a gradient), for sites whose images the build reads.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x * 255 / width.max(1)) as u8,
+            (y * 255 / height.max(1)) as u8,
+            128,
+        ])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 85)
+        .encode_image(&pixels)
+        .expect("encode a test JPEG");
+    bytes
+}
+
 pub fn write(path: &Path, contents: impl AsRef<[u8]>) {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)

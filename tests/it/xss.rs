@@ -185,9 +185,9 @@ const MARKDOWN: &str = r#"Bài kiểm thử cú pháp Markdown.
 
 ![Ảnh](javascript:alert(/xss-m-image/))
 
-![Ảnh có tiêu đề](/images/hong.png "\" onerror=\"alert(/xss-m-image-title/)")
+![Ảnh có tiêu đề](/images/hong.bmp "\" onerror=\"alert(/xss-m-image-title/)")
 
-Ảnh trong câu ![" onerror="alert(/xss-m-image-alt/)](/images/hong.png) giữa chữ.
+Ảnh trong câu ![" onerror="alert(/xss-m-image-alt/)](/images/hong.bmp) giữa chữ.
 
 [Tiêu đề liên kết](https://example.org/ "\"onmouseover=\"alert(/xss-m-link-title/)")
 
@@ -344,7 +344,7 @@ fn site(extra: &str) -> TempSite {
 }
 
 /// See `site`.
-const BROKEN_IMAGE: &str = "static/images/hong.png";
+const BROKEN_IMAGE: &str = "static/images/hong.bmp";
 
 fn build(site: &TempSite) -> Outcome {
     bantin(
