@@ -214,21 +214,25 @@ impl Cache {
     fn with_manifest<T>(&self, f: impl FnOnce(&mut Manifest, &mut bool) -> T) -> T {
         let mut state = self.state();
         let state = &mut *state;
-        let manifest = state.manifest.get_or_insert_with(|| self.load());
+        let place = state.place.clone().unwrap_or_else(|| self.dir.clone());
+        let manifest = state.manifest.get_or_insert_with(|| load(&place));
         f(manifest, &mut state.dirty)
     }
+}
 
-    fn load(&self) -> Manifest {
-        fs::read(self.dir.join(MANIFEST))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
-            .filter(|m| m.version == MANIFEST_VERSION)
-            .unwrap_or(Manifest {
-                version: MANIFEST_VERSION,
-                files: BTreeMap::new(),
-            })
-    }
+/// The manifest in the folder `place`; a missing, unreadable or older one is empty.
+fn load(place: &Path) -> Manifest {
+    fs::read(place.join(MANIFEST))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+        .filter(|m| m.version == MANIFEST_VERSION)
+        .unwrap_or(Manifest {
+            version: MANIFEST_VERSION,
+            files: BTreeMap::new(),
+        })
+}
 
+impl Cache {
     /// What the manifest knows of `file`, if its size and modification time are unchanged.
     pub(super) fn entry(&self, file: &Path, size: u64, mtime: (u64, u32)) -> Option<Entry> {
         let name = file.to_string_lossy();

@@ -10,8 +10,8 @@
 
 mod cache;
 mod clean;
-mod decode;
-mod encode;
+pub mod decode;
+pub mod encode;
 mod run;
 pub mod sample;
 #[cfg(test)]

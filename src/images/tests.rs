@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use img_parts::Bytes;
+use img_parts::{Bytes, ImageEXIF};
 
 use crate::problem::Problem;
 
@@ -53,6 +53,9 @@ fn camera_photo_is_upright_capped_and_clean() {
     };
     let photo = sample::camera_jpeg(4000, 3000, 1, &exif);
     assert!(sample::has_gps(&photo));
+    // The sample weighs what a 12-megapixel camera file weighs.
+    let mb = photo.len() as f64 / 1e6;
+    assert!((1.5..6.0).contains(&mb), "{mb} MB");
     let req = request(
         site.path(),
         "images/2025/hoi-nghi.jpg",
@@ -421,4 +424,73 @@ fn variant_widths_follow_the_rule() {
         ..Settings::default()
     };
     assert_eq!(run::variant_widths(2500, &narrow), [480, 2048]);
+}
+
+#[test]
+fn webp_and_avif_originals() {
+    let site = tempfile::tempdir().unwrap();
+    let cache = Cache::open(site.path());
+    let pixels = image::DynamicImage::ImageRgb8(sample::camera_pixels(320, 240, 9));
+    let lossy = encode::encode(&pixels, Format::Webp, 80).unwrap();
+    let mut webp = img_parts::webp::WebP::from_bytes(Bytes::from(lossy)).unwrap();
+    let with_gps = sample::camera_jpeg(
+        8,
+        8,
+        1,
+        &SampleExif {
+            gps: Some((21.0, 105.0)),
+            ..SampleExif::default()
+        },
+    );
+    let tiff = img_parts::jpeg::Jpeg::from_bytes(Bytes::from(with_gps))
+        .unwrap()
+        .exif()
+        .unwrap();
+    webp.set_exif(Some(tiff));
+    let webp = webp.encoder().bytes().to_vec();
+    assert!(sample::has_gps(&webp));
+    let avif = encode::encode(&pixels, Format::Avif, 60).unwrap();
+    let a = request(site.path(), "a.webp", &webp, true, None);
+    let b = request(site.path(), "b.avif", &avif, true, Some(Focus::default()));
+    let (gallery, _, problems) = process(&[a, b.clone()], &Settings::default(), &cache);
+    assert!(problems.is_empty(), "{problems:?}");
+    let a = gallery.get("a.webp").unwrap();
+    assert!(!sample::has_gps(&std::fs::read(&a.file).unwrap()));
+    let listed: Vec<(Format, u32)> = a.variants.iter().map(|v| (v.format, v.width)).collect();
+    assert_eq!(listed, [(Format::Webp, 320)]);
+    let b = gallery.get("b.avif").unwrap();
+    assert_eq!((b.width, b.height, b.format), (320, 240, Format::Avif));
+    assert_eq!(b.file, b_file(&b.path, site.path()));
+    assert!(b.variants.is_empty() && b.share.is_none());
+}
+
+fn b_file(path: &str, root: &Path) -> std::path::PathBuf {
+    root.join("static").join(path)
+}
+
+#[test]
+fn unwritable_cache_folder_falls_back_to_a_temporary_one() {
+    let site = tempfile::tempdir().unwrap();
+    // A file where the cache folder's parent should be: the folder cannot be created.
+    std::fs::write(site.path().join(".bantin-cache"), b"").unwrap();
+    let cache = Cache::open(site.path());
+    let photo = sample::camera_jpeg(300, 200, 10, &SampleExif::default());
+    let req = request(site.path(), "a.jpg", &photo, true, None);
+    let (gallery, stats, problems) =
+        process(std::slice::from_ref(&req), &Settings::default(), &cache);
+    assert_eq!(codes(&problems), ["images::cache-unwritable"]);
+    assert_eq!(stats.encoded, 2);
+    for v in &gallery.get("a.jpg").unwrap().variants {
+        assert!(v.file.is_file());
+        assert!(!v.file.starts_with(site.path()));
+    }
+    // Warned once per cache, and the temporary folder serves as a cache too.
+    let (gallery, stats, problems) = process(&[req], &Settings::default(), &cache);
+    assert!(problems.is_empty());
+    assert_eq!(stats.encoded, 0);
+    let temporary = gallery.get("a.jpg").unwrap().variants[0]
+        .file
+        .parent()
+        .unwrap();
+    std::fs::remove_dir_all(temporary).unwrap();
 }
