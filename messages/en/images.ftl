@@ -10,3 +10,4 @@ images-duplicate = the same photo is in { $count } files: { $files }
 images-duplicate-help = keep one file, delete the others and point the articles at the one you keep
 images-cache-unwritable = the image cache folder `{ $folder }` cannot be created; processed images are kept in `{ $temporary }` instead, so the next build may have to make them again
 images-truncated = the file is cut off before its end
+images-cache-write = the processed image cannot be written into `{ $folder }`: { $error }

@@ -10,3 +10,4 @@ images-duplicate = cùng một ảnh có { $count } bản ở các tệp: { $fil
 images-duplicate-help = hãy giữ một tệp, xóa các tệp còn lại và sửa các bài viết để cùng dùng tệp được giữ
 images-cache-unwritable = không tạo được thư mục lưu tạm ảnh `{ $folder }`; ảnh đã xử lý được lưu tạm ở `{ $temporary }`, lần dựng sau có thể phải xử lý lại
 images-truncated = tệp bị thiếu phần cuối
+images-cache-write = không ghi được ảnh đã xử lý vào thư mục `{ $folder }`: { $error }

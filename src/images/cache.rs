@@ -147,6 +147,7 @@ impl Cache {
         }
     }
 
+    /// The cache folder (encodes go to a temporary folder instead when it cannot be created).
     pub fn dir(&self) -> &Path {
         &self.dir
     }

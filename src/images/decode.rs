@@ -20,9 +20,11 @@ pub const MAX_ALLOC: u64 = 400 * 1024 * 1024;
 /// What an original's bytes turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A format bantin publishes.
     Image(Format),
     /// HEIC/HEIF from an iPhone: refused with a way to get a JPEG.
     Heic,
+    /// Anything else (text, a damaged file, TIFF, …).
     Unknown,
 }
 

@@ -15,7 +15,8 @@ use super::{Focus, Format, SHARE_SIZE};
 /// below it the files shrink by a few per cent for twice the time or more.
 pub const AVIF_SPEED: u8 = 8;
 
-/// JPEG quality of the cleaned copy when it must be re-encoded (rotated, converted, scaled).
+/// JPEG (and lossy WebP) quality of the cleaned copy when it must be re-encoded (rotated,
+/// converted to sRGB, scaled down).
 pub const CLEAN_JPEG_QUALITY: u8 = 85;
 
 /// Scales `image` to `width`×`height` (a crop window of the source first, when given), with

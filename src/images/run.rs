@@ -200,9 +200,17 @@ fn one(request: &Request, settings: &Settings, cache: &Cache) -> Result<Outcome,
         for (job, file) in &missing {
             let out = make(job, &bytes, format, pixels.as_ref(), &mut scaled)
                 .map_err(|e| unreadable(request, e))?;
-            cache
-                .write(file, &out)
-                .map_err(|e| unreadable(request, e.to_string()))?;
+            cache.write(file, &out).map_err(|e| {
+                Problem::error(
+                    "images::cache-write",
+                    msg!(
+                        "images-cache-write",
+                        folder = file.parent().unwrap_or(file).display().to_string(),
+                        error = e.to_string()
+                    ),
+                )
+                .in_file(request.shown.clone())
+            })?;
             encoded += 1;
         }
         if fresh {

@@ -17,7 +17,7 @@ use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::imageops::FilterType;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder, RgbImage, RgbaImage};
-use img_parts::{Bytes, ImageEXIF};
+use img_parts::{Bytes, ImageEXIF, ImageICC};
 
 /// The EXIF a sample photo carries. `Make`/`Model` are written whenever any of it is asked for.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -199,6 +199,69 @@ pub fn png_with_text(width: u32, height: u32, exif: &SampleExif) -> Vec<u8> {
     );
     png.set_exif(Some(Bytes::from(tiff(exif))));
     png.encoder().bytes().to_vec()
+}
+
+/// An RGB ICC profile (version 2, gamma 2.2) whose red and blue primaries are sRGB's swapped:
+/// converting to sRGB turns red into blue, so tests can see that a conversion happened. Written
+/// by hand like the EXIF: nothing in bantin's crates writes ICC profiles.
+pub fn swapped_icc() -> Vec<u8> {
+    fn fixed(v: f64) -> [u8; 4] {
+        ((v * 65536.0).round() as i32).to_be_bytes()
+    }
+    fn xyz(x: f64, y: f64, z: f64) -> Vec<u8> {
+        let mut tag = b"XYZ \0\0\0\0".to_vec();
+        for v in [x, y, z] {
+            tag.extend(fixed(v));
+        }
+        tag
+    }
+    // 'curv' with one entry: a gamma of 2.2 as u8Fixed8 (0x0233), padded to 4 bytes.
+    let curve = b"curv\0\0\0\0\0\0\0\x01\x02\x33\0\0".to_vec();
+    let tags: [(&[u8; 4], Vec<u8>); 7] = [
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.1431, 0.0606, 0.7141)),
+        (b"gXYZ", xyz(0.3851, 0.7169, 0.0971)),
+        (b"bXYZ", xyz(0.4361, 0.2225, 0.0139)),
+        (b"rTRC", curve.clone()),
+        (b"gTRC", curve.clone()),
+        (b"bTRC", curve),
+    ];
+    let mut header = vec![0u8; 128];
+    header[8..12].copy_from_slice(&[2, 0x10, 0, 0]);
+    header[12..16].copy_from_slice(b"mntr");
+    header[16..20].copy_from_slice(b"RGB ");
+    header[20..24].copy_from_slice(b"XYZ ");
+    header[36..40].copy_from_slice(b"acsp");
+    for (i, v) in [0.9642, 1.0, 0.8249].into_iter().enumerate() {
+        header[68 + 4 * i..72 + 4 * i].copy_from_slice(&fixed(v));
+    }
+    let mut table = (tags.len() as u32).to_be_bytes().to_vec();
+    let mut data: Vec<u8> = Vec::new();
+    let data_at = 128 + 4 + 12 * tags.len();
+    for (signature, tag) in &tags {
+        table.extend(*signature);
+        table.extend(((data_at + data.len()) as u32).to_be_bytes());
+        table.extend((tag.len() as u32).to_be_bytes());
+        data.extend(tag);
+    }
+    let mut out = header;
+    out.extend(table);
+    out.extend(data);
+    let size = (out.len() as u32).to_be_bytes();
+    out[..4].copy_from_slice(&size);
+    out
+}
+
+/// A `width`×`height` JPEG of one colour, carrying the ICC profile `icc`.
+pub fn flat_jpeg_with_icc(width: u32, height: u32, colour: [u8; 3], icc: &[u8]) -> Vec<u8> {
+    let pixels = RgbImage::from_pixel(width, height, image::Rgb(colour));
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, 95)
+        .write_image(pixels.as_raw(), width, height, ExtendedColorType::Rgb8)
+        .expect("encoding in memory");
+    let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(Bytes::from(out)).expect("our own JPEG");
+    jpeg.set_icc_profile(Some(Bytes::copy_from_slice(icc)));
+    jpeg.encoder().bytes().to_vec()
 }
 
 /// The EXIF fields of an image file (JPEG, PNG, WebP), or None when it has no EXIF.

@@ -494,3 +494,31 @@ fn unwritable_cache_folder_falls_back_to_a_temporary_one() {
         .unwrap();
     std::fs::remove_dir_all(temporary).unwrap();
 }
+
+#[test]
+fn colours_are_converted_to_srgb_and_the_profile_dropped() {
+    let site = tempfile::tempdir().unwrap();
+    let cache = Cache::open(site.path());
+    let icc = sample::swapped_icc();
+    assert!(qcms::Profile::new_from_slice(&icc, false).is_some());
+    let photo = sample::flat_jpeg_with_icc(64, 48, [220, 30, 30], &icc);
+    let req = request(site.path(), "mau.jpg", &photo, true, None);
+    let (gallery, stats, problems) = process(&[req], &Settings::default(), &cache);
+    assert!(problems.is_empty(), "{problems:?}");
+    let p = gallery.get("mau.jpg").unwrap();
+    // Converted: re-encoded (the cleaned copy and a JPEG and a WebP at 64 px).
+    assert_eq!(stats.encoded, 3);
+    for file in std::iter::once(&p.file).chain(p.variants.iter().map(|v| &v.file)) {
+        let bytes = std::fs::read(file).unwrap();
+        if p.file == *file {
+            let jpeg = img_parts::jpeg::Jpeg::from_bytes(Bytes::from(bytes)).unwrap();
+            assert!(img_parts::ImageICC::icc_profile(&jpeg).is_none());
+        }
+        let pixel = *decoded(file).to_rgb8().get_pixel(32, 24);
+        assert!(
+            pixel[2] > 150 && pixel[0] < 100,
+            "{pixel:?} in {}",
+            file.display()
+        );
+    }
+}
