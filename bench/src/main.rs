@@ -2,13 +2,15 @@
 //! Vietnamese news site; `serve` measures `bantin build` and `bantin serve` on such sites of
 //! several sizes, `search` what the search index costs and what queries download, `compare`
 //! bantin against Hugo on the same corpus, `import` what importing a WordPress export of it
-//! costs; each prints Markdown tables (see BENCHMARKS.md).
+//! costs, `images` what publishing camera photos costs; each prints Markdown tables (see
+//! BENCHMARKS.md).
 
 mod compare;
 mod corpus;
 #[cfg(test)]
 mod corpus_tests;
 mod hugo;
+mod images;
 mod import;
 mod search;
 mod serve;
@@ -65,6 +67,10 @@ enum Command {
     /// `bantin import wordpress` on a WordPress export of the corpus: the first run (every file
     /// written) and a second run (nothing changes), wall time, CPU time and peak memory of each
     Import(import::Args),
+    /// Camera photos through `bantin::images::process`: cold runs with and without AVIF,
+    /// each output kind's encode time on one core, a warm run over 1,000 photos; prints
+    /// Markdown tables
+    Images(images::Args),
 }
 
 /// The repository: the sample site, the theme and the test tools the benchmarks use (this
@@ -113,6 +119,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Images(args) => images::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

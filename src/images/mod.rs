@@ -8,10 +8,20 @@
 //! touched. Encodes are kept in a cache folder (`Cache`) keyed by the photo's bytes, the
 //! operation and the encoder's version, so a rebuild encodes only new or changed photos.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+mod cache;
+mod clean;
+pub mod decode;
+pub mod encode;
+mod run;
+pub mod sample;
+#[cfg(test)]
+mod tests;
 
-use crate::problem::Problem;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub use cache::{Cache, ENCODER_VERSION};
+pub use run::process;
 
 /// site.toml's `[images]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,69 +231,8 @@ pub struct Stats {
     pub reused: usize,
 }
 
-/// The cache of encodes: `.bantin-cache/images/` in the site's folder.
-#[derive(Debug)]
-pub struct Cache {
-    dir: PathBuf,
-}
-
 /// The cache folder below the site's folder; CI keeps `.bantin-cache/` between runs.
 pub const CACHE_DIR: &str = ".bantin-cache/images";
-
-impl Cache {
-    /// The cache of the site in `root`. Nothing is created until something is encoded.
-    pub fn open(root: &Path) -> Cache {
-        Cache {
-            dir: root.join(CACHE_DIR),
-        }
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-}
-
-/// Looks at every requested image, making what is missing from the cache, on all cores. A
-/// file that cannot be read or decoded is an error naming it; the other images are still made.
-pub fn process(
-    requests: &[Request],
-    settings: &Settings,
-    cache: &Cache,
-) -> (Gallery, Stats, Vec<Problem>) {
-    let _ = (settings, cache);
-    let mut gallery = Gallery::default();
-    let mut problems = Vec::new();
-    for request in requests {
-        let Some(format) = Format::of_path(&request.path) else {
-            continue;
-        };
-        match image::image_dimensions(&request.file) {
-            Ok((width, height)) => gallery.insert(Processed {
-                path: request.path.clone(),
-                width,
-                height,
-                format,
-                file: request.file.clone(),
-                variants: Vec::new(),
-                share: None,
-                credit: None,
-                digest: 0,
-            }),
-            Err(e) => problems.push(
-                Problem::error(
-                    "images::unreadable",
-                    crate::msg!("images-unreadable", error = e.to_string()),
-                )
-                .in_file(request.shown.clone()),
-            ),
-        }
-    }
-    let stats = Stats {
-        images: gallery.len(),
-        ..Stats::default()
-    };
-    (gallery, stats, problems)
-}
 
 impl Focus {
     /// A point as written in site.toml or an article: two percentages from the left and the top
