@@ -697,8 +697,13 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         .unwrap_or_else(|| options.source.join("public"));
     // The output folder is checked first: a folder bantin may not write is refused at once.
     let staging = Staging::new(&output, &options.source, options.foreign)?;
-    let built = run(options, &mut Memo::off(), &staging, &timings)?;
+    let mut memo = Memo::off();
+    let built = run(options, &mut memo, &staging, &timings)?;
     let written = timings.time(STAGE_COMMIT, || staging.commit())?;
+    // The site is out: the photo cache keeps only what it uses now.
+    if let Some(cache) = &memo.images {
+        cache.prune(&built.gallery);
+    }
     Ok(Report {
         pages: built.pages,
         other_files: built.other_files,

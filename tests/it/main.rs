@@ -14,6 +14,7 @@ mod dates;
 mod equivalence;
 mod errors;
 mod generated_site;
+mod images;
 mod import;
 mod import_feed;
 mod import_html;
