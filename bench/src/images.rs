@@ -232,6 +232,24 @@ fn kinds(requests: &[Request], args: &Args) -> Result<(Vec<Kind>, f64), String> 
                 n,
             );
         }
+        // The same width at other AVIF speeds, to choose AVIF_SPEED.
+        for speed in [4, 6, 8, 10] {
+            let width = 960;
+            let height = images::encode::height_at(w, h, width);
+            let scaled = images::encode::resize(&pixels, width, height, None);
+            let started = Instant::now();
+            let out = images::encode::avif(&scaled, settings.quality, speed)?;
+            record(
+                format!(
+                    "AVIF {width}w q{} speed {speed} (encode only)",
+                    settings.quality
+                ),
+                width,
+                height,
+                started.elapsed(),
+                out.len(),
+            );
+        }
         let (window, (sw, sh)) = images::encode::share_window(w, h, Focus::default());
         let started = Instant::now();
         let cropped = images::encode::resize(&pixels, sw, sh, Some(window));
@@ -352,7 +370,7 @@ fn measure(args: &Args, root: &Path) -> Result<(), String> {
     let per_width = |prefix: &str| -> f64 {
         kinds
             .iter()
-            .filter(|k| k.name.starts_with(prefix))
+            .filter(|k| k.name.starts_with(prefix) && !k.name.ends_with("(encode only)"))
             .map(Kind::ms)
             .sum()
     };

@@ -35,11 +35,20 @@ pub fn resize(
     let mut options =
         fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
     if let Some((left, top, w, h)) = crop {
-        options = options.crop(left, top, w, h);
+        // Kept inside the image: a window computed in floating point may pass its edge by a
+        // rounding error, which fast_image_resize refuses.
+        let (iw, ih) = (f64::from(image.width()), f64::from(image.height()));
+        let (left, top) = (left.clamp(0.0, iw), top.clamp(0.0, ih));
+        options = options.crop(left, top, w.min(iw - left), h.min(ih - top));
     }
-    fr::Resizer::new()
+    // Both images are of the same pixel type and the crop is inside the source, so this
+    // cannot fail; if it ever did, an unscaled copy is better than a panic.
+    if fr::Resizer::new()
         .resize(image, &mut dst, &options)
-        .expect("source and destination share a pixel type");
+        .is_err()
+    {
+        return image.clone();
+    }
     dst
 }
 
@@ -61,7 +70,8 @@ pub fn share_window(width: u32, height: u32, focus: Focus) -> ((f64, f64, f64, f
         (w, w * sh / sw)
     };
     let place = |size: f64, window: f64, at: f32| {
-        (size * f64::from(at.clamp(0.0, 1.0)) - window / 2.0).clamp(0.0, size - window)
+        let at = if at.is_nan() { 0.5 } else { at };
+        (size * f64::from(at.clamp(0.0, 1.0)) - window / 2.0).clamp(0.0, (size - window).max(0.0))
     };
     let (left, top) = (place(w, cw, focus.x), place(h, ch, focus.y));
     let out = if cw >= sw {
@@ -104,15 +114,20 @@ pub fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u
             };
             out = encoder.encode(f32::from(quality.clamp(1, 100))).to_vec();
         }
-        Format::Avif => {
-            let (bytes, colour) = layout(image);
-            AvifEncoder::new_with_speed_quality(&mut out, AVIF_SPEED, quality.clamp(1, 100))
-                .with_num_threads(Some(1))
-                .write_image(bytes, w, h, colour)
-                .map_err(|e| e.to_string())?;
-        }
+        Format::Avif => out = avif(image, quality, AVIF_SPEED)?,
         Format::Gif => return Err("GIF is not encoded".into()),
     }
+    Ok(out)
+}
+
+/// AVIF at `speed` (1 slowest … 10 fastest), on one thread; `encode` uses `AVIF_SPEED`.
+pub fn avif(image: &DynamicImage, quality: u8, speed: u8) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let (bytes, colour) = layout(image);
+    AvifEncoder::new_with_speed_quality(&mut out, speed.clamp(1, 10), quality.clamp(1, 100))
+        .with_num_threads(Some(1))
+        .write_image(bytes, image.width(), image.height(), colour)
+        .map_err(|e| e.to_string())?;
     Ok(out)
 }
 
@@ -159,6 +174,34 @@ mod tests {
         assert_eq!(out, (600, 315));
         let (_, out) = share_window(1, 1, Focus::default());
         assert_eq!(out, (1, 1));
+    }
+
+    #[test]
+    fn share_windows_stay_inside_odd_sizes() {
+        for (w, h) in [
+            (1200, 630),
+            (2400, 1260),
+            (3821, 2006),
+            (7, 3),
+            (3, 7),
+            (1, 1000),
+        ] {
+            for focus in [(0.0, 0.0), (1.0, 1.0), (0.3, 0.9), (f32::NAN, 2.0)] {
+                let focus = Focus {
+                    x: focus.0,
+                    y: focus.1,
+                };
+                let ((left, top, cw, ch), (ow, oh)) = share_window(w, h, focus);
+                assert!(left >= 0.0 && top >= 0.0, "{w}x{h}");
+                assert!(left + cw <= f64::from(w) + 1e-6 && top + ch <= f64::from(h) + 1e-6);
+                // Scaling is slow in the tests' debug build: only the small ones.
+                if w * h < 50_000 {
+                    let image = DynamicImage::new_rgb8(w, h);
+                    let out = resize(&image, ow, oh, Some((left, top, cw, ch)));
+                    assert_eq!((out.width(), out.height()), (ow, oh));
+                }
+            }
+        }
     }
 
     #[test]

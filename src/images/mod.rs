@@ -7,6 +7,11 @@
 //! responsive variants (`Variant`) and its share picture. Originals in `static/` are never
 //! touched. Encodes are kept in a cache folder (`Cache`) keyed by the photo's bytes, the
 //! operation and the encoder's version, so a rebuild encodes only new or changed photos.
+//!
+//! The parts: `decode` (real format by magic bytes, headers, upright sRGB pixels within
+//! `image::Limits`), `clean` (metadata removed without re-encoding), `encode` (scaling,
+//! share crops, JPEG/PNG/WebP/AVIF), `cache` (keys, manifest, atomic writes, pruning), `run`
+//! (the stage on all cores, and its warnings) and `sample` (camera-like test photos).
 
 mod cache;
 mod clean;
@@ -21,7 +26,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub use cache::{Cache, ENCODER_VERSION};
-pub use run::process;
+pub use run::{process, variant_widths};
 
 /// site.toml's `[images]`.
 #[derive(Debug, Clone, PartialEq)]

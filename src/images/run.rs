@@ -213,9 +213,9 @@ fn one(request: &Request, settings: &Settings, cache: &Cache) -> Result<Outcome,
             })?;
             encoded += 1;
         }
-        if fresh {
-            cache.remember(&request.file, entry.clone());
-        }
+    }
+    if fresh {
+        cache.remember(&request.file, entry.clone());
     }
 
     let mut variants = Vec::new();
