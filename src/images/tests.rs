@@ -500,7 +500,6 @@ fn colours_are_converted_to_srgb_and_the_profile_dropped() {
     let site = tempfile::tempdir().unwrap();
     let cache = Cache::open(site.path());
     let icc = sample::swapped_icc();
-    assert!(qcms::Profile::new_from_slice(&icc, false).is_some());
     let photo = sample::flat_jpeg_with_icc(64, 48, [220, 30, 30], &icc);
     let req = request(site.path(), "mau.jpg", &photo, true, None);
     let (gallery, stats, problems) = process(&[req], &Settings::default(), &cache);

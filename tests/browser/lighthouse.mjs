@@ -3,10 +3,12 @@
 // bantin site, served on 127.0.0.1 by tests/browser/static-server.mjs.
 //
 //   node tests/browser/lighthouse.mjs --root OUT --base-path /lhhn-angiang/ --page / --page /tin-tuc/x/
-//        [--min 0.95] [--chromium /usr/bin/chromium]
+//        [--min 0.95] [--category performance ...] [--chromium /usr/bin/chromium]
 //
-// Runs Lighthouse (pinned in tests/tools) in headless Chromium with its default mobile settings,
-// one page after another. The report is one JSON object on stdout: {ok, min, pages: [{page,
+// Runs Lighthouse (pinned in tests/tools) in headless Chromium with its default mobile settings
+// (a mid-range phone on a slow 4G connection, simulated), one page after another; the categories
+// scored are accessibility, best-practices and SEO unless --category names others (performance:
+// the photo benchmark in BENCHMARKS.md). The report is one JSON object on stdout: {ok, min, pages: [{page,
 // scores: {accessibility, best-practices, seo}, failed: [audits that lost points]}]}.
 // Exit status: 0 every score ≥ --min, 1 a score below it, 2 bad arguments or setup.
 import { createRequire } from 'node:module';
@@ -17,7 +19,8 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from './static-server.mjs';
 
 const require = createRequire(new URL('../tools/package.json', import.meta.url));
-const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
+const DEFAULT_CATEGORIES = ['accessibility', 'best-practices', 'seo'];
+const KNOWN = ['performance', ...DEFAULT_CATEGORIES];
 
 function usage(message) {
   console.error(`lighthouse.mjs: ${message}`);
@@ -25,7 +28,7 @@ function usage(message) {
 }
 
 function readArgs(argv) {
-  const args = { pages: [], min: 0.95, chromium: '/usr/bin/chromium' };
+  const args = { pages: [], min: 0.95, chromium: '/usr/bin/chromium', categories: [] };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) usage(`${flag} needs a value`);
@@ -34,6 +37,7 @@ function readArgs(argv) {
       case '--base-path': args.basePath = value; break;
       case '--page': args.pages.push(value); break;
       case '--min': args.min = Number(value); break;
+      case '--category': args.categories.push(value); break;
       case '--chromium': args.chromium = value; break;
       default: usage(`unknown option ${flag}`);
     }
@@ -42,6 +46,8 @@ function readArgs(argv) {
   if (!args.basePath?.startsWith('/') || !args.basePath.endsWith('/')) usage('--base-path must start and end with "/"');
   if (!args.pages.length) usage('give at least one --page');
   if (!(args.min > 0 && args.min <= 1)) usage('--min must be a score between 0 and 1');
+  for (const c of args.categories) if (!KNOWN.includes(c)) usage(`unknown category ${c} (${KNOWN.join(', ')})`);
+  if (!args.categories.length) args.categories = DEFAULT_CATEGORIES;
   return args;
 }
 
@@ -63,6 +69,7 @@ async function main() {
       '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const pages = [];
+  const CATEGORIES = args.categories;
   try {
     for (const page of args.pages) {
       const url = origin + args.basePath + page.replace(/^\//, '');

@@ -5,7 +5,7 @@
 
 use img_parts::{Bytes, ImageEXIF};
 
-use super::Format;
+use crate::Format;
 
 /// The original without its metadata, or None when it has none to remove (publish it as it
 /// is). An error when the container cannot be parsed.
@@ -107,7 +107,7 @@ mod tests {
 
     #[test]
     fn cuts_what_follows_the_end_of_image() {
-        let jpeg = super::super::sample::camera_jpeg(32, 24, 1, &Default::default());
+        let jpeg = crate::sample::camera_jpeg(32, 24, 1, &Default::default());
         let mut with_trailer = jpeg.clone();
         with_trailer.extend(b"\xFF\xD8\xFF\xE1trailing preview with EXIF\xFF\xD9");
         assert_eq!(end_of_image(&with_trailer), Some(jpeg.len()));

@@ -10,7 +10,7 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
-use super::Format;
+use crate::Format;
 
 /// The largest side bantin decodes, in pixels.
 pub const MAX_SIDE: u32 = 16_384;
@@ -299,11 +299,11 @@ mod tests {
             ("", None),
             ("© Lê Văn C", Some("Lê Văn C")),
         ] {
-            let jpeg = super::super::sample::camera_jpeg(
+            let jpeg = crate::sample::camera_jpeg(
                 16,
                 16,
                 1,
-                &super::super::sample::SampleExif {
+                &crate::sample::SampleExif {
                     artist: Some(artist.into()),
                     ..Default::default()
                 },

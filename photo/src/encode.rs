@@ -9,7 +9,7 @@ use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{DynamicImage, ExtendedColorType, ImageEncoder};
 
-use super::{Focus, Format, SHARE_SIZE};
+use crate::{Focus, Format, SHARE_SIZE};
 
 /// AVIF encoder speed (1 slowest … 10 fastest). 8 is measured in BENCHMARKS.md ("Photos"):
 /// below it the files shrink by a few per cent for twice the time or more.

@@ -404,6 +404,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_swapped_profile_is_one_qcms_reads() {
+        assert!(qcms::Profile::new_from_slice(&swapped_icc(), false).is_some());
+    }
+
+    #[test]
     fn sample_exif_reads_back() {
         let bytes = camera_jpeg(
             64,
