@@ -114,8 +114,13 @@ pub fn camera_pixels(width: u32, height: u32, seed: u64) -> RgbImage {
             .resize_exact(width, height, FilterType::Triangle)
             .into_rgb8()
     };
-    // Texture and sensor noise: one precomputed row of noise, read at a different offset for
-    // each row (cheap even unoptimised, and not periodic enough for JPEG to notice).
+    // Texture at every scale, as in a real scene (foliage, fabric, brick, faces): value noise in
+    // octaves from 512 down to 2 pixels, stronger at the coarse ones (a photo's spectrum falls
+    // off with frequency), so that a copy scaled down to a phone's width still carries detail
+    // and weighs what a real photo's copy weighs.
+    texture(&mut full, &mut rng);
+    // Sensor noise: one precomputed row of noise, read at a different offset for each row (not
+    // periodic enough for JPEG to notice).
     let row_len = width as usize * 3;
     let noise: Vec<u8> = (0..row_len + 8191)
         .map(|_| {
@@ -138,6 +143,63 @@ pub fn camera_pixels(width: u32, height: u32, seed: u64) -> RgbImage {
         }
     }
     full
+}
+
+/// Adds octaves of smooth value noise to every channel (a luminance part shared by the three
+/// channels, and a smaller colour part).
+fn texture(image: &mut RgbImage, rng: &mut Rng) {
+    let (width, height) = image.dimensions();
+    // (cell size in pixels, amplitude of the luminance, of the colour)
+    const OCTAVES: [(u32, f32, f32); 8] = [
+        (512, 22.0, 8.0),
+        (256, 18.0, 7.0),
+        (128, 15.0, 6.0),
+        (64, 13.0, 5.0),
+        (32, 11.0, 4.0),
+        (16, 10.0, 3.0),
+        (8, 9.0, 2.0),
+        (4, 8.0, 2.0),
+    ];
+    let mut delta = vec![[0f32; 3]; (width * height) as usize];
+    for (cell, luma, chroma) in OCTAVES {
+        let (gw, gh) = (width / cell + 2, height / cell + 2);
+        let grid: Vec<[f32; 4]> = (0..gw * gh)
+            .map(|_| {
+                let mut unit = || (rng.next() >> 40) as f32 / (1u64 << 24) as f32 * 2.0 - 1.0;
+                [unit(), unit(), unit(), unit()]
+            })
+            .collect();
+        let at = |gx: u32, gy: u32| grid[(gy * gw + gx) as usize];
+        for y in 0..height {
+            let (gy, fy) = (y / cell, (y % cell) as f32 / cell as f32);
+            let sy = fy * fy * (3.0 - 2.0 * fy);
+            for x in 0..width {
+                let (gx, fx) = (x / cell, (x % cell) as f32 / cell as f32);
+                let sx = fx * fx * (3.0 - 2.0 * fx);
+                let (a, b, c, d) = (
+                    at(gx, gy),
+                    at(gx + 1, gy),
+                    at(gx, gy + 1),
+                    at(gx + 1, gy + 1),
+                );
+                let mix = |i: usize| {
+                    let top = a[i] + (b[i] - a[i]) * sx;
+                    let bottom = c[i] + (d[i] - c[i]) * sx;
+                    top + (bottom - top) * sy
+                };
+                let l = mix(0) * luma;
+                let out = &mut delta[(y * width + x) as usize];
+                for (ch, value) in out.iter_mut().enumerate() {
+                    *value += l + mix(ch + 1) * chroma;
+                }
+            }
+        }
+    }
+    for (pixel, d) in image.pixels_mut().zip(&delta) {
+        for (value, change) in pixel.0.iter_mut().zip(d) {
+            *value = (f32::from(*value) + change).clamp(0.0, 255.0) as u8;
+        }
+    }
 }
 
 /// A camera-like JPEG of `width`×`height` (as stored: an orientation tag does not change the
