@@ -160,13 +160,16 @@ jobs:
             ~/.cargo/.crates2.json
           key: bantin-${{ env.BANTIN_VERSION }}
 
-      # What bantin downloads, kept between runs: the script of the CMS at /admin/ (fetched
-      # once per version from the npm registry, checked against the checksum bantin pins).
-      - name: Cache bantin's downloads
+      # What bantin downloads and makes, kept between runs: the script of the CMS at /admin/
+      # (fetched once per version from the npm registry, checked against the checksum bantin
+      # pins) and the photos' resized copies, so a build encodes only new or changed photos.
+      # A new key each run, restored from the latest one: the copies of new photos are kept.
+      - name: Cache bantin's downloads and photo copies
         uses: actions/cache@v4
         with:
           path: .bantin-cache
-          key: bantin-cache-${{ env.BANTIN_VERSION }}
+          key: bantin-cache-${{ env.BANTIN_VERSION }}-${{ github.run_id }}
+          restore-keys: bantin-cache-${{ env.BANTIN_VERSION }}-
 
       # Already installed at this version (from the cache): cargo says so and does nothing.
       - name: Install bantin
@@ -223,8 +226,9 @@ pages:
         - .cargo/bin
         - .cargo/.crates.toml
         - .cargo/.crates2.json
-    # What bantin downloads: the script of the CMS at /admin/ (fetched once per version from
-    # the npm registry, checked against the checksum bantin pins).
+    # What bantin downloads and makes: the script of the CMS at /admin/ (fetched once per
+    # version from the npm registry, checked against the checksum bantin pins) and the photos'
+    # resized copies (GitLab saves the cache again after every job, new photos' copies too).
     - key: bantin-cache-$BANTIN_VERSION
       paths:
         - .bantin-cache/

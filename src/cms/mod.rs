@@ -290,6 +290,12 @@ fn articles(config: &Config, provinces: &Provinces) -> Node {
                     "Bắt buộc khi có ảnh: tả ngắn gọn ảnh cho người không xem được ảnh.",
                 ),
                 field("caption", "Chú thích ảnh", "string", false),
+                with_hint(
+                    field("focus", "Điểm giữ lại khi cắt ảnh chia sẻ", "string", false),
+                    "Không bắt buộc. Ảnh chia sẻ lên Facebook, Zalo được cắt theo khổ ngang: \
+                     viết hai tỉ lệ tính từ trái và từ trên xuống, ví dụ 50% 30%, hoặc \
+                     giữa, trên, dưới, trái, phải.",
+                ),
             ]),
         );
         node

@@ -148,9 +148,9 @@ fn image_and_source_are_groups_whose_parts_are_all_optional() {
     let news = collection(&doc, ARTICLES);
     let image = field(news, "image");
     assert_eq!(image["required"].as_bool(), Some(false));
-    assert_eq!(names(image), ["src", "alt", "caption"]);
+    assert_eq!(names(image), ["src", "alt", "caption", "focus"]);
     assert_eq!(text(&field(image, "src")["widget"]), "image");
-    for part in ["src", "alt", "caption"] {
+    for part in ["src", "alt", "caption", "focus"] {
         // decaporg/decap-cms#7748: a required part blocks saving an article without a photo.
         assert_eq!(
             field(image, part)["required"].as_bool(),

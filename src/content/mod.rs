@@ -1016,7 +1016,8 @@ impl Loader<'_> {
             }
             focus
         });
-        let (Some(src), Some(alt)) = (src.clone(), alt.filter(|a| !a.is_empty())) else {
+        // `alt: ""`, written on purpose, marks a decorative photo; a missing alt is an error.
+        let (Some(src), Some(alt)) = (src.clone(), alt) else {
             let missing = if src.is_none() { "src" } else { "alt" };
             fields.problem(
                 Problem::error(
@@ -1471,6 +1472,42 @@ editor = "Nguyễn Văn A"
 
     /// The problems a file should have, as (code, line:column).
     type Expected<'a> = &'a [(&'a str, &'a str)];
+
+    #[test]
+    fn photos_need_a_description_unless_marked_decorative() {
+        let problems = |front: &str, body: &str| -> Vec<(&'static str, String)> {
+            let text = format!("---\ntitle: Bài\ndate: 02/01/2024 08:00\n{front}---\n\n{body}");
+            load("tin-tuc/a.md", &text)
+                .1
+                .iter()
+                .map(|p| {
+                    let (line, col) = p.line_col().unwrap_or_default();
+                    (p.code, format!("{line}:{col}"))
+                })
+                .collect()
+        };
+        let image = "image:\n  src: https://x.vn/a.jpg\n";
+        // A lead photo: alt missing is an error; `alt: ""` is a decorative photo.
+        assert_eq!(
+            problems(image, "Thân.\n"),
+            [("content::missing-field", "5:3".to_string())]
+        );
+        assert!(problems(&format!("{image}  alt: \"\"\n"), "Thân.\n").is_empty());
+        // A Markdown image without alt text, at its place; HTML with alt="" is decorative.
+        assert_eq!(
+            problems("", "Thân.\n\nẢnh ![](https://x.vn/b.jpg) đây.\n"),
+            [("content::image-no-alt", "8:5".to_string())]
+        );
+        assert!(problems("", "<img src=\"https://x.vn/b.jpg\" alt=\"\">\n").is_empty());
+        // A focus that is not a point.
+        assert_eq!(
+            problems(
+                &format!("{image}  alt: Ảnh\n  focus: giữa trên\n"),
+                "Thân.\n"
+            ),
+            [("content::image-focus", "7:10".to_string())]
+        );
+    }
 
     #[test]
     fn values_that_would_be_dropped_or_changed_are_reported() {
