@@ -266,6 +266,7 @@ const IMAGE_KEYS: &[&str] = &[
     "credit",
     "large_mb",
     "large_megapixels",
+    "missing_alt",
 ];
 /// The values of `[markdown] raw_html`, as written in site.toml.
 const RAW_HTML_MODES: &[(&str, RawHtml)] = &[
@@ -978,6 +979,20 @@ impl<'a> Reader<'a> {
         }
         if let Some(credit) = self.boolean(&["images", "credit"]) {
             settings.credit = credit;
+        }
+        if let Some(written) = self.text(&["images", "missing_alt"]) {
+            match written.as_str() {
+                "error" => settings.alt_required = true,
+                "warning" => settings.alt_required = false,
+                _ => self.problems.push(
+                    Problem::error(
+                        "config::images",
+                        msg!("config-images-missing-alt", value = written.as_str()),
+                    )
+                    .at(self.file, self.span(&["images", "missing_alt"]))
+                    .help(msg!("config-images-missing-alt-help")),
+                ),
+            }
         }
         if let Some(written) = self.text(&["images", "focus"]) {
             match crate::images::Focus::parse(&written) {
@@ -1746,6 +1761,39 @@ editor = "Nguyễn Văn A"
             &Overrides::default(),
             provinces(),
         )
+    }
+
+    #[test]
+    fn images_settings_are_read_and_each_wrong_one_reported_at_its_line() {
+        let good = format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n{ORG}\n[images]\nwidths = [960, 320]\nquality = 60\n\
+             max_width = 1600\navif = true\nfocus = \"trên\"\ncredit = false\nmissing_alt = \"warning\"\n"
+        );
+        let config = parse(&good).expect("good [images]");
+        let images = &config.images;
+        assert_eq!(images.widths, [320, 960]);
+        assert_eq!((images.quality, images.max_width), (60, 1600));
+        assert!(images.avif && !images.credit && !images.alt_required);
+        assert_eq!(images.focus, crate::images::Focus { x: 0.5, y: 0.0 });
+        let bad = format!(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n{ORG}\n[images]\nwidths = [960, 0]\nquality = 0\n\
+             focus = \"giữa trên\"\nmissing_alt = \"có\"\n"
+        );
+        let problems = parse(&bad).err().unwrap_or_default();
+        let lines: Vec<usize> = problems
+            .iter()
+            .filter(|p| p.code == "config::images")
+            .filter_map(|p| p.line_col().map(|(line, _)| line))
+            .collect();
+        let first = bad
+            .lines()
+            .position(|l| l.starts_with("widths"))
+            .unwrap_or(0)
+            + 1;
+        assert_eq!(lines.len(), 4, "{problems:#?}");
+        for line in first..first + 4 {
+            assert!(lines.contains(&line), "line {line}: {problems:#?}");
+        }
     }
 
     #[test]

@@ -207,3 +207,5 @@ config-cms-workflow = the CMS with backend = "{ $backend }" has no editorial wor
 config-cms-workflow-help = remove editorial_workflow = true; articles are then published when "Publish" is clicked; or use GitHub or GitLab if the board needs an approval step
 config-cms-github-login = [cms] with backend = "github" has no `base_url`: editors would log in through Netlify's service, which only works for a site hosted on Netlify
 config-cms-github-login-help = add base_url = "https://…", the address of the site's OAuth login server (see the README, "Editing in the browser"); for a site on Netlify write base_url = "https://api.netlify.com"
+config-images-missing-alt = missing_alt = "{ $value }" is not understood
+config-images-missing-alt-help = write "error" (an image without a description is an error, the default) or "warning" (only a warning, while the descriptions of an imported archive are written)

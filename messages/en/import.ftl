@@ -195,7 +195,10 @@ import-report-dropped = dropped (meaningless on the new site):
 import-report-kept-html = kept as HTML (published through the sanitizer; read these articles): { $count }
 import-report-kept-html-item = { $file }: { $what }
 import-report-unsafe-html = unsafe HTML will be removed when these are published ({ $count }; bantin check lists each removal):
-import-report-alt = image descriptions: { $filled } filled from a caption or title, { $missing } still missing
+import-report-alt = image descriptions: { $filled } filled from a caption or title, { $missing } still missing{ $missing ->
+        [0] {""}
+       *[other] {" "}(bantin build reports each image without a description as an error: describe them before publishing)
+    }
 import-report-legacy = converted from a legacy Vietnamese encoding: { $count }
 import-legacy-converted = { $item } ({ $what }): { $encoding }
 import-report-provinces = provinces guessed (only where one was named): { $count }

@@ -207,3 +207,5 @@ config-cms-workflow = trang quản trị nội dung với backend = "{ $backend 
 config-cms-workflow-help = hãy bỏ dòng editorial_workflow = true; bài viết khi đó được đăng ngay khi bấm "Công bố", hoặc dùng GitHub hay GitLab nếu Ban biên tập cần bước duyệt bài
 config-cms-github-login = nhóm [cms] với backend = "github" chưa có `base_url`: người biên tập sẽ đăng nhập qua dịch vụ của Netlify, chỉ dùng được khi trang đặt trên Netlify
 config-cms-github-login-help = hãy thêm base_url = "https://…" là địa chỉ máy chủ đăng nhập OAuth của trang (xem README, phần "Editing in the browser"); trang đặt trên Netlify thì viết base_url = "https://api.netlify.com"
+config-images-missing-alt = missing_alt = "{ $value }" không hiểu được
+config-images-missing-alt-help = viết "error" (ảnh thiếu lời mô tả là lỗi, mặc định) hoặc "warning" (chỉ cảnh báo, khi đang bổ sung mô tả cho các bài cũ chuyển về)

@@ -192,7 +192,10 @@ import-report-dropped = bỏ đi (không còn ý nghĩa trên trang mới):
 import-report-kept-html = giữ nguyên dạng HTML (được lọc an toàn khi đăng; hãy đọc lại các bài này): { $count }
 import-report-kept-html-item = { $file }: { $what }
 import-report-unsafe-html = phần HTML không an toàn sẽ bị gỡ khi đăng các bài này ({ $count }; `bantin check` liệt kê từng chỗ bị gỡ):
-import-report-alt = lời mô tả ảnh: { $filled } lấy từ chú thích hoặc tên ảnh, { $missing } vẫn còn thiếu
+import-report-alt = lời mô tả ảnh: { $filled } lấy từ chú thích hoặc tên ảnh, { $missing } vẫn còn thiếu{ $missing ->
+        [0] {""}
+       *[other] {" "}(bantin build báo lỗi ở từng ảnh thiếu mô tả: hãy viết lời mô tả trước khi đăng)
+    }
 import-report-legacy = chuyển từ bảng mã tiếng Việt cũ: { $count }
 import-legacy-converted = { $item } ({ $what }): { $encoding }
 import-report-provinces = tỉnh, thành phố được đoán (chỉ khi bài nhắc đúng một nơi): { $count }

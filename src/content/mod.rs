@@ -596,10 +596,19 @@ impl Loader<'_> {
         // A photo must say what it shows to a reader who cannot see it. Markdown cannot tell
         // an alt left out from one left empty on purpose: a decorative image is written in
         // HTML, `<img src="…" alt="">`.
-        for image in body.images.iter().filter(|i| i.alt.trim().is_empty()) {
+        for image in body
+            .images
+            .iter()
+            .filter(|i| i.alt.trim().is_empty() && !i.decorative)
+        {
             let span = body_start + image.span.start..body_start + image.span.end;
+            let problem = if self.config.images.alt_required {
+                Problem::error
+            } else {
+                Problem::warning
+            };
             fields.problem(
-                Problem::error(
+                problem(
                     "content::image-no-alt",
                     msg!("content-body-image-no-alt", src = image.url.as_str()),
                 )
@@ -1499,6 +1508,10 @@ editor = "Nguyễn Văn A"
             [("content::image-no-alt", "8:5".to_string())]
         );
         assert!(problems("", "<img src=\"https://x.vn/b.jpg\" alt=\"\">\n").is_empty());
+        assert_eq!(
+            problems("", "Thân.\n\n<p><img src=\"https://x.vn/c.jpg\"></p>\n"),
+            [("content::image-no-alt", "8:4".to_string())]
+        );
         // A focus that is not a point.
         assert_eq!(
             problems(

@@ -48,6 +48,9 @@ pub struct Settings {
     pub large_bytes: u64,
     /// An original with more pixels than this is a warning.
     pub large_pixels: u64,
+    /// Whether a content image without alt text fails the build (`missing_alt = "error"`, the
+    /// default) or is only a warning (`"warning"`: an imported archive being described).
+    pub alt_required: bool,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             credit: true,
             large_bytes: 8 * 1024 * 1024,
             large_pixels: 30_000_000,
+            alt_required: true,
         }
     }
 }

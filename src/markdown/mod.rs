@@ -74,14 +74,16 @@ pub struct Heading {
     pub text: String,
 }
 
-/// An image of the body written in Markdown (`![alt](src "caption")`), for the lead photo and
-/// the alt-text check. Images in raw HTML are not listed.
+/// An image of the body (`![alt](src "caption")`, or `<img>` in raw HTML), for the lead photo,
+/// the photos the build makes copies of, and the alt-text check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyImage {
     /// The address as written.
     pub url: String,
     /// Its alt text as plain text ("" when none was written).
     pub alt: String,
+    /// Written in HTML with `alt=""` on purpose: a decorative image, which needs no alt text.
+    pub decorative: bool,
     /// The caption of a figure (an image alone in its paragraph, with a title).
     pub caption: Option<String>,
     /// Byte range of the image's Markdown in the body.
@@ -152,6 +154,18 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
     // so that tags opened in one piece of raw HTML and closed in another pair up as a browser
     // pairs them.
     let mut removed = std::mem::take(&mut walker.removed);
+    if !walker.raw.is_empty() {
+        for (url, alt, span) in sanitize::raw_images(markdown, &walker.raw) {
+            walker.images.push(BodyImage {
+                decorative: alt.as_deref() == Some(""),
+                alt: alt.unwrap_or_default(),
+                url,
+                caption: None,
+                span,
+            });
+        }
+        walker.images.sort_by_key(|i| i.span.start);
+    }
     if walker.sanitize && !walker.raw.is_empty() {
         out = sanitize::Sanitizer::new().clean(&out);
         removed.extend(sanitize::removals(markdown, &walker.raw));
@@ -327,6 +341,7 @@ impl<'a> Walker<'a, '_> {
                 self.images.push(BodyImage {
                     url: dest_url.to_string(),
                     alt: alt.clone(),
+                    decorative: false,
                     caption: None,
                     span: range.clone(),
                 });
@@ -462,6 +477,7 @@ impl<'a> Walker<'a, '_> {
         self.images.push(BodyImage {
             url: dest_url.to_string(),
             alt: alt.clone(),
+            decorative: false,
             caption: Some(title.trim().to_string()),
             span: start..range.end.max(start),
         });

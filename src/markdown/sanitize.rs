@@ -662,6 +662,48 @@ fn is_zero(value: &str) -> bool {
 /// runs. Ammonia, parsing the whole rendered body, is the authority on what is published; this
 /// reads each piece of raw HTML with a tokenizer that knows where every tag and attribute is.
 pub(crate) fn removals(body: &str, raw: &[Range<usize>]) -> Vec<Removal> {
+    on_roomy_stack(raw, || removals_of(body, raw))
+}
+
+/// The `<img src>` written in a body's raw HTML, with their alt text (`None`: no `alt`
+/// attribute at all; `""` written on purpose marks a decorative image).
+pub(crate) fn raw_images(
+    body: &str,
+    raw: &[Range<usize>],
+) -> Vec<(String, Option<String>, Range<usize>)> {
+    on_roomy_stack(raw, || {
+        let mut found = Vec::new();
+        for run in merged(raw) {
+            let Some(text) = body.get(run.clone()) else {
+                continue;
+            };
+            let mut emitter = DefaultEmitter::<usize>::new_with_span();
+            emitter.naively_switch_states(true);
+            for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+                let Token::StartTag(tag) = token else {
+                    continue;
+                };
+                if &tag.name[..] != b"img" {
+                    continue;
+                }
+                let get = |name: &[u8]| {
+                    tag.attributes
+                        .iter()
+                        .find(|(key, _)| &key[..] == name)
+                        .map(|(_, value)| String::from_utf8_lossy(value).into_owned())
+                };
+                if let Some(src) = get(b"src") {
+                    let span = run.start + tag.span.start..run.start + tag.span.end;
+                    found.push((src, get(b"alt"), span));
+                }
+            }
+        }
+        found
+    })
+}
+
+/// Runs `read` (a tokenizer over the raw HTML `raw`) on a thread with a stack fit for it.
+fn on_roomy_stack<T: Send>(raw: &[Range<usize>], read: impl FnOnce() -> T + Send + Clone) -> T {
     // html5gum's tokenizer calls each state of an attribute from the one before, so a tag
     // with thousands of attributes (27 KiB of ` alt="…"`) overflowed a 2 MiB stack in a debug
     // build and aborted it (found by the fuzz target `markdown`). The raw HTML is read on a
@@ -669,16 +711,17 @@ pub(crate) fn removals(body: &str, raw: &[Range<usize>]) -> Vec<Removal> {
     // and most articles have no raw HTML at all.
     let bytes: usize = raw.iter().map(|r| r.len()).sum();
     let stack = (1 << 20) + bytes.saturating_mul(2 << 10).min(1 << 30);
+    let fallback = read.clone();
     std::thread::scope(|scope| {
         match std::thread::Builder::new()
             .stack_size(stack)
-            .spawn_scoped(scope, || removals_of(body, raw))
+            .spawn_scoped(scope, read)
         {
             Ok(thread) => thread
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             // The system has no thread to give: read it here.
-            Err(_) => removals_of(body, raw),
+            Err(_) => fallback(),
         }
     })
 }

@@ -111,6 +111,9 @@ function siteToml(args) {
   return `title = "Kiểm thử tải trọng XSS"
 base_url = "https://example.org${BASE_PATH}"
 province = "Cần Thơ"
+
+[images]
+missing_alt = "warning"   # payloads' <img> have no alt text: published with a warning
 ${args.trusted ? '\n[markdown]\nraw_html = "trusted"\n' : ''}
 [organization]
 name = "Liên hiệp thử nghiệm"

@@ -18,9 +18,13 @@ use crate::support::{self, Outcome, TempSite, bantin, repo};
 
 const BASE_PATH: &str = "/thu/";
 
+// The payloads' `<img>` have no alt text: a warning here, so that the build publishes them.
 const SETTINGS: &str = r#"title = "Liên hiệp thử nghiệm"
 base_url = "https://example.org/thu/"
 province = "Cần Thơ"
+
+[images]
+missing_alt = "warning"
 "#;
 
 /// Script elements: plain, inline in a paragraph, mixed case, broken and nested (which only a
