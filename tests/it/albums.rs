@@ -157,3 +157,164 @@ fn an_album_builds_passes_the_html_checker_and_axe_and_its_lightbox_works() {
     assert_ok("album", &outcome, &report);
     assert_eq!(report["results"][0]["details"]["photos"], 5, "{report}");
 }
+
+#[test]
+fn an_albums_mistakes_are_reported_together_at_their_lines() {
+    let site = new_site(10);
+    support::write(
+        &site.root.join("static/images/albums/a/01.jpg"),
+        support::jpeg(120, 80),
+    );
+    support::write(
+        &site.root.join("static/images/albums/a/02.jpg"),
+        support::jpeg(120, 80),
+    );
+    // Line 5: a folder that does not exist; line 11: a photo with neither alt nor caption;
+    // line 12: a listed photo that does not exist; line 14: an unknown key.
+    support::write(
+        &site.root.join("content/thu-vien-anh/2025/sai.md"),
+        "---\ntitle: \"Album có lỗi\"\ndate: 01/12/2025\nslug: album-co-loi\nfolder: /images/khong-co/\nphotos:\n  - src: /images/albums/a/01.jpg\n    alt: \"Ảnh đầu\"\n  - src: /images/albums/a/02.jpg\n    caption: \"Chỉ có chú thích\"\n  - src: /images/albums/a/01.jpg\n  - src: /images/albums/a/03.jpg\n    alt: \"Không có tệp\"\nsumary: \"Sai tên trường\"\n---\n\nGiới thiệu.\n",
+    );
+    // The article's `album: giao-luu-cuoi-nam` names no album now.
+    let outcome = build(&site);
+    assert_eq!(outcome.code, 1, "{}", outcome.transcript());
+    let err = &outcome.stderr;
+    for at in [
+        "content/thu-vien-anh/2025/sai.md:5:9",
+        "content/thu-vien-anh/2025/sai.md:11:10",
+        "content/thu-vien-anh/2025/sai.md:12:10",
+        "content/thu-vien-anh/2025/sai.md:14:1",
+        "content/tin-tuc/bai-co-album.md:4:8",
+    ] {
+        assert!(err.contains(at), "no problem at {at}:\n{err}");
+    }
+    for said in [
+        "there is no photo folder `/images/khong-co/`",
+        "the album's photo `/images/albums/a/01.jpg` has no description (alt)",
+        "the image `/images/albums/a/03.jpg` does not exist",
+        "did you mean `summary`?",
+        "there is no photo album `giao-luu-cuoi-nam`",
+    ] {
+        assert!(err.contains(said), "not said: {said}\n{err}");
+    }
+    // The photo with only a caption is described by it: no problem for 02.jpg.
+    assert!(
+        !err.contains("`/images/albums/a/02.jpg` has no description"),
+        "{err}"
+    );
+
+    // In Vietnamese, the default.
+    let vi = support::bantin_in(
+        "vi",
+        site.tmp.path(),
+        ["build", "--source", "site", "--output", "out"],
+    );
+    assert!(
+        vi.stderr
+            .contains("không có thư mục ảnh `/images/khong-co/`"),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        vi.stderr
+            .contains("không có thư viện ảnh `giao-luu-cuoi-nam`"),
+        "{}",
+        vi.stderr
+    );
+}
+
+#[test]
+fn an_album_slug_close_to_an_articles_album_is_suggested() {
+    let site = new_site(10);
+    album(&site, "giao-luu-cuoi-nam-2025", "20/12/2025", 3);
+    let outcome = build(&site);
+    assert_eq!(outcome.code, 1, "{}", outcome.transcript());
+    assert!(
+        outcome
+            .stderr
+            .contains("did you mean `giao-luu-cuoi-nam-2025`?"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn albums_are_in_the_sitemap_and_their_feeds_validate() {
+    let site = new_site(10);
+    album(&site, "giao-luu-cuoi-nam", "20/12/2025", 3);
+    album(&site, "tet-ban-be", "05/02/2025 09:00", 3);
+    let out = build_ok(&site);
+    let sitemap = support::read(&out.join("sitemap.xml"));
+    for loc in [
+        "https://example.org/cong/thu-vien-anh/</loc>",
+        "https://example.org/cong/thu-vien-anh/giao-luu-cuoi-nam/</loc>",
+        "https://example.org/cong/thu-vien-anh/tet-ban-be/</loc>",
+    ] {
+        assert!(sitemap.contains(loc), "{loc} not in:\n{sitemap}");
+    }
+    let rss = support::read(&out.join("thu-vien-anh/rss.xml"));
+    let atom = support::read(&out.join("thu-vien-anh/atom.xml"));
+    // Newest first; each with its cover.
+    let newer = rss.find("giao-luu-cuoi-nam/</link>").unwrap_or(usize::MAX);
+    let older = rss.find("tet-ban-be/</link>").unwrap_or(usize::MAX);
+    assert!(newer < older && older < usize::MAX, "{rss}");
+    assert!(
+        rss.contains("https://example.org/cong/images/albums/giao-luu-cuoi-nam/anh-01.jpg"),
+        "{rss}"
+    );
+    assert!(atom.contains("tet-ban-be/"), "{atom}");
+    let page = support::read(&out.join("thu-vien-anh/index.html"));
+    assert!(
+        page.contains("href=\"/cong/thu-vien-anh/rss.xml\""),
+        "{page}"
+    );
+
+    // The checker other tests use, told that the albums' feeds must be there.
+    let feeds = support::python_checker(
+        "check_feeds.py",
+        [
+            "--base-url",
+            BASE_URL,
+            "--offset",
+            "+07:00",
+            "--require",
+            "thu-vien-anh/rss.xml",
+            "--require",
+            "thu-vien-anh/atom.xml",
+            out.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_eq!(feeds.code, 0, "{}", feeds.transcript());
+    let sitemaps = support::sitemap_checker(&out, BASE_URL);
+    assert_eq!(sitemaps.code, 0, "{}", sitemaps.transcript());
+}
+
+#[test]
+fn the_albums_index_is_paginated_newest_first() {
+    let site = new_site(2);
+    album(&site, "giao-luu-cuoi-nam", "20/12/2025", 1);
+    album(&site, "tet-ban-be", "05/02/2025", 1);
+    album(&site, "mua-he-huu-nghi", "15/06/2025", 1);
+    let out = build_ok(&site);
+    let first = support::read(&out.join("thu-vien-anh/index.html"));
+    let second = support::read(&out.join("thu-vien-anh/trang/2/index.html"));
+    assert!(!out.join("thu-vien-anh/trang/3/index.html").exists());
+    let order = |html: &str| -> Vec<String> {
+        html.match_indices(
+            "<h2 class=\"item-title album-card-title\"><a href=\"/cong/thu-vien-anh/",
+        )
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            rest[..rest.find('/').unwrap_or(0)].to_string()
+        })
+        .collect()
+    };
+    assert_eq!(order(&first), ["giao-luu-cuoi-nam", "mua-he-huu-nghi"]);
+    assert_eq!(order(&second), ["tet-ban-be"]);
+    assert!(
+        first.contains("href=\"/cong/thu-vien-anh/trang/2/\""),
+        "{first}"
+    );
+    assert!(second.contains("href=\"/cong/thu-vien-anh/\""), "{second}");
+    assert!(second.contains("Trang 2"), "{second}");
+}
