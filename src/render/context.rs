@@ -429,8 +429,16 @@ pub struct AlbumFull<'a> {
     pub content: std::borrow::Cow<'a, str>,
     pub summary_from_body: bool,
     pub province: Option<ProvinceContext<'a>>,
-    pub tags: Vec<NameSlug<'a>>,
+    pub tags: Vec<AlbumTag<'a>>,
     pub photos: Vec<AlbumPhotoContext<'a>>,
+}
+
+/// A tag of an album: linked to the tag's list when articles have it (albums have no lists).
+#[derive(Serialize)]
+pub struct AlbumTag<'a> {
+    pub name: &'a str,
+    pub slug: String,
+    pub url: Option<String>,
 }
 
 impl<'a> AlbumFull<'a> {
@@ -443,10 +451,18 @@ impl<'a> AlbumFull<'a> {
             tags: album
                 .tags
                 .iter()
-                .map(|name| NameSlug {
-                    name,
-                    slug: locale::slugify(name),
-                    url: site.term_url(route::tag, name),
+                .map(|name| {
+                    let slug = locale::slugify(name);
+                    let listed = site
+                        .index
+                        .tags
+                        .iter()
+                        .any(|&l| site.index.lists[l].slug == slug);
+                    AlbumTag {
+                        name,
+                        url: listed.then(|| site.term_url(route::tag, name)),
+                        slug,
+                    }
                 })
                 .collect(),
             photos: album

@@ -292,9 +292,21 @@ impl<'a> Resolver<'a> {
 
     fn album(&self, index: usize) -> AlbumRef {
         let album = &self.index.albums[index];
+        // Its tags link to their lists only where articles have them.
+        let listed: Vec<bool> = album
+            .tags
+            .iter()
+            .map(|t| {
+                let slug = crate::locale::slugify(t);
+                self.index
+                    .tags
+                    .iter()
+                    .any(|&l| self.index.lists[l].slug == slug)
+            })
+            .collect();
         AlbumRef {
             index,
-            stamp: hash_of((album.source_hash, &album.path)),
+            stamp: hash_of((album.source_hash, &album.path, listed)),
         }
     }
 

@@ -318,3 +318,172 @@ fn the_albums_index_is_paginated_newest_first() {
     assert!(second.contains("href=\"/cong/thu-vien-anh/\""), "{second}");
     assert!(second.contains("Trang 2"), "{second}");
 }
+
+/// Draws the sample site's album photos (`static/images/albums/2025/diem-truong-dong-thoi-2/`):
+/// simple scenes of a school by the mangroves, 1200×800 JPEGs of a few dozen KB. Run it to make
+/// them again: `cargo test --test it albums::draw_the_sample_albums_photos -- --ignored`.
+#[test]
+#[ignore = "writes the sample site's photos"]
+fn draw_the_sample_albums_photos() {
+    let folder = repo().join("static/images/albums/2025/diem-truong-dong-thoi-2");
+    // (file, sky top, sky bottom, sun at x, roof colour, people, flag)
+    type Scene = (&'static str, [u8; 3], [u8; 3], u32, [u8; 3], u32, bool);
+    let scenes: [Scene; 5] = [
+        (
+            "01-san-truong.jpg",
+            [110, 170, 230],
+            [200, 225, 245],
+            980,
+            [178, 34, 34],
+            3,
+            true,
+        ),
+        (
+            "02-lop-hoc.jpg",
+            [240, 190, 120],
+            [250, 230, 190],
+            200,
+            [200, 80, 40],
+            5,
+            false,
+        ),
+        (
+            "03-trao-sach-vo.jpg",
+            [90, 150, 220],
+            [180, 215, 240],
+            600,
+            [160, 40, 60],
+            4,
+            true,
+        ),
+        (
+            "04-hang-cay-duoc.jpg",
+            [120, 185, 235],
+            [215, 235, 250],
+            300,
+            [120, 60, 40],
+            0,
+            false,
+        ),
+        (
+            "05-tan-hoc.jpg",
+            [230, 150, 110],
+            [250, 210, 170],
+            1050,
+            [170, 50, 50],
+            6,
+            true,
+        ),
+    ];
+    for (file, top, bottom, sun_x, roof, people, flag) in scenes {
+        let (w, h) = (1200u32, 800u32);
+        let horizon = 520u32;
+        let mut img = image::RgbImage::from_fn(w, h, |x, y| {
+            if y < horizon {
+                let t = y as f32 / horizon as f32;
+                let mix = |a: u8, b: u8| (a as f32 * (1.0 - t) + b as f32 * t) as u8;
+                image::Rgb([
+                    mix(top[0], bottom[0]),
+                    mix(top[1], bottom[1]),
+                    mix(top[2], bottom[2]),
+                ])
+            } else {
+                // The schoolyard, a little darker towards the front; the canal on the right.
+                let shade = (y - horizon) as f32 / (h - horizon) as f32;
+                if x > 900 && y > horizon + 20 && y < horizon + 90 {
+                    image::Rgb([70, 120, 150])
+                } else {
+                    image::Rgb([
+                        (150.0 - 40.0 * shade) as u8,
+                        (170.0 - 40.0 * shade) as u8,
+                        (110.0 - 30.0 * shade) as u8,
+                    ])
+                }
+            }
+        });
+        let mut fill = |x0: i64, y0: i64, x1: i64, y1: i64, c: [u8; 3]| {
+            for y in y0.max(0)..y1.min(h as i64) {
+                for x in x0.max(0)..x1.min(w as i64) {
+                    img.put_pixel(x as u32, y as u32, image::Rgb(c));
+                }
+            }
+        };
+        let disc = |img: &mut image::RgbImage, cx: i64, cy: i64, r: i64, c: [u8; 3]| {
+            for y in (cy - r).max(0)..(cy + r).min(h as i64) {
+                for x in (cx - r).max(0)..(cx + r).min(w as i64) {
+                    if (x - cx).pow(2) + (y - cy).pow(2) <= r * r {
+                        img.put_pixel(x as u32, y as u32, image::Rgb(c));
+                    }
+                }
+            }
+        };
+        // Mangroves along the horizon.
+        fill(
+            0,
+            horizon as i64 - 40,
+            w as i64,
+            horizon as i64,
+            [60, 110, 60],
+        );
+        // The school: walls, windows, a door, and a roof in steps.
+        fill(250, 330, 850, 540, [240, 225, 180]);
+        for i in 0..5 {
+            fill(290 + i * 110, 380, 350 + i * 110, 440, [90, 130, 170]);
+        }
+        fill(520, 460, 580, 540, [120, 80, 50]);
+        for step in 0..8 {
+            let inset = step * 18;
+            fill(
+                230 + inset,
+                330 - (step + 1) * 12,
+                870 - inset,
+                330 - step * 12,
+                roof,
+            );
+        }
+        // A flagpole with a red flag and a yellow star's place.
+        if flag {
+            fill(950, 260, 956, 560, [90, 90, 90]);
+            fill(956, 262, 1050, 322, [218, 37, 29]);
+            fill(994, 282, 1012, 300, [255, 205, 0]);
+        }
+        // The sun, and trees in front.
+        disc(&mut img, sun_x as i64, 120, 55, [255, 230, 120]);
+        for (i, x) in [120i64, 1120, 170].into_iter().enumerate() {
+            fill_trunk(&mut img, x, 470 + i as i64 * 30);
+            disc(&mut img, x, 430 + i as i64 * 30, 60, [50, 120, 55]);
+        }
+        // Children in white shirts and blue trousers, spaced along the yard.
+        for p in 0..people {
+            let x = 300 + p as i64 * 95;
+            let y = 600 + (p as i64 % 2) * 40;
+            disc(&mut img, x, y - 70, 16, [90, 60, 40]);
+            for (y0, y1, c) in [
+                (y - 54, y - 10, [250, 250, 250]),
+                (y - 10, y + 30, [40, 70, 140]),
+            ] {
+                for yy in y0..y1 {
+                    for xx in x - 15..x + 15 {
+                        img.put_pixel(xx as u32, yy as u32, image::Rgb(c));
+                    }
+                }
+            }
+        }
+        let mut bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 70)
+            .encode_image(&img)
+            .expect("encode a sample photo");
+        assert!(bytes.len() <= 60 * 1024, "{file} is {} bytes", bytes.len());
+        support::write(&folder.join(file), bytes);
+    }
+}
+
+fn fill_trunk(img: &mut image::RgbImage, x: i64, top: i64) {
+    for y in top..top + 90 {
+        for xx in x - 8..x + 8 {
+            if (0..img.width() as i64).contains(&xx) && (0..img.height() as i64).contains(&y) {
+                img.put_pixel(xx as u32, y as u32, image::Rgb([100, 70, 40]));
+            }
+        }
+    }
+}
