@@ -428,8 +428,17 @@ fn page_context<'a>(
             let a = &index.albums[album.index];
             let mut feeds = feed_links(site, home);
             feeds.extend(album_feed_links(site));
+            let cover = a.cover();
             let ctx = TemplateContext::Album(AlbumContext {
-                common: common(titled(&a.title), Some(&a.summary), None, feeds),
+                common: common_pictured(
+                    site,
+                    &job.path,
+                    titled(&a.title),
+                    Some(&a.summary),
+                    None,
+                    Some((&cover.src, &cover.alt)),
+                    feeds,
+                ),
                 album: AlbumFull::new(site, a),
                 breadcrumb: vec![
                     Crumb {
@@ -587,6 +596,19 @@ fn common(
     article: Option<&crate::content::Article>,
     feeds: Vec<context::FeedLink>,
 ) -> Common {
+    common_pictured(site, path, page_title, description, article, None, feeds)
+}
+
+/// Like `common`, for a page shared with its own photo (`picture`: address, alt text).
+fn common_pictured(
+    site: Site<'_>,
+    path: &str,
+    page_title: String,
+    description: Option<&str>,
+    article: Option<&crate::content::Article>,
+    picture: Option<(&str, &str)>,
+    feeds: Vec<context::FeedLink>,
+) -> Common {
     let config = site.config;
     if path == route::NOT_FOUND {
         return Common {
@@ -606,6 +628,7 @@ fn common(
         description: description.unwrap_or(&config.description),
         url: &permalink,
         article,
+        picture,
         home: path.is_empty(),
     };
     let seo = seo::describe(site, &described, route::SEARCH_PAGE);

@@ -110,6 +110,11 @@ fn an_album_builds_passes_the_html_checker_and_axe_and_its_lightbox_works() {
     assert!(page.contains("width=\"1200\" height=\"800\""), "{page}");
     assert_eq!(page.matches("loading=\"lazy\"").count(), 1, "{page}");
     assert!(page.contains("js/album.js"), "{page}");
+    // Shared with its cover.
+    assert!(
+        page.contains("<meta property=\"og:image\" content=\"https://example.org/cong/images/albums/giao-luu-cuoi-nam/anh-01.jpg\">"),
+        "{page}"
+    );
     assert!(out.join("js/album.js").is_file());
     // The lightbox script is loaded on album pages only.
     assert!(!support::read(&out.join("index.html")).contains("js/album.js"));
