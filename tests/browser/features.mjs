@@ -345,7 +345,7 @@ const checks = {
         live: live?.getAttribute('aria-live') || '',
         src: img?.currentSrc || '',
         naturalWidth: img?.naturalWidth || 0,
-        focus: `${el.tagName.toLowerCase()}|${(el.textContent || '').trim()}`,
+        focus: `${el.tagName.toLowerCase()}|${(el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40)}`,
         focusInside: !!d && d.contains(el),
         focusOnFirst: el === document.querySelector('[data-album] a.album-thumb'),
       };
