@@ -305,6 +305,22 @@ impl Memo {
             files.read(&fresh, load);
             self.stats.reread = fresh.len();
         }
+        // An album is its file and its folder of photos: a photo added to or taken from the
+        // folder changes the album though its file is unchanged.
+        let albums: Vec<usize> = files
+            .cached
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| match &c.loaded.item {
+                Some(content::Item::Album(a)) => a.folder_changed(&config.root),
+                _ => false,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !albums.is_empty() {
+            files.read(&albums, load);
+            self.stats.reread += albums.len();
+        }
         files.rediscover = false;
         files.verify = false;
         let mut problems = files.found.clone();

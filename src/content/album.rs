@@ -40,6 +40,8 @@ pub struct Album {
     /// Plain text: `summary:` or the introduction's first paragraph.
     pub summary: String,
     pub draft: bool,
+    /// `folder:` as a site path (`/images/albums/a/`), when it exists.
+    pub folder: Option<String>,
     /// Listed photos first, in the listed order, then the folder's other photos by file name.
     pub photos: Vec<AlbumPhoto>,
     /// The cover: a place in `photos`.
@@ -64,6 +66,24 @@ pub struct AlbumPhoto {
 impl Album {
     pub fn cover(&self) -> &AlbumPhoto {
         &self.photos[self.cover]
+    }
+
+    /// Whether the photos in its folder are no longer those it was read with (a photo added,
+    /// removed or renamed): the file must be read again, though its own text is unchanged.
+    pub fn folder_changed(&self, root: &std::path::Path) -> bool {
+        let Some(folder) = &self.folder else {
+            return false;
+        };
+        let mut now = folder_photos(root, folder);
+        let mut had: Vec<String> = self
+            .photos
+            .iter()
+            .filter(|p| p.src.starts_with(folder.as_str()) && !p.src[folder.len()..].contains('/'))
+            .map(|p| p.src.clone())
+            .collect();
+        now.sort();
+        had.sort();
+        now != had
     }
 }
 
@@ -203,6 +223,7 @@ impl Loader<'_> {
             tags: unique_tags,
             summary: summary.unwrap_or_else(|| body.summary.clone()),
             draft,
+            folder: folder.map(|(f, _)| f),
             photos,
             cover,
             body,
