@@ -372,3 +372,154 @@ fn folder_photos(root: &std::path::Path, folder: &str) -> Vec<String> {
 fn is_raster(name: &str) -> bool {
     crate::images::Format::of_path(name).is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::{Config, Overrides};
+    use crate::content::{Content, load_text};
+    use crate::markdown::Highlighter;
+    use crate::provinces::Provinces;
+
+    const SITE: &str = "title = \"Liên hiệp thử nghiệm\"\nbase_url = \"https://example.org/\"\nprovince = \"An Giang\"\n\n[organization]\nname = \"Liên hiệp\"\nparent = \"UBMTTQ\"\naddress = \"1 Đường A\"\nphone = \"0297 000 000\"\nemail = \"a@example.vn\"\neditor = \"Nguyễn Văn A\"\n";
+
+    /// A site folder with `static/images/a/{01,02,03}.jpg` and `static/images/b.png`.
+    fn root() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for file in [
+            "images/a/01.jpg",
+            "images/a/02.jpg",
+            "images/a/03.jpg",
+            "images/b.png",
+        ] {
+            let path = dir.path().join("static").join(file);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
+            std::fs::write(path, b"not read here").expect("a file");
+        }
+        std::fs::write(dir.path().join("static/images/a/ghi-chu.txt"), b"x").expect("a file");
+        dir
+    }
+
+    fn load(root: &Path, front: &str) -> (Content, Vec<Problem>) {
+        let provinces = Provinces::builtin();
+        let config = Config::parse(
+            root,
+            SourceFile::new("site.toml", SITE),
+            &Overrides::default(),
+            provinces,
+        )
+        .expect("test site.toml");
+        let path = config.content_dir().join("thu-vien-anh/2025/a.md");
+        load_text(
+            &config,
+            provinces,
+            &Highlighter::new(),
+            &path,
+            format!("---\n{front}\n---\n\nGiới thiệu.\n"),
+        )
+    }
+
+    #[test]
+    fn listed_photos_come_first_then_the_folders_by_name() {
+        let root = root();
+        let (content, problems) = load(
+            root.path(),
+            "title: Giao lưu\ndate: 01/12/2025\nfolder: /images/a/\ncover: 03.jpg\nphotos:\n  - src: 03.jpg\n    caption: Chú thích ba\n  - src: /images/b.png\n    alt: \"\"\n  - src: 01.jpg\n    alt: Ảnh một\n  - src: 02.jpg\n    alt: Ảnh hai",
+        );
+        assert!(problems.is_empty(), "{problems:#?}");
+        let album = &content.albums[0];
+        let srcs: Vec<&str> = album.photos.iter().map(|p| p.src.as_str()).collect();
+        assert_eq!(
+            srcs,
+            [
+                "/images/a/03.jpg",
+                "/images/b.png",
+                "/images/a/01.jpg",
+                "/images/a/02.jpg"
+            ]
+        );
+        // Alt from the caption; an empty alt kept (a decorative photo).
+        assert_eq!(album.photos[0].alt, "Chú thích ba");
+        assert_eq!(album.photos[1].alt, "");
+        assert_eq!(album.cover().src, "/images/a/03.jpg");
+        assert_eq!(album.path, "thu-vien-anh/giao-luu/");
+        assert_eq!(
+            album.province,
+            Some(
+                crate::provinces::Provinces::builtin()
+                    .lookup("An Giang")
+                    .expect("An Giang")
+                    .id()
+            )
+        );
+        assert!(!album.folder_changed(root.path()));
+        std::fs::write(root.path().join("static/images/a/04.jpg"), b"x").expect("a file");
+        assert!(album.folder_changed(root.path()));
+    }
+
+    #[test]
+    fn each_mistake_is_a_problem_at_its_line() {
+        let root = root();
+        // (front-matter, problems as (code, line:column))
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "date: 01/12/2025\nphotos:\n  - src: /images/b.png\n    alt: X",
+                &[("content::missing-field", "1:1")],
+            ),
+            (
+                "title: A\nphotos: [/images/b.png]",
+                &[
+                    ("content::missing-field", "1:1"),
+                    ("content::image-no-alt", "3:10"),
+                ],
+            ),
+            (
+                "title: A\ndate: 01/12/2025\nfolder: /images/khong-co/",
+                &[
+                    ("content::album-folder", "4:9"),
+                    ("content::album-empty", "1:1"),
+                ],
+            ),
+            (
+                "title: A\ndate: 01/12/2025\nphotos:\n  - src: /images/a/09.jpg\n    alt: X",
+                &[
+                    ("content::missing-image", "5:10"),
+                    ("content::album-empty", "1:1"),
+                ],
+            ),
+            (
+                "title: A\ndate: 01/12/2025\nphotos:\n  - src: /images/b.png\n    alt: X\n    captoin: Y",
+                &[("content::unknown-field", "7:5")],
+            ),
+            (
+                "title: A\ndate: 01/12/2025\nphotos:\n  - src: /images/b.png\n    alt: X\ncover: 09.jpg",
+                &[("content::album-cover", "7:8")],
+            ),
+            (
+                "title: A\ndate: 01/12/2025\nfoldr: /images/a/\nphotos:\n  - src: /images/b.png\n    alt: X",
+                &[("content::unknown-field", "4:1")],
+            ),
+        ];
+        let unlisted: &[(&str, &[(&str, &str)])] = &[(
+            "title: A\ndate: 01/12/2025\nfolder: /images/a/\nphotos:\n  - src: 01.jpg\n    alt: X\n  - src: 02.jpg\n    caption: Y",
+            &[("content::image-no-alt", "4:9")],
+        )];
+        for (front, want) in cases.iter().chain(unlisted) {
+            let (_, problems) = load(root.path(), front);
+            let mut got: Vec<(&str, String)> = problems
+                .iter()
+                .map(|p| {
+                    let (line, col) = p.line_col().unwrap_or_default();
+                    (p.code, format!("{line}:{col}"))
+                })
+                .collect();
+            got.sort();
+            let mut want: Vec<(&str, String)> =
+                want.iter().map(|(c, at)| (*c, at.to_string())).collect();
+            want.sort();
+            assert_eq!(got, want, "{front}\n{problems:#?}");
+        }
+    }
+}
