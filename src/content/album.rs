@@ -36,6 +36,8 @@ pub struct Album {
     pub date_has_time: bool,
     /// `province:`, else the site's own province, else none.
     pub province: Option<ProvinceId>,
+    /// Where `province:` is written, for the warning about a former province.
+    pub province_span: Option<Range<usize>>,
     pub tags: Vec<String>,
     /// Plain text: `summary:` or the introduction's first paragraph.
     pub summary: String,
@@ -106,6 +108,7 @@ impl Loader<'_> {
         let file = fields.file();
         let title = fields.required_text("title", "Giao lưu hữu nghị Việt – Lào năm 2025");
         let date_written = self.date_field(fields, "date", true);
+        let province_span = fields.get("province").map(|v| v.span);
         let province = if fields.get("province").is_some() {
             self.province_field(fields).map(Some)
         } else {
@@ -220,6 +223,7 @@ impl Loader<'_> {
             date,
             date_has_time,
             province,
+            province_span,
             tags: unique_tags,
             summary: summary.unwrap_or_else(|| body.summary.clone()),
             draft,

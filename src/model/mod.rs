@@ -207,6 +207,7 @@ impl Index {
 
         problems.extend(check_collisions(&articles, &pages, &albums));
         problems.extend(check_album_links(&articles, &albums));
+        problems.extend(album_merger_warnings(&albums, provinces));
         problems.extend(merger_warnings(&articles, provinces));
 
         let mut lists = vec![List {
@@ -651,47 +652,67 @@ fn related(
 /// An article dated after its province stopped existing (merged on 01/07/2025, or renamed) still
 /// builds, with a warning naming the unit it belongs to now.
 pub fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<Problem> {
-    let mut warnings = Vec::new();
-    for article in articles {
-        let p = provinces.get(article.province);
-        let Some(until) = p.valid_until() else {
-            continue;
-        };
-        if article.date.date_naive() <= until {
-            continue;
-        }
-        let current = provinces.current_of(p);
-        let since = until.succ_opt().unwrap_or(until).format("%d/%m/%Y");
-        let span = article.province_span.clone().unwrap_or(0..0);
-        warnings.push(
-            Problem::warning(
-                "content::former-province",
-                msg!(
-                    "content-former-province",
-                    province = p.display_name(),
-                    current = current.display_name(),
-                    since = since.to_string(),
-                    date = article.date.format("%d/%m/%Y").to_string()
-                ),
-            )
-            .at(&article.file, span)
-            .label(msg!(
-                "content-former-province-label",
-                current = current.display_name()
-            ))
-            .help(msg!(
-                "content-former-province-help",
-                since = since.to_string(),
-                current = current.display_name(),
-                province = p.display_name()
-            )),
-        );
-    }
-    warnings
+    articles
+        .iter()
+        .filter_map(|a| {
+            let span = a.province_span.clone().unwrap_or(0..0);
+            former_province(provinces, &a.file, span, a.province, a.date)
+        })
+        .collect()
 }
 
-/// Two articles, or two pages, or an article and a page, that would share an address; or one
-/// that would take an address bantin uses itself.
+/// The same for albums: a former province named by an album dated after the merger.
+fn album_merger_warnings(albums: &[Arc<Album>], provinces: &Provinces) -> Vec<Problem> {
+    albums
+        .iter()
+        .filter_map(|a| {
+            let span = a.province_span.clone().unwrap_or(0..0);
+            former_province(provinces, &a.file, span, a.province?, a.date)
+        })
+        .collect()
+}
+
+/// The warning for a file dated `date` that names `province`, if the province had merged into
+/// another by then.
+fn former_province(
+    provinces: &Provinces,
+    file: &SourceFile,
+    span: Range<usize>,
+    province: ProvinceId,
+    date: DateTime<FixedOffset>,
+) -> Option<Problem> {
+    let p = provinces.get(province);
+    let until = p.valid_until()?;
+    if date.date_naive() <= until {
+        return None;
+    }
+    let current = provinces.current_of(p);
+    let since = until.succ_opt().unwrap_or(until).format("%d/%m/%Y");
+    Some(
+        Problem::warning(
+            "content::former-province",
+            msg!(
+                "content-former-province",
+                province = p.display_name(),
+                current = current.display_name(),
+                since = since.to_string(),
+                date = date.format("%d/%m/%Y").to_string()
+            ),
+        )
+        .at(file, span)
+        .label(msg!(
+            "content-former-province-label",
+            current = current.display_name()
+        ))
+        .help(msg!(
+            "content-former-province-help",
+            since = since.to_string(),
+            current = current.display_name(),
+            province = p.display_name()
+        )),
+    )
+}
+
 /// Every `album:` of an article names a published album.
 fn check_album_links(articles: &[Arc<Article>], albums: &[Arc<Album>]) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -719,6 +740,8 @@ fn check_album_links(articles: &[Arc<Article>], albums: &[Arc<Album>]) -> Vec<Pr
     problems
 }
 
+/// Two articles, or two pages, or an article and a page (or two albums), that would share an
+/// address; or one that would take an address bantin uses itself.
 fn check_collisions(
     articles: &[Arc<Article>],
     pages: &[Page],

@@ -244,6 +244,28 @@ fn an_album_slug_close_to_an_articles_album_is_suggested() {
 }
 
 #[test]
+fn an_album_of_a_former_province_after_the_merger_is_a_warning() {
+    let site = new_site(10);
+    album(&site, "giao-luu-cuoi-nam", "20/12/2025", 1);
+    let file = site
+        .root
+        .join("content/thu-vien-anh/2025/giao-luu-cuoi-nam.md");
+    support::edit(&file, "province: An Giang", "province: Kiên Giang");
+    let outcome = build(&site);
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+    assert!(
+        outcome
+            .stderr
+            .contains("Kiên Giang has been part of An Giang since 01/07/2025")
+            && outcome
+                .stderr
+                .contains("content/thu-vien-anh/2025/giao-luu-cuoi-nam.md:5:11"),
+        "{}",
+        outcome.transcript()
+    );
+}
+
+#[test]
 fn albums_are_in_the_sitemap_and_their_feeds_validate() {
     let site = new_site(10);
     album(&site, "giao-luu-cuoi-nam", "20/12/2025", 3);
