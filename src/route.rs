@@ -23,6 +23,8 @@ pub const TAGS: &str = "the/";
 pub const CATEGORIES: &str = "chuyen-muc/";
 /// The archive: `/luu-tru/`, `/luu-tru/<year>/`, `/luu-tru/<year>/<month>/`.
 pub const ARCHIVE: &str = "luu-tru/";
+/// The photo albums: `/thu-vien-anh/`, `/thu-vien-anh/<slug>/`, their feeds.
+pub const ALBUMS: &str = "thu-vien-anh/";
 /// The search page.
 pub const SEARCH_PAGE: &str = "tim-kiem/";
 /// The folder of the search index the search page reads.
@@ -53,6 +55,7 @@ pub const RESERVED_ROOTS: &[&str] = &[
     "the",
     "chuyen-muc",
     "luu-tru",
+    "thu-vien-anh",
     "tim-kiem",
     "search",
     PAGER,
@@ -80,6 +83,7 @@ pub enum Reserved {
     Tags,
     Categories,
     Archive,
+    Albums,
     SearchPage,
     SearchIndex,
     Pager,
@@ -95,6 +99,7 @@ impl Reserved {
             Reserved::Tags => msg!("content-reserved-tags"),
             Reserved::Categories => msg!("content-reserved-categories"),
             Reserved::Archive => msg!("content-reserved-archive"),
+            Reserved::Albums => msg!("content-reserved-albums"),
             Reserved::SearchPage => msg!("content-reserved-search-page"),
             Reserved::SearchIndex => msg!("content-reserved-search-index"),
             Reserved::Pager => msg!("content-reserved-pager"),
@@ -139,6 +144,7 @@ pub fn reserved(path: &str) -> Option<Reserved> {
         "the" => Some(Reserved::Tags),
         "chuyen-muc" => Some(Reserved::Categories),
         "luu-tru" => Some(Reserved::Archive),
+        "thu-vien-anh" => Some(Reserved::Albums),
         "tim-kiem" => Some(Reserved::SearchPage),
         "search" => Some(Reserved::SearchIndex),
         PAGER => Some(Reserved::Pager),
@@ -159,6 +165,11 @@ pub fn tag(slug: &str) -> String {
 /// A category's list.
 pub fn category(slug: &str) -> String {
     format!("{CATEGORIES}{slug}/")
+}
+
+/// A photo album's page.
+pub fn album(slug: &str) -> String {
+    format!("{ALBUMS}{slug}/")
 }
 
 /// A year of the archive.

@@ -93,6 +93,7 @@ content-bad-key = a field name must be plain text
 # $kind: `article` or `page`
 content-unknown-field = unknown field `{ $field }` in the { $kind ->
     [page] page
+    [album] photo album
    *[article] article
  }
 content-unknown-field-label = not a field bantin knows
@@ -263,6 +264,7 @@ content-reserved-provinces = the province pages
 content-reserved-tags = the tag pages
 content-reserved-categories = the category pages
 content-reserved-archive = the archive
+content-reserved-albums = the photo albums
 content-reserved-search-page = the search page
 content-reserved-search-index = the search index
 content-reserved-pager = the home page's further pages
@@ -271,3 +273,31 @@ content-duplicate-url = { $first } and { $second } would both be published at /{
 content-duplicate-url-label = same address as { $first }
 content-duplicate-articles-help = give one of the two articles its own address with a `slug:` line, e.g. slug: hoi-nghi-tong-ket-2024-an-giang
 content-duplicate-pages-help = rename one of the files, or give it a `slug:`
+
+# Photo albums (content/thu-vien-anh/)
+content-album-photo-no-alt = the album's photo `{ $src }` has no description (alt)
+content-album-folder-photo-label = this photo is in the folder but not listed under `photos:`
+content-album-photo-no-alt-help =
+    list the photo under `photos:` with a description, e.g.:
+      photos:
+        - src: 01.jpg
+          alt: Delegates of both countries exchange gifts
+          caption: Exchanging gifts at the meeting
+    with only a `caption`, the caption is the description; for a purely decorative photo write alt: ""
+content-album-photo-no-src = a photo under `photos:` has no `src`
+content-album-example =
+    write each photo like this:
+      photos:
+        - src: 01.jpg
+          alt: Delegates of both countries exchange gifts
+content-album-photo-missing-help = `src` is relative to the `folder:` (e.g. 01.jpg), or a full path from static/ (e.g. /images/albums/2025/giao-luu/01.jpg)
+content-album-folder = there is no photo folder `{ $folder }`
+content-album-folder-label = no such folder in static/
+content-album-folder-help = put the album's photos in a folder of static/ and write its path from static/, e.g. folder: /images/albums/2025/giao-luu/ for the folder static/images/albums/2025/giao-luu/
+content-album-empty = the photo album has no photos
+content-album-empty-help = write the photo folder as `folder:` or list the photos under `photos:`
+content-album-cover = the cover `{ $src }` is not a photo of the album
+content-album-cover-help = write `cover:` as the `src` of one of the album's photos, or leave `cover:` out to use the first photo
+content-unknown-album = there is no photo album `{ $slug }`
+content-unknown-album-help = write `album:` as the slug of a photo album in content/thu-vien-anh/, e.g. album: giao-luu-huu-nghi-viet-lao
+content-duplicate-albums-help = change the title of one of the two albums, or give it a `slug:`

@@ -78,6 +78,7 @@ content-bad-key = tên trường phải là chữ bình thường, không phải
 # $kind: `article` hoặc `page`
 content-unknown-field = bantin không biết trường `{ $field }` trong { $kind ->
     [page] trang
+    [album] thư viện ảnh
    *[article] bài viết
  }
 content-unknown-field-label = bantin không biết trường này
@@ -235,6 +236,7 @@ content-reserved-provinces = các trang tỉnh, thành phố
 content-reserved-tags = các trang từ khóa (tag)
 content-reserved-categories = các trang chuyên mục
 content-reserved-archive = trang lưu trữ
+content-reserved-albums = thư viện ảnh
 content-reserved-search-page = trang tìm kiếm
 content-reserved-search-index = dữ liệu tìm kiếm
 content-reserved-pager = các trang tiếp theo của trang chủ
@@ -243,3 +245,31 @@ content-duplicate-url = { $first } và { $second } sẽ cùng được đăng �
 content-duplicate-url-label = cùng địa chỉ với { $first }
 content-duplicate-articles-help = cho một trong hai bài viết một địa chỉ riêng bằng dòng `slug:`, ví dụ slug: hoi-nghi-tong-ket-2024-an-giang
 content-duplicate-pages-help = đổi tên một trong hai tệp, hoặc đặt cho nó một `slug:`
+
+# Thư viện ảnh (content/thu-vien-anh/)
+content-album-photo-no-alt = ảnh `{ $src }` của thư viện ảnh chưa có lời mô tả (alt)
+content-album-folder-photo-label = ảnh này nằm trong thư mục nhưng chưa được ghi trong `photos:`
+content-album-photo-no-alt-help =
+    ghi ảnh vào `photos:` kèm lời mô tả, ví dụ:
+      photos:
+        - src: 01.jpg
+          alt: Đại biểu hai nước trao quà lưu niệm
+          caption: Trao quà lưu niệm tại buổi gặp mặt
+    nếu chỉ có `caption`, lời chú thích được dùng làm lời mô tả; ảnh chỉ để trang trí thì ghi alt: ""
+content-album-photo-no-src = một ảnh trong `photos:` chưa có `src`
+content-album-example =
+    viết mỗi ảnh như sau:
+      photos:
+        - src: 01.jpg
+          alt: Đại biểu hai nước trao quà lưu niệm
+content-album-photo-missing-help = `src` tính từ thư mục trong `folder:` (ví dụ 01.jpg), hoặc là đường dẫn đầy đủ từ thư mục static/ (ví dụ /images/albums/2025/giao-luu/01.jpg)
+content-album-folder = không có thư mục ảnh `{ $folder }`
+content-album-folder-label = không có thư mục này trong thư mục static/
+content-album-folder-help = đặt ảnh của thư viện vào một thư mục trong static/ và ghi đường dẫn tính từ static/, ví dụ folder: /images/albums/2025/giao-luu/ cho thư mục static/images/albums/2025/giao-luu/
+content-album-empty = thư viện ảnh chưa có ảnh nào
+content-album-empty-help = ghi thư mục ảnh vào `folder:` hoặc liệt kê các ảnh trong `photos:`
+content-album-cover = ảnh bìa `{ $src }` không phải là một ảnh của thư viện
+content-album-cover-help = ghi `cover:` giống `src` của một ảnh trong thư viện, hoặc bỏ `cover:` để dùng ảnh đầu tiên
+content-unknown-album = không có thư viện ảnh `{ $slug }`
+content-unknown-album-help = ghi `album:` là tên trong địa chỉ (slug) của một thư viện ảnh trong content/thu-vien-anh/, ví dụ album: giao-luu-huu-nghi-viet-lao
+content-duplicate-albums-help = đổi tiêu đề của một trong hai thư viện ảnh, hoặc đặt cho nó một `slug:`

@@ -117,6 +117,7 @@ impl Files {
                 let key = match &loaded.item {
                     Some(content::Item::Article(a)) => Some(crate::model::index_key(a)),
                     Some(content::Item::Page(p)) => Some(crate::model::page_key(p)),
+                    Some(content::Item::Album(a)) => Some(crate::model::album_key(a)),
                     None => None,
                 };
                 CachedFile { stamp, loaded, key }
@@ -304,6 +305,22 @@ impl Memo {
             files.read(&fresh, load);
             self.stats.reread = fresh.len();
         }
+        // An album is its file and its folder of photos: a photo added to or taken from the
+        // folder changes the album though its file is unchanged.
+        let albums: Vec<usize> = files
+            .cached
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| match &c.loaded.item {
+                Some(content::Item::Album(a)) => a.folder_changed(&config.root),
+                _ => false,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !albums.is_empty() {
+            files.read(&albums, load);
+            self.stats.reread += albums.len();
+        }
         files.rediscover = false;
         files.verify = false;
         let mut problems = files.found.clone();
@@ -329,22 +346,30 @@ impl Memo {
         }
         // What the index takes from each article and page, and whether it is published now:
         // the static part was hashed when the file was read.
-        let key_of = |article: bool| {
+        // 0: articles, 1: pages, 2: albums, in the order `content` has them.
+        let key_of = |kind: u8| {
             self.files
                 .cached
                 .iter()
                 .filter_map(move |c| match &c.loaded.item {
-                    Some(content::Item::Article(_)) if article => c.key,
-                    Some(content::Item::Page(_)) if !article => c.key,
+                    Some(content::Item::Article(_)) if kind == 0 => c.key,
+                    Some(content::Item::Page(_)) if kind == 1 => c.key,
+                    Some(content::Item::Album(_)) if kind == 2 => c.key,
                     _ => None,
                 })
         };
-        let static_keys = key_of(true).chain(key_of(false));
+        let static_keys = key_of(0).chain(key_of(1)).chain(key_of(2));
         let published = content
             .articles
             .iter()
             .map(|a| filter.publishes(a, now))
-            .chain(content.pages.iter().map(|p| filter.drafts || !p.draft));
+            .chain(content.pages.iter().map(|p| filter.drafts || !p.draft))
+            .chain(
+                content
+                    .albums
+                    .iter()
+                    .map(|a| filter.publishes_album(a, now)),
+            );
         let keys: Vec<(u64, bool)> = static_keys.zip(published).collect();
         let settings = config.fingerprint();
         if let Some(last) = &self.index

@@ -50,6 +50,12 @@ pub(super) fn requests(
             mark(&image.url, None);
         }
     }
+    // Every photo of an album is shown (its grid, the lightbox); its cover is also shared.
+    for album in &index.albums {
+        for (i, photo) in album.photos.iter().enumerate() {
+            mark(&photo.src, (i == album.cover).then_some(settings.focus));
+        }
+    }
     if let Some(image) = &config.image {
         mark(image, Some(settings.focus));
     }

@@ -41,6 +41,9 @@ pub const SCRIPT_FILE: &str = "admin/bantin.js";
 /// The collection of news articles and the folder it edits.
 pub const ARTICLES: &str = "tin-tuc";
 pub const ARTICLES_FOLDER: &str = "content/tin-tuc";
+/// The collection of photo albums and the folder it edits (any subfolder, like articles).
+pub const ALBUMS: &str = "thu-vien-anh";
+pub const ALBUMS_FOLDER: &str = "content/thu-vien-anh";
 /// The collection of standalone pages (`content/*.md`).
 pub const PAGES: &str = "trang";
 pub const PAGES_FOLDER: &str = "content";
@@ -158,7 +161,11 @@ pub fn config_yml(config: &Config, provinces: &Provinces, mode: Mode, year: i32)
     );
     root.push(
         "collections",
-        Node::List(vec![articles(config, provinces), pages()]),
+        Node::List(vec![
+            articles(config, provinces),
+            albums(config, provinces),
+            pages(),
+        ]),
     );
     format!(
         "# Made by bantin from site.toml and its province list at every build: change site.toml,\n\
@@ -235,6 +242,91 @@ fn datetime(name: &'static str, label: &str, required: bool) -> Node {
     node
 }
 
+/// The province select of articles and albums: the site's own province by default.
+fn province_field(config: &Config, provinces: &Provinces, required: bool) -> Node {
+    let mut province = field("province", "Tỉnh, thành phố", "select", required);
+    province.push("options", Node::List(province_options(provinces)));
+    if let Some(own) = config.province {
+        province.push("default", provinces.get(own).display_name());
+    }
+    with_hint(
+        province,
+        "Gõ vài chữ để tìm. Tin trước ngày 01/07/2025 vẫn chọn được tỉnh cũ.",
+    )
+}
+
+/// Photo albums ("Thư viện ảnh"): `content/thu-vien-anh/<slug>.md`, an index of a folder of
+/// photos under `static/` and of the photos listed with their descriptions.
+fn albums(config: &Config, provinces: &Provinces) -> Node {
+    let mut date = datetime("date", "Ngày", true);
+    date.push("default", "{{now}}");
+    let photos = {
+        let mut node = field("photos", "Các ảnh", "list", false);
+        node.push("summary", "{{fields.alt}}");
+        node.push(
+            "fields",
+            Node::List(vec![
+                with_hint(
+                    field("src", "Ảnh", "image", false),
+                    "Chọn hoặc tải ảnh lên. Ảnh tải lên được lưu vào thư mục static/images/ của năm nay.",
+                ),
+                with_hint(
+                    field("alt", "Mô tả ảnh", "string", false),
+                    "Tả ngắn gọn ảnh cho người không xem được ảnh. Để trống thì dùng chú thích.",
+                ),
+                field("caption", "Chú thích ảnh", "string", false),
+            ]),
+        );
+        with_hint(
+            node,
+            "Các ảnh ghi ở đây hiện trước, theo thứ tự này. Mỗi ảnh cần mô tả hoặc chú thích.",
+        )
+    };
+    let fields = vec![
+        field("title", "Tiêu đề", "string", true),
+        date,
+        province_field(config, provinces, false),
+        with_hint(
+            field("tags", "Từ khóa (tag)", "list", false),
+            "Ngăn cách các từ khóa bằng dấu phẩy.",
+        ),
+        with_hint(
+            field("summary", "Tóm tắt", "text", false),
+            "Để trống thì trang dùng đoạn đầu của phần giới thiệu.",
+        ),
+        with_hint(
+            field("folder", "Thư mục ảnh", "string", false),
+            "Thư mục trong static/ chứa ảnh của thư viện, ví dụ /images/albums/2025/giao-luu/. Mọi ảnh trong thư mục đều được đưa vào thư viện; ảnh nào chưa có trong danh sách dưới đây thì cần ghi thêm vào để có mô tả.",
+        ),
+        photos,
+        with_hint(
+            field("cover", "Ảnh bìa", "string", false),
+            "Ghi giống ô Ảnh của một ảnh trong danh sách. Để trống thì dùng ảnh đầu tiên.",
+        ),
+        with_hint(
+            field("draft", "Bản nháp", "boolean", false),
+            "Bật lên thì thư viện ảnh chưa được đăng lên trang.",
+        ),
+        with_hint(
+            field("body", "Giới thiệu", "markdown", false),
+            "Vài dòng giới thiệu thư viện ảnh.",
+        ),
+    ];
+    map([
+        ("name", ALBUMS.into()),
+        ("label", "Thư viện ảnh".into()),
+        ("label_singular", "Thư viện ảnh".into()),
+        ("folder", ALBUMS_FOLDER.into()),
+        ("create", true.into()),
+        ("extension", "md".into()),
+        ("format", "yaml-frontmatter".into()),
+        ("slug", "{{slug}}".into()),
+        ("identifier_field", "title".into()),
+        ("summary", "{{title}}".into()),
+        ("fields", Node::List(fields)),
+    ])
+}
+
 /// News articles, as `bantin new` writes them: `content/tin-tuc/<slug>.md`.
 fn articles(config: &Config, provinces: &Provinces) -> Node {
     let mut date = datetime("date", "Ngày đăng", true);
@@ -243,20 +335,7 @@ fn articles(config: &Config, provinces: &Provinces) -> Node {
         date,
         "Ngày giờ đăng bài. Bài có ngày giờ trong tương lai được đăng tự động sau thời điểm đó.",
     );
-    let mut province = field(
-        "province",
-        "Tỉnh, thành phố",
-        "select",
-        config.province.is_none(),
-    );
-    province.push("options", Node::List(province_options(provinces)));
-    if let Some(own) = config.province {
-        province.push("default", provinces.get(own).display_name());
-    }
-    let province = with_hint(
-        province,
-        "Gõ vài chữ để tìm. Tin trước ngày 01/07/2025 vẫn chọn được tỉnh cũ.",
-    );
+    let province = province_field(config, provinces, config.province.is_none());
     let category = if config.categories.is_empty() {
         field("category", "Chuyên mục", "string", false)
     } else {

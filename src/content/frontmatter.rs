@@ -460,6 +460,51 @@ impl<'f, 'y> Fields<'f, 'y> {
         }
     }
 
+    /// A list of nested maps such as `photos:` (`- {src, alt}`): each item as a `Nested`, a
+    /// plain-text item as its `scalar`; a value that is not a list is one problem.
+    pub fn nested_list(&mut self, key: &str) -> Vec<Nested<'y>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        match &value.node.data {
+            YamlData::Sequence(items) => items
+                .iter()
+                .map(|item| {
+                    let span = self.span_of(item);
+                    match &item.data {
+                        YamlData::Mapping(map) => Nested {
+                            span,
+                            entries: map
+                                .iter()
+                                .filter_map(|(k, v)| {
+                                    scalar_text(k).map(|name| (name, self.span_of(k), v))
+                                })
+                                .collect(),
+                            scalar: None,
+                        },
+                        _ => Nested {
+                            scalar: scalar_text(item).map(|t| (t, span.clone())),
+                            span,
+                            entries: Vec::new(),
+                        },
+                    }
+                })
+                .collect(),
+            YamlData::Value(Scalar::Null) => Vec::new(),
+            _ => {
+                self.problem(
+                    Problem::error(
+                        "content::wrong-type",
+                        msg!("content-not-a-list", field = key),
+                    )
+                    .at(self.file, value.span)
+                    .help(msg!("content-list-help", field = key)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
     /// A scalar as the author wrote it. YAML turns `1.50` into the number 1.5 and `007` into 7;
     /// where text is wanted, the file's own spelling of the number is the text.
     fn written(&self, node: &MarkedYaml<'_>) -> Option<Written> {

@@ -1,8 +1,11 @@
 //! Takes the site's `content/` folder and gives every article and standalone page, with its
 //! front-matter checked and its Markdown rendered. Problems from all files are collected together.
 
+mod album;
 pub mod frontmatter;
 mod shown;
+
+pub use album::{ALBUMS_DIR, Album, AlbumPhoto};
 
 pub use shown::{Shown, ShownImage, Stamps};
 
@@ -40,7 +43,7 @@ pub const LONG_SUMMARY_CHARS: usize = 600;
 
 pub(crate) const ARTICLE_FIELDS: &[&str] = &[
     "title", "date", "updated", "expires", "province", "tags", "category", "summary", "author",
-    "source", "image", "featured", "draft", "slug", "aliases", "extra", "id",
+    "source", "image", "featured", "draft", "slug", "aliases", "extra", "id", "album",
 ];
 pub(crate) const PAGE_FIELDS: &[&str] = &[
     "title", "summary", "updated", "draft", "slug", "aliases", "extra",
@@ -91,6 +94,8 @@ pub struct Article {
     pub draft: bool,
     pub aliases: Vec<String>,
     pub extra: serde_json::Value,
+    /// `album:`, the slug of a photo album shown after the body, and where it is written.
+    pub album: Option<(String, Range<usize>)>,
     pub body: Rendered,
     /// The file's line on which the Markdown body starts (body line 1).
     pub body_line: usize,
@@ -155,6 +160,7 @@ pub struct Image {
 pub struct Content {
     pub articles: Vec<Arc<Article>>,
     pub pages: Vec<Page>,
+    pub albums: Vec<Arc<Album>>,
 }
 
 /// Settings that decide what is published.
@@ -381,6 +387,7 @@ pub fn assemble(
         match item {
             Some(Item::Article(a)) => content.articles.push(a),
             Some(Item::Page(p)) => content.pages.push(*p),
+            Some(Item::Album(a)) => content.albums.push(a),
             None => {}
         }
     }
@@ -448,6 +455,12 @@ impl Loaded {
                 let end = page.file.offset_of(page.body_line, 0);
                 page.file = page.file.head(end);
             }
+            Some(Item::Album(album)) => {
+                let end = album.file.offset_of(album.body_line, 0);
+                if end < album.file.text.len() {
+                    Arc::make_mut(album).file = album.file.head(end);
+                }
+            }
             None => {}
         }
         self
@@ -479,6 +492,15 @@ pub enum Item {
     /// Shared: the dev server keeps it between builds without copying it.
     Article(Arc<Article>),
     Page(Box<Page>),
+    Album(Arc<Album>),
+}
+
+/// What a content file is, from its folder.
+#[derive(Clone, Copy)]
+enum Kind {
+    Article,
+    Page,
+    Album,
 }
 
 /// An article's slug, where it is written, and what writing it out changed of the written text.
@@ -542,12 +564,21 @@ impl Loader<'_> {
         let file = SourceFile::new(display, text);
         let content_dir = self.config.content_dir();
         let relative = path.strip_prefix(&content_dir).unwrap_or(path);
-        let is_article = relative
-            .components()
-            .next()
-            .is_some_and(|c| c.as_os_str() == ARTICLES_DIR)
-            && relative.components().count() > 1;
-        match self.parse(&file, relative, is_article) {
+        let under = |dir: &str| {
+            relative
+                .components()
+                .next()
+                .is_some_and(|c| c.as_os_str() == dir)
+                && relative.components().count() > 1
+        };
+        let kind = if under(ARTICLES_DIR) {
+            Kind::Article
+        } else if under(ALBUMS_DIR) {
+            Kind::Album
+        } else {
+            Kind::Page
+        };
+        match self.parse(&file, relative, kind) {
             Ok((mut item, problems)) => {
                 match &mut item {
                     Some(Item::Article(a)) => {
@@ -557,6 +588,16 @@ impl Loader<'_> {
                         }
                     }
                     Some(Item::Page(p)) => p.source_hash = source_hash,
+                    Some(Item::Album(a)) => {
+                        if let Some(a) = Arc::get_mut(a) {
+                            use std::hash::{Hash, Hasher};
+                            // The folder's photos are not in the file: an added photo
+                            // changes the album's pages too.
+                            let mut hasher = std::hash::DefaultHasher::new();
+                            (source_hash, &a.photos, a.cover).hash(&mut hasher);
+                            a.source_hash = hasher.finish();
+                        }
+                    }
                     None => {}
                 }
                 (item, problems)
@@ -569,7 +610,7 @@ impl Loader<'_> {
         &self,
         file: &SourceFile,
         relative: &Path,
-        is_article: bool,
+        kind: Kind,
     ) -> Result<(Option<Item>, Vec<Problem>), Problem> {
         let split = frontmatter::split(file)?;
         let docs = frontmatter::parse_yaml(file, &split)?;
@@ -620,12 +661,16 @@ impl Loader<'_> {
                 )),
             );
         }
-        let item = if is_article {
-            self.article(&mut fields, body, body_line)
-                .map(|a| Item::Article(Arc::new(a)))
-        } else {
-            self.page(&mut fields, relative, body, body_line)
-                .map(|p| Item::Page(Box::new(p)))
+        let item = match kind {
+            Kind::Article => self
+                .article(&mut fields, body, body_line)
+                .map(|a| Item::Article(Arc::new(a))),
+            Kind::Album => self
+                .album(&mut fields, body, body_line)
+                .map(|a| Item::Album(Arc::new(a))),
+            Kind::Page => self
+                .page(&mut fields, relative, body, body_line)
+                .map(|p| Item::Page(Box::new(p))),
         };
         Ok((item, fields.problems))
     }
@@ -659,6 +704,10 @@ impl Loader<'_> {
         let slug_field = fields.text("slug");
         let aliases = self.aliases_field(fields);
         let id = self.id_field(fields);
+        let album = fields
+            .text("album")
+            .map(|(slug, span)| (slug.trim().to_string(), span))
+            .filter(|(slug, _)| !slug.is_empty());
         let extra = fields.extra();
 
         if let (Some(date), Some(expires)) = (date, expires)
@@ -762,6 +811,7 @@ impl Loader<'_> {
             draft,
             aliases,
             extra,
+            album,
             body,
             body_line,
             source_hash: 0,
@@ -1409,6 +1459,11 @@ impl Filter {
         (self.drafts || !article.draft)
             && (self.future || article.date <= now)
             && article.expires.is_none_or(|e| e > now)
+    }
+
+    /// Whether an album is published in this build, by the same rules (albums do not expire).
+    pub fn publishes_album(&self, album: &Album, now: DateTime<FixedOffset>) -> bool {
+        (self.drafts || !album.draft) && (self.future || album.date <= now)
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::config::Config;
-use crate::content::{ARTICLES_DIR, Article, Content, Filter, Page};
+use crate::content::{ALBUMS_DIR, ARTICLES_DIR, Album, Article, Content, Filter, Page};
 use crate::locale::{self, collate::Collator};
 use crate::messages::Message;
 use crate::msg;
@@ -98,6 +98,8 @@ pub struct Index {
     pub held_back: usize,
     /// Where each article of `articles` was in the content the index was built from.
     pub from_content: Vec<usize>,
+    /// Published photo albums, newest first (ties by slug).
+    pub albums: Vec<Arc<Album>>,
 }
 
 /// Everything the index takes from an article: where it is published, where it sorts, the lists
@@ -121,6 +123,15 @@ pub fn index_key(article: &Article) -> u64 {
         &article.path,
     )
         .hash(&mut h);
+    h.finish()
+}
+
+/// The same for an album: everything of it (an album's pages are few, and its slug is what
+/// articles name).
+pub fn album_key(album: &Album) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (&album.file.path, album.source_hash, &album.path, album.date).hash(&mut h);
     h.finish()
 }
 
@@ -154,6 +165,11 @@ impl Index {
         index
     }
 
+    /// The album an article names (`album:`), if it is published.
+    pub fn album(&self, slug: &str) -> Option<usize> {
+        self.albums.iter().position(|a| a.slug == slug)
+    }
+
     /// Builds the index; URL and name collisions, menu links to missing pages and articles of
     /// merged provinces dated after the merger are reported as problems.
     pub fn build(
@@ -182,7 +198,16 @@ impl Index {
             .filter(|p| filter.drafts || !p.draft)
             .collect();
 
-        problems.extend(check_collisions(&articles, &pages));
+        let mut albums: Vec<Arc<Album>> = content
+            .albums
+            .into_iter()
+            .filter(|a| filter.publishes_album(a, now))
+            .collect();
+        albums.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+
+        problems.extend(check_collisions(&articles, &pages, &albums));
+        problems.extend(check_album_links(&articles, &albums));
+        problems.extend(album_merger_warnings(&albums, provinces));
         problems.extend(merger_warnings(&articles, provinces));
 
         let mut lists = vec![List {
@@ -253,6 +278,7 @@ impl Index {
             related,
             held_back,
             from_content,
+            albums,
         };
         problems.extend(index.check_menu(config));
         (index, problems)
@@ -282,6 +308,7 @@ impl Index {
                 .iter()
                 .any(|index| index.trim_end_matches('/') == path)
                 || self.pages.iter().any(|p| p.path == path)
+                || (path == ALBUMS_DIR && !self.albums.is_empty())
                 || self
                     .lists
                     .iter()
@@ -625,48 +652,101 @@ fn related(
 /// An article dated after its province stopped existing (merged on 01/07/2025, or renamed) still
 /// builds, with a warning naming the unit it belongs to now.
 pub fn merger_warnings(articles: &[Arc<Article>], provinces: &Provinces) -> Vec<Problem> {
-    let mut warnings = Vec::new();
-    for article in articles {
-        let p = provinces.get(article.province);
-        let Some(until) = p.valid_until() else {
-            continue;
-        };
-        if article.date.date_naive() <= until {
-            continue;
-        }
-        let current = provinces.current_of(p);
-        let since = until.succ_opt().unwrap_or(until).format("%d/%m/%Y");
-        let span = article.province_span.clone().unwrap_or(0..0);
-        warnings.push(
-            Problem::warning(
-                "content::former-province",
-                msg!(
-                    "content-former-province",
-                    province = p.display_name(),
-                    current = current.display_name(),
-                    since = since.to_string(),
-                    date = article.date.format("%d/%m/%Y").to_string()
-                ),
-            )
-            .at(&article.file, span)
-            .label(msg!(
-                "content-former-province-label",
-                current = current.display_name()
-            ))
-            .help(msg!(
-                "content-former-province-help",
-                since = since.to_string(),
-                current = current.display_name(),
-                province = p.display_name()
-            )),
-        );
-    }
-    warnings
+    articles
+        .iter()
+        .filter_map(|a| {
+            let span = a.province_span.clone().unwrap_or(0..0);
+            former_province(provinces, &a.file, span, a.province, a.date)
+        })
+        .collect()
 }
 
-/// Two articles, or two pages, or an article and a page, that would share an address; or one
-/// that would take an address bantin uses itself.
-fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
+/// The same for albums: a former province named by an album dated after the merger.
+fn album_merger_warnings(albums: &[Arc<Album>], provinces: &Provinces) -> Vec<Problem> {
+    albums
+        .iter()
+        .filter_map(|a| {
+            let span = a.province_span.clone().unwrap_or(0..0);
+            former_province(provinces, &a.file, span, a.province?, a.date)
+        })
+        .collect()
+}
+
+/// The warning for a file dated `date` that names `province`, if the province had merged into
+/// another by then.
+fn former_province(
+    provinces: &Provinces,
+    file: &SourceFile,
+    span: Range<usize>,
+    province: ProvinceId,
+    date: DateTime<FixedOffset>,
+) -> Option<Problem> {
+    let p = provinces.get(province);
+    let until = p.valid_until()?;
+    if date.date_naive() <= until {
+        return None;
+    }
+    let current = provinces.current_of(p);
+    let since = until.succ_opt().unwrap_or(until).format("%d/%m/%Y");
+    Some(
+        Problem::warning(
+            "content::former-province",
+            msg!(
+                "content-former-province",
+                province = p.display_name(),
+                current = current.display_name(),
+                since = since.to_string(),
+                date = date.format("%d/%m/%Y").to_string()
+            ),
+        )
+        .at(file, span)
+        .label(msg!(
+            "content-former-province-label",
+            current = current.display_name()
+        ))
+        .help(msg!(
+            "content-former-province-help",
+            since = since.to_string(),
+            current = current.display_name(),
+            province = p.display_name()
+        )),
+    )
+}
+
+/// Every `album:` of an article names a published album.
+fn check_album_links(articles: &[Arc<Article>], albums: &[Arc<Album>]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for article in articles {
+        let Some((slug, span)) = &article.album else {
+            continue;
+        };
+        if albums.iter().any(|a| &a.slug == slug) {
+            continue;
+        }
+        let problem = Problem::error(
+            "content::unknown-album",
+            msg!("content-unknown-album", slug = slug.as_str()),
+        )
+        .at(&article.file, span.clone());
+        problems.push(
+            match crate::problem::did_you_mean(slug, albums.iter().map(|a| a.slug.as_str())) {
+                Some(s) => problem
+                    .label(msg!("content-did-you-mean", suggestion = s))
+                    .help(msg!("content-unknown-album-help")),
+                None => problem.help(msg!("content-unknown-album-help")),
+            },
+        );
+    }
+    problems
+}
+
+/// Two articles, or two pages, or an article and a page (or two albums), that would share an
+/// address; or one that would take an address bantin uses itself.
+fn check_collisions(
+    articles: &[Arc<Article>],
+    pages: &[Page],
+    albums: &[Arc<Album>],
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Every claimed address with who claims it; reported in file order so messages are stable.
     let mut claims: Vec<(String, &SourceFile, &Range<usize>, Message)> = Vec::new();
@@ -719,6 +799,10 @@ fn check_collisions(articles: &[Arc<Article>], pages: &[Page]) -> Vec<Problem> {
         }
         let help = msg!("content-duplicate-pages-help");
         claims.push((route::page(&page.path), &page.file, &page.path_span, help));
+    }
+    for album in albums {
+        let help = msg!("content-duplicate-albums-help");
+        claims.push((album.path.clone(), &album.file, &album.slug_span, help));
     }
     claims.sort_by(|a, b| a.1.path.cmp(&b.1.path));
     let mut seen: HashMap<&str, &SourceFile> = HashMap::new();

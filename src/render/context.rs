@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::config::{Config, Organization};
 use crate::content::Shown;
 use crate::content::ShownImage;
-use crate::content::{Article, Page, Source};
+use crate::content::{Album, AlbumPhoto, Article, Page, Source};
 use crate::locale;
 use crate::model::{Index, List, ListKind, paginate};
 use crate::provinces::{ProvinceId, Provinces};
@@ -357,6 +357,165 @@ impl<'a> PageFull<'a> {
     }
 }
 
+/// One photo of an album: its image (for `picture()`) and the address of its large copy, which
+/// its thumbnail links to (the lightbox shows it; without JavaScript the browser opens it).
+#[derive(Serialize)]
+pub struct AlbumPhotoContext<'a> {
+    #[serde(flatten)]
+    pub image: ImageContext<'a>,
+    pub large: String,
+}
+
+impl<'a> AlbumPhotoContext<'a> {
+    pub fn new(site: Site<'a>, photo: &'a AlbumPhoto) -> Self {
+        let image = ImageContext::new(
+            site,
+            ShownImage {
+                src: &photo.src,
+                alt: &photo.alt,
+                caption: photo.caption.as_deref(),
+                from_body: false,
+            },
+        );
+        AlbumPhotoContext {
+            large: image.picture.src.clone(),
+            image,
+        }
+    }
+}
+
+/// What the albums' index and an article's album block show of an album.
+#[derive(Serialize)]
+pub struct AlbumSummary<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub date: String,
+    pub summary: &'a str,
+    pub count: usize,
+    pub cover: ImageContext<'a>,
+}
+
+impl<'a> AlbumSummary<'a> {
+    pub fn new(site: Site<'a>, album: &'a Album) -> Self {
+        let config = site.config;
+        let cover = album.cover();
+        AlbumSummary {
+            title: &album.title,
+            url: config.url(&album.path),
+            permalink: config.permalink(&album.path),
+            date: written(&album.date, album.date_has_time),
+            summary: &album.summary,
+            count: album.photos.len(),
+            cover: ImageContext::new(
+                site,
+                ShownImage {
+                    src: &cover.src,
+                    alt: &cover.alt,
+                    caption: cover.caption.as_deref(),
+                    from_body: false,
+                },
+            ),
+        }
+    }
+}
+
+/// Everything an album's page shows of it.
+#[derive(Serialize)]
+pub struct AlbumFull<'a> {
+    #[serde(flatten)]
+    pub summary: AlbumSummary<'a>,
+    /// The introduction (HTML).
+    pub content: std::borrow::Cow<'a, str>,
+    pub summary_from_body: bool,
+    pub province: Option<ProvinceContext<'a>>,
+    pub tags: Vec<AlbumTag<'a>>,
+    pub photos: Vec<AlbumPhotoContext<'a>>,
+}
+
+/// A tag of an album: linked to the tag's list when articles have it (albums have no lists).
+#[derive(Serialize)]
+pub struct AlbumTag<'a> {
+    pub name: &'a str,
+    pub slug: String,
+    pub url: Option<String>,
+}
+
+impl<'a> AlbumFull<'a> {
+    pub fn new(site: Site<'a>, album: &'a Album) -> Self {
+        AlbumFull {
+            summary: AlbumSummary::new(site, album),
+            content: body_html(site, &album.body.html, false),
+            summary_from_body: album.summary == album.body.summary,
+            province: album.province.map(|id| ProvinceContext::new(id, site)),
+            tags: album
+                .tags
+                .iter()
+                .map(|name| {
+                    let slug = locale::slugify(name);
+                    let listed = site
+                        .index
+                        .tags
+                        .iter()
+                        .any(|&l| site.index.lists[l].slug == slug);
+                    AlbumTag {
+                        name,
+                        url: listed.then(|| site.term_url(route::tag, name)),
+                        slug,
+                    }
+                })
+                .collect(),
+            photos: album
+                .photos
+                .iter()
+                .map(|p| AlbumPhotoContext::new(site, p))
+                .collect(),
+        }
+    }
+}
+
+/// The block an article's `album:` shows after its body: the album and its first photos.
+#[derive(Serialize)]
+pub struct ArticleAlbum<'a> {
+    #[serde(flatten)]
+    pub summary: AlbumSummary<'a>,
+    /// The first `ALBUM_IN_ARTICLE` photos.
+    pub photos: Vec<AlbumPhotoContext<'a>>,
+}
+
+/// How many photos an article's album block shows.
+pub const ALBUM_IN_ARTICLE: usize = 6;
+
+impl<'a> ArticleAlbum<'a> {
+    pub fn new(site: Site<'a>, album: &'a Album) -> Self {
+        ArticleAlbum {
+            summary: AlbumSummary::new(site, album),
+            photos: album
+                .photos
+                .iter()
+                .take(ALBUM_IN_ARTICLE)
+                .map(|p| AlbumPhotoContext::new(site, p))
+                .collect(),
+        }
+    }
+}
+
+/// The RSS and Atom links of the albums.
+pub fn album_feed_links(site: Site<'_>) -> Vec<FeedLink> {
+    vec![
+        FeedLink {
+            title: "Thư viện ảnh (RSS)".to_string(),
+            url: site.config.url(&route::feed(route::ALBUMS, Feed::Rss)),
+            mime: RSS_MIME,
+        },
+        FeedLink {
+            title: "Thư viện ảnh (Atom)".to_string(),
+            url: site.config.url(&route::feed(route::ALBUMS, Feed::Atom)),
+            mime: ATOM_MIME,
+        },
+    ]
+}
+
 #[derive(Serialize)]
 pub struct Crumb<'a> {
     pub name: &'a str,
@@ -680,6 +839,29 @@ pub struct ArticleContext<'a> {
     /// The next older and newer articles ("Tin khác").
     pub older: Option<&'a tera::Value>,
     pub newer: Option<&'a tera::Value>,
+    /// The album its `album:` names: shown after the body.
+    pub album: Option<ArticleAlbum<'a>>,
+}
+
+/// `album.html`: a photo album.
+#[derive(Serialize)]
+pub struct AlbumContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub album: AlbumFull<'a>,
+    pub breadcrumb: Vec<Crumb<'a>>,
+}
+
+/// `albums.html`: a page of the albums' index, newest first.
+#[derive(Serialize)]
+pub struct AlbumsContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub albums: Vec<AlbumSummary<'a>>,
+    pub pagination: Pagination,
+    pub breadcrumb: Vec<Crumb<'a>>,
+    /// The albums' RSS and Atom feeds.
+    pub album_feeds: FeedUrls,
 }
 
 /// `page.html`: a standalone page (Giới thiệu, Liên hệ).
@@ -769,6 +951,8 @@ pub enum TemplateContext<'a> {
     List(ListContext<'a>),
     Article(ArticleContext<'a>),
     Page(PageContext<'a>),
+    Album(AlbumContext<'a>),
+    Albums(AlbumsContext<'a>),
     Provinces(ProvincesContext<'a>),
     Tags(TagsContext<'a>),
     Categories(CategoriesContext<'a>),

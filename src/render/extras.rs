@@ -109,7 +109,70 @@ pub fn feeds_reusing(site: Site<'_>, plan: &Plan, cache: &mut FeedCache) -> Vec<
         outputs.extend(files.iter().cloned());
         cache.insert(key, (fp, files));
     }
+    if !plan.album_feed.is_empty() {
+        outputs.extend(album_feed_files(site, plan));
+    }
     outputs
+}
+
+/// The albums' RSS and Atom files: each album's title, address, date, summary and cover.
+fn album_feed_files(site: Site<'_>, plan: &Plan) -> [Output; 2] {
+    let Site { config, index, .. } = site;
+    let title = format!("Thư viện ảnh – {}", config.title);
+    let description = format!("Thư viện ảnh của {}", config.title);
+    let html_url = config.permalink(route::ALBUMS);
+    let rss_url = config.permalink(&route::feed(route::ALBUMS, route::Feed::Rss));
+    let atom_url = config.permalink(&route::feed(route::ALBUMS, route::Feed::Atom));
+    let feed = Feed {
+        title: &title,
+        description: &description,
+        language: &config.language,
+        html_url: &html_url,
+        rss_url: &rss_url,
+        atom_url: &atom_url,
+        publisher: &config.organization.name,
+        base_url: &config.base_url,
+    };
+    let links: Vec<(String, String)> = plan
+        .album_feed
+        .iter()
+        .map(|r| {
+            let album = &index.albums[r.index];
+            (
+                config.permalink(&album.path),
+                super::context::absolute_asset(config, &album.cover().src),
+            )
+        })
+        .collect();
+    let items: Vec<FeedItem> = plan
+        .album_feed
+        .iter()
+        .zip(&links)
+        .map(|(r, (permalink, cover))| {
+            let album = &index.albums[r.index];
+            FeedItem {
+                title: &album.title,
+                permalink,
+                date: album.date,
+                updated: None,
+                summary: &album.summary,
+                content_html: None,
+                author: None,
+                categories: album.tags.iter().map(String::as_str).collect(),
+                image: Some((cover.as_str(), album.cover().alt.as_str())),
+            }
+        })
+        .collect();
+    [
+        Output {
+            path: route::feed(route::ALBUMS, route::Feed::Rss),
+            bytes: feeds::rss(&feed, &items).into_bytes().into(),
+        },
+        Output {
+            path: route::feed(route::ALBUMS, route::Feed::Atom),
+            bytes: feeds::atom(&feed, &items).into_bytes().into(),
+        },
+    ]
 }
 
 /// The RSS and Atom files of one list, made from its resolved job only.
@@ -241,6 +304,19 @@ pub fn site_files(
     }
     for page in &index.pages {
         locs.push((Cow::Owned(route::page(&page.path)), page.updated));
+    }
+    let albums = index.albums.len();
+    for page in (albums > 0)
+        .then_some(1..=paginate::page_count(albums, config.page_size))
+        .into_iter()
+        .flatten()
+    {
+        let range = paginate::page_range(albums, config.page_size, page);
+        let lastmod = index.albums[range].iter().map(|a| a.date).max();
+        locs.push((Cow::Owned(route::list_page(route::ALBUMS, page)), lastmod));
+    }
+    for album in &index.albums {
+        locs.push((Cow::Borrowed(album.path.as_str()), Some(album.date)));
     }
     let key = {
         let mut h = DefaultHasher::new();

@@ -26,6 +26,9 @@ use crate::problem::{Problem, SourceFile};
 use crate::route;
 use crate::theme::Theme;
 use context::{
+    AlbumContext, AlbumFull, AlbumSummary, AlbumsContext, ArticleAlbum, FeedUrls, album_feed_links,
+};
+use context::{
     ArchiveContext, ArticleContext, ArticleFull, ArticleSummary, CategoriesContext, CategoryBlock,
     Common, Crumb, HomeContext, IndexEntry, ListContext, ListInfo, MonthContext, NameSlugRef,
     NotFoundContext, PageContext, PageFull, Pagination, ProvinceInfo, ProvincesContext,
@@ -98,6 +101,9 @@ pub const REQUIRED: &[&str] = &[
     "search.html",
 ];
 
+/// The templates of the photo albums: needed only by a site with albums.
+pub const ALBUM_TEMPLATES: &[&str] = &["album.html", "albums.html"];
+
 impl Renderer {
     /// Compiles every template; each syntax error is one problem naming the template and line.
     pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Vec<Problem>> {
@@ -164,7 +170,8 @@ impl Renderer {
 
     /// What each page template is made from, for `Plan::fingerprint`.
     pub fn template_stamps(&self) -> plan::TemplateStamps {
-        plan::TemplateStamps::new(&self.templates, REQUIRED)
+        let pages: Vec<&str> = REQUIRED.iter().chain(ALBUM_TEMPLATES).copied().collect();
+        plan::TemplateStamps::new(&self.templates, &pages)
     }
 
     /// Renders every job on all cores and hands each page to `sink` as soon as it is made (from
@@ -366,6 +373,7 @@ fn page_context<'a>(
             related,
             older,
             newer,
+            album,
         } => {
             let a = &index.articles[article.index];
             let mut crumbs = vec![
@@ -396,6 +404,7 @@ fn page_context<'a>(
                 related: summaries.all(related),
                 older: older.map(|o| summaries.get(o)),
                 newer: newer.map(|n| summaries.get(n)),
+                album: album.map(|r| ArticleAlbum::new(site, &index.albums[r.index])),
             });
             (ctx, msg!("render-origin-file", path = a.file.path.as_str()))
         }
@@ -414,6 +423,60 @@ fn page_context<'a>(
                 ctx,
                 msg!("render-origin-file", path = page.file.path.as_str()),
             )
+        }
+        View::Album(album) => {
+            let a = &index.albums[album.index];
+            let mut feeds = feed_links(site, home);
+            feeds.extend(album_feed_links(site));
+            let cover = a.cover();
+            let ctx = TemplateContext::Album(AlbumContext {
+                common: common_pictured(
+                    site,
+                    &job.path,
+                    titled(&a.title),
+                    Some(&a.summary),
+                    None,
+                    Some((&cover.src, &cover.alt)),
+                    feeds,
+                ),
+                album: AlbumFull::new(site, a),
+                breadcrumb: vec![
+                    Crumb {
+                        name: "Trang chủ",
+                        url: Some(config.url("")),
+                    },
+                    Crumb {
+                        name: "Thư viện ảnh",
+                        url: Some(config.url(route::ALBUMS)),
+                    },
+                ],
+            });
+            (ctx, msg!("render-origin-file", path = a.file.path.as_str()))
+        }
+        View::Albums { albums, pager } => {
+            let mut title = "Thư viện ảnh".to_string();
+            if pager.current > 1 {
+                title = format!("{title} – trang {}", pager.current);
+            }
+            let mut feeds = feed_links(site, home);
+            feeds.extend(album_feed_links(site));
+            let ctx = TemplateContext::Albums(AlbumsContext {
+                common: common(titled(&title), None, None, feeds),
+                albums: albums
+                    .iter()
+                    .map(|r| AlbumSummary::new(site, &index.albums[r.index]))
+                    .collect(),
+                pagination: Pagination::new(config, pager),
+                breadcrumb: vec![Crumb {
+                    name: "Trang chủ",
+                    url: Some(config.url("")),
+                }],
+                album_feeds: FeedUrls {
+                    rss: config.url(&route::feed(route::ALBUMS, route::Feed::Rss)),
+                    atom: config.url(&route::feed(route::ALBUMS, route::Feed::Atom)),
+                },
+            });
+            (ctx, index_origin(&job.path))
         }
         View::Provinces { regions, all } => {
             let ctx = TemplateContext::Provinces(ProvincesContext {
@@ -533,6 +596,19 @@ fn common(
     article: Option<&crate::content::Article>,
     feeds: Vec<context::FeedLink>,
 ) -> Common {
+    common_pictured(site, path, page_title, description, article, None, feeds)
+}
+
+/// Like `common`, for a page shared with its own photo (`picture`: address, alt text).
+fn common_pictured(
+    site: Site<'_>,
+    path: &str,
+    page_title: String,
+    description: Option<&str>,
+    article: Option<&crate::content::Article>,
+    picture: Option<(&str, &str)>,
+    feeds: Vec<context::FeedLink>,
+) -> Common {
     let config = site.config;
     if path == route::NOT_FOUND {
         return Common {
@@ -552,6 +628,7 @@ fn common(
         description: description.unwrap_or(&config.description),
         url: &permalink,
         article,
+        picture,
         home: path.is_empty(),
     };
     let seo = seo::describe(site, &described, route::SEARCH_PAGE);
@@ -799,7 +876,7 @@ mod tests {
                 }
             }
         }
-        for template in REQUIRED {
+        for template in REQUIRED.iter().chain(ALBUM_TEMPLATES) {
             section(&format!("`{template}`"));
         }
         assert!(

@@ -53,6 +53,13 @@ pub struct PageRef {
     stamp: u64,
 }
 
+/// A photo album and a stamp of its source, its photos and its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlbumRef {
+    pub index: usize,
+    stamp: u64,
+}
+
 // A reference hashes as its stamp alone: what is shown, not where it sits in the index. An
 // article or list moving in the index (a new article before it, a new tag sorted before it)
 // changes no page that shows it; the stamps tell them apart, as each holds its address.
@@ -65,7 +72,7 @@ macro_rules! hash_by_stamp {
         }
     )*};
 }
-hash_by_stamp!(ArticleRef, FullRef, ListRef, PageRef);
+hash_by_stamp!(ArticleRef, FullRef, ListRef, PageRef, AlbumRef);
 
 /// Page `current` of `total` of the list at `list` (an address).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -124,8 +131,17 @@ pub enum View {
         related: Vec<ArticleRef>,
         older: Option<ArticleRef>,
         newer: Option<ArticleRef>,
+        /// The album its `album:` names, shown after the body.
+        album: Option<AlbumRef>,
     },
     Page(PageRef),
+    /// A photo album's page.
+    Album(AlbumRef),
+    /// A page of the albums' index ("Thư viện ảnh").
+    Albums {
+        albums: Vec<AlbumRef>,
+        pager: Pager,
+    },
     Provinces {
         regions: Vec<Region>,
         all: Vec<ListRef>,
@@ -152,6 +168,8 @@ impl View {
             View::List { .. } => "list.html",
             View::Article { .. } => "article.html",
             View::Page(_) => "page.html",
+            View::Album(_) => "album.html",
+            View::Albums { .. } => "albums.html",
             View::Provinces { .. } => "provinces.html",
             View::Tags(_) => "tags.html",
             View::Categories(_) => "categories.html",
@@ -184,6 +202,9 @@ pub struct Plan {
     pub jobs: Vec<Job>,
     /// The feeds of every list that has them.
     pub feeds: Vec<FeedJob>,
+    /// The albums' feeds (`thu-vien-anh/rss.xml`, `atom.xml`): the newest `[feeds] limit`
+    /// albums; empty when the site has none.
+    pub album_feed: Vec<AlbumRef>,
     /// The hash of the settings (site.toml as written, and the base URL in use).
     settings: u64,
     /// The sidebar's newest articles, on every page.
@@ -266,6 +287,26 @@ impl<'a> Resolver<'a> {
         FullRef {
             index,
             stamp: self.index.articles[index].stamps.full,
+        }
+    }
+
+    fn album(&self, index: usize) -> AlbumRef {
+        let album = &self.index.albums[index];
+        // Its tags link to their lists only where articles have them.
+        let listed: Vec<bool> = album
+            .tags
+            .iter()
+            .map(|t| {
+                let slug = crate::locale::slugify(t);
+                self.index
+                    .tags
+                    .iter()
+                    .any(|&l| self.index.lists[l].slug == slug)
+            })
+            .collect();
+        AlbumRef {
+            index,
+            stamp: hash_of((album.source_hash, &album.path, listed)),
         }
     }
 
@@ -436,9 +477,41 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
                 // Newest first: the older article follows, the newer one precedes.
                 older: (i + 1 < count).then(|| r.article(i + 1)),
                 newer: i.checked_sub(1).map(|j| r.article(j)),
+                album: article
+                    .album
+                    .as_ref()
+                    .and_then(|(slug, _)| index.album(slug))
+                    .map(|a| r.album(a)),
             },
         });
     }
+    let albums = index.albums.len();
+    if albums > 0 {
+        let total = paginate::page_count(albums, config.page_size);
+        for page in 1..=total {
+            let range = paginate::page_range(albums, config.page_size, page);
+            jobs.push(Job {
+                path: route::list_page(route::ALBUMS, page),
+                view: View::Albums {
+                    albums: range.map(|a| r.album(a)).collect(),
+                    pager: Pager {
+                        list: route::ALBUMS.to_string(),
+                        current: page,
+                        total,
+                    },
+                },
+            });
+        }
+    }
+    for a in 0..albums {
+        jobs.push(Job {
+            path: index.albums[a].path.clone(),
+            view: View::Album(r.album(a)),
+        });
+    }
+    let album_feed = (0..albums.min(config.feeds.limit))
+        .map(|a| r.album(a))
+        .collect();
     for (i, page) in index.pages.iter().enumerate() {
         jobs.push(Job {
             path: route::page(&page.path),
@@ -480,6 +553,7 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
     Plan {
         jobs,
         feeds,
+        album_feed,
         settings,
         sidebar,
         global: h.finish(),

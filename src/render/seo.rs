@@ -21,6 +21,8 @@ pub struct Described<'a> {
     /// The page's absolute address (its canonical URL).
     pub url: &'a str,
     pub article: Option<&'a Article>,
+    /// The page's own photo (address, alt text) when it is not an article's: an album's cover.
+    pub picture: Option<(&'a str, &'a str)>,
     pub home: bool,
 }
 
@@ -47,7 +49,11 @@ struct SharePicture<'a> {
     size: Option<(u32, u32)>,
 }
 
-fn picture<'a>(site: Site<'_>, article: Option<&'a Article>) -> Option<SharePicture<'a>> {
+fn picture<'a>(
+    site: Site<'_>,
+    article: Option<&'a Article>,
+    own: Option<(&'a str, &'a str)>,
+) -> Option<SharePicture<'a>> {
     let config = site.config;
     let shared = |src: &str, alt: &'a str| {
         let share = crate::route::static_file(src)
@@ -70,6 +76,10 @@ fn picture<'a>(site: Site<'_>, article: Option<&'a Article>) -> Option<SharePict
         .and_then(|a| a.image.as_ref().or(a.lead_from_body.as_ref()))
         .filter(|image| previewable(&image.src))
         .map(|image| shared(&image.src, image.alt.as_str()))
+        .or_else(|| {
+            own.filter(|(src, _)| previewable(src))
+                .map(|(src, alt)| shared(src, alt))
+        })
         .or_else(|| {
             // No alt text: the site's title stands for the site's picture.
             config.image.as_deref().map(|src| shared(src, ""))
@@ -109,7 +119,7 @@ pub fn meta_tags(site: Site<'_>, page: &Described<'_>) -> Vec<Meta> {
         og("og:description", description),
         og("og:url", page.url),
     ];
-    let image = picture(site, page.article);
+    let image = picture(site, page.article, page.picture);
     if let Some(image) = &image {
         let alt = if image.alt.is_empty() {
             config.title.as_str()
@@ -211,7 +221,7 @@ pub fn news_article(site: Site<'_>, article: &Article) -> Value {
             "url": config.base_url,
         }]),
     };
-    if let Some(image) = picture(site, Some(article)) {
+    if let Some(image) = picture(site, Some(article), None) {
         doc["image"] = json!([image.src]);
     }
     if let Some(category) = &article.category {
@@ -358,6 +368,7 @@ editor = "Nguyễn Văn A"
             description: &article.summary,
             url,
             article: Some(article),
+            picture: None,
             home: false,
         }
     }
@@ -518,6 +529,7 @@ image:
                     description: "",
                     url: &site.config.base_url,
                     article: None,
+                    picture: None,
                     home: true,
                 };
                 let seo = describe(site, &home, "tim-kiem/");

@@ -784,11 +784,14 @@ impl CmsApi {
     /// `[{data, file: {path, id}}]`, by path. Hidden files are left out, and so are links that
     /// lead out of `content/`, as the build leaves them out. The articles' folder is listed at
     /// every depth, whatever the CMS asks: bantin reads articles in any subfolder
-    /// (`content/tin-tuc/2024/…`), and the CMS asks for its own folder only.
+    /// (`content/tin-tuc/2024/…`), and the CMS asks for its own folder only; so is the albums'
+    /// (`content/thu-vien-anh/2025/…`).
     fn entries_by_folder(&self, p: FolderParams) -> Answer {
         let folder = self.locate(&p.folder, Want::EntryFolder)?;
         let extension = format!(".{}", p.extension.trim_start_matches('.'));
-        let articles = p.folder.trim_matches('/') == crate::cms::ARTICLES_FOLDER;
+        let folder_name = p.folder.trim_matches('/');
+        let articles =
+            folder_name == crate::cms::ARTICLES_FOLDER || folder_name == crate::cms::ALBUMS_FOLDER;
         let depth = if articles {
             64
         } else {

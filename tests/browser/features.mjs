@@ -3,7 +3,8 @@
 //
 //   node tests/browser/features.mjs --root OUT --base-path /lhhn-angiang/ --check search
 //        [--check counter-off] [--check counter-broken] [--check text-size] [--check keyboard]
-//        [--check axe --page / --page /tin-tuc/x/ ...] [--serve-url URL --check counter-live]
+//        [--check axe --page / --page /tin-tuc/x/ ...] [--check album --page /thu-vien-anh/x/]
+//        [--serve-url URL --check counter-live]
 //        [--serve-url URL --check overlay]
 //        [--chromium /usr/bin/chromium]
 //
@@ -24,7 +25,7 @@ import path from 'node:path';
 import { startServer } from './static-server.mjs';
 
 const require = createRequire(new URL('../tools/package.json', import.meta.url));
-const CHECKS = ['search', 'counter-off', 'counter-broken', 'counter-live', 'overlay', 'text-size', 'keyboard', 'axe'];
+const CHECKS = ['search', 'counter-off', 'counter-broken', 'counter-live', 'overlay', 'text-size', 'keyboard', 'axe', 'album'];
 
 function usage(message) {
   console.error(`features.mjs: ${message}`);
@@ -74,8 +75,8 @@ function pageText(root, basePath, href) {
 /// failing on, the one line Chromium itself logs when a request to `quietUrl` fails
 /// ("Failed to load resource: …"): the browser writes it for any failed request, no page script
 /// can prevent it, and it is not the page's own error.
-async function open(browser, origin, quietUrl = null) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function open(browser, origin, quietUrl = null, device = { viewport: { width: 1280, height: 900 } }) {
+  const context = await browser.newContext(device);
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -307,6 +308,127 @@ const checks = {
     if (!after) problems.push('after the skip link, Tab does not land in the main column');
     await context.close();
     return { problems, details: { stops: seen.slice(0, 25) } };
+  },
+
+  // The lightbox of the album page (the first --page) on a phone, 390×844 with touch: Tab to
+  // the first thumbnail and Enter open a modal dialog named after the album with "1/N" and the
+  // first caption; → shows the second photo (loaded, and not the largest copy), ← goes back;
+  // Tab stays on the dialog's three buttons; Escape closes it and focus is back on the
+  // thumbnail; a swipe to the left moves to the next photo.
+  async album({ browser, site, args }) {
+    const wanted = args.pages[0];
+    if (!wanted) return { problems: ['the album check needs --page with an album page'], details: {} };
+    const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
+    const { context, page, problems } = await open(browser, site.origin, null, phone);
+    const details = {};
+    await page.goto(site.url(wanted.replace(/^\//, '')));
+    await page.waitForLoadState('load');
+    const thumbs = await page.$$eval('[data-album] a.album-thumb', (links) => links.map((a) => ({
+      caption: a.getAttribute('data-caption') || '', href: a.href,
+    })));
+    const n = thumbs.length;
+    details.photos = n;
+    if (n < 3) {
+      await context.close();
+      return { problems: [`the album page has ${n} thumbnails, the check needs at least 3`], details };
+    }
+    const state = () => page.evaluate(() => {
+      const d = document.querySelector('dialog.lightbox');
+      const live = d?.querySelector('[aria-live]');
+      const img = d?.querySelector('img');
+      const el = document.activeElement;
+      return {
+        open: !!d?.open,
+        modal: d ? d.matches(':modal') : false,
+        name: d?.getAttribute('aria-label') || '',
+        status: (live?.textContent || '').replace(/\s+/g, ' ').trim(),
+        live: live?.getAttribute('aria-live') || '',
+        src: img?.currentSrc || '',
+        naturalWidth: img?.naturalWidth || 0,
+        focus: `${el.tagName.toLowerCase()}|${(el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40)}`,
+        focusInside: !!d && d.contains(el),
+        focusOnFirst: el === document.querySelector('[data-album] a.album-thumb'),
+      };
+    });
+    const loaded = (what) => page.waitForFunction(() => {
+      const img = document.querySelector('dialog.lightbox img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, null, { timeout: 10000 }).catch(() => problems.push(`${what}: the photo in the dialog never loaded`));
+    const name = (href) => decodeURIComponent(href.split('/').pop()).replace(/\.[a-z]+$/i, '');
+
+    let reached = false;
+    for (let i = 0; i < 120 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement === document.querySelector('[data-album] a.album-thumb'));
+    }
+    if (!reached) problems.push('Tab never reaches the first thumbnail');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog.lightbox[open]', { timeout: 5000 })
+      .catch(() => problems.push('Enter on the first thumbnail opened no dialog'));
+    await loaded('first photo');
+    const first = await state();
+    details.first = first;
+    if (!first.open || !first.modal) problems.push('the dialog is not open as a modal');
+    if (!first.name) problems.push('the dialog has no accessible name');
+    if (first.live !== 'polite') problems.push(`the position and caption are not announced politely (aria-live="${first.live}")`);
+    if (!first.status.includes(`1/${n}`)) problems.push(`the dialog says "${first.status}", not 1/${n}`);
+    if (thumbs[0].caption && !first.status.includes(thumbs[0].caption)) problems.push(`the first caption is missing: "${first.status}"`);
+    if (!first.src.includes(name(thumbs[0].href))) problems.push(`the dialog shows ${first.src}, not the first photo`);
+    if (!first.focusInside) problems.push(`focus is not in the dialog once open (${first.focus})`);
+
+    await page.keyboard.press('ArrowRight');
+    await loaded('second photo');
+    const second = await state();
+    details.second = second;
+    if (!second.status.includes(`2/${n}`)) problems.push(`after → the dialog says "${second.status}", not 2/${n}`);
+    if (thumbs[1].caption && !second.status.includes(thumbs[1].caption)) problems.push(`after → the second caption is missing: "${second.status}"`);
+    if (!second.src.includes(name(thumbs[1].href))) problems.push(`after → the dialog shows ${second.src}, not the second photo`);
+    // A 390 px phone gets a copy for its width, not the largest one (when the build made copies).
+    const widths = await page.$$eval('[data-album] a.album-thumb img[srcset]', (imgs) => imgs.slice(0, 1)
+      .flatMap((img) => img.getAttribute('srcset').split(',').map((c) => parseInt(c.trim().split(/\s+/)[1], 10))));
+    details.copies = widths;
+    if (widths.length > 1 && second.naturalWidth >= Math.max(...widths)) problems.push(`a 390 px phone loaded the largest copy (${second.naturalWidth} px)`);
+
+    await page.keyboard.press('ArrowLeft');
+    const back = await state();
+    if (!back.status.includes(`1/${n}`)) problems.push(`after ← the dialog says "${back.status}", not 1/${n}`);
+
+    const stops = [];
+    for (let i = 0; i < 7; i += 1) {
+      await page.keyboard.press(i === 6 ? 'Shift+Tab' : 'Tab');
+      stops.push(await state());
+    }
+    details.tabStops = stops.map((s) => s.focus);
+    if (stops.some((s) => !s.focusInside)) problems.push(`Tab leaves the dialog: ${details.tabStops.join(', ')}`);
+    for (const want of ['Ảnh trước', 'Ảnh sau', 'Đóng']) {
+      if (!stops.some((s) => s.focus.startsWith('button|') && s.focus.includes(want))) problems.push(`Tab never reaches the "${want}" button`);
+      const buttons = await page.getByRole('button', { name: want, exact: true }).count();
+      if (buttons !== 1) problems.push(`${buttons} buttons are named "${want}"`);
+    }
+
+    await page.keyboard.press('Escape');
+    const closed = await state();
+    details.closed = closed;
+    if (closed.open) problems.push('Escape did not close the dialog');
+    if (!closed.focusOnFirst) problems.push(`after Escape focus is on ${closed.focus}, not the first thumbnail`);
+
+    await page.tap('[data-album] a.album-thumb >> nth=0');
+    await page.waitForSelector('dialog.lightbox[open]', { timeout: 5000 })
+      .catch(() => problems.push('a tap on the first thumbnail opened no dialog'));
+    await loaded('photo before the swipe');
+    const cdp = await context.newCDPSession(page);
+    const y = 300;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 320, y }] });
+    for (const x of [280, 220, 160, 100]) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await loaded('photo after the swipe');
+    const swiped = await state();
+    details.swiped = swiped.status;
+    if (!swiped.status.includes(`2/${n}`)) problems.push(`a swipe to the left shows "${swiped.status}", not 2/${n}`);
+    await context.close();
+    return { problems, details };
   },
 
   // axe-core: no WCAG 2.1 A/AA violation on each --page.

@@ -79,6 +79,73 @@ fn a_site_with_cms_publishes_its_admin_and_one_without_does_not() {
     assert_eq!(doc["publish_mode"].as_str(), Some("editorial_workflow"));
     assert_eq!(doc["locale"].as_str(), Some("vi"));
 
+    // A third collection, "Thư viện ảnh", edits the albums: the articles' province select, a
+    // folder with a hint in Vietnamese, and a list of photos with the media library.
+    let collections = doc["collections"].as_vec().cloned().unwrap_or_default();
+    let names: Vec<&str> = collections
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert_eq!(names, ["tin-tuc", "thu-vien-anh", "trang"], "{text}");
+    let albums = &collections[1];
+    assert_eq!(albums["label"].as_str(), Some("Thư viện ảnh"));
+    assert_eq!(albums["folder"].as_str(), Some("content/thu-vien-anh"));
+    fn fields<'a>(c: &Yaml<'a>) -> Vec<Yaml<'a>> {
+        c["fields"].as_vec().cloned().unwrap_or_default()
+    }
+    fn field<'a>(c: &Yaml<'a>, name: &str) -> Yaml<'a> {
+        fields(c)
+            .into_iter()
+            .find(|f| f["name"].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("no field {name}"))
+    }
+    let album_fields: Vec<String> = fields(albums)
+        .iter()
+        .filter_map(|f| f["name"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        album_fields,
+        [
+            "title", "date", "province", "tags", "summary", "folder", "photos", "cover", "draft",
+            "body"
+        ],
+        "{text}"
+    );
+    let articles = &collections[0];
+    assert_eq!(
+        field(albums, "province")["options"],
+        field(articles, "province")["options"],
+        "the albums' province select is the articles'"
+    );
+    assert_eq!(field(albums, "province")["widget"].as_str(), Some("select"));
+    let folder = field(albums, "folder");
+    assert_eq!(folder["widget"].as_str(), Some("string"));
+    assert!(
+        folder["hint"]
+            .as_str()
+            .is_some_and(|h| h.contains("Thư mục trong static/")),
+        "{text}"
+    );
+    let photos = field(albums, "photos");
+    assert_eq!(photos["widget"].as_str(), Some("list"));
+    let photo_fields: Vec<(String, String)> = fields(&photos)
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap_or_default().to_string(),
+                f["widget"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        photo_fields,
+        [
+            ("src".to_string(), "image".to_string()),
+            ("alt".to_string(), "string".to_string()),
+            ("caption".to_string(), "string".to_string()),
+        ]
+    );
+
     // The page passes the Nu HTML Checker (the suite's HTML checks walk whole outputs).
     let vnu = support::vnu(&admin);
     assert_eq!(vnu.code, 0, "{}", vnu.transcript());

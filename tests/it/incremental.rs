@@ -242,3 +242,34 @@ fn a_tag_spelt_anew_by_an_old_article_retitles_its_feed() {
     );
     assert_eq!(got, expected, "every file");
 }
+
+/// An album is its file and its folder of photos: a photo taken from the folder is seen by the
+/// next incremental build though the album's file is unchanged, and so is its return.
+#[test]
+fn a_photo_taken_from_an_albums_folder_is_seen_without_editing_the_album() {
+    let site = support::copy_sample_site();
+    let options = Options {
+        source: site.root.clone(),
+        ..Options::default()
+    };
+    let mut reuse = Memo::new();
+    compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let photo = site
+        .root
+        .join("static/images/albums/2025/diem-truong-dong-thoi-2/05-tan-hoc.jpg");
+    let bytes = fs::read(&photo).unwrap_or_else(|e| panic!("{e}"));
+    fs::remove_file(&photo).unwrap_or_else(|e| panic!("{e}"));
+    let missing = |result: Result<Compiled, bantin::build::BuildError>| match result {
+        Ok(_) => panic!("the album's listed photo is gone, yet the build succeeded"),
+        Err(e) => assert!(format!("{e:?}").contains("05-tan-hoc.jpg"), "{e:?}"),
+    };
+    missing(compile_with(&options, &mut reuse));
+    missing(compile(&options));
+    fs::write(&photo, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        files(&compiled),
+        clean(&options),
+        "after the photo came back"
+    );
+}

@@ -1,6 +1,7 @@
 //! The integration test binary: takes the built `bantin` executable and fixture sites, gives one
 //! module of end-to-end tests per feature (one binary, so the crate links once).
 
+mod albums;
 mod architecture;
 mod build_links;
 mod check;

@@ -132,15 +132,38 @@ fn axe_finds_no_wcag_violation_on_the_main_kinds_of_page() {
             "/tim-kiem/?q=huu+nghi",
             "--page",
             "/trang-nay-khong-co/",
+            "--page",
+            "/thu-vien-anh/",
+            "--page",
+            "/thu-vien-anh/mot-ngay-o-truong-dong-thoi-2/",
         ],
     );
     assert_ok("axe", &outcome, &report);
     let details = &report["results"][0]["details"];
     assert_eq!(
         details.as_object().map_or(0, |d| d.len()),
-        5,
+        7,
         "axe ran on every page: {details}"
     );
+}
+
+/// The sample album's lightbox on a phone (features.mjs `album`; the same check as
+/// `albums::an_album_builds_passes_the_html_checker_and_axe_and_its_lightbox_works`, on the
+/// sample's drawn photos).
+#[test]
+fn the_sample_albums_lightbox_works_on_a_phone() {
+    let (outcome, report) = script(
+        "features.mjs",
+        sample(),
+        &[
+            "--check",
+            "album",
+            "--page",
+            "/thu-vien-anh/mot-ngay-o-truong-dong-thoi-2/",
+        ],
+    );
+    assert_ok("album", &outcome, &report);
+    assert_eq!(report["results"][0]["details"]["photos"], 5, "{report}");
 }
 
 #[test]
