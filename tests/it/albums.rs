@@ -112,7 +112,7 @@ fn an_album_builds_passes_the_html_checker_and_axe_and_its_lightbox_works() {
     assert!(page.contains("js/album.js"), "{page}");
     // Shared with its cover.
     assert!(
-        page.contains("<meta property=\"og:image\" content=\"https://example.org/cong/images/albums/giao-luu-cuoi-nam/anh-01.jpg\">"),
+        page.contains("<meta property=\"og:image\" content=\"https://example.org/cong/images/albums/giao-luu-cuoi-nam/anh-01-chia-se.jpg\">"),
         "{page}"
     );
     assert!(out.join("js/album.js").is_file());

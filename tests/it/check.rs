@@ -106,7 +106,7 @@ fn assert_broken(outcome: &Outcome, location: &str, words: &[&str]) {
 #[test]
 fn a_good_site_passes_and_nothing_is_written() {
     let site = good_site();
-    let before = support::Tree::of(&site.root);
+    let before = support::Tree::sources(&site.root);
     let outcome = check(&site, &[]);
     assert_eq!(outcome.code, 0, "{}", outcome.transcript());
     assert!(
@@ -116,7 +116,7 @@ fn a_good_site_passes_and_nothing_is_written() {
         "{}",
         outcome.transcript()
     );
-    before.assert_same(&support::Tree::of(&site.root), "bantin check");
+    before.assert_same(&support::Tree::sources(&site.root), "bantin check");
 }
 
 #[test]

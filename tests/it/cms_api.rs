@@ -829,7 +829,7 @@ fn a_moved_article_moves_alone() {
 #[test]
 fn on_the_network_the_api_is_off_and_says_why_in_vietnamese() {
     let site = support::copy_sample_site();
-    let before = Tree::of(&site.root);
+    let before = Tree::sources(&site.root);
     let server = Server::start_in_lang(&site.root, "", ["--bind", "0.0.0.0"]);
     let body = json!({"branch": "main", "action": "persistEntry",
                       "params": persist_params(ARTICLE, RAW, &sample_photo())});
@@ -842,7 +842,10 @@ fn on_the_network_the_api_is_off_and_says_why_in_vietnamese() {
     );
     let (status, _, _) = Call::new(&server, &json!({"action": "info"})).send(&server);
     assert_eq!(status, 403);
-    before.assert_same(&Tree::of(&site.root), "the site after the refused save");
+    before.assert_same(
+        &Tree::sources(&site.root),
+        "the site after the refused save",
+    );
 
     // On loopback, in Vietnamese too.
     let server = Server::start_in_lang(&site.root, "", NO_ARGS);

@@ -17,7 +17,9 @@ fn build_here(site: &Path, lang_env: &str, flags: &[&str]) -> Outcome {
 fn assert_vietnamese(outcome: &Outcome) {
     assert_eq!(outcome.code, 0, "{}", outcome.transcript());
     assert!(
-        outcome.stdout.contains("đã dựng") && outcome.stdout.contains("giây"),
+        outcome.stdout.contains("đã dựng")
+            && outcome.stdout.contains("giây")
+            && outcome.stdout.contains(" ảnh: "),
         "the summary is not in Vietnamese:\n{}",
         outcome.transcript()
     );
@@ -31,7 +33,9 @@ fn assert_vietnamese(outcome: &Outcome) {
 fn assert_english(outcome: &Outcome) {
     assert_eq!(outcome.code, 0, "{}", outcome.transcript());
     assert!(
-        outcome.stdout.contains("built ") && outcome.stdout.contains(" static files in "),
+        outcome.stdout.contains("built ")
+            && outcome.stdout.contains(" static files ")
+            && outcome.stdout.contains(" images: "),
         "the summary is not in English:\n{}",
         outcome.transcript()
     );

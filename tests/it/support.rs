@@ -265,6 +265,16 @@ impl Tree {
         Tree(nodes)
     }
 
+    /// A site's own files: `of` without the caches bantin keeps in the site's folder
+    /// (`.bantin-cache/`: the photos' encodes, the CMS's script), which every command that
+    /// compiles the site may fill.
+    pub fn sources(root: &Path) -> Tree {
+        let mut tree = Tree::of(root);
+        tree.0
+            .retain(|path, _| path != ".bantin-cache" && !path.starts_with(".bantin-cache/"));
+        tree
+    }
+
     /// The relative paths of all files (not folders), sorted.
     pub fn files(&self) -> Vec<&str> {
         self.0
