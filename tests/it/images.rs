@@ -65,6 +65,14 @@ fn site() -> TempSite {
     site
 }
 
+/// `bantin build --output out` in the site's folder.
+fn build(site: &TempSite, out: &Path) -> support::Outcome {
+    support::bantin(
+        &site.root,
+        ["build".as_ref(), "--output".as_ref(), out.as_os_str()],
+    )
+}
+
 /// The output file of a site address written in a page (`/lhhn/images/a.jpg`).
 fn file_of(out: &Path, address: &str) -> PathBuf {
     let rel = address
@@ -118,10 +126,7 @@ fn encoded(outcome: &support::Outcome) -> usize {
 fn camera_photos_are_published_upright_small_and_without_their_gps_position() {
     let site = site();
     let out = site.sibling("out");
-    let first = support::bantin(
-        &site.root,
-        ["build", "--output", out.to_str().unwrap_or("")],
-    );
+    let first = build(&site, &out);
     assert_eq!(first.code, 0, "{}", first.transcript());
     assert!(encoded(&first) > 0, "{}", first.transcript());
 
@@ -179,10 +184,7 @@ fn camera_photos_are_published_upright_small_and_without_their_gps_position() {
     assert_eq!(vnu.code, 0, "{}", vnu.transcript());
 
     // A second build finds every encode in the cache.
-    let second = support::bantin(
-        &site.root,
-        ["build", "--output", out.to_str().unwrap_or("")],
-    );
+    let second = build(&site, &out);
     assert_eq!(second.code, 0, "{}", second.transcript());
     assert_eq!(encoded(&second), 0, "{}", second.transcript());
 }
@@ -191,10 +193,7 @@ fn camera_photos_are_published_upright_small_and_without_their_gps_position() {
 fn a_corrupt_photo_fails_the_build_naming_it_and_the_output_stays_as_it_was() {
     let site = site();
     let out = site.sibling("out");
-    let first = support::bantin(
-        &site.root,
-        ["build", "--output", out.to_str().unwrap_or("")],
-    );
+    let first = build(&site, &out);
     assert_eq!(first.code, 0, "{}", first.transcript());
     let before = Tree::of(&out);
     // A photo cut short in the copy, as a failed upload leaves it.
@@ -203,10 +202,7 @@ fn a_corrupt_photo_fails_the_build_naming_it_and_the_output_stays_as_it_was() {
         &site.root.join("static/images/2025/hong.jpg"),
         &whole[..whole.len() / 3],
     );
-    let failed = support::bantin(
-        &site.root,
-        ["build", "--output", out.to_str().unwrap_or("")],
-    );
+    let failed = build(&site, &out);
     assert_eq!(failed.code, 1, "{}", failed.transcript());
     assert!(
         failed.stderr.contains("static/images/2025/hong.jpg"),
@@ -225,10 +221,7 @@ fn an_article_without_a_lead_photo_is_shown_and_shared_with_its_first_figure() {
         "",
     );
     let out = site.sibling("out");
-    let built = support::bantin(
-        &site.root,
-        ["build", "--output", out.to_str().unwrap_or("")],
-    );
+    let built = build(&site, &out);
     assert_eq!(built.code, 0, "{}", built.transcript());
     let home = support::read(&out.join("index.html"));
     assert!(
@@ -270,10 +263,7 @@ fn the_preview_re_renders_a_page_whose_photo_is_replaced() {
 fn a_phone_downloads_the_three_photo_article_within_350_kb() {
     let site = site();
     let out = site.sibling("out");
-    let built = support::bantin(
-        &site.root,
-        ["build", "--output", out.to_str().unwrap_or("")],
-    );
+    let built = build(&site, &out);
     assert_eq!(built.code, 0, "{}", built.transcript());
     let originals: u64 = ["hoi-nghi", "dai-bieu", "trao-qua"]
         .iter()
