@@ -1,10 +1,11 @@
 //! Vietnamese text rules in one place: takes raw text, dates and numbers from content and templates,
-//! gives slugs, summaries cut to length, search keys, tone-normalised text, parsed/formatted dates
-//! and formatted numbers.
+//! gives slugs, cited document numbers, summaries cut to length, search keys, tone-normalised text,
+//! parsed/formatted dates and formatted numbers.
 //!
 //! Every function here is total: odd input yields an error value or a sane string, never a panic,
 //! because the inputs come straight from authors' front-matter and theme templates.
 
+pub mod citation;
 pub mod collate;
 pub mod date;
 pub mod excerpt;
