@@ -11,9 +11,9 @@
 //!
 //! A symbol is segments joined by hyphens, each a run of Latin letters (Đ included) with optional
 //! trailing digits. Written alone, a segment must look like an abbreviation: an uppercase first
-//! letter and more uppercase than lowercase letters (TTg, QyĐ, CTr). After a kind word ("nghị
-//! định số 80/2020/nđ-cp") any case is accepted and the number is uppercased, mixed-case
-//! abbreviations keeping their official spelling.
+//! letter and more uppercase than lowercase letters (TTg, QyĐ, CTr, SNgV). After a kind word
+//! ("nghị định số 80/2020/nđ-cp") any case is accepted; the canonical number uppercases what does
+//! not look like an abbreviation and gives TTg, QyĐ, QĐi, CTr, TTr, TTh their official spelling.
 //!
 //! Cost: `find` walks the bytes once and stops only at a digit run that starts a token and is
 //! followed by `/` and a year or a letter, or by a dash and a letter; dates, amounts and ranges
@@ -30,6 +30,8 @@ use chrono::NaiveDate;
 
 use super::fold::fold;
 use super::slug::slugify;
+
+use DocKind as K;
 
 /// The kind of an official document, as its kind word names it or its symbol abbreviates it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,8 +88,6 @@ const fn row(
         words,
     }
 }
-
-use DocKind as K;
 
 /// Ordered so that `DocKind::parse("TT")` is the Thông tư of state documents.
 const KINDS: &[KindRow] = &[
@@ -769,7 +769,12 @@ fn read_reference(
             return None;
         }
         let segments = read_symbol(text, after, lenient)?;
-        if segments.len() < 2 && !lenient {
+        // One segment is a symbol only after a kind word ("Công văn số 12/UBND"), and even then
+        // only if it looks like one: "Quyết định số 5/mai" is not ("mã số 0101/ABC" has no kind
+        // word).
+        if let [only] = segments.as_slice()
+            && !(lenient && looks_like_abbreviation(&text[only.clone()]))
+        {
             return None;
         }
         let symbol = join_segments(text, &segments);
@@ -857,26 +862,18 @@ fn read_symbol(text: &str, start: usize, lenient: bool) -> Option<Vec<Range<usiz
 /// look like an abbreviation: an uppercase first letter and more uppercase than lowercase letters.
 fn read_segment(text: &str, start: usize, lenient: bool, digits: bool) -> Option<usize> {
     let rest = text.get(start..)?;
-    let (mut upper, mut lower, mut end) = (0usize, 0usize, start);
-    for c in rest.chars() {
-        if !is_symbol_letter(c) || upper + lower == 12 {
-            break;
-        }
-        if upper + lower == 0 && !lenient && !c.is_uppercase() {
-            return None;
-        }
-        if c.is_uppercase() {
-            upper += 1;
-        } else {
-            lower += 1;
-        }
-        end += c.len_utf8();
-    }
-    if end == start || (!lenient && lower >= upper) {
+    let letters: usize = rest
+        .chars()
+        .take_while(|&c| is_symbol_letter(c))
+        .take(12)
+        .map(char::len_utf8)
+        .sum();
+    if letters == 0 || !(lenient || looks_like_abbreviation(&rest[..letters])) {
         return None;
     }
+    let end = start + letters;
     if digits {
-        end = digits_end(text.as_bytes(), end).min(end + 4);
+        return Some(digits_end(text.as_bytes(), end).min(end + 4));
     }
     Some(end)
 }
@@ -1257,6 +1254,15 @@ mod tests {
                 )],
             ),
             (
+                "Xã đã trả lời bằng Công văn số 27/UBND ngày 3/3/2025.",
+                &[(
+                    "27/UBND",
+                    Some(K::CongVan),
+                    Some("2025-03-03"),
+                    "Công văn số 27/UBND ngày 3/3/2025",
+                )],
+            ),
+            (
                 "Sở trình Tờ trình số 56/TTr-UBND lên kỳ họp.",
                 &[(
                     "56/TTr-UBND",
@@ -1495,6 +1501,7 @@ mod tests {
             "Nghị định số",
             "Kế hoạch 5/2023 của xã đã xong.",
             "Bình quân 2-3 triệu đồng/người/tháng.",
+            "Quyết định số 5/mai sẽ họp lại.",
             "Tỷ lệ đạt 98,5%, tăng 1,2 điểm.",
         ];
         for text in cases {
@@ -1641,6 +1648,15 @@ mod tests {
                 "5-qd-ubnd",
             ),
             (
+                "12/UBND",
+                "12/UBND",
+                "12",
+                None,
+                "UBND",
+                Some(K::CongVan),
+                "12-ubnd",
+            ),
+            (
                 "2345/SNgV-LS",
                 "2345/SNgV-LS",
                 "2345",
@@ -1675,6 +1691,8 @@ mod tests {
             "80/2020/NĐ-CPá",
             "80/3000/NĐ-CP",
             "1234567/QĐ-UBND",
+            "12/ubnd",
+            "5/mai",
         ];
         for field in not_numbers {
             assert_eq!(DocNumber::parse(field), None, "{field:?}");
