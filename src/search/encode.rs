@@ -1,6 +1,6 @@
 //! Takes posting lists, strings and file bytes; gives the compact text forms the index files are
 //! made of (posting strings, JSON string literals) and the index's version stamp. search.js
-//! decodes what this encodes; the format is described in search-readme.md.
+//! decodes what this encodes; the format is described in the README (“The search index”).
 //!
 //! A posting list is one JSON string, so the browser's JSON parser does the bulk of the work and
 //! no array of thousands of numbers is ever built. Each posting is a number written in base 32,

@@ -1,6 +1,7 @@
 //! Takes the collected posting lists and the documents, gives the index's files: posting shards
 //! (`p/<n>.json`), one record per document (`d/<n>.json`) and the manifest (`index.json`) that
-//! says which shard holds which terms. The format is described in search-readme.md.
+//! says which shard holds which terms. The format is described in the README (“The search
+//! index”).
 
 use std::collections::BTreeMap;
 
@@ -11,10 +12,11 @@ use super::SearchDoc;
 use super::collect::Collected;
 use super::encode::{META, Stamp, TITLE, push_json_str, push_numbers, push_postings};
 use super::records::RECORDS_PER_FILE;
-use super::terms::STOP_WORDS;
+use super::terms::{STOP_WORDS, forms, tokens};
 
 /// Bumped when the files change shape, so search.js can refuse an index it cannot read.
-pub const FORMAT: u32 = 1;
+/// 2: the manifest lists the provinces' names (`provinces`), which search.js ranks on.
+pub const FORMAT: u32 = 2;
 
 /// Province filter terms start with this; no word can (words start with a letter or digit), and
 /// it sorts before them, so the province lists sit together in the first shard(s).
@@ -285,6 +287,34 @@ struct Manifest<'a> {
     stop: &'a [&'a str],
     /// See `RECORDS_PER_FILE`.
     records_per_file: usize,
+    /// The provinces of the articles, by slug: `[slug, folded name]` ("da-nang", "da nang"),
+    /// sorted by slug. A query that names a province ranks its articles ("#<slug>") as if the
+    /// name were in their titles: an article's province is what it is about, while the words
+    /// of the name may be scattered anywhere ("đã … năng lực" for "da nang").
+    provinces: Vec<(&'a str, String)>,
+}
+
+/// The provinces of `docs` for the manifest (see `Manifest::provinces`): each slug with the
+/// folded words of the first display name it is seen with. Slugs the directory leaves out
+/// (empty, or with a line break) are left out here too.
+fn provinces<'a>(docs: &[SearchDoc<'a>]) -> Vec<(&'a str, String)> {
+    let mut names: BTreeMap<&'a str, String> = BTreeMap::new();
+    for doc in docs {
+        if doc.province_slug.is_empty() || doc.province_slug.contains(['\n', '\r']) {
+            continue;
+        }
+        names.entry(doc.province_slug).or_insert_with(|| {
+            let words: Vec<String> = tokens(doc.province)
+                .filter_map(forms)
+                .map(|f| f.folded)
+                .collect();
+            words.join(" ")
+        });
+    }
+    names
+        .into_iter()
+        .filter(|(_, name)| !name.is_empty())
+        .collect()
 }
 
 /// The year of an RFC 3339 date ("2025-07-01T…" → 2025), if it starts with four digits.
@@ -349,6 +379,7 @@ pub fn files(collected: Collected, docs: &[SearchDoc<'_>], cap: usize) -> Vec<(S
         },
         stop: STOP_WORDS,
         records_per_file: RECORDS_PER_FILE,
+        provinces: provinces(docs),
     };
     stamp.add(&serde_json::to_vec(&manifest).unwrap_or_default());
     manifest.version = stamp.hex();

@@ -6,7 +6,7 @@
 //! query's words, and the records of the results on screen. Words are indexed folded ("huu")
 //! with their exact spellings ("hữu", "hưu") as variants, so a query without marks matches every
 //! spelling while one with marks can rank its own spelling first; adjacent word pairs are
-//! indexed too, for phrases. The layout is described in search-readme.md.
+//! indexed too, for phrases. The layout is described in the README (“The search index”).
 
 mod collect;
 mod encode;

@@ -304,7 +304,7 @@ fn the_manifest_lists_years_shards_and_stop_words() {
     docs[0].date = "2026-01-01T00:00:00+07:00";
     let index = build_read(&docs);
     let m = &index.manifest;
-    assert_eq!(m["format"], 1);
+    assert_eq!(m["format"], 2);
     assert_eq!(m["docs"], 3);
     assert_eq!(
         m["years"],
@@ -315,6 +315,31 @@ fn the_manifest_lists_years_shards_and_stop_words() {
     assert_eq!(m["stop"].as_array().map(Vec::len), Some(STOP_WORDS.len()));
     let version = m["version"].as_str().expect("version");
     assert_eq!(version.len(), 16);
+}
+
+#[test]
+fn the_manifest_names_the_provinces_folded_by_slug() {
+    let mut docs = vec![
+        doc("Một", ""),
+        doc("Hai", ""),
+        doc("Ba", ""),
+        doc("Bốn", ""),
+        doc("Năm", ""),
+    ];
+    (docs[0].province, docs[0].slug) = ("Đà Nẵng", "da-nang");
+    (docs[1].province, docs[1].slug) = ("TP. Hồ Chí Minh", "ho-chi-minh");
+    // A slug keeps the name it is first seen with; no slug, or a name without words, no entry.
+    (docs[2].province, docs[2].slug) = ("Đà Nẵng (cũ)", "da-nang");
+    (docs[3].province, docs[3].slug) = ("Hà Nội", "");
+    (docs[4].province, docs[4].slug) = ("—", "dau-gach");
+    let index = build_read(&docs);
+    assert_eq!(
+        index.manifest["provinces"],
+        serde_json::json!([["da-nang", "da nang"], ["ho-chi-minh", "tp ho chi minh"]])
+    );
+    // The filter lists search.js ranks with are there for each.
+    assert_eq!(index.province("da-nang"), [0, 2]);
+    assert_eq!(index.province("ho-chi-minh"), [1]);
 }
 
 /// Many distinct words, so that small shards are many.

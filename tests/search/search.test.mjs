@@ -79,8 +79,14 @@ test('parseQuery: terms, pairs, marks and stop words', () => {
   assert.equal(S.parseQuery('vá', ['và']).stopOnly, false, 'a marked word is stop only in its own spelling');
   assert.equal(S.parseQuery('hữu nghị và', ['và']).stopOnly, false);
   assert.equal(S.parseQuery('  !!! ', ['và']).terms.length, 0);
-  const many = S.parseQuery('a b c d e f g h i j k', []);
-  assert.equal(many.terms.length, 8);
+  const many = S.parseQuery('a b c d e f g h i j k l', []);
+  assert.deepEqual(many.terms.map((t) => t.exact), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+  assert.equal(many.pairs.length, 9, 'no pair with a word left out');
+  // Over the limit, stop words are left out first, so the last words (a province) stay.
+  const long = S.parseQuery('lien hiep cac to chuc huu nghi tinh thua thien hue', ['các']);
+  assert.deepEqual(long.terms.map((t) => t.folded),
+    ['lien', 'hiep', 'to', 'chuc', 'huu', 'nghi', 'tinh', 'thua', 'thien', 'hue']);
+  assert.equal(long.sequence.length, 11);
 });
 
 test('decodePostings reads what the Rust encoder writes', () => {
@@ -128,6 +134,103 @@ test('plan fetches the required keys, then the others while their shards fit the
   assert.deepEqual(S.plan(manifest, ['0', 'f'], 0, 30 * KB), [true, true]);
   assert.deepEqual(S.plan({ shards: ['a'] }, ['b', 'c'], 1, 0), [true, true], 'no sizes: no limit');
   assert.deepEqual(S.decodeNumbers('B*A'), [1], 'stops at a foreign character');
+});
+
+// A posting string, as the Rust encoder writes it: [doc, code] pairs (codes: title 8,
+// summary/tags/category/province 4, body 1–3), or plain documents without codes.
+function postings(list, withCodes = true) {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let out = '';
+  let next = 0;
+  for (const item of list) {
+    const [doc, code] = withCodes ? item : [item, 0];
+    let value = withCodes ? (doc - next) * 16 + code : doc - next;
+    const groups = [];
+    do {
+      groups.unshift(value % 32);
+      value = Math.floor(value / 32);
+    } while (value > 0);
+    out += groups.map((g, i) => A[g + (i < groups.length - 1 ? 32 : 0)]).join('');
+    next = doc + 1;
+  }
+  return out;
+}
+
+// Ranks `docCount` documents for `text` with the given entries: words { folded: [[doc, code]…] },
+// pairs { "a b": [[doc, code]…] }, provinces { slug: [doc…] } named by `manifestProvinces`.
+function ranked(text, docCount, { words = {}, pairs = {}, provinces = {}, manifestProvinces = [] }) {
+  const query = S.parseQuery(text, ['đã', 'và']);
+  const named = S.namedProvinces(query, manifestProvinces);
+  const found = {
+    terms: query.terms.map((t) => (words[t.folded] ? [postings(words[t.folded]), t.folded] : null)),
+    spellings: query.terms.map(() => null),
+    pairs: query.pairs.map((p) => (pairs[p] ? postings(pairs[p]) : null)),
+    named,
+    provinces: named.map((p) => (provinces[p.slug] ? postings(provinces[p.slug], false) : null))
+  };
+  return S.rank(query, found, docCount);
+}
+
+test('the posting helper writes what decodePostings reads', () => {
+  const got = [];
+  S.decodePostings(postings([[0, 15], [1, 0], [40, 9], [1000, 3]]), true, (d, c) => got.push([d, c]));
+  assert.deepEqual(got, [[0, 15], [1, 0], [40, 9], [1000, 3]]);
+});
+
+test('a province the query names ranks like a title, above the words scattered in a body', () => {
+  const manifestProvinces = [['da-nang', 'da nang'], ['ha-noi', 'ha noi']];
+  // 0 (newest): "đã … năng lực" all through the body, and "nâng" in its title. 1: a Đà Nẵng
+  // article whose title does not name the city. 2: "Đà Nẵng" in the title, from Hà Nội.
+  const words = { da: [[0, 3], [1, 4], [2, 8]], nang: [[0, 11], [1, 4], [2, 8]] };
+  const pairs = { 'da nang': [[1, 4], [2, 8]] };
+  const provinces = { 'da-nang': [1], 'ha-noi': [0, 2] };
+  assert.deepEqual(ranked('da nang', 3, { words, pairs, provinces, manifestProvinces }), [1, 2, 0]);
+  // Without the province's list (an older index, or over the budget) the title still wins.
+  assert.deepEqual(ranked('da nang', 3, { words, pairs }), [2, 1, 0]);
+  // The name must be whole: "nang" alone is no province.
+  assert.deepEqual(S.namedProvinces(S.parseQuery('nang', []), manifestProvinces), []);
+});
+
+test('namedProvinces: whole names, or the last two words or more of a long one', () => {
+  const list = [['ba-ria-vung-tau', 'ba ria vung tau'], ['ho-chi-minh', 'tp ho chi minh'], ['hue', 'hue'], ['bad']];
+  const slugs = (q) => S.namedProvinces(S.parseQuery(q, []), list).map((p) => p.slug);
+  assert.deepEqual(slugs('nguoi viet ho chi minh'), ['ho-chi-minh']);
+  assert.deepEqual(slugs('Vũng Tàu'), ['ba-ria-vung-tau']);
+  assert.deepEqual(slugs('tau bien'), [], 'one last word is a word, not a province');
+  assert.deepEqual(slugs('minh'), []);
+  assert.deepEqual(slugs('Huế'), ['hue']);
+  assert.deepEqual(slugs('hue vung tau'), ['ba-ria-vung-tau', 'hue'], 'longest first');
+  assert.deepEqual(slugs(''), []);
+});
+
+test('adjacent words rank above the same words scattered', () => {
+  // 0 (newest) holds both words often but apart; 1 once each, side by side.
+  const words = { hop: [[0, 3], [1, 1]], tac: [[0, 3], [1, 1]] };
+  assert.deepEqual(ranked('hop tac', 2, { words, pairs: { 'hop tac': [[1, 1]] } }), [1, 0]);
+});
+
+test('a word on every document is damped, never dropped', () => {
+  // "huu" and "nghi" are on all ten documents, "nhat" on two. 0 has the common words in its
+  // title and "nhat" in its body; 1 the other way round: the rare word in the title wins.
+  const every = (code) => Array.from({ length: 10 }, (_, d) => [d, d === 0 ? 8 : code]);
+  const words = { huu: every(1), nghi: every(1), nhat: [[0, 1], [1, 8]] };
+  assert.deepEqual(ranked('huu nghi nhat', 10, { words }), [1, 0]);
+  // A query of common words alone still finds every document, titles first.
+  assert.deepEqual(ranked('huu nghi', 10, { words }), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});
+
+test('a number typed whole ranks the documents holding it whole first, its title first', () => {
+  assert.deepEqual(S.parseQuery('80/2020', []).tight, [true]);
+  assert.deepEqual(S.parseQuery('38-CT/TW', []).tight, [true, true]);
+  assert.deepEqual(S.parseQuery('38 ct tw', []).tight, [false, false]);
+  assert.deepEqual(S.parseQuery('38 ct tw 38-ct', []).tight, [true, false, false], 'joined once is joined');
+  // 0 (newest): "80 suất quà" and "năm 2020" in its title; 1: "Nghị định 80/2020" in its body;
+  // 2: the decree in its title.
+  const words = { 80: [[0, 8], [1, 1], [2, 8]], 2020: [[0, 8], [1, 1], [2, 8]] };
+  const pairs = { '80 2020': [[1, 1], [2, 8]] };
+  assert.deepEqual(ranked('80/2020', 3, { words, pairs }), [2, 1, 0]);
+  // Typed with a space the pieces are still a phrase, worth more than a title's scattered words.
+  assert.deepEqual(ranked('80 2020', 3, { words, pairs }), [2, 1, 0]);
 });
 
 test('snippet and highlight mark the query words, folded', () => {

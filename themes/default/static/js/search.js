@@ -107,9 +107,12 @@
     return { exact: normalizeTones(token.toLowerCase()), folded: folded };
   }
 
-  // The query's words (at most MAX_TERMS distinct ones) and its adjacent pairs. `stop` is the
-  // manifest's stop-word list: a query made of nothing else finds nothing.
-  var MAX_TERMS = 8;
+  // The query's words (at most MAX_TERMS distinct ones), its adjacent pairs, and every word's
+  // folded form in order (`sequence`, for finding province names). `stop` is the manifest's
+  // stop-word list: a query made of nothing else finds nothing. A pair is "tight" when nothing
+  // but punctuation stands between its words: "80/2020", "38-CT/TW" are one number to the
+  // reader, though the index keeps their pieces as words.
+  var MAX_TERMS = 10;
 
   function parseQuery(text, stop) {
     var stopExact = Object.create(null);
@@ -118,26 +121,19 @@
       stopExact[w] = true;
       stopFolded[fold(w)] = true;
     });
+    var isStop = function (t) {
+      return t.marked ? stopExact[t.exact] === true : stopFolded[t.folded] === true;
+    };
+    var source = String(text);
+    var list = [];
+    tokens(source).forEach(function (t) {
+      var f = forms(t.text);
+      if (f) list.push({ exact: f.exact, folded: f.folded, start: t.start, end: t.end });
+    });
     var terms = [];
-    var pairs = [];
     var seen = Object.create(null);
-    var previous = null;
-    var list = tokens(text);
-    for (var i = 0; i < list.length && terms.length < MAX_TERMS; i++) {
-      var f = forms(list[i].text);
-      if (!f) continue;
-      // No pair with a stop word: the index has none (src/search/collect.rs). Only the exact
-      // form counts, so an unmarked "da" may still be "đà" of "Đà Nẵng".
-      if (stopExact[f.exact] === true) {
-        previous = null;
-      } else {
-        if (previous !== null) {
-          var pair = previous + ' ' + f.folded;
-          if (pairs.indexOf(pair) < 0) pairs.push(pair);
-        }
-        previous = f.folded;
-      }
-      if (seen[f.exact]) continue;
+    list.forEach(function (f) {
+      if (seen[f.exact]) return;
       seen[f.exact] = true;
       terms.push({
         exact: f.exact,
@@ -145,11 +141,85 @@
         // Typed with marks (or đ): its own spelling ranks first. Without, all spellings are equal.
         marked: f.exact !== f.folded
       });
-    }
-    var stopOnly = terms.every(function (t) {
-      return t.marked ? stopExact[t.exact] === true : stopFolded[t.folded] === true;
     });
-    return { terms: terms, pairs: pairs, stopOnly: terms.length > 0 && stopOnly };
+    var stopOnly = terms.length > 0 && terms.every(isStop);
+    // Over MAX_TERMS words (each costs a download), the stop words go first, then the last
+    // words: "lien hiep cac to chuc huu nghi tinh an giang" keeps "an giang".
+    if (terms.length > MAX_TERMS) {
+      var extra = terms.length - MAX_TERMS;
+      terms = terms.filter(function (t) {
+        if (extra > 0 && isStop(t)) {
+          extra--;
+          return false;
+        }
+        return true;
+      }).slice(0, MAX_TERMS);
+    }
+    var kept = Object.create(null);
+    terms.forEach(function (t) {
+      kept[t.folded] = true;
+    });
+    var pairs = [];
+    var tight = [];
+    var previous = null;
+    for (var i = 0; i < list.length; i++) {
+      var f = list[i];
+      // No pair with a stop word: the index has none (src/search/collect.rs). Only the exact
+      // form counts, so an unmarked "da" may still be "đà" of "Đà Nẵng".
+      if (stopExact[f.exact] === true) {
+        previous = null;
+        continue;
+      }
+      if (previous !== null && kept[previous.folded] === true && kept[f.folded] === true) {
+        var pair = previous.folded + ' ' + f.folded;
+        var joined = !WHITE.test(source.slice(previous.end, f.start));
+        var at = pairs.indexOf(pair);
+        if (at < 0) {
+          pairs.push(pair);
+          tight.push(joined);
+        } else if (joined) {
+          tight[at] = true;
+        }
+      }
+      previous = f;
+    }
+    return {
+      terms: terms,
+      pairs: pairs,
+      tight: tight,
+      sequence: list.map(function (f) {
+        return f.folded;
+      }),
+      stopOnly: stopOnly
+    };
+  }
+
+  // The provinces a query names: `provinces` is the manifest's [[slug, folded name]…]. A name
+  // counts when its words stand together in the query, whole ("da nang", "an giang") or, for a
+  // name of three words or more, its last two words or more ("ho chi minh" for "tp ho chi
+  // minh"): a single last word ("minh", "tau") is too often a word of its own. Gives
+  // [{ slug, words: [folded…] }], at most MAX_PROVINCES, longest names first.
+  var MAX_PROVINCES = 3;
+
+  function namedProvinces(query, provinces) {
+    var text = ' ' + query.sequence.join(' ') + ' ';
+    var found = [];
+    (provinces || []).forEach(function (entry) {
+      if (!Array.isArray(entry) || typeof entry[1] !== 'string' || !entry[1]) return;
+      var words = entry[1].split(' ');
+      for (var from = 0; from < words.length; from++) {
+        var part = words.slice(from);
+        if (from > 0 && part.length < 2) break;
+        if (text.indexOf(' ' + part.join(' ') + ' ') >= 0) {
+          found.push({ slug: String(entry[0]), words: part });
+          break;
+        }
+      }
+    });
+    found.sort(function (a, b) {
+      return b.words.length - a.words.length || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+    });
+    return found.slice(0, MAX_PROVINCES);
   }
 
   // ---- Index files: src/search/encode.rs and layout.rs ------------------------------------
@@ -240,27 +310,50 @@
   var TITLE = 8;
   var META = 4;
 
+  // What a word (or pair) is worth where it is found: title 16, the article's province 16 (when
+  // the query names it: an article's province says what it is about as much as its title; not
+  // added to a title that holds the name too),
+  // summary/tags/category 4, body 1 to 3 by frequency. A pair found adds PAIR_BONUS: a query's
+  // words side by side ("hợp tác quốc tế") say more than one of them in a heading; a tight pair
+  // (typed joined: "80/2020") or one with a digit ("80 2020") adds TIGHT_BONUS more.
+  var IN_TITLE = 16;
+  var IN_PROVINCE = 16;
+  var IN_META = 4;
   var PAIR_BONUS = 8;
+  var TIGHT_BONUS = 16;
 
-  // A word's (or pair's) worth in a document: title 16, summary/tags/category/province 4, body
-  // 1 to 3 by frequency. A title with every word of the query outweighs any body.
   function weight(code) {
-    return (code & TITLE ? 16 : 0) + (code & META ? 4 : 0) + (code & 3);
+    return (code & TITLE ? IN_TITLE : 0) + (code & META ? IN_META : 0) + (code & 3);
+  }
+
+  // How much a word (or pair) found in `df` of `n` documents says: ln(1 + n/df), about 0.7 for
+  // a word on every article ("hữu nghị", "liên hiệp" on a union's site), 2.4 for one on a
+  // tenth of them, ln(n + 1) for one on a single article. Common words are damped, never
+  // dropped: every word must still match.
+  function rarity(df, n) {
+    return Math.log(1 + n / Math.max(df, 1));
   }
 
   // Codes of one word in every document (0 = absent, else code + 16, so that a document holding
-  // the word with code 0 still counts as present), and which documents hold the spelling typed.
-  // `entry` is the word's index entry [postings, spelling…]; `spelling` (for a word typed with
-  // marks) the list of the documents holding its spelling, when the word has several.
+  // the word with code 0 still counts as present), how many documents hold it, and which hold
+  // the spelling typed. `entry` is the word's index entry [postings, spelling…]; `spelling`
+  // (for a word typed with marks) the list of the documents holding its spelling, when the
+  // word has several.
   function wordCodes(entry, spelling, docCount, term) {
     var codes = new Uint8Array(docCount);
     var exact = new Uint8Array(docCount);
-    if (!Array.isArray(entry)) return { codes: codes, exact: exact };
+    var df = 0;
+    if (!Array.isArray(entry)) return { codes: codes, exact: exact, df: 0 };
     decodePostings(entry[0], true, function (doc, code) {
-      if (doc < docCount) codes[doc] = 16 + code;
+      if (doc < docCount) {
+        codes[doc] = 16 + code;
+        df++;
+      }
     });
     var spellings = entry.slice(1);
-    if (!term.marked || spellings.indexOf(term.exact) < 0) return { codes: codes, exact: exact };
+    if (!term.marked || spellings.indexOf(term.exact) < 0) {
+      return { codes: codes, exact: exact, df: df };
+    }
     if (spellings.length === 1) {
       for (var doc = 0; doc < docCount; doc++) exact[doc] = codes[doc] ? 1 : 0;
     } else {
@@ -268,22 +361,67 @@
         if (doc < docCount) exact[doc] = 1;
       });
     }
-    return { codes: codes, exact: exact };
+    return { codes: codes, exact: exact, df: df };
   }
 
   function pairCodes(postings, docCount) {
     var codes = new Uint8Array(docCount);
+    var df = 0;
     decodePostings(postings, true, function (doc, code) {
-      if (doc < docCount) codes[doc] = 16 + code;
+      if (doc < docCount) {
+        codes[doc] = 16 + code;
+        df++;
+      }
     });
-    return codes;
+    return { codes: codes, df: df };
+  }
+
+  // For each word and each pair of the query, the documents whose province the query names
+  // with that word (or pair) in it: `named` is namedProvinces' answer, `lists` the province
+  // lists ("#slug" entries) fetched for it.
+  function provinceMarks(query, named, lists, docCount) {
+    var words = query.terms.map(function () { return null; });
+    var pairs = query.pairs.map(function () { return null; });
+    var df = query.pairs.map(function () { return 0; });
+    (named || []).forEach(function (province, i) {
+      var list = lists && lists[i];
+      if (typeof list !== 'string') return;
+      var docs = new Uint8Array(docCount);
+      var count = 0;
+      decodePostings(list, false, function (doc) {
+        if (doc < docCount) {
+          docs[doc] = 1;
+          count++;
+        }
+      });
+      var mark = function (marks, at, n) {
+        if (at < 0) return;
+        if (!marks[at]) {
+          marks[at] = docs;
+        } else {
+          var both = new Uint8Array(docCount);
+          for (var d = 0; d < docCount; d++) both[d] = marks[at][d] | docs[d];
+          marks[at] = both;
+        }
+        if (n !== undefined) df[at] += n;
+      };
+      province.words.forEach(function (w, k) {
+        query.terms.forEach(function (t, at) {
+          if (t.folded === w) mark(words, at);
+        });
+        if (k > 0) mark(pairs, query.pairs.indexOf(province.words[k - 1] + ' ' + w), count);
+      });
+    });
+    return { words: words, pairs: pairs, pairDf: df };
   }
 
   // Documents holding every word of `query`, best first: most words in the spelling typed (for
-  // words typed with marks), then the score (title over summary and tags over body, plus
-  // adjacent pairs), then newest. `found` has the index entries of query.terms (`terms`, and
-  // `spellings` for the words typed with marks) and of query.pairs (`pairs`); `allowed`
-  // (optional) marks the documents the filters let through.
+  // words typed with marks), then most tight pairs (a number typed whole, "80/2020"), then the
+  // score — each word's and pair's weight where it is found, times its rarity — then newest.
+  // `found` has the index entries of query.terms (`terms`, and `spellings` for the words typed
+  // with marks), of query.pairs (`pairs`) and, optionally, of the provinces the query names
+  // (`named`, namedProvinces' answer, and `provinces`, their lists); `allowed` (optional) marks
+  // the documents the filters let through.
   function rank(query, found, docCount, allowed) {
     if (!query.terms.length) return [];
     var words = query.terms.map(function (t, i) {
@@ -291,6 +429,22 @@
     });
     var pairs = query.pairs.map(function (p, i) {
       return pairCodes(found.pairs[i], docCount);
+    });
+    var inProvince = provinceMarks(query, found.named, found.provinces, docCount);
+    var wordRarity = words.map(function (w) {
+      return rarity(w.df, docCount);
+    });
+    var pairRarity = pairs.map(function (p, i) {
+      // A pair not fetched (over the budget) but found through a province: its province list
+      // says how common it is.
+      return rarity(p.df || inProvince.pairDf[i], docCount);
+    });
+    var tight = query.tight || [];
+    // A pair with a number in it is a piece of a document number even typed apart ("38 ct
+    // tw"): worth as much as a joined one, but not sorted first, since "hoc bong 2024" is as
+    // likely a year.
+    var numeric = query.pairs.map(function (p) {
+      return /[0-9]/.test(p);
     });
     var hits = [];
     for (var doc = 0; doc < docCount; doc++) {
@@ -305,18 +459,30 @@
           break;
         }
         if (!query.terms[w].marked || words[w].exact[doc]) exact++;
-        score += weight(c - 16);
+        var where = weight(c - 16);
+        var province = inProvince.words[w];
+        // Like a title, not on top of one: "Đà Nẵng" in the title of a Đà Nẵng article says
+        // nothing more than either alone.
+        if (province && province[doc] && !((c - 16) & TITLE)) where += IN_PROVINCE;
+        score += wordRarity[w] * where;
       }
       if (!all) continue;
-      // A pair found is worth more than one word in the title: a query's words side by side
-      // in the body ("hợp tác quốc tế") say more than one of them in a heading.
+      var joined = 0;
       for (var p = 0; p < pairs.length; p++) {
-        if (pairs[p][doc]) score += weight(pairs[p][doc] - 16) + PAIR_BONUS;
+        var code = pairs[p].codes[doc];
+        var named = inProvince.pairs[p] && inProvince.pairs[p][doc];
+        if (!code && !named) continue;
+        var titled = code && (code - 16) & TITLE;
+        var worth = (code ? weight(code - 16) : 0) + (named && !titled ? IN_PROVINCE : 0) +
+          PAIR_BONUS;
+        if (tight[p] || numeric[p]) worth += TIGHT_BONUS;
+        if (tight[p] && code) joined++;
+        score += pairRarity[p] * worth;
       }
-      hits.push({ doc: doc, exact: exact, score: score });
+      hits.push({ doc: doc, exact: exact, joined: joined, score: score });
     }
     hits.sort(function (a, b) {
-      return b.exact - a.exact || b.score - a.score || a.doc - b.doc;
+      return b.exact - a.exact || b.joined - a.joined || b.score - a.score || a.doc - b.doc;
     });
     return hits.map(function (h) {
       return h.doc;
@@ -325,7 +491,7 @@
 
   // ---- The index, fetched piece by piece ---------------------------------------------------
 
-  var FORMAT = 1;
+  var FORMAT = 2;
 
   // `load(url)` gives a promise of the parsed JSON at `url` (fetch in a browser, a file in the
   // tests). Everything fetched is kept for the next query.
@@ -413,6 +579,12 @@
       });
       at.province = filters.province ? want('#' + filters.province) : -1;
       var required = keys.length;
+      // Then the lists of the provinces the query names (small: a few characters per article
+      // of the province), the spellings of words typed with marks, and the pairs.
+      var named = namedProvinces(query, manifest.provinces);
+      at.provinces = named.map(function (p) {
+        return want('#' + p.slug);
+      });
       at.spellings = query.terms.map(function (t) {
         return t.marked ? want(t.folded + '\t' + t.exact) : -1;
       });
@@ -427,7 +599,9 @@
         var found = {
           terms: at.terms.map(pick),
           spellings: at.spellings.map(pick),
-          pairs: at.pairs.map(pick)
+          pairs: at.pairs.map(pick),
+          named: named,
+          provinces: at.provinces.map(pick)
         };
         var allowed = filterDocs(manifest, filters, pick(at.province));
         return { query: query, docs: rank(query, found, manifest.docs, allowed) };
@@ -570,6 +744,7 @@
     tokens: tokens,
     forms: forms,
     parseQuery: parseQuery,
+    namedProvinces: namedProvinces,
     decodePostings: decodePostings,
     decodeNumbers: decodeNumbers,
     decodeDirectory: decodeDirectory,
