@@ -182,7 +182,7 @@ fn check_numbers(documents: &[Arc<Document>]) -> Vec<Problem> {
                         "content-duplicate-document",
                         first = first.file.path.as_str(),
                         second = d.file.path.as_str(),
-                        number = d.number.as_str()
+                        number = first.number.as_str()
                     ),
                 )
                 .at(&d.file, d.number_span.clone())
