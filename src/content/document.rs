@@ -158,6 +158,9 @@ pub struct Document {
     pub replaced_by: Option<(String, Range<usize>)>,
     pub amended_by: Option<(String, Range<usize>)>,
     pub files: Vec<DocumentFile>,
+    /// Files `files:` names that were not in `static/` (each reported): watched, so that the
+    /// document is read again when one appears.
+    pub missing_files: Vec<String>,
     pub link: Option<String>,
     pub tags: Vec<String>,
     pub draft: bool,
@@ -208,10 +211,15 @@ impl Document {
     /// Whether its files in `static/` are no longer those it was read with (one replaced by a
     /// new version, one removed): the file must be read again, though its own text is unchanged.
     pub fn files_changed(&self, root: &std::path::Path) -> bool {
-        self.files.iter().any(|f| {
-            let path = root.join("static").join(f.src.trim_start_matches('/'));
-            std::fs::metadata(path).map(|m| m.len()).ok() != Some(f.bytes)
-        })
+        let size = |src: &str| {
+            let path = root.join("static").join(src.trim_start_matches('/'));
+            std::fs::metadata(path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+        };
+        self.files.iter().any(|f| size(&f.src) != Some(f.bytes))
+            || self.missing_files.iter().any(|src| size(src).is_some())
     }
 }
 
@@ -277,7 +285,7 @@ impl Loader<'_> {
         };
         let replaced_by = number_ref(fields, "replaced_by");
         let amended_by = number_ref(fields, "amended_by");
-        let files = self.document_files(fields);
+        let (files, missing_files) = self.document_files(fields);
         let link = fields
             .text("link")
             .map(|(s, _)| s.trim().to_string())
@@ -322,6 +330,7 @@ impl Loader<'_> {
             replaced_by,
             amended_by,
             files,
+            missing_files,
             link,
             tags,
             draft,
@@ -368,10 +377,15 @@ impl Loader<'_> {
         None
     }
 
-    /// `files:`, each `{src, title}` (or just a path) of a file in `static/`, which must exist.
-    fn document_files(&self, fields: &mut super::frontmatter::Fields<'_, '_>) -> Vec<DocumentFile> {
+    /// `files:`, each `{src, title}` (or just a path) of a file in `static/`, which must exist;
+    /// and the site paths of those that do not.
+    fn document_files(
+        &self,
+        fields: &mut super::frontmatter::Fields<'_, '_>,
+    ) -> (Vec<DocumentFile>, Vec<String>) {
         let file = fields.file();
         let mut out = Vec::new();
+        let mut missing = Vec::new();
         for nested in fields.nested_list("files") {
             let (written, src_span, title) = match &nested.scalar {
                 Some((text, span)) => (Some(text.clone()), span.clone(), None),
@@ -425,13 +439,14 @@ impl Loader<'_> {
                     .label(msg!("content-document-file-missing-label"))
                     .help(msg!("content-document-file-help")),
                 );
+                missing.push(src);
                 continue;
             };
             let title =
                 title.unwrap_or_else(|| src.rsplit('/').next().unwrap_or(src.as_str()).to_string());
             out.push(DocumentFile { src, title, bytes });
         }
-        out
+        (out, missing)
     }
 }
 
