@@ -508,8 +508,12 @@ fn page_context<'a>(
             feeds.extend(document_feed_links(site));
             let title = d.title();
             let description = format!("{title}: {}", d.summary);
+            let mut described = common(titled(&title), Some(&description), None, feeds);
+            if let Some(seo) = &mut described.seo {
+                seo.json_ld = Some(seo::script_json(&seo::legislation(site, d)));
+            }
             let ctx = TemplateContext::Document(DocumentContext {
-                common: common(titled(&title), Some(&description), None, feeds),
+                common: described,
                 document: DocumentFull::new(
                     site,
                     d,

@@ -126,6 +126,13 @@ fn a_library_builds_and_passes_the_html_checker_links_and_axe() {
     // A repealed document links the one that replaced it (its number written another way).
     let old = support::read(&out.join("van-ban/72-2013-nd-cp/index.html"));
     assert!(old.contains("Hết hiệu lực"), "{old}");
+    // Search engines read it as schema.org Legislation, no longer in force.
+    assert!(old.contains("\"@type\":\"Legislation\""), "{old}");
+    assert!(
+        old.contains("\"legislationIdentifier\":\"72/2013/NĐ-CP\""),
+        "{old}"
+    );
+    assert!(old.contains("https://schema.org/NotInForce"), "{old}");
     assert!(
         old.contains("<a href=\"/cong/van-ban/147-2024-nd-cp/\">Nghị định 147/2024/NĐ-CP</a>"),
         "{old}"
