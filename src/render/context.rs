@@ -1028,11 +1028,15 @@ pub struct DocumentFileContext<'a> {
 pub fn file_size(bytes: u64) -> String {
     const KB: f64 = 1024.0;
     let b = bytes as f64;
-    if bytes < 1024 {
+    // A size that would read "1.000 KB" is shown in the next unit.
+    if bytes < 1000 {
         format!("{bytes} B")
-    } else if b < KB * KB {
-        format!("{} KB", locale::format_integer((b / KB).round() as i64))
-    } else if b < KB * KB * KB {
+    } else if (b / KB).round() < 1000.0 {
+        format!(
+            "{} KB",
+            locale::format_integer((b / KB).round().max(1.0) as i64)
+        )
+    } else if b / KB / KB < 999.95 {
         format!("{} MB", locale::format_number(b / KB / KB, 1))
     } else {
         format!("{} GB", locale::format_number(b / KB / KB / KB, 1))
@@ -1174,4 +1178,27 @@ pub fn document_feed_links(site: Site<'_>) -> Vec<FeedLink> {
             mime: ATOM_MIME,
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_size;
+
+    #[test]
+    fn file_sizes_read_as_vietnamese_numbers() {
+        let cases = [
+            (0, "0 B"),
+            (775, "775 B"),
+            (999, "999 B"),
+            (1000, "1 KB"),
+            (1024, "1 KB"),
+            (186_368, "182 KB"),
+            (1_023_999, "1,0 MB"),
+            (1_363_149, "1,3 MB"),
+            (5 * 1024 * 1024 * 1024, "5,0 GB"),
+        ];
+        for (bytes, shown) in cases {
+            assert_eq!(file_size(bytes), shown, "{bytes}");
+        }
+    }
 }

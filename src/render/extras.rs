@@ -827,6 +827,49 @@ mod tests {
     use crate::messages::Lang;
 
     #[test]
+    fn articles_and_documents_are_merged_newest_first() {
+        let doc = |url: &'static str, date: &'static str| crate::search::SearchDoc {
+            url,
+            date,
+            ..Default::default()
+        };
+        /// (address, date) of each search document.
+        type Docs = &'static [(&'static str, &'static str)];
+        // (articles, documents, merged order)
+        let cases: &[(Docs, Docs, &[&str])] = &[
+            (&[], &[], &[]),
+            (&[("a1", "2025-01-02T00:00:00+07:00")], &[], &["a1"]),
+            (&[], &[("d1", "2025-01-02T00:00:00+07:00")], &["d1"]),
+            (
+                &[
+                    ("a1", "2025-03-01T08:00:00+07:00"),
+                    ("a2", "2024-01-01T08:00:00+07:00"),
+                ],
+                &[
+                    ("d1", "2025-06-01T00:00:00+07:00"),
+                    ("d2", "2024-06-01T00:00:00+07:00"),
+                    ("d3", "2020-07-08T00:00:00+07:00"),
+                ],
+                &["d1", "a1", "d2", "a2", "d3"],
+            ),
+            // The same instant: the article first. Another offset is the same instant.
+            (
+                &[("a1", "2025-01-01T07:00:00+07:00")],
+                &[("d1", "2025-01-01T00:00:00+00:00")],
+                &["a1", "d1"],
+            ),
+        ];
+        for (articles, documents, want) in cases {
+            let merged = newest_first(
+                articles.iter().map(|(u, d)| doc(u, d)),
+                documents.iter().map(|(u, d)| doc(u, d)),
+            );
+            let got: Vec<&str> = merged.iter().map(|d| d.url).collect();
+            assert_eq!(&got, want);
+        }
+    }
+
+    #[test]
     fn an_old_address_claimed_twice_names_who_has_it_in_both_languages() {
         let p = alias_taken("/?p=41", &Claimant::OldAddressOf("content/a.md".into()));
         assert_eq!(
