@@ -25,6 +25,9 @@ pub const CATEGORIES: &str = "chuyen-muc/";
 pub const ARCHIVE: &str = "luu-tru/";
 /// The photo albums: `/thu-vien-anh/`, `/thu-vien-anh/<slug>/`, their feeds.
 pub const ALBUMS: &str = "thu-vien-anh/";
+/// The documents library ("Văn bản"): `/van-ban/`, `/van-ban/<slug>/`, its lists by kind, year
+/// and issuer, its feeds.
+pub const DOCUMENTS: &str = "van-ban/";
 /// The search page.
 pub const SEARCH_PAGE: &str = "tim-kiem/";
 /// The folder of the search index the search page reads.
@@ -56,6 +59,7 @@ pub const RESERVED_ROOTS: &[&str] = &[
     "chuyen-muc",
     "luu-tru",
     "thu-vien-anh",
+    "van-ban",
     "tim-kiem",
     "search",
     PAGER,
@@ -84,6 +88,7 @@ pub enum Reserved {
     Categories,
     Archive,
     Albums,
+    Documents,
     SearchPage,
     SearchIndex,
     Pager,
@@ -100,6 +105,7 @@ impl Reserved {
             Reserved::Categories => msg!("content-reserved-categories"),
             Reserved::Archive => msg!("content-reserved-archive"),
             Reserved::Albums => msg!("content-reserved-albums"),
+            Reserved::Documents => msg!("content-reserved-documents"),
             Reserved::SearchPage => msg!("content-reserved-search-page"),
             Reserved::SearchIndex => msg!("content-reserved-search-index"),
             Reserved::Pager => msg!("content-reserved-pager"),
@@ -145,6 +151,7 @@ pub fn reserved(path: &str) -> Option<Reserved> {
         "chuyen-muc" => Some(Reserved::Categories),
         "luu-tru" => Some(Reserved::Archive),
         "thu-vien-anh" => Some(Reserved::Albums),
+        "van-ban" => Some(Reserved::Documents),
         "tim-kiem" => Some(Reserved::SearchPage),
         "search" => Some(Reserved::SearchIndex),
         PAGER => Some(Reserved::Pager),
@@ -171,6 +178,29 @@ pub fn category(slug: &str) -> String {
 pub fn album(slug: &str) -> String {
     format!("{ALBUMS}{slug}/")
 }
+
+/// A document's page.
+pub fn document(slug: &str) -> String {
+    format!("{DOCUMENTS}{slug}/")
+}
+
+/// The documents of one kind ("Nghị định"), by the kind's slug.
+pub fn document_kind(slug: &str) -> String {
+    format!("{DOCUMENTS}loai/{slug}/")
+}
+
+/// The documents issued in a year.
+pub fn document_year(year: i32) -> String {
+    format!("{DOCUMENTS}nam/{year}/")
+}
+
+/// The documents of one issuer, by the issuer's slug.
+pub fn document_issuer(slug: &str) -> String {
+    format!("{DOCUMENTS}co-quan/{slug}/")
+}
+
+/// The folders of `van-ban/` its lists take: no document may have them as its slug.
+pub const DOCUMENT_LIST_ROOTS: &[&str] = &["loai", "nam", "co-quan", PAGER];
 
 /// A year of the archive.
 pub fn year(year: i32) -> String {

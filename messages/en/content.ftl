@@ -94,6 +94,7 @@ content-bad-key = a field name must be plain text
 content-unknown-field = unknown field `{ $field }` in the { $kind ->
     [page] page
     [album] photo album
+    [document] document
    *[article] article
  }
 content-unknown-field-label = not a field bantin knows
@@ -301,3 +302,26 @@ content-album-cover-help = write `cover:` as the `src` of one of the album's pho
 content-unknown-album = there is no photo album `{ $slug }`
 content-unknown-album-help = write `album:` as the slug of a photo album in content/thu-vien-anh/, e.g. album: giao-luu-huu-nghi-viet-lao
 content-duplicate-albums-help = change the title of one of the two albums, or give it a `slug:`
+
+# Documents (content/van-ban/)
+content-document-kind = `{ $kind }` is not a kind of document bantin knows
+content-document-kind-label = not a known kind of document
+content-document-kind-help = write `kind:` as one of: { $kinds } (with or without tones, in any case)
+content-document-choice = `{ $value }` is not an accepted value of `{ $field }`
+content-document-choice-help = write `{ $field }:` as one of: { $values }
+content-document-file-no-src = a file under `files:` has no `src`
+content-document-file-help =
+    put the file in static/ and write its path from static/, e.g.:
+      files:
+        - src: /van-ban/2020/80-2020-nd-cp.pdf
+          title: Full text (PDF)
+content-document-file-missing = there is no file `{ $src }`
+content-document-file-missing-label = no such file in static/
+content-duplicate-document = { $first } and { $second } both describe the document { $number }
+content-duplicate-document-label = the same number as in { $first }
+content-duplicate-document-help = keep one of the two files; if they are different documents, correct the `number:` of one
+content-unknown-document = the library has no document { $number }
+content-unknown-document-label = no document in content/van-ban/ has this number
+content-unknown-document-help = the number is shown without a link; add the document to content/van-ban/ to link it, or check how the number is written (e.g. 147/2024/NĐ-CP)
+content-duplicate-documents-help = give one of the two documents its own address with a `slug:` line
+content-reserved-documents = the documents library

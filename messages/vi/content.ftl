@@ -79,6 +79,7 @@ content-bad-key = tên trường phải là chữ bình thường, không phải
 content-unknown-field = bantin không biết trường `{ $field }` trong { $kind ->
     [page] trang
     [album] thư viện ảnh
+    [document] văn bản
    *[article] bài viết
  }
 content-unknown-field-label = bantin không biết trường này
@@ -273,3 +274,26 @@ content-album-cover-help = ghi `cover:` giống `src` của một ảnh trong th
 content-unknown-album = không có thư viện ảnh `{ $slug }`
 content-unknown-album-help = ghi `album:` là tên trong địa chỉ (slug) của một thư viện ảnh trong content/thu-vien-anh/, ví dụ album: giao-luu-huu-nghi-viet-lao
 content-duplicate-albums-help = đổi tiêu đề của một trong hai thư viện ảnh, hoặc đặt cho nó một `slug:`
+
+# Văn bản (content/van-ban/)
+content-document-kind = bantin không biết loại văn bản `{ $kind }`
+content-document-kind-label = không phải loại văn bản bantin biết
+content-document-kind-help = ghi `kind:` là một trong các loại: { $kinds } (có dấu hay không dấu, chữ hoa hay chữ thường đều được)
+content-document-choice = `{ $value }` không phải là giá trị được chấp nhận của `{ $field }`
+content-document-choice-help = ghi `{ $field }:` là một trong các giá trị: { $values }
+content-document-file-no-src = một tệp trong `files:` chưa có `src`
+content-document-file-help =
+    đặt tệp vào thư mục static/ và ghi đường dẫn tính từ static/, ví dụ:
+      files:
+        - src: /van-ban/2020/80-2020-nd-cp.pdf
+          title: Toàn văn (PDF)
+content-document-file-missing = không có tệp `{ $src }`
+content-document-file-missing-label = không có tệp này trong thư mục static/
+content-duplicate-document = { $first } và { $second } cùng ghi văn bản số { $number }
+content-duplicate-document-label = trùng số hiệu với { $first }
+content-duplicate-document-help = giữ lại một trong hai tệp; nếu là hai văn bản khác nhau, hãy sửa lại `number:` của một tệp
+content-unknown-document = thư viện chưa có văn bản số { $number }
+content-unknown-document-label = không có văn bản nào trong content/van-ban/ mang số hiệu này
+content-unknown-document-help = số hiệu được hiển thị nhưng không có liên kết; thêm văn bản đó vào content/van-ban/ để có liên kết, hoặc kiểm tra lại cách ghi số hiệu (ví dụ 147/2024/NĐ-CP)
+content-duplicate-documents-help = đặt cho một trong hai văn bản một địa chỉ riêng bằng dòng `slug:`
+content-reserved-documents = thư viện văn bản

@@ -118,6 +118,7 @@ impl Files {
                     Some(content::Item::Article(a)) => Some(crate::model::index_key(a)),
                     Some(content::Item::Page(p)) => Some(crate::model::page_key(p)),
                     Some(content::Item::Album(a)) => Some(crate::model::album_key(a)),
+                    Some(content::Item::Document(d)) => Some(crate::model::document_key(d)),
                     None => None,
                 };
                 CachedFile { stamp, loaded, key }
@@ -306,13 +307,15 @@ impl Memo {
             self.stats.reread = fresh.len();
         }
         // An album is its file and its folder of photos: a photo added to or taken from the
-        // folder changes the album though its file is unchanged.
+        // folder changes the album though its file is unchanged. So is a document and its files
+        // in static/, whose sizes its page shows.
         let albums: Vec<usize> = files
             .cached
             .iter()
             .enumerate()
             .filter(|(_, c)| match &c.loaded.item {
                 Some(content::Item::Album(a)) => a.folder_changed(&config.root),
+                Some(content::Item::Document(d)) => d.files_changed(&config.root),
                 _ => false,
             })
             .map(|(i, _)| i)
@@ -346,7 +349,7 @@ impl Memo {
         }
         // What the index takes from each article and page, and whether it is published now:
         // the static part was hashed when the file was read.
-        // 0: articles, 1: pages, 2: albums, in the order `content` has them.
+        // 0: articles, 1: pages, 2: albums, 3: documents, in the order `content` has them.
         let key_of = |kind: u8| {
             self.files
                 .cached
@@ -355,10 +358,11 @@ impl Memo {
                     Some(content::Item::Article(_)) if kind == 0 => c.key,
                     Some(content::Item::Page(_)) if kind == 1 => c.key,
                     Some(content::Item::Album(_)) if kind == 2 => c.key,
+                    Some(content::Item::Document(_)) if kind == 3 => c.key,
                     _ => None,
                 })
         };
-        let static_keys = key_of(0).chain(key_of(1)).chain(key_of(2));
+        let static_keys = key_of(0).chain(key_of(1)).chain(key_of(2)).chain(key_of(3));
         let published = content
             .articles
             .iter()
@@ -369,6 +373,12 @@ impl Memo {
                     .albums
                     .iter()
                     .map(|a| filter.publishes_album(a, now)),
+            )
+            .chain(
+                content
+                    .documents
+                    .iter()
+                    .map(|d| filter.publishes_document(d)),
             );
         let keys: Vec<(u64, bool)> = static_keys.zip(published).collect();
         let settings = config.fingerprint();

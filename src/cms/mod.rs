@@ -44,6 +44,11 @@ pub const ARTICLES_FOLDER: &str = "content/tin-tuc";
 /// The collection of photo albums and the folder it edits (any subfolder, like articles).
 pub const ALBUMS: &str = "thu-vien-anh";
 pub const ALBUMS_FOLDER: &str = "content/thu-vien-anh";
+/// The collection of documents (văn bản) and the folder it edits (any subfolder, like articles).
+pub const DOCUMENTS: &str = "van-ban";
+pub const DOCUMENTS_FOLDER: &str = "content/van-ban";
+/// How a document's dates are written: the day alone.
+pub const DAY_FORMAT: &str = "DD/MM/YYYY";
 /// The collection of standalone pages (`content/*.md`).
 pub const PAGES: &str = "trang";
 pub const PAGES_FOLDER: &str = "content";
@@ -164,6 +169,7 @@ pub fn config_yml(config: &Config, provinces: &Provinces, mode: Mode, year: i32)
         Node::List(vec![
             articles(config, provinces),
             albums(config, provinces),
+            documents(),
             pages(),
         ]),
     );
@@ -323,6 +329,143 @@ fn albums(config: &Config, provinces: &Provinces) -> Node {
         ("slug", "{{slug}}".into()),
         ("identifier_field", "title".into()),
         ("summary", "{{title}}".into()),
+        ("fields", Node::List(fields)),
+    ])
+}
+
+/// A day without a time of day (`issued`, `effective`).
+fn day(name: &'static str, label: &str, required: bool) -> Node {
+    let mut node = field(name, label, "datetime", required);
+    node.push("format", DAY_FORMAT);
+    node.push("date_format", DAY_FORMAT);
+    node.push("time_format", false);
+    node
+}
+
+/// A select of `(label, value)` options.
+fn choice(name: &'static str, label: &str, options: &[(&str, &str)], default: &str) -> Node {
+    let mut node = field(name, label, "select", false);
+    node.push(
+        "options",
+        Node::List(
+            options
+                .iter()
+                .map(|(label, value)| map([("label", (*label).into()), ("value", (*value).into())]))
+                .collect(),
+        ),
+    );
+    node.push("default", default);
+    node
+}
+
+/// Documents ("Văn bản"): `content/van-ban/<name>.md`, a decree, directive, plan… with its
+/// number, issuer, dates, status and files to download.
+fn documents() -> Node {
+    use crate::content::{DOCUMENT_KINDS, Level, Status};
+    let mut kind = field("kind", "Loại văn bản", "select", true);
+    kind.push(
+        "options",
+        Node::List(
+            DOCUMENT_KINDS
+                .iter()
+                .map(|(name, _)| (*name).into())
+                .collect(),
+        ),
+    );
+    let level_labels = ["Trung ương", "Tỉnh", "Liên hiệp (đơn vị mình)"];
+    let levels: Vec<(&str, &str)> = level_labels
+        .iter()
+        .copied()
+        .zip(Level::ACCEPTED.iter().copied())
+        .collect();
+    let status_labels = ["Còn hiệu lực", "Đã được sửa đổi, bổ sung", "Hết hiệu lực"];
+    let statuses: Vec<(&str, &str)> = status_labels
+        .iter()
+        .copied()
+        .zip(Status::ACCEPTED.iter().copied())
+        .collect();
+    let mut level = choice("level", "Cấp ban hành", &levels, Level::ACCEPTED[0]);
+    level = with_hint(
+        level,
+        "Văn bản của Trung ương, của tỉnh, hay của chính Liên hiệp.",
+    );
+    let files = {
+        let mut node = field("files", "Tệp đính kèm", "list", false);
+        node.push("summary", "{{fields.title}}");
+        node.push(
+            "fields",
+            Node::List(vec![
+                with_hint(
+                    field("src", "Tệp", "file", true),
+                    "Chọn hoặc tải lên tệp PDF, DOCX, DOC, XLSX, ODT… của văn bản.",
+                ),
+                with_hint(
+                    field("title", "Tên tệp", "string", false),
+                    "Ví dụ: Toàn văn (PDF). Để trống thì dùng tên tệp.",
+                ),
+            ]),
+        );
+        node
+    };
+    let fields = vec![
+        with_hint(
+            field("number", "Số hiệu", "string", true),
+            "Ghi đúng như trên văn bản, ví dụ 80/2020/NĐ-CP, 38-CT/TW, 1970/KH-UBND.",
+        ),
+        kind,
+        with_hint(
+            field("issuer", "Cơ quan ban hành", "string", true),
+            "Ví dụ: Chính phủ, Ban Bí thư, UBND tỉnh An Giang.",
+        ),
+        level,
+        day("issued", "Ngày ban hành", true),
+        with_hint(
+            day("effective", "Ngày hiệu lực", false),
+            "Để trống nếu không rõ.",
+        ),
+        field("signer", "Người ký", "string", false),
+        with_hint(
+            field("summary", "Trích yếu", "text", true),
+            "Nội dung chính của văn bản trong một câu, như dòng trích yếu trên văn bản.",
+        ),
+        choice("status", "Tình trạng", &statuses, Status::ACCEPTED[0]),
+        with_hint(
+            field("replaced_by", "Được thay thế bởi", "string", false),
+            "Số hiệu của văn bản thay thế, ví dụ 147/2024/NĐ-CP.",
+        ),
+        with_hint(
+            field("amended_by", "Được sửa đổi bởi", "string", false),
+            "Số hiệu của văn bản sửa đổi, bổ sung.",
+        ),
+        files,
+        with_hint(
+            field("link", "Đường dẫn văn bản gốc", "string", false),
+            "Địa chỉ văn bản trên trang chính thức, ví dụ trên vanban.chinhphu.vn.",
+        ),
+        with_hint(
+            field("tags", "Từ khóa (tag)", "list", false),
+            "Ngăn cách các từ khóa bằng dấu phẩy.",
+        ),
+        with_hint(
+            field("draft", "Bản nháp", "boolean", false),
+            "Bật lên thì văn bản chưa được đăng lên trang.",
+        ),
+        with_hint(
+            field("body", "Ghi chú", "markdown", false),
+            "Ghi chú thêm về văn bản (không bắt buộc).",
+        ),
+    ];
+    map([
+        ("name", DOCUMENTS.into()),
+        ("label", "Văn bản".into()),
+        ("label_singular", "Văn bản".into()),
+        ("folder", DOCUMENTS_FOLDER.into()),
+        ("create", true.into()),
+        ("extension", "md".into()),
+        ("format", "yaml-frontmatter".into()),
+        ("slug", "{{slug}}".into()),
+        ("identifier_field", "number".into()),
+        ("summary", "{{kind}} {{number}}: {{summary}}".into()),
         ("fields", Node::List(fields)),
     ])
 }

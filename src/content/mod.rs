@@ -2,10 +2,14 @@
 //! front-matter checked and its Markdown rendered. Problems from all files are collected together.
 
 mod album;
+mod document;
 pub mod frontmatter;
 mod shown;
 
 pub use album::{ALBUMS_DIR, Album, AlbumPhoto};
+pub use document::{
+    DOCUMENTS_DIR, Document, DocumentFile, KINDS as DOCUMENT_KINDS, Level, Status, number_key,
+};
 
 pub use shown::{Shown, ShownImage, Stamps};
 
@@ -161,6 +165,8 @@ pub struct Content {
     pub articles: Vec<Arc<Article>>,
     pub pages: Vec<Page>,
     pub albums: Vec<Arc<Album>>,
+    /// Documents (văn bản) in file order.
+    pub documents: Vec<Arc<Document>>,
 }
 
 /// Settings that decide what is published.
@@ -388,6 +394,7 @@ pub fn assemble(
             Some(Item::Article(a)) => content.articles.push(a),
             Some(Item::Page(p)) => content.pages.push(*p),
             Some(Item::Album(a)) => content.albums.push(a),
+            Some(Item::Document(d)) => content.documents.push(d),
             None => {}
         }
     }
@@ -461,6 +468,12 @@ impl Loaded {
                     Arc::make_mut(album).file = album.file.head(end);
                 }
             }
+            Some(Item::Document(document)) => {
+                let end = document.file.offset_of(document.body_line, 0);
+                if end < document.file.text.len() {
+                    Arc::make_mut(document).file = document.file.head(end);
+                }
+            }
             None => {}
         }
         self
@@ -493,6 +506,7 @@ pub enum Item {
     Article(Arc<Article>),
     Page(Box<Page>),
     Album(Arc<Album>),
+    Document(Arc<Document>),
 }
 
 /// What a content file is, from its folder.
@@ -501,6 +515,7 @@ enum Kind {
     Article,
     Page,
     Album,
+    Document,
 }
 
 /// An article's slug, where it is written, and what writing it out changed of the written text.
@@ -575,6 +590,8 @@ impl Loader<'_> {
             Kind::Article
         } else if under(ALBUMS_DIR) {
             Kind::Album
+        } else if under(DOCUMENTS_DIR) {
+            Kind::Document
         } else {
             Kind::Page
         };
@@ -596,6 +613,15 @@ impl Loader<'_> {
                             let mut hasher = std::hash::DefaultHasher::new();
                             (source_hash, &a.photos, a.cover).hash(&mut hasher);
                             a.source_hash = hasher.finish();
+                        }
+                    }
+                    Some(Item::Document(d)) => {
+                        if let Some(d) = Arc::get_mut(d) {
+                            use std::hash::{Hash, Hasher};
+                            // Its files' sizes are shown: a new version of one changes its page.
+                            let mut hasher = std::hash::DefaultHasher::new();
+                            (source_hash, &d.files).hash(&mut hasher);
+                            d.source_hash = hasher.finish();
                         }
                     }
                     None => {}
@@ -668,6 +694,9 @@ impl Loader<'_> {
             Kind::Album => self
                 .album(&mut fields, body, body_line)
                 .map(|a| Item::Album(Arc::new(a))),
+            Kind::Document => self
+                .document(&mut fields, body, body_line)
+                .map(|d| Item::Document(Arc::new(d))),
             Kind::Page => self
                 .page(&mut fields, relative, body, body_line)
                 .map(|p| Item::Page(Box::new(p))),
@@ -1464,6 +1493,12 @@ impl Filter {
     /// Whether an album is published in this build, by the same rules (albums do not expire).
     pub fn publishes_album(&self, album: &Album, now: DateTime<FixedOffset>) -> bool {
         (self.drafts || !album.draft) && (self.future || album.date <= now)
+    }
+
+    /// Whether a document is published in this build: drafts are held back; a document
+    /// issued "in the future" is a slip of the date, not a schedule, so it is published.
+    pub fn publishes_document(&self, document: &Document) -> bool {
+        self.drafts || !document.draft
     }
 }
 

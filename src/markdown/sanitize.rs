@@ -321,11 +321,16 @@ const SAFE_STYLE_PROPERTIES: &[&str] = &[
 /// the allow-list.) A test keeps this list in step with the theme.
 pub(crate) const RESERVED_IDS: &[&str] = &[
     // templates
+    "bai-dan-chieu",
     "box-lien-ket",
     "box-thong-ke",
     "box-tin-moi",
+    "box-van-ban-moi",
     "chia-se",
     "khong-tim-thay",
+    "loc-issuers",
+    "loc-kinds",
+    "loc-years",
     "nhan-tu-khoa",
     "noi-dung",
     "o-tim-kiem",
@@ -337,6 +342,7 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "search-results",
     "search-status",
     "search-tinh",
+    "tep-dinh-kem",
     "thu-vien-anh-bai",
     "tieu-de-album",
     "tieu-de-chu-de",
@@ -346,6 +352,7 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "tieu-de-thu-vien",
     "tieu-de-tim-kiem",
     "tieu-de-tinh",
+    "tieu-de-van-ban",
     "tin-khac",
     "tin-lien-quan",
     "tin-moi",

@@ -2,7 +2,10 @@
 //! standalone pages, every list the site shows (home, provinces, tags, categories, archives), the
 //! related articles of each article, and every URL the site will have — checked for collisions.
 
+mod documents;
 pub mod paginate;
+
+pub use documents::{DocumentList, DocumentListKind, Documents};
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -11,7 +14,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::config::Config;
-use crate::content::{ALBUMS_DIR, ARTICLES_DIR, Album, Article, Content, Filter, Page};
+use crate::content::{
+    ALBUMS_DIR, ARTICLES_DIR, Album, Article, Content, DOCUMENTS_DIR, Document, Filter, Page,
+};
 use crate::locale::{self, collate::Collator};
 use crate::messages::Message;
 use crate::msg;
@@ -100,6 +105,9 @@ pub struct Index {
     pub from_content: Vec<usize>,
     /// Published photo albums, newest first (ties by slug).
     pub albums: Vec<Arc<Album>>,
+    /// The documents library (văn bản): published documents newest issued first, their lists,
+    /// and `Documents::by_number`.
+    pub documents: Documents,
 }
 
 /// Everything the index takes from an article: where it is published, where it sorts, the lists
@@ -132,6 +140,20 @@ pub fn album_key(album: &Album) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     (&album.file.path, album.source_hash, &album.path, album.date).hash(&mut h);
+    h.finish()
+}
+
+/// The same for a document: everything of it (its page shows it all, lists show most of it).
+pub fn document_key(document: &Document) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (
+        &document.file.path,
+        document.source_hash,
+        &document.path,
+        document.issued,
+    )
+        .hash(&mut h);
     h.finish()
 }
 
@@ -205,7 +227,10 @@ impl Index {
             .collect();
         albums.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
 
-        problems.extend(check_collisions(&articles, &pages, &albums));
+        let (documents, found) = Documents::build(content.documents, filter);
+        problems.extend(found);
+
+        problems.extend(check_collisions(&articles, &pages, &albums, &documents.all));
         problems.extend(check_album_links(&articles, &albums));
         problems.extend(album_merger_warnings(&albums, provinces));
         problems.extend(merger_warnings(&articles, provinces));
@@ -279,6 +304,7 @@ impl Index {
             held_back,
             from_content,
             albums,
+            documents,
         };
         problems.extend(index.check_menu(config));
         (index, problems)
@@ -309,6 +335,7 @@ impl Index {
                 .any(|index| index.trim_end_matches('/') == path)
                 || self.pages.iter().any(|p| p.path == path)
                 || (path == ALBUMS_DIR && !self.albums.is_empty())
+                || (path == DOCUMENTS_DIR && !self.documents.all.is_empty())
                 || self
                     .lists
                     .iter()
@@ -746,6 +773,7 @@ fn check_collisions(
     articles: &[Arc<Article>],
     pages: &[Page],
     albums: &[Arc<Album>],
+    documents: &[Arc<Document>],
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Every claimed address with who claims it; reported in file order so messages are stable.
@@ -803,6 +831,39 @@ fn check_collisions(
     for album in albums {
         let help = msg!("content-duplicate-albums-help");
         claims.push((album.path.clone(), &album.file, &album.slug_span, help));
+    }
+    // Two documents with one number are reported as such (`documents::check_numbers`), not as
+    // one address twice.
+    let mut numbers = std::collections::HashSet::new();
+    for document in documents {
+        if !numbers.insert(document.key.as_str()) {
+            continue;
+        }
+        let first = document.slug.as_str();
+        if route::DOCUMENT_LIST_ROOTS.contains(&first) {
+            problems.push(
+                Problem::error(
+                    "content::reserved-url",
+                    msg!(
+                        "content-reserved-article",
+                        file = &document.file.path,
+                        path = &document.path,
+                        what = msg!("content-reserved-documents")
+                    ),
+                )
+                .at(&document.file, document.slug_span.clone())
+                .label(msg!("content-reserved-article-label"))
+                .help(msg!("content-duplicate-documents-help")),
+            );
+            continue;
+        }
+        let help = msg!("content-duplicate-documents-help");
+        claims.push((
+            document.path.clone(),
+            &document.file,
+            &document.slug_span,
+            help,
+        ));
     }
     claims.sort_by(|a, b| a.1.path.cmp(&b.1.path));
     let mut seen: HashMap<&str, &SourceFile> = HashMap::new();

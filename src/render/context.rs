@@ -953,10 +953,252 @@ pub enum TemplateContext<'a> {
     Page(PageContext<'a>),
     Album(AlbumContext<'a>),
     Albums(AlbumsContext<'a>),
+    Document(DocumentContext<'a>),
+    Documents(DocumentsContext<'a>),
     Provinces(ProvincesContext<'a>),
     Tags(TagsContext<'a>),
     Categories(CategoriesContext<'a>),
     Archive(ArchiveContext),
     Search(SearchContext<'a>),
     NotFound(NotFoundContext),
+}
+
+/// What lists show of a document (and its page, flattened into **Document in full**).
+#[derive(Serialize)]
+pub struct DocumentSummary<'a> {
+    /// "Nghị định 80/2020/NĐ-CP".
+    pub title: String,
+    pub number: &'a str,
+    /// "Nghị định".
+    pub kind: &'static str,
+    pub kind_url: String,
+    pub url: String,
+    pub permalink: String,
+    /// The trích yếu, plain text.
+    pub summary: &'a str,
+    pub issuer: &'a str,
+    pub issuer_url: String,
+    /// The day it was issued, `YYYY-MM-DD`.
+    pub issued: String,
+    pub year_url: String,
+    /// `con-hieu-luc`, `da-sua-doi`, `het-hieu-luc`.
+    pub status: &'static str,
+    /// "Còn hiệu lực", "Đã được sửa đổi, bổ sung", "Hết hiệu lực".
+    pub status_label: &'static str,
+}
+
+impl<'a> DocumentSummary<'a> {
+    pub fn new(site: Site<'a>, document: &'a crate::content::Document) -> Self {
+        let config = site.config;
+        DocumentSummary {
+            title: document.title(),
+            number: &document.number,
+            kind: document.kind_name(),
+            kind_url: config.url(&route::document_kind(
+                crate::content::DOCUMENT_KINDS[document.kind].1,
+            )),
+            url: config.url(&document.path),
+            permalink: config.permalink(&document.path),
+            summary: &document.summary,
+            issuer: &document.issuer,
+            issuer_url: config.url(&route::document_issuer(&locale::slugify(&document.issuer))),
+            issued: written(&document.issued, false),
+            year_url: config.url(&route::document_year(chrono::Datelike::year(
+                &document.issued,
+            ))),
+            status: document.status.slug(),
+            status_label: document.status.label(),
+        }
+    }
+}
+
+/// A file of a document to download.
+#[derive(Serialize)]
+pub struct DocumentFileContext<'a> {
+    pub url: String,
+    pub title: &'a str,
+    /// "PDF", "DOCX".
+    pub format: String,
+    /// "182 KB", "1,2 MB" (Vietnamese number formatting).
+    pub size: String,
+    pub bytes: u64,
+}
+
+/// A size in bytes as a reader reads it: "850 B", "182 KB", "1,2 MB".
+pub fn file_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    // A size that would read "1.000 KB" is shown in the next unit.
+    if bytes < 1000 {
+        format!("{bytes} B")
+    } else if (b / KB).round() < 1000.0 {
+        format!(
+            "{} KB",
+            locale::format_integer((b / KB).round().max(1.0) as i64)
+        )
+    } else if b / KB / KB < 999.95 {
+        format!("{} MB", locale::format_number(b / KB / KB, 1))
+    } else {
+        format!("{} GB", locale::format_number(b / KB / KB / KB, 1))
+    }
+}
+
+/// Another document a document names (`replaced_by:`, `amended_by:`): its number, and its
+/// page when the library has it.
+#[derive(Serialize)]
+pub struct DocumentLink<'a> {
+    pub number: &'a str,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Everything a document's page shows of it.
+#[derive(Serialize)]
+pub struct DocumentFull<'a> {
+    #[serde(flatten)]
+    pub summary: DocumentSummary<'a>,
+    /// `trung-uong`, `tinh`, `lien-hiep`.
+    pub level: Option<&'static str>,
+    /// "Trung ương", "Tỉnh", "Liên hiệp các tổ chức hữu nghị".
+    pub level_label: Option<&'static str>,
+    pub effective: Option<String>,
+    pub signer: Option<&'a str>,
+    pub replaced_by: Option<DocumentLink<'a>>,
+    pub amended_by: Option<DocumentLink<'a>>,
+    pub files: Vec<DocumentFileContext<'a>>,
+    /// The official copy (`link:`), e.g. on vanban.chinhphu.vn.
+    pub link: Option<&'a str>,
+    /// Plain names: a document's tags are not linked (tag lists gather articles).
+    pub tags: Vec<&'a str>,
+    /// The notes (HTML); empty when the file has none.
+    pub content: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> DocumentFull<'a> {
+    pub fn new(
+        site: Site<'a>,
+        document: &'a crate::content::Document,
+        replaced_by: Option<&'a crate::content::Document>,
+        amended_by: Option<&'a crate::content::Document>,
+    ) -> Self {
+        let config = site.config;
+        let link = |written: &'a Option<(String, std::ops::Range<usize>)>,
+                    found: Option<&'a crate::content::Document>| {
+            written.as_ref().map(|(number, _)| DocumentLink {
+                number,
+                title: found.map(|d| d.title()),
+                url: found.map(|d| config.url(&d.path)),
+            })
+        };
+        DocumentFull {
+            summary: DocumentSummary::new(site, document),
+            level: document.level.map(|l| l.slug()),
+            level_label: document.level.map(|l| l.label()),
+            effective: document.effective.as_ref().map(|d| written(d, false)),
+            signer: document.signer.as_deref(),
+            replaced_by: link(&document.replaced_by, replaced_by),
+            amended_by: link(&document.amended_by, amended_by),
+            files: document
+                .files
+                .iter()
+                .map(|f| DocumentFileContext {
+                    url: config.url(f.src.trim_start_matches('/')),
+                    title: &f.title,
+                    format: f.kind(),
+                    size: file_size(f.bytes),
+                    bytes: f.bytes,
+                })
+                .collect(),
+            link: document.link.as_deref(),
+            tags: document.tags.iter().map(String::as_str).collect(),
+            content: body_html(site, &document.body.html, false),
+        }
+    }
+}
+
+/// `document.html`: a document's page.
+#[derive(Serialize)]
+pub struct DocumentContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    pub document: DocumentFull<'a>,
+    pub breadcrumb: Vec<Crumb<'a>>,
+    /// "Bài viết dẫn chiếu văn bản này": the articles that cite the document, newest first,
+    /// each an **Article in a list**. Empty for now (the template hides the section).
+    pub citing: Vec<&'a tera::Value>,
+}
+
+/// A list of the library to move to (a kind, a year, an issuer).
+#[derive(Serialize)]
+pub struct DocumentListEntry<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub count: usize,
+    /// The list this page shows.
+    pub current: bool,
+}
+
+/// The lists of the library to move between, on every list page.
+#[derive(Serialize)]
+pub struct DocumentFilters<'a> {
+    pub all: DocumentListEntry<'a>,
+    pub kinds: Vec<DocumentListEntry<'a>>,
+    pub years: Vec<DocumentListEntry<'a>>,
+    pub issuers: Vec<DocumentListEntry<'a>>,
+}
+
+/// `documents.html`: a page of the library or of one of its lists, newest issued first.
+#[derive(Serialize)]
+pub struct DocumentsContext<'a> {
+    #[serde(flatten)]
+    pub common: Common,
+    /// "Văn bản", "Nghị định", "Năm 2024", "Chính phủ".
+    pub heading: String,
+    /// `all`, `kind`, `year`, `issuer`.
+    pub list_kind: &'static str,
+    pub documents: Vec<DocumentSummary<'a>>,
+    pub pagination: Pagination,
+    pub breadcrumb: Vec<Crumb<'a>>,
+    pub filters: DocumentFilters<'a>,
+    /// The library's RSS and Atom feeds.
+    pub document_feeds: FeedUrls,
+}
+
+/// The RSS and Atom links of the documents library.
+pub fn document_feed_links(site: Site<'_>) -> Vec<FeedLink> {
+    vec![
+        FeedLink {
+            title: "Văn bản (RSS)".to_string(),
+            url: site.config.url(&route::feed(route::DOCUMENTS, Feed::Rss)),
+            mime: RSS_MIME,
+        },
+        FeedLink {
+            title: "Văn bản (Atom)".to_string(),
+            url: site.config.url(&route::feed(route::DOCUMENTS, Feed::Atom)),
+            mime: ATOM_MIME,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_size;
+
+    #[test]
+    fn file_sizes_read_as_vietnamese_numbers() {
+        let cases = [
+            (0, "0 B"),
+            (775, "775 B"),
+            (999, "999 B"),
+            (1000, "1 KB"),
+            (1024, "1 KB"),
+            (186_368, "182 KB"),
+            (1_023_999, "1,0 MB"),
+            (1_363_149, "1,3 MB"),
+            (5 * 1024 * 1024 * 1024, "5,0 GB"),
+        ];
+        for (bytes, shown) in cases {
+            assert_eq!(file_size(bytes), shown, "{bytes}");
+        }
+    }
 }

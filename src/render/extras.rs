@@ -41,6 +41,9 @@ pub fn search_fingerprint(site: Site<'_>) -> u64 {
     for article in &index.articles {
         article.source_hash.hash(&mut h);
     }
+    for document in &index.documents.all {
+        document.source_hash.hash(&mut h);
+    }
     h.finish()
 }
 
@@ -57,7 +60,7 @@ fn search_outputs(site: Site<'_>) -> Vec<Output> {
         .iter()
         .map(|a| super::context::iso(&a.date))
         .collect();
-    let docs: Vec<crate::search::SearchDoc> = index
+    let articles = index
         .articles
         .iter()
         .enumerate()
@@ -71,8 +74,34 @@ fn search_outputs(site: Site<'_>) -> Vec<Output> {
             category: a.category.as_deref(),
             summary: &a.summary,
             html: &a.body.html,
+        });
+    // A document is found by its kind and number ("Nghị định 80/2020/NĐ-CP") and its
+    // trích yếu, both in its title.
+    let library = &index.documents.all;
+    let document_texts: Vec<(String, String, String)> = library
+        .iter()
+        .map(|d| {
+            (
+                config.url(&d.path),
+                format!("{}: {}", d.title(), d.summary),
+                super::context::iso(&d.issued),
+            )
         })
         .collect();
+    let documents = library
+        .iter()
+        .zip(&document_texts)
+        .map(|(d, (url, title, date))| crate::search::SearchDoc {
+            url,
+            title,
+            date,
+            tags: &d.tags,
+            category: Some(DOCUMENTS_CATEGORY),
+            summary: &d.summary,
+            html: &d.body.html,
+            ..Default::default()
+        });
+    let docs = newest_first(articles, documents);
     crate::search::build(&docs)
         .into_iter()
         .map(|(path, bytes)| Output {
@@ -80,6 +109,34 @@ fn search_outputs(site: Site<'_>) -> Vec<Output> {
             bytes: bytes.into(),
         })
         .collect()
+}
+
+/// The category a document has in the search index.
+const DOCUMENTS_CATEGORY: &str = "Văn bản";
+
+/// Two lists of search documents, each newest first, merged newest first (the search index
+/// numbers documents in this order, and its year filter relies on it); articles first on a tie.
+fn newest_first<'a>(
+    a: impl Iterator<Item = crate::search::SearchDoc<'a>>,
+    b: impl Iterator<Item = crate::search::SearchDoc<'a>>,
+) -> Vec<crate::search::SearchDoc<'a>> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut out = Vec::new();
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => date_key(x.date) >= date_key(y.date),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
+}
+
+/// An RFC 3339 date as an instant, to compare dates written in different offsets.
+fn date_key(date: &str) -> i64 {
+    DateTime::parse_from_rfc3339(date).map_or(i64::MIN, |d| d.timestamp())
 }
 
 /// The feeds of the last build, by RSS path: the fingerprint of what they were made from, and
@@ -112,7 +169,71 @@ pub fn feeds_reusing(site: Site<'_>, plan: &Plan, cache: &mut FeedCache) -> Vec<
     if !plan.album_feed.is_empty() {
         outputs.extend(album_feed_files(site, plan));
     }
+    if !plan.document_feed.is_empty() {
+        outputs.extend(document_feed_files(site, plan));
+    }
     outputs
+}
+
+/// The documents' RSS and Atom files: each document's kind and number, address, day issued and
+/// trích yếu.
+fn document_feed_files(site: Site<'_>, plan: &Plan) -> [Output; 2] {
+    let Site { config, index, .. } = site;
+    let documents = &index.documents.all;
+    let title = format!("Văn bản – {}", config.title);
+    let description = format!("Văn bản mới đăng trên {}", config.title);
+    let html_url = config.permalink(route::DOCUMENTS);
+    let rss_url = config.permalink(&route::feed(route::DOCUMENTS, route::Feed::Rss));
+    let atom_url = config.permalink(&route::feed(route::DOCUMENTS, route::Feed::Atom));
+    let feed = Feed {
+        title: &title,
+        description: &description,
+        language: &config.language,
+        html_url: &html_url,
+        rss_url: &rss_url,
+        atom_url: &atom_url,
+        publisher: &config.organization.name,
+        base_url: &config.base_url,
+    };
+    let texts: Vec<(String, String)> = plan
+        .document_feed
+        .iter()
+        .map(|r| {
+            let document = &documents[r.index];
+            (document.title(), config.permalink(&document.path))
+        })
+        .collect();
+    let items: Vec<FeedItem> = plan
+        .document_feed
+        .iter()
+        .zip(&texts)
+        .map(|(r, (title, permalink))| {
+            let document = &documents[r.index];
+            let mut categories = vec![document.kind_name(), document.issuer.as_str()];
+            categories.extend(document.tags.iter().map(String::as_str));
+            FeedItem {
+                title,
+                permalink,
+                date: document.issued,
+                updated: None,
+                summary: &document.summary,
+                content_html: None,
+                author: None,
+                categories,
+                image: None,
+            }
+        })
+        .collect();
+    [
+        Output {
+            path: route::feed(route::DOCUMENTS, route::Feed::Rss),
+            bytes: feeds::rss(&feed, &items).into_bytes().into(),
+        },
+        Output {
+            path: route::feed(route::DOCUMENTS, route::Feed::Atom),
+            bytes: feeds::atom(&feed, &items).into_bytes().into(),
+        },
+    ]
 }
 
 /// The albums' RSS and Atom files: each album's title, address, date, summary and cover.
@@ -317,6 +438,21 @@ pub fn site_files(
     }
     for album in &index.albums {
         locs.push((Cow::Borrowed(album.path.as_str()), Some(album.date)));
+    }
+    let documents = &index.documents;
+    for list in &documents.lists {
+        let count = list.documents.len();
+        for page in 1..=paginate::page_count(count, config.page_size) {
+            let range = paginate::page_range(count, config.page_size, page);
+            let lastmod = list.documents[range]
+                .iter()
+                .map(|&d| documents.all[d].issued)
+                .max();
+            locs.push((Cow::Owned(route::list_page(&list.path, page)), lastmod));
+        }
+    }
+    for document in &documents.all {
+        locs.push((Cow::Borrowed(document.path.as_str()), Some(document.issued)));
     }
     let key = {
         let mut h = DefaultHasher::new();
@@ -689,6 +825,49 @@ fn missing_target(
 mod tests {
     use super::*;
     use crate::messages::Lang;
+
+    #[test]
+    fn articles_and_documents_are_merged_newest_first() {
+        let doc = |url: &'static str, date: &'static str| crate::search::SearchDoc {
+            url,
+            date,
+            ..Default::default()
+        };
+        /// (address, date) of each search document.
+        type Docs = &'static [(&'static str, &'static str)];
+        // (articles, documents, merged order)
+        let cases: &[(Docs, Docs, &[&str])] = &[
+            (&[], &[], &[]),
+            (&[("a1", "2025-01-02T00:00:00+07:00")], &[], &["a1"]),
+            (&[], &[("d1", "2025-01-02T00:00:00+07:00")], &["d1"]),
+            (
+                &[
+                    ("a1", "2025-03-01T08:00:00+07:00"),
+                    ("a2", "2024-01-01T08:00:00+07:00"),
+                ],
+                &[
+                    ("d1", "2025-06-01T00:00:00+07:00"),
+                    ("d2", "2024-06-01T00:00:00+07:00"),
+                    ("d3", "2020-07-08T00:00:00+07:00"),
+                ],
+                &["d1", "a1", "d2", "a2", "d3"],
+            ),
+            // The same instant: the article first. Another offset is the same instant.
+            (
+                &[("a1", "2025-01-01T07:00:00+07:00")],
+                &[("d1", "2025-01-01T00:00:00+00:00")],
+                &["a1", "d1"],
+            ),
+        ];
+        for (articles, documents, want) in cases {
+            let merged = newest_first(
+                articles.iter().map(|(u, d)| doc(u, d)),
+                documents.iter().map(|(u, d)| doc(u, d)),
+            );
+            let got: Vec<&str> = merged.iter().map(|d| d.url).collect();
+            assert_eq!(&got, want);
+        }
+    }
 
     #[test]
     fn an_old_address_claimed_twice_names_who_has_it_in_both_languages() {

@@ -35,6 +35,10 @@ use context::{
     RegionContext, SearchContext, SearchInfo, Site, SiteContext, TagsContext, TemplateContext,
     YearContext, feed_links,
 };
+use context::{
+    DocumentContext, DocumentFilters, DocumentFull, DocumentListEntry, DocumentSummary,
+    DocumentsContext, document_feed_links,
+};
 pub use plan::{Job, Plan, View, plan};
 use template_errors::During;
 
@@ -104,6 +108,9 @@ pub const REQUIRED: &[&str] = &[
 /// The templates of the photo albums: needed only by a site with albums.
 pub const ALBUM_TEMPLATES: &[&str] = &["album.html", "albums.html"];
 
+/// The templates of the documents library: needed only by a site with documents.
+pub const DOCUMENT_TEMPLATES: &[&str] = &["document.html", "documents.html"];
+
 impl Renderer {
     /// Compiles every template; each syntax error is one problem naming the template and line.
     pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Vec<Problem>> {
@@ -170,7 +177,12 @@ impl Renderer {
 
     /// What each page template is made from, for `Plan::fingerprint`.
     pub fn template_stamps(&self) -> plan::TemplateStamps {
-        let pages: Vec<&str> = REQUIRED.iter().chain(ALBUM_TEMPLATES).copied().collect();
+        let pages: Vec<&str> = REQUIRED
+            .iter()
+            .chain(ALBUM_TEMPLATES)
+            .chain(DOCUMENT_TEMPLATES)
+            .copied()
+            .collect();
         plan::TemplateStamps::new(&self.templates, &pages)
     }
 
@@ -190,7 +202,14 @@ impl Renderer {
         globals.insert("site", &SiteContext::new(site.config));
         globals.insert(
             "sidebar",
-            &serde_json::json!({ "latest": summaries.all(&plan.sidebar) }),
+            &serde_json::json!({
+                "latest": summaries.all(&plan.sidebar),
+                "documents": plan
+                    .sidebar_documents
+                    .iter()
+                    .map(|r| DocumentSummary::new(site, &site.index.documents.all[r.index]))
+                    .collect::<Vec<_>>(),
+            }),
         );
         let this = &*self;
 
@@ -474,6 +493,120 @@ fn page_context<'a>(
                 album_feeds: FeedUrls {
                     rss: config.url(&route::feed(route::ALBUMS, route::Feed::Rss)),
                     atom: config.url(&route::feed(route::ALBUMS, route::Feed::Atom)),
+                },
+            });
+            (ctx, index_origin(&job.path))
+        }
+        View::Document {
+            document,
+            replaced_by,
+            amended_by,
+        } => {
+            let documents = &index.documents;
+            let d = &documents.all[document.index];
+            let mut feeds = feed_links(site, home);
+            feeds.extend(document_feed_links(site));
+            let title = d.title();
+            let description = format!("{title}: {}", d.summary);
+            let mut described = common(titled(&title), Some(&description), None, feeds);
+            if let Some(seo) = &mut described.seo {
+                seo.json_ld = Some(seo::script_json(&seo::legislation(site, d)));
+            }
+            let ctx = TemplateContext::Document(DocumentContext {
+                common: described,
+                document: DocumentFull::new(
+                    site,
+                    d,
+                    replaced_by.map(|r| &*documents.all[r.index]),
+                    amended_by.map(|r| &*documents.all[r.index]),
+                ),
+                breadcrumb: vec![
+                    Crumb {
+                        name: "Trang chủ",
+                        url: Some(config.url("")),
+                    },
+                    Crumb {
+                        name: "Văn bản",
+                        url: Some(config.url(route::DOCUMENTS)),
+                    },
+                    Crumb {
+                        name: d.kind_name(),
+                        url: Some(config.url(&route::document_kind(
+                            crate::content::DOCUMENT_KINDS[d.kind].1,
+                        ))),
+                    },
+                ],
+                citing: Vec::new(),
+            });
+            (ctx, msg!("render-origin-file", path = d.file.path.as_str()))
+        }
+        View::Documents {
+            list,
+            documents: shown,
+            pager,
+            lists,
+        } => {
+            use crate::model::DocumentListKind;
+            let documents = &index.documents;
+            let this = &documents.lists[list.index];
+            let (heading, list_kind) = match this.kind {
+                DocumentListKind::All => ("Văn bản".to_string(), "all"),
+                DocumentListKind::Kind(_) => (this.name.clone(), "kind"),
+                DocumentListKind::Year(year) => (format!("Văn bản năm {year}"), "year"),
+                DocumentListKind::Issuer => (format!("Văn bản của {}", this.name), "issuer"),
+            };
+            let mut title = heading.clone();
+            if pager.current > 1 {
+                title = format!("{title} – trang {}", pager.current);
+            }
+            let mut feeds = feed_links(site, home);
+            feeds.extend(document_feed_links(site));
+            let entry = |l: &plan::DocumentListRef| {
+                let other = &documents.lists[l.index];
+                DocumentListEntry {
+                    name: &other.name,
+                    url: config.url(&other.path),
+                    count: other.documents.len(),
+                    current: l.index == list.index,
+                }
+            };
+            let of = |kinds: &[usize]| -> Vec<DocumentListEntry> {
+                lists
+                    .iter()
+                    .filter(|l| kinds.contains(&l.index))
+                    .map(entry)
+                    .collect()
+            };
+            let mut breadcrumb = vec![Crumb {
+                name: "Trang chủ",
+                url: Some(config.url("")),
+            }];
+            if this.kind != DocumentListKind::All {
+                breadcrumb.push(Crumb {
+                    name: "Văn bản",
+                    url: Some(config.url(route::DOCUMENTS)),
+                });
+            }
+            let description = format!("{heading} – {}", config.title);
+            let ctx = TemplateContext::Documents(DocumentsContext {
+                common: common(titled(&title), Some(&description), None, feeds),
+                heading,
+                list_kind,
+                documents: shown
+                    .iter()
+                    .map(|r| DocumentSummary::new(site, &documents.all[r.index]))
+                    .collect(),
+                pagination: Pagination::new(config, pager),
+                breadcrumb,
+                filters: DocumentFilters {
+                    all: entry(&lists[0]),
+                    kinds: of(&documents.kinds),
+                    years: of(&documents.years),
+                    issuers: of(&documents.issuers),
+                },
+                document_feeds: FeedUrls {
+                    rss: config.url(&route::feed(route::DOCUMENTS, route::Feed::Rss)),
+                    atom: config.url(&route::feed(route::DOCUMENTS, route::Feed::Atom)),
                 },
             });
             (ctx, index_origin(&job.path))
@@ -876,7 +1009,11 @@ mod tests {
                 }
             }
         }
-        for template in REQUIRED.iter().chain(ALBUM_TEMPLATES) {
+        for template in REQUIRED
+            .iter()
+            .chain(ALBUM_TEMPLATES)
+            .chain(DOCUMENT_TEMPLATES)
+        {
             section(&format!("`{template}`"));
         }
         assert!(

@@ -21,6 +21,8 @@ pub const FEATURED_ON_HOME: usize = 5;
 pub const PER_CATEGORY_BLOCK: usize = 4;
 /// The "Tin mới" box beside every page.
 pub const SIDEBAR_LATEST: usize = 6;
+/// The "Văn bản mới" box beside every page.
+pub const SIDEBAR_DOCUMENTS: usize = 5;
 
 /// An article a list shows (or the sidebar, "Tin liên quan", the neighbours): its place in
 /// `Index::articles` and a stamp of what lists show of it (`content::Shown`; the settings are
@@ -72,7 +74,30 @@ macro_rules! hash_by_stamp {
         }
     )*};
 }
-hash_by_stamp!(ArticleRef, FullRef, ListRef, PageRef, AlbumRef);
+/// A document and a stamp of its source, its files and its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentRef {
+    pub index: usize,
+    stamp: u64,
+}
+
+/// A list of the documents library (all, a kind, a year, an issuer): its place in
+/// `Documents::lists` and a stamp of its name, address and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentListRef {
+    pub index: usize,
+    stamp: u64,
+}
+
+hash_by_stamp!(
+    ArticleRef,
+    FullRef,
+    ListRef,
+    PageRef,
+    AlbumRef,
+    DocumentRef,
+    DocumentListRef
+);
 
 /// Page `current` of `total` of the list at `list` (an address).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -142,6 +167,20 @@ pub enum View {
         albums: Vec<AlbumRef>,
         pager: Pager,
     },
+    /// A document's page, with the documents its `replaced_by:` and `amended_by:` name when
+    /// the library has them.
+    Document {
+        document: DocumentRef,
+        replaced_by: Option<DocumentRef>,
+        amended_by: Option<DocumentRef>,
+    },
+    /// A page of a list of documents, with every list to move between (kinds, years, issuers).
+    Documents {
+        list: DocumentListRef,
+        documents: Vec<DocumentRef>,
+        pager: Pager,
+        lists: Vec<DocumentListRef>,
+    },
     Provinces {
         regions: Vec<Region>,
         all: Vec<ListRef>,
@@ -170,6 +209,8 @@ impl View {
             View::Page(_) => "page.html",
             View::Album(_) => "album.html",
             View::Albums { .. } => "albums.html",
+            View::Document { .. } => "document.html",
+            View::Documents { .. } => "documents.html",
             View::Provinces { .. } => "provinces.html",
             View::Tags(_) => "tags.html",
             View::Categories(_) => "categories.html",
@@ -205,10 +246,15 @@ pub struct Plan {
     /// The albums' feeds (`thu-vien-anh/rss.xml`, `atom.xml`): the newest `[feeds] limit`
     /// albums; empty when the site has none.
     pub album_feed: Vec<AlbumRef>,
+    /// The documents' feeds (`van-ban/rss.xml`, `atom.xml`): the newest `[feeds] limit`
+    /// documents; empty when the site has none.
+    pub document_feed: Vec<DocumentRef>,
     /// The hash of the settings (site.toml as written, and the base URL in use).
     settings: u64,
     /// The sidebar's newest articles, on every page.
     pub sidebar: Vec<ArticleRef>,
+    /// The sidebar's newest documents ("Văn bản mới"), on every page.
+    pub sidebar_documents: Vec<DocumentRef>,
     /// The hash of what every page depends on: the settings, which provinces have a list (pages
     /// link to them), the sidebar.
     global: u64,
@@ -307,6 +353,22 @@ impl<'a> Resolver<'a> {
         AlbumRef {
             index,
             stamp: hash_of((album.source_hash, &album.path, listed)),
+        }
+    }
+
+    fn document(&self, index: usize) -> DocumentRef {
+        let document = &self.index.documents.all[index];
+        DocumentRef {
+            index,
+            stamp: hash_of((document.source_hash, &document.path)),
+        }
+    }
+
+    fn document_list(&self, index: usize) -> DocumentListRef {
+        let list = &self.index.documents.lists[index];
+        DocumentListRef {
+            index,
+            stamp: hash_of((list.kind, &list.name, &list.path, list.documents.len())),
         }
     }
 
@@ -512,6 +574,53 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
     let album_feed = (0..albums.min(config.feeds.limit))
         .map(|a| r.album(a))
         .collect();
+    let documents = &index.documents;
+    let document_lists: Vec<DocumentListRef> = (0..documents.lists.len())
+        .map(|l| r.document_list(l))
+        .collect();
+    for (l, list) in documents.lists.iter().enumerate() {
+        let count = list.documents.len();
+        let total = paginate::page_count(count, config.page_size);
+        for page in 1..=total {
+            let range = paginate::page_range(count, config.page_size, page);
+            jobs.push(Job {
+                path: route::list_page(&list.path, page),
+                view: View::Documents {
+                    list: document_lists[l],
+                    documents: list.documents[range]
+                        .iter()
+                        .map(|&d| r.document(d))
+                        .collect(),
+                    pager: Pager {
+                        list: list.path.clone(),
+                        current: page,
+                        total,
+                    },
+                    lists: document_lists.clone(),
+                },
+            });
+        }
+    }
+    let linked = |number: &Option<(String, std::ops::Range<usize>)>| {
+        number
+            .as_ref()
+            .and_then(|(n, _)| documents.by_number(n))
+            .map(|d| r.document(d))
+    };
+    for (d, document) in documents.all.iter().enumerate() {
+        jobs.push(Job {
+            path: document.path.clone(),
+            view: View::Document {
+                document: r.document(d),
+                replaced_by: linked(&document.replaced_by),
+                amended_by: linked(&document.amended_by),
+            },
+        });
+    }
+    let document_feed = documents
+        .latest(config.feeds.limit)
+        .map(|d| r.document(d))
+        .collect();
     for (i, page) in index.pages.iter().enumerate() {
         jobs.push(Job {
             path: route::page(&page.path),
@@ -550,12 +659,19 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
     provinces.sort_unstable();
     provinces.hash(&mut h);
     sidebar.hash(&mut h);
+    let sidebar_documents: Vec<DocumentRef> = documents
+        .latest(SIDEBAR_DOCUMENTS)
+        .map(|d| r.document(d))
+        .collect();
+    sidebar_documents.hash(&mut h);
     Plan {
         jobs,
         feeds,
         album_feed,
+        document_feed,
         settings,
         sidebar,
+        sidebar_documents,
         global: h.finish(),
     }
 }

@@ -1,6 +1,7 @@
 //! Takes what a page is (its title, description, address and picture; for an article, the article)
 //! and gives what link previews and search engines read: Open Graph and Twitter card `<meta>`
-//! tags, and JSON-LD (`NewsArticle` for an article, `WebSite` with its search for the home page).
+//! tags, and JSON-LD (`NewsArticle` for an article, `Legislation` for a document, `WebSite` with
+//! its search for the home page).
 //!
 //! Built in Rust rather than in the templates so that every page gets the same, tested rules:
 //! absolute URLs, dates with the site's offset, a picture Facebook and Zalo can show (not SVG),
@@ -236,6 +237,55 @@ pub fn news_article(site: Site<'_>, article: &Article) -> Value {
             based["url"] = json!(url);
         }
         doc["isBasedOn"] = based;
+    }
+    doc
+}
+
+/// schema.org `Legislation` for a document's page: its number, kind, date, issuer, whether it
+/// is in force, and its files.
+pub fn legislation(site: Site<'_>, document: &crate::content::Document) -> Value {
+    use crate::content::Status;
+    let config = site.config;
+    let url = config.permalink(&document.path);
+    let mut doc = json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": document.title(),
+        "description": document.summary,
+        "url": url,
+        "mainEntityOfPage": { "@type": "WebPage", "@id": url },
+        "legislationIdentifier": document.number,
+        "legislationType": document.kind_name(),
+        "legislationDate": document.issued.format("%Y-%m-%d").to_string(),
+        "legislationPassedBy": { "@type": "Organization", "name": document.issuer },
+        "legislationLegalForce": match document.status {
+            Status::Repealed => "https://schema.org/NotInForce",
+            Status::InForce | Status::Amended => "https://schema.org/InForce",
+        },
+        "inLanguage": config.language,
+        "publisher": publisher(config),
+    });
+    if let Some(effective) = &document.effective {
+        doc["legislationDateVersion"] = json!(effective.format("%Y-%m-%d").to_string());
+    }
+    if !document.files.is_empty() {
+        doc["encoding"] = Value::Array(
+            document
+                .files
+                .iter()
+                .map(|f| {
+                    json!({
+                        "@type": "MediaObject",
+                        "name": f.title,
+                        "contentUrl": absolute_asset(config, &f.src),
+                        "contentSize": super::context::file_size(f.bytes),
+                    })
+                })
+                .collect(),
+        );
+    }
+    if !document.tags.is_empty() {
+        doc["keywords"] = json!(document.tags);
     }
     doc
 }

@@ -784,14 +784,18 @@ impl CmsApi {
     /// `[{data, file: {path, id}}]`, by path. Hidden files are left out, and so are links that
     /// lead out of `content/`, as the build leaves them out. The articles' folder is listed at
     /// every depth, whatever the CMS asks: bantin reads articles in any subfolder
-    /// (`content/tin-tuc/2024/…`), and the CMS asks for its own folder only; so is the albums'
-    /// (`content/thu-vien-anh/2025/…`).
+    /// (`content/tin-tuc/2024/…`), and the CMS asks for its own folder only; so are the albums'
+    /// (`content/thu-vien-anh/2025/…`) and the documents' (`content/van-ban/2020/…`).
     fn entries_by_folder(&self, p: FolderParams) -> Answer {
         let folder = self.locate(&p.folder, Want::EntryFolder)?;
         let extension = format!(".{}", p.extension.trim_start_matches('.'));
         let folder_name = p.folder.trim_matches('/');
-        let articles =
-            folder_name == crate::cms::ARTICLES_FOLDER || folder_name == crate::cms::ALBUMS_FOLDER;
+        let articles = [
+            crate::cms::ARTICLES_FOLDER,
+            crate::cms::ALBUMS_FOLDER,
+            crate::cms::DOCUMENTS_FOLDER,
+        ]
+        .contains(&folder_name);
         let depth = if articles {
             64
         } else {

@@ -86,7 +86,11 @@ fn a_site_with_cms_publishes_its_admin_and_one_without_does_not() {
         .iter()
         .filter_map(|c| c["name"].as_str())
         .collect();
-    assert_eq!(names, ["tin-tuc", "thu-vien-anh", "trang"], "{text}");
+    assert_eq!(
+        names,
+        ["tin-tuc", "thu-vien-anh", "van-ban", "trang"],
+        "{text}"
+    );
     let albums = &collections[1];
     assert_eq!(albums["label"].as_str(), Some("Thư viện ảnh"));
     assert_eq!(albums["folder"].as_str(), Some("content/thu-vien-anh"));
@@ -143,6 +147,94 @@ fn a_site_with_cms_publishes_its_admin_and_one_without_does_not() {
             ("src".to_string(), "image".to_string()),
             ("alt".to_string(), "string".to_string()),
             ("caption".to_string(), "string".to_string()),
+        ]
+    );
+
+    // A fourth, "Văn bản", edits the documents library: the kind as a select of every kind
+    // bantin knows, the level and status as selects of their accepted values, the dates as
+    // days, and a list of files with their titles.
+    let documents = &collections[2];
+    assert_eq!(documents["label"].as_str(), Some("Văn bản"));
+    assert_eq!(documents["folder"].as_str(), Some("content/van-ban"));
+    assert_eq!(documents["identifier_field"].as_str(), Some("number"));
+    let document_fields: Vec<String> = fields(documents)
+        .iter()
+        .filter_map(|f| f["name"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        document_fields,
+        [
+            "number",
+            "kind",
+            "issuer",
+            "level",
+            "issued",
+            "effective",
+            "signer",
+            "summary",
+            "status",
+            "replaced_by",
+            "amended_by",
+            "files",
+            "link",
+            "tags",
+            "draft",
+            "body"
+        ],
+        "{text}"
+    );
+    let kind = field(documents, "kind");
+    assert_eq!(kind["widget"].as_str(), Some("select"));
+    let kinds: Vec<&str> = kind["options"]
+        .as_vec()
+        .map(|o| o.iter().filter_map(|k| k.as_str()).collect())
+        .unwrap_or_default();
+    for wanted in [
+        "Nghị định",
+        "Chỉ thị",
+        "Nghị quyết",
+        "Kế hoạch",
+        "Quyết định",
+    ] {
+        assert!(kinds.contains(&wanted), "{wanted} not in {kinds:?}");
+    }
+    let values = |name: &str| -> Vec<String> {
+        let f = field(documents, name);
+        assert_eq!(f["widget"].as_str(), Some("select"), "{name}");
+        f["options"]
+            .as_vec()
+            .map(|o| {
+                o.iter()
+                    .filter_map(|v| v["value"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(values("level"), ["trung-uong", "tinh", "lien-hiep"]);
+    assert_eq!(
+        values("status"),
+        ["con-hieu-luc", "da-sua-doi", "het-hieu-luc"]
+    );
+    assert_eq!(
+        field(documents, "issued")["format"].as_str(),
+        Some("DD/MM/YYYY")
+    );
+    let files = field(documents, "files");
+    assert_eq!(files["widget"].as_str(), Some("list"));
+    let file_fields: Vec<(String, String)> = fields(&files)
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap_or_default().to_string(),
+                f["widget"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        file_fields,
+        [
+            ("src".to_string(), "file".to_string()),
+            ("title".to_string(), "string".to_string()),
         ]
     );
 

@@ -273,3 +273,54 @@ fn a_photo_taken_from_an_albums_folder_is_seen_without_editing_the_album() {
         "after the photo came back"
     );
 }
+
+/// A document is its file and its files in static/, whose type and size its page shows: a new
+/// version of its PDF is seen by the next incremental build though the document's file is
+/// unchanged, and so is an edit of the document and a file taken away.
+#[test]
+fn a_documents_file_replaced_in_static_is_seen_without_editing_the_document() {
+    let site = support::copy_sample_site();
+    let options = Options {
+        source: site.root.clone(),
+        ..Options::default()
+    };
+    let mut reuse = Memo::new();
+    compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let page = "van-ban/80-2020-nd-cp/index.html";
+    let pdf = site.root.join("static/van-ban/2020/80-2020-nd-cp.pdf");
+    let bytes = fs::read(&pdf).unwrap_or_else(|e| panic!("{e}"));
+
+    // A new version of the PDF, 200 KB.
+    let mut bigger = bytes.clone();
+    bigger.resize(200 * 1024, b' ');
+    fs::write(&pdf, &bigger).unwrap_or_else(|e| panic!("{e}"));
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let got = files(&compiled);
+    assert!(
+        String::from_utf8_lossy(&got[page]).contains("(PDF · 200 KB)"),
+        "the page shows the new size"
+    );
+    assert_eq!(got, clean(&options), "after the PDF was replaced");
+
+    // An edit of the document's summary.
+    let file = site.root.join("content/van-ban/2020/80-2020-nd-cp.md");
+    support::edit(&file, "Quy định việc quản lý", "Quy định về quản lý");
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(files(&compiled), clean(&options), "after the summary edit");
+
+    // The file taken away: an error, and back again.
+    fs::remove_file(&pdf).unwrap_or_else(|e| panic!("{e}"));
+    let missing = |result: Result<Compiled, bantin::build::BuildError>| match result {
+        Ok(_) => panic!("the document's file is gone, yet the build succeeded"),
+        Err(e) => assert!(format!("{e:?}").contains("80-2020-nd-cp.pdf"), "{e:?}"),
+    };
+    missing(compile_with(&options, &mut reuse));
+    missing(compile(&options));
+    fs::write(&pdf, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        files(&compiled),
+        clean(&options),
+        "after the file came back"
+    );
+}

@@ -12,6 +12,7 @@ mod cms_api;
 mod cms_ui;
 mod content_rules;
 mod dates;
+mod documents;
 mod equivalence;
 mod errors;
 mod generated_site;
