@@ -4,6 +4,7 @@
 //! `external`, http(s) links are fetched too (see `external`); with `old_urls`, the old site's
 //! addresses are looked up (see `old_urls`). Nothing is written but the external-link cache.
 
+pub mod documents;
 mod external;
 mod old_urls;
 
@@ -52,6 +53,8 @@ pub struct Report {
     pub from_cache: usize,
     /// What became of the old addresses of `Options::old_urls`, when given and read.
     pub old_urls: Option<OldUrls>,
+    /// What the articles and pages cite (see `documents`).
+    pub cited: documents::Cited,
     /// The build's warnings and every broken link, sorted by file and position.
     pub problems: Vec<Problem>,
 }
@@ -104,6 +107,8 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
     let mut problems = compiled.warnings.clone();
     problems.extend(compiled.links.iter().cloned());
     problems.append(&mut found.problems);
+    let (cited, dated) = documents::cited(&compiled.index);
+    problems.extend(dated);
     let mut report = Report {
         articles: compiled.index.articles.len(),
         pages: compiled.index.pages.len(),
@@ -112,6 +117,7 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
         external_skipped: 0,
         from_cache: 0,
         old_urls: None,
+        cited,
         problems: Vec::new(),
     };
     if let Some(list) = &options.old_urls {
@@ -348,6 +354,9 @@ pub struct JsonChecked {
     pub external_skipped: usize,
     /// With `--old-urls`: how many old addresses were checked, kept and lost.
     pub old_urls: Option<OldUrls>,
+    /// References to documents in the bodies, how many the library links, and (with
+    /// `--missing-documents`) the documents cited that it lacks.
+    pub documents: documents::Cited,
 }
 
 impl<'a> JsonReport<'a> {
@@ -365,6 +374,7 @@ impl<'a> JsonReport<'a> {
                 external_links: r.external_links,
                 external_skipped: r.external_skipped,
                 old_urls: r.old_urls,
+                documents: r.cited.clone(),
             }),
             problems: problems
                 .iter()

@@ -248,6 +248,10 @@ pub struct CheckArgs {
     /// sitemap or an access log) still leads to a page, file or redirect
     #[arg(long, value_name = "FILE")]
     pub old_urls: Option<PathBuf>,
+    /// Also list the documents the articles cite (Nghị định 58/2022/NĐ-CP…) that the
+    /// documents library (content/van-ban/) lacks, most cited first, with where each is cited
+    #[arg(long)]
+    pub missing_documents: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

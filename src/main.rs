@@ -303,6 +303,7 @@ fn run_check(cli: &Cli, lang: Lang, args: &cli::CheckArgs) -> ExitCode {
             } else {
                 fail(lang, line);
             }
+            print_cited(lang, &report.cited, args.missing_documents);
             if let Some(old) = report.old_urls {
                 let line = msg!(
                     "cli-check-old-urls",
@@ -321,6 +322,41 @@ fn run_check(cli: &Cli, lang: Lang, args: &cli::CheckArgs) -> ExitCode {
         Err(_) => fail(lang, msg!("cli-check-not-checked", count = errors)),
     }
     code
+}
+
+/// How many document references the library links; with `list`, every document cited that it
+/// lacks and where, else a hint that the list exists.
+fn print_cited(lang: Lang, cited: &bantin::check::documents::Cited, list: bool) {
+    if cited.citations == 0 {
+        return;
+    }
+    let missing: usize = cited.missing.len();
+    say(
+        lang,
+        msg!(
+            "cli-check-documents",
+            citations = cited.citations,
+            linked = cited.linked,
+            missing = missing,
+        ),
+    );
+    if !list {
+        if missing > 0 {
+            say(lang, msg!("cli-check-documents-hint"));
+        }
+        return;
+    }
+    for m in &cited.missing {
+        say(
+            lang,
+            msg!(
+                "cli-check-missing-document",
+                document = m.document.as_str(),
+                count = m.citations,
+                places = m.places.join(", "),
+            ),
+        );
+    }
 }
 
 /// "; held back: 1 scheduled, 1 draft; next due 18/01/2027 00:00" — empty when nothing is.

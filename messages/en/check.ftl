@@ -59,3 +59,6 @@ check-old-url-help-query = the old site named a post or page by this query (Word
 check-old-url-help-same-slug = did you mean { $suggestion }? add "{ $address }" to the `aliases:` of { $file }, or { $redirect }
 check-old-url-help-close = did you mean { $suggestion }? keep the old address with { $redirect }
 check-old-url-help-none = no address of the site is close to it; keep it with { $redirect }, or in the `aliases:` of the article it was
+check-citation-date = the article gives { $document } the date { $written }, but the documents library says it was issued on { $issued }
+check-citation-date-label = the library says { $issued }
+check-citation-date-help = one of the two dates is wrong: fix the date in the article, or the `issued:` line in { $file }

@@ -71,6 +71,18 @@ cli-check-old-urls = checked { $count ->
     [one] 1 old address
    *[other] { $count } old addresses
 }: { $kept } kept, { $lost } would be lost
+cli-check-documents = documents cited in the articles: { $citations ->
+    [one] 1 citation
+   *[other] { $citations } citations
+}, { $linked } linked to the documents library; { $missing ->
+    [one] 1 document cited is
+   *[other] { $missing } documents cited are
+} not in the library
+cli-check-documents-hint = to list the documents the library lacks and where they are cited: bantin check --missing-documents
+cli-check-missing-document = – { $document }: cited { $count ->
+    [one] once
+   *[other] { $count } times
+}, at { $places }
 cli-check-not-checked = the site has { $count ->
     [one] 1 error
    *[other] { $count } errors

@@ -59,3 +59,6 @@ check-old-url-help-query = trang cũ dùng phần sau dấu ? này để chỉ m
 check-old-url-help-same-slug = có phải ý bạn là `{ $suggestion }`? hãy thêm "{ $address }" vào `aliases:` của { $file }, hoặc thêm { $redirect }
 check-old-url-help-close = có phải ý bạn là `{ $suggestion }`? hãy giữ địa chỉ cũ bằng { $redirect }
 check-old-url-help-none = không có địa chỉ nào của trang web gần giống địa chỉ này; hãy giữ nó bằng { $redirect }, hoặc ghi nó vào `aliases:` của bài viết trước đây ở địa chỉ đó
+check-citation-date = bài viết ghi { $document } ngày { $written }, nhưng thư viện văn bản ghi ngày ban hành { $issued }
+check-citation-date-label = thư viện ghi ngày { $issued }
+check-citation-date-help = một trong hai ngày bị sai: sửa ngày trong bài, hoặc sửa dòng `issued:` trong { $file }

@@ -41,6 +41,9 @@ cli-check-summary = đã kiểm tra { $articles } bài viết, { $pages } trang,
    *[other] { $broken } liên kết hỏng
 }
 cli-check-old-urls = đã kiểm tra { $count } địa chỉ cũ: giữ được { $kept }, sẽ mất { $lost }
+cli-check-documents = văn bản được dẫn trong bài: { $citations } lần, { $linked } lần có liên kết tới thư viện văn bản; { $missing } văn bản được dẫn mà thư viện chưa có
+cli-check-documents-hint = xem danh sách các văn bản thư viện chưa có, và nơi dẫn chúng: bantin check --missing-documents
+cli-check-missing-document = – { $document }: dẫn { $count } lần, tại { $places }
 cli-check-not-checked = trang web có { $count } lỗi; chưa kiểm tra liên kết
 
 ## bantin serve

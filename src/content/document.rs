@@ -223,11 +223,16 @@ impl Document {
     }
 }
 
-/// The key a document number is found by: "80/2020/nđ-cp", "80 / 2020 / NĐ–CP" and
-/// "80/2020/NĐ-CP" are the same document.
-// TODO(citation): switch to `crate::locale::citation::DocNumber` once it lands; this is the one
-// place that decides which numbers are the same.
+/// The key a document number is found by: "80/2020/nđ-cp", "80 / 2020 / NĐ–CP", "80/2020/ND-CP"
+/// and "80/2020/NĐ-CP" are the same document. A number the citation grammar reads
+/// (`locale::citation::DocNumber`) is keyed as citations of it are (`DocNumber::match_key`), so an
+/// article's "Nghị định số 80/2020/NĐ-CP" finds it; any other number is keyed by its text with
+/// spaces, dashes and case evened out, so a library can still hold it (and find it by number),
+/// though no citation will name it.
 pub fn number_key(number: &str) -> String {
+    if let Some(number) = crate::locale::citation::DocNumber::parse(number) {
+        return number.match_key();
+    }
     let nfc: String = number.trim().nfc().collect();
     let dashed = nfc.replace(['–', '—', '‑'], "-");
     let mut out = String::with_capacity(dashed.len());
@@ -238,7 +243,10 @@ pub fn number_key(number: &str) -> String {
         }
         out.push_str(word);
     }
-    out.to_uppercase().nfc().collect()
+    out.to_uppercase()
+        .nfc()
+        .map(|c| if c == 'Đ' { 'D' } else { c })
+        .collect()
 }
 
 /// The place in `KINDS` of a kind as written: with or without tones, in any case.
@@ -543,21 +551,34 @@ mod tests {
     }
 
     #[test]
-    fn number_keys_ignore_spacing_dashes_and_case() {
-        let cases = [
-            ("80/2020/NĐ-CP", "80/2020/NĐ-CP"),
-            ("  80 / 2020 / nđ – cp ", "80/2020/NĐ-CP"),
-            ("38-CT/TW", "38-CT/TW"),
-            ("38–ct/tw", "38-CT/TW"),
-            // Decomposed Đ (D + combining stroke is not a decomposition, but a decomposed tone
-            // is): NFC makes them equal.
-            ("1970/KH-UBND", "1970/KH-UBND"),
-            ("Luật số 5", "LUẬT SỐ 5"),
-            ("Lua\u{0323}\u{0302}t so\u{0302}\u{0301} 5", "LUẬT SỐ 5"),
+    fn number_keys_ignore_spacing_dashes_case_and_the_stroke_of_d() {
+        // Each row: ways of writing one number, all the same key, and the key.
+        let cases: &[(&[&str], &str)] = &[
+            (
+                &[
+                    "80/2020/NĐ-CP",
+                    "  80 / 2020 / nđ – cp ",
+                    "80/2020/ND-CP",
+                    "080/2020/NĐ-CP",
+                ],
+                "80/2020/ND-CP",
+            ),
+            (&["38-CT/TW", "38–ct/tw", "38 - CT/TW"], "38-CT/TW"),
+            (&["1970/KH-UBND", "1970/kh-ubnd"], "1970/KH-UBND"),
+            // Not a number the citation grammar reads: kept, evened out. A decomposed tone
+            // (Unikey's "Unicode tổ hợp") is the same text once NFC.
+            (
+                &["Luật số 5", "Lua\u{0323}\u{0302}t so\u{0302}\u{0301} 5"],
+                "LUẬT SỐ 5",
+            ),
         ];
         for (written, key) in cases {
-            assert_eq!(number_key(written), key, "{written}");
+            for w in *written {
+                assert_eq!(number_key(w), *key, "{w}");
+            }
         }
+        assert_ne!(number_key("80/2020/NĐ-CP"), number_key("80/2021/NĐ-CP"));
+        assert_ne!(number_key("12-CT/TW"), number_key("12-CT/TU"));
     }
 
     #[test]

@@ -451,6 +451,25 @@ impl DocNumber {
     pub fn slug(&self) -> String {
         slugify(&self.text)
     }
+
+    /// What every way of typing one document's number shares, to find it by: the serial without
+    /// leading zeros, the year, the symbol in capitals with Đ as D. "09/2014/TT-BTTTT" and
+    /// "9/2014/TT-BTTTT" are one document, and so are "80/2020/NĐ-CP" and "80/2020/ND-CP" typed
+    /// without a Vietnamese keyboard.
+    pub fn match_key(&self) -> String {
+        let serial = self.serial().trim_start_matches('0');
+        let serial = if serial.is_empty() { "0" } else { serial };
+        let middle = &self.text[self.serial_end..self.symbol_start];
+        let symbol: String = self
+            .symbol()
+            .chars()
+            .map(|c| match c {
+                'Đ' | 'đ' => 'D',
+                c => c.to_ascii_uppercase(),
+            })
+            .collect();
+        format!("{serial}{middle}{symbol}")
+    }
 }
 
 impl fmt::Display for DocNumber {
@@ -477,11 +496,7 @@ impl Reference {
     /// its kind ("Luật 67/2006" matches 67/2006/QH11).
     pub fn matches(&self, number: &DocNumber) -> bool {
         match self {
-            Reference::Number(own) => {
-                same_serial(own.serial(), number.serial())
-                    && own.year == number.year
-                    && own.symbol() == number.symbol()
-            }
+            Reference::Number(own) => own.match_key() == number.match_key(),
             Reference::Short { kind, serial, year } => {
                 number.year == Some(*year)
                     && same_serial(serial, number.serial())
@@ -1782,6 +1797,23 @@ mod tests {
                 false,
             ),
             (Reference::Number(number("12-CT/TW")), "12-KL/TW", false),
+            // Typed without a Vietnamese keyboard, or in lower case after a kind word.
+            (
+                Reference::Number(number("80/2020/ND-CP")),
+                "80/2020/NĐ-CP",
+                true,
+            ),
+            (
+                Reference::Number(number("308/QĐ-UBND")),
+                "308/QD-UBND",
+                true,
+            ),
+            (Reference::Number(number("12-CT/TW")), "12-CT/TU", false),
+            (
+                Reference::Number(number("1970/KH-UBND")),
+                "1970/KH-UBND-VX",
+                false,
+            ),
             (short(K::NghiDinh, "80", 2020), "80/2020/NĐ-CP", true),
             (short(K::NghiDinh, "080", 2020), "80/2020/NĐ-CP", true),
             (short(K::NghiDinh, "80", 2020), "80/2020/TT-BTC", false),

@@ -63,6 +63,37 @@ pub struct Rendered {
     /// What was removed to make the body safe, in the order written (always empty with
     /// `RawHtml::Trusted`).
     pub removed: Vec<Removal>,
+    /// The documents the body cites ("Nghị định số 80/2020/NĐ-CP"), in the order written. Each
+    /// is marked in `html` as `<a data-van-ban="KEY">…</a>`, which the render step turns into a
+    /// link to the document's page, or back into plain text when the library lacks it.
+    pub citations: Vec<BodyCitation>,
+}
+
+/// A document reference in a body's text (`locale::citation`), outside links and code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyCitation {
+    pub reference: crate::locale::citation::Reference,
+    /// The kind from the words before the number or its symbol.
+    pub kind: Option<crate::locale::citation::DocKind>,
+    /// The date written after it ("ngày 19/9/2019"), when it is a calendar date.
+    pub date: Option<chrono::NaiveDate>,
+    /// What the marker's `data-van-ban` holds (`citation_key`).
+    pub key: String,
+    /// Byte range of the whole reference in the body (kind word through date); of the text
+    /// event it was found in when the Markdown wrote it differently (escapes).
+    pub span: Range<usize>,
+    /// Byte range of its date in the body, when it has one and it was found there.
+    pub date_span: Option<Range<usize>>,
+}
+
+/// The key of a reference in the body's markers: the canonical number ("80/2020/NĐ-CP"), or for a
+/// short form its kind and number ("nghi-dinh:80/2020").
+pub fn citation_key(reference: &crate::locale::citation::Reference) -> String {
+    use crate::locale::citation::Reference;
+    match reference {
+        Reference::Number(number) => number.as_str().to_string(),
+        Reference::Short { kind, serial, year } => format!("{}:{serial}/{year}", kind.slug()),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +162,7 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
         headings: Vec::new(),
         links: Vec::new(),
         images: Vec::new(),
+        citations: Vec::new(),
         words: WordCounter::default(),
         summary: None,
         last_heading_level: 1,
@@ -185,6 +217,7 @@ pub fn render(markdown: &str, options: &Options, highlighter: &Highlighter) -> R
         links: walker.links,
         images: walker.images,
         removed,
+        citations: walker.citations,
     }
 }
 
@@ -216,6 +249,7 @@ struct Walker<'a, 'h> {
     headings: Vec<Heading>,
     links: Vec<Link>,
     images: Vec<BodyImage>,
+    citations: Vec<BodyCitation>,
     words: WordCounter,
     summary: Option<String>,
     /// Level of the previous heading, 1 (the page title) before the first.
@@ -255,7 +289,22 @@ impl<'a> Walker<'a, '_> {
                     depth = depth.saturating_sub(1);
                     self.end(*tag);
                 }
-                Event::Text(text) | Event::Code(text) => {
+                Event::Text(text) => {
+                    // pulldown-cmark splits a run of text at escapes and entities; the run is
+                    // read whole, so "1970/KH\-UBND" is one reference.
+                    let mut run = text.clone();
+                    let mut span = range.clone();
+                    while let Some((Event::Text(next), next_range)) = events.get(i) {
+                        let mut joined = run.into_string();
+                        joined.push_str(next);
+                        run = joined.into();
+                        span.end = next_range.end;
+                        i += 1;
+                    }
+                    self.words.add(&run);
+                    self.text(&run, &span);
+                }
+                Event::Code(text) => {
                     self.words.add(text);
                     self.emit(event.clone());
                 }
@@ -449,6 +498,62 @@ impl<'a> Walker<'a, '_> {
         let level = level_from_number(level);
         self.open_heading = Some(level);
         level
+    }
+
+    /// Emits a text event, marking the document references in it (not inside a link: a nested
+    /// `<a>` is invalid, and the author chose that link's target).
+    fn text(&mut self, text: &CowStr<'a>, range: &Range<usize>) {
+        let found = if self.open_links.is_empty() {
+            crate::locale::citation::find(text)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() {
+            self.emit(Event::Text(text.clone()));
+            return;
+        }
+        // Where the text stands in the source: the same bytes, unless the Markdown wrote it
+        // with escapes or references, in which case each reference is looked up in the source.
+        let source = self.markdown.get(range.clone()).unwrap_or_default();
+        let verbatim = source == text.as_ref();
+        let mut done = 0;
+        for citation in found {
+            let shown = citation.span.start..citation.number_span.end;
+            let written = &text[citation.span.clone()];
+            let span = if verbatim {
+                range.start + citation.span.start..range.start + citation.span.end
+            } else {
+                source.find(written).map_or(range.start..range.start, |at| {
+                    range.start + at..range.start + at + written.len()
+                })
+            };
+            let date_span = citation.date_span.as_ref().and_then(|d| {
+                let inside = d.start - citation.span.start..d.end - citation.span.start;
+                (span.len() == written.len())
+                    .then(|| span.start + inside.start..span.start + inside.end)
+            });
+            let key = citation_key(&citation.reference);
+            if shown.start > done {
+                self.emit(Event::Text(text[done..shown.start].to_string().into()));
+            }
+            self.emit(Event::InlineHtml(
+                format!("<a data-van-ban=\"{}\">", escape_html(&key)).into(),
+            ));
+            self.emit(Event::Text(text[shown.clone()].to_string().into()));
+            self.emit(Event::InlineHtml("</a>".into()));
+            done = shown.end;
+            self.citations.push(BodyCitation {
+                reference: citation.reference,
+                kind: citation.kind,
+                date: citation.date,
+                key,
+                span,
+                date_span,
+            });
+        }
+        if done < text.len() {
+            self.emit(Event::Text(text[done..].to_string().into()));
+        }
     }
 
     fn emit(&mut self, event: Event<'a>) {
@@ -1174,6 +1279,86 @@ mod tests {
             let html = render_at(md, base).html;
             assert!(html.contains(want), "{md} at {base}: {html}");
         }
+    }
+
+    #[test]
+    fn document_references_are_marked_where_written_but_not_in_links_or_code() {
+        let md = "Thực hiện Chỉ thị 38-CT/TW ngày 19/9/2019 và *Nghị định số 80/2020/NĐ-CP*.\n\n\
+                  Xem [Nghị định 58/2022/NĐ-CP](https://vanban.example/58) và `80/2020/NĐ-CP`.\n\n\
+                  ```\nQuyết định 308/QĐ-UBND\n```\n\n\
+                  Số tiền 21.759.990.000 đồng, giai đoạn 2022-2027, gọi 0297 3000 123.\n";
+        let out = r(md);
+        let keys: Vec<&str> = out.citations.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["38-CT/TW", "80/2020/NĐ-CP"]);
+        // The kind word and the number are the marked text; the date stays outside.
+        assert!(
+            out.html.contains(
+                "<a data-van-ban=\"38-CT/TW\">Chỉ thị 38-CT/TW</a> ngày 19/9/2019 và \
+                 <em><a data-van-ban=\"80/2020/NĐ-CP\">Nghị định số 80/2020/NĐ-CP</a></em>."
+            ),
+            "{}",
+            out.html
+        );
+        // Spans point at what was written, the date too.
+        let first = &out.citations[0];
+        assert_eq!(&md[first.span.clone()], "Chỉ thị 38-CT/TW ngày 19/9/2019");
+        assert_eq!(
+            first.date_span.clone().map(|d| &md[d]),
+            Some("ngày 19/9/2019")
+        );
+        assert_eq!(first.date, chrono::NaiveDate::from_ymd_opt(2019, 9, 19));
+        assert_eq!(
+            &md[out.citations[1].span.clone()],
+            "Nghị định số 80/2020/NĐ-CP"
+        );
+        // The link's own text and the code are left as written.
+        assert!(
+            out.html.contains(">Nghị định 58/2022/NĐ-CP</a>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<code>80/2020/NĐ-CP</code>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn a_short_reference_and_one_written_with_an_escape_keep_their_place() {
+        let md = "Theo NĐ 80/2020, và Kế hoạch số 1970/KH\\-UBND.";
+        let out = r(md);
+        let keys: Vec<&str> = out.citations.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["nghi-dinh:80/2020", "1970/KH-UBND"]);
+        assert_eq!(&md[out.citations[0].span.clone()], "NĐ 80/2020");
+        // Written with a backslash: the text event differs from the source, so the span is where
+        // the event starts rather than a wrong place.
+        let escaped = &out.citations[1].span;
+        assert!(escaped.start <= md.find("Kế hoạch").unwrap_or(0) + "Kế hoạch".len());
+        assert!(
+            out.html
+                .contains("<a data-van-ban=\"nghi-dinh:80/2020\">NĐ 80/2020</a>")
+        );
+    }
+
+    #[test]
+    fn a_marker_survives_the_sanitizer_of_a_body_with_raw_html() {
+        let options = Options {
+            raw_html: RawHtml::Sanitize,
+            ..Options::new("/")
+        };
+        let out = render(
+            "<p onclick=\"x()\">Trích</p>\n\nThực hiện Nghị quyết số 202/2025/QH15.\n",
+            &options,
+            highlighter(),
+        );
+        assert!(
+            out.html
+                .contains("<a data-van-ban=\"202/2025/QH15\">Nghị quyết số 202/2025/QH15</a>"),
+            "{}",
+            out.html
+        );
+        assert!(!out.html.contains("onclick"));
     }
 
     #[test]

@@ -213,7 +213,7 @@ const GLOBAL_ATTRIBUTES: &[&str] = &["aria-label", "class", "dir", "id", "lang",
 
 /// Attributes kept on one element; those in `URL_ATTRIBUTES` are filtered by value.
 const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
-    ("a", &["href", "hreflang", "target"]),
+    ("a", &["href", "hreflang", "target", "data-van-ban"]),
     (
         "img",
         &["src", "alt", "width", "height", "loading", "decoding"],

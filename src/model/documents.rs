@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 
 use crate::content::{DOCUMENT_KINDS, Document, Filter, number_key};
+use crate::locale::citation::{DocNumber, Reference};
 use crate::locale::{self, collate::Collator};
 use crate::msg;
 use crate::problem::Problem;
@@ -51,6 +52,9 @@ pub struct Documents {
     pub issuers: Vec<usize>,
     /// Each document's place in `all` by its number's key (`content::number_key`).
     by_key: HashMap<String, usize>,
+    /// Each document's number as the citation grammar reads it (`None`: a number it does not
+    /// read, which no citation names), for short references ("Nghị định 80/2020").
+    numbers: Vec<Option<DocNumber>>,
 }
 
 impl Documents {
@@ -145,12 +149,14 @@ impl Documents {
                 });
             }
         }
+        let numbers = all.iter().map(|d| DocNumber::parse(&d.number)).collect();
         let documents = Documents {
             all,
             lists,
             kinds,
             years,
             issuers,
+            numbers,
             by_key,
         };
         (documents, problems)
@@ -159,6 +165,26 @@ impl Documents {
     /// The published document with this number, however it is spaced or cased.
     pub fn by_number(&self, number: &str) -> Option<usize> {
         self.by_key.get(&number_key(number)).copied()
+    }
+
+    /// The published document a citation names: by its number however it was typed, or for a
+    /// short reference ("NĐ 80/2020") the one document whose number it fits; `None` when the
+    /// library has none (or, for a short reference, several).
+    pub fn resolve(&self, reference: &Reference) -> Option<usize> {
+        match reference {
+            Reference::Number(number) => self.by_key.get(&number.match_key()).copied(),
+            Reference::Short { .. } => {
+                let mut fits = self
+                    .numbers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.as_ref().is_some_and(|n| reference.matches(n)));
+                match (fits.next(), fits.next()) {
+                    (Some((i, _)), None) => Some(i),
+                    _ => None,
+                }
+            }
+        }
     }
 
     /// The newest `n` documents.

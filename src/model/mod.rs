@@ -2,9 +2,11 @@
 //! standalone pages, every list the site shows (home, provinces, tags, categories, archives), the
 //! related articles of each article, and every URL the site will have — checked for collisions.
 
+mod citations;
 mod documents;
 pub mod paginate;
 
+pub use citations::Citations;
 pub use documents::{DocumentList, DocumentListKind, Documents};
 
 use std::collections::{BTreeMap, HashMap};
@@ -108,6 +110,9 @@ pub struct Index {
     /// The documents library (văn bản): published documents newest issued first, their lists,
     /// and `Documents::by_number`.
     pub documents: Documents,
+    /// The documents the articles' and pages' bodies cite, and the articles citing each
+    /// document.
+    pub citations: Citations,
 }
 
 /// Everything the index takes from an article: where it is published, where it sorts, the lists
@@ -170,6 +175,7 @@ impl Index {
     /// content whose articles and pages had, one for one, the same `index_key`s and `page_key`s
     /// (the caller checks that): the same lists, terms and related blocks, with the new articles
     /// and pages in them. A body edit in `serve` takes this path instead of a full `build`.
+    /// What the bodies cite is worked out anew (`Citations`).
     pub fn with_content(&self, content: Content, filter: Filter) -> Index {
         let mut index = self.clone();
         for (article, &from) in index.articles.iter_mut().zip(&self.from_content) {
@@ -184,6 +190,7 @@ impl Index {
             .into_iter()
             .filter(|p| filter.drafts || !p.draft)
             .collect();
+        index.citations = Citations::build(&index.articles, &index.pages, &index.documents);
         index
     }
 
@@ -229,6 +236,8 @@ impl Index {
 
         let (documents, found) = Documents::build(content.documents, filter);
         problems.extend(found);
+
+        let citations = Citations::build(&articles, &pages, &documents);
 
         problems.extend(check_collisions(&articles, &pages, &albums, &documents.all));
         problems.extend(check_album_links(&articles, &albums));
@@ -305,6 +314,7 @@ impl Index {
             from_content,
             albums,
             documents,
+            citations,
         };
         problems.extend(index.check_menu(config));
         (index, problems)

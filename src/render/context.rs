@@ -12,6 +12,7 @@ use crate::content::{Album, AlbumPhoto, Article, Page, Source};
 use crate::locale;
 use crate::model::{Index, List, ListKind, paginate};
 use crate::provinces::{ProvinceId, Provinces};
+use crate::render::citations::Links;
 use crate::render::picture::Picture;
 use crate::route::{self, Feed};
 
@@ -302,10 +303,10 @@ pub struct ArticleFull<'a> {
 }
 
 impl<'a> ArticleFull<'a> {
-    pub fn new(article: &'a Article, site: Site<'a>) -> Self {
+    pub fn new(article: &'a Article, site: Site<'a>, links: &Links) -> Self {
         ArticleFull {
             summary: ArticleSummary::new(Shown::of(article), site),
-            content: body_html(site, &article.body.html, article.image.is_none()),
+            content: body_html(site, &article.body.html, article.image.is_none(), links),
             summary_from_body: article.summary == article.body.summary,
             word_count: article.body.word_count,
             reading_minutes: article.body.reading_minutes,
@@ -326,20 +327,33 @@ pub struct PageFull<'a> {
     pub extra: &'a serde_json::Value,
 }
 
-/// A body's HTML with its photos as responsive markup (`picture::body`).
-fn body_html<'a>(site: Site<'_>, html: &'a str, first_eager: bool) -> std::borrow::Cow<'a, str> {
-    let config = site.config;
-    crate::render::picture::body(
-        html,
-        site.gallery,
-        &config.base_path,
-        &|path| config.url(path),
-        first_eager,
-    )
+/// A body's HTML with its document references linked (`citations::Links`) and its photos as
+/// responsive markup (`picture::body`).
+fn body_html<'a>(
+    site: Site<'_>,
+    html: &'a str,
+    first_eager: bool,
+    links: &Links,
+) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    fn pictures<'h>(site: Site<'_>, html: &'h str, first_eager: bool) -> Cow<'h, str> {
+        let config = site.config;
+        crate::render::picture::body(
+            html,
+            site.gallery,
+            &config.base_path,
+            &|path| config.url(path),
+            first_eager,
+        )
+    }
+    match links.apply(html) {
+        Cow::Borrowed(html) => pictures(site, html, first_eager),
+        Cow::Owned(linked) => Cow::Owned(pictures(site, &linked, first_eager).into_owned()),
+    }
 }
 
 impl<'a> PageFull<'a> {
-    pub fn new(page: &'a Page, site: Site<'_>) -> Self {
+    pub fn new(page: &'a Page, site: Site<'_>, links: &Links) -> Self {
         let config = site.config;
         let path = route::page(&page.path);
         PageFull {
@@ -351,7 +365,7 @@ impl<'a> PageFull<'a> {
                 .updated
                 .as_ref()
                 .map(|d| written(d, page.updated_has_time)),
-            content: body_html(site, &page.body.html, true),
+            content: body_html(site, &page.body.html, true, links),
             extra: &page.extra,
         }
     }
@@ -445,7 +459,7 @@ impl<'a> AlbumFull<'a> {
     pub fn new(site: Site<'a>, album: &'a Album) -> Self {
         AlbumFull {
             summary: AlbumSummary::new(site, album),
-            content: body_html(site, &album.body.html, false),
+            content: body_html(site, &album.body.html, false, &Links::NONE),
             summary_from_body: album.summary == album.body.summary,
             province: album.province.map(|id| ProvinceContext::new(id, site)),
             tags: album
@@ -1111,7 +1125,7 @@ impl<'a> DocumentFull<'a> {
                 .collect(),
             link: document.link.as_deref(),
             tags: document.tags.iter().map(String::as_str).collect(),
-            content: body_html(site, &document.body.html, false),
+            content: body_html(site, &document.body.html, false, &Links::NONE),
         }
     }
 }

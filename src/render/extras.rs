@@ -334,11 +334,29 @@ fn feed_files(site: Site<'_>, job: &FeedJob) -> [Output; 2] {
             (config.permalink(&article.path), image)
         })
         .collect();
+    // Whole texts, their document references linked as on the article's page.
+    let contents: Vec<Option<std::borrow::Cow<str>>> = job
+        .articles
+        .iter()
+        .map(|r| {
+            let article = &index.articles[r.index];
+            config.feeds.full_content.then(|| {
+                crate::render::citations::Links::new(
+                    &article.body,
+                    &index.citations.articles[r.index],
+                    &index.documents,
+                    &|path| config.url(path),
+                )
+                .apply(&article.body.html)
+            })
+        })
+        .collect();
     let items: Vec<FeedItem> = job
         .articles
         .iter()
         .zip(&permalinks)
-        .map(|(r, (permalink, image))| {
+        .zip(&contents)
+        .map(|((r, (permalink, image)), content)| {
             let article = &index.articles[r.index];
             let mut categories: Vec<&str> = article.category.iter().map(String::as_str).collect();
             categories.extend(article.tags.iter().map(String::as_str));
@@ -348,10 +366,7 @@ fn feed_files(site: Site<'_>, job: &FeedJob) -> [Output; 2] {
                 date: article.date,
                 updated: article.updated,
                 summary: &article.summary,
-                content_html: config
-                    .feeds
-                    .full_content
-                    .then_some(article.body.html.as_str()),
+                content_html: content.as_deref(),
                 author: article.author.as_deref(),
                 categories,
                 image: image

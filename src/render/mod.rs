@@ -2,6 +2,7 @@
 //! `Job` (its address and exactly what it shows), `Renderer::run_into` renders the jobs on all
 //! cores with Tera, each from its own typed context (`context`), one struct per template.
 
+pub mod citations;
 pub mod context;
 pub mod extras;
 pub mod feeds;
@@ -393,8 +394,16 @@ fn page_context<'a>(
             older,
             newer,
             album,
+            documents: _,
         } => {
             let a = &index.articles[article.index];
+            // The view names the documents linked; these are their addresses by marker.
+            let links = citations::Links::new(
+                &a.body,
+                &index.citations.articles[article.index],
+                &index.documents,
+                &|path| config.url(path),
+            );
             let mut crumbs = vec![
                 Crumb {
                     name: "Trang chủ",
@@ -418,7 +427,7 @@ fn page_context<'a>(
                     Some(&**a),
                     feed_links(site, home),
                 ),
-                article: ArticleFull::new(a, site),
+                article: ArticleFull::new(a, site, &links),
                 breadcrumb: crumbs,
                 related: summaries.all(related),
                 older: older.map(|o| summaries.get(o)),
@@ -428,6 +437,12 @@ fn page_context<'a>(
             (ctx, msg!("render-origin-file", path = a.file.path.as_str()))
         }
         View::Page(page) => {
+            let links = citations::Links::new(
+                &index.pages[page.index].body,
+                &index.citations.pages[page.index],
+                &index.documents,
+                &|path| config.url(path),
+            );
             let page = &index.pages[page.index];
             let ctx = TemplateContext::Page(PageContext {
                 common: common(
@@ -436,7 +451,7 @@ fn page_context<'a>(
                     None,
                     feed_links(site, home),
                 ),
-                page: PageFull::new(page, site),
+                page: PageFull::new(page, site, &links),
             });
             (
                 ctx,
@@ -501,6 +516,7 @@ fn page_context<'a>(
             document,
             replaced_by,
             amended_by,
+            citing,
         } => {
             let documents = &index.documents;
             let d = &documents.all[document.index];
@@ -536,7 +552,7 @@ fn page_context<'a>(
                         ))),
                     },
                 ],
-                citing: Vec::new(),
+                citing: summaries.all(citing),
             });
             (ctx, msg!("render-origin-file", path = d.file.path.as_str()))
         }

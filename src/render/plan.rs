@@ -158,6 +158,8 @@ pub enum View {
         newer: Option<ArticleRef>,
         /// The album its `album:` names, shown after the body.
         album: Option<AlbumRef>,
+        /// The documents its body cites that the library holds (linked from the body).
+        documents: Vec<DocumentRef>,
     },
     Page(PageRef),
     /// A photo album's page.
@@ -173,6 +175,8 @@ pub enum View {
         document: DocumentRef,
         replaced_by: Option<DocumentRef>,
         amended_by: Option<DocumentRef>,
+        /// The articles citing it, newest first.
+        citing: Vec<ArticleRef>,
     },
     /// A page of a list of documents, with every list to move between (kinds, years, issuers).
     Documents {
@@ -235,6 +239,8 @@ pub struct FeedJob {
     pub list: ListRef,
     /// The newest `[feeds] limit` articles of the list (feeds may carry their whole text).
     pub articles: Vec<FullRef>,
+    /// The documents their bodies link.
+    pub documents: Vec<DocumentRef>,
 }
 
 /// Every page of the site, and what every page shows beside its own content (the sidebar).
@@ -362,6 +368,10 @@ impl<'a> Resolver<'a> {
             index,
             stamp: hash_of((document.source_hash, &document.path)),
         }
+    }
+
+    fn documents(&self, items: &[usize]) -> Vec<DocumentRef> {
+        items.iter().map(|&d| self.document(d)).collect()
     }
 
     fn document_list(&self, index: usize) -> DocumentListRef {
@@ -544,6 +554,7 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
                     .as_ref()
                     .and_then(|(slug, _)| index.album(slug))
                     .map(|a| r.album(a)),
+                documents: r.documents(&index.citations.of_article(i)),
             },
         });
     }
@@ -614,6 +625,7 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
                 document: r.document(d),
                 replaced_by: linked(&document.replaced_by),
                 amended_by: linked(&document.amended_by),
+                citing: r.articles(&index.citations.cited_by[d]),
             },
         });
     }
@@ -624,9 +636,10 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
     for (i, page) in index.pages.iter().enumerate() {
         jobs.push(Job {
             path: route::page(&page.path),
+            // What its body links: the documents it cites, as the library has them now.
             view: View::Page(PageRef {
                 index: i,
-                stamp: page.source_hash,
+                stamp: hash_of((page.source_hash, r.documents(&index.citations.of_page(i)))),
             }),
         });
     }
@@ -643,6 +656,12 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
                 .iter()
                 .take(config.feeds.limit)
                 .map(|&i| r.full(i))
+                .collect(),
+            documents: list
+                .articles
+                .iter()
+                .take(config.feeds.limit)
+                .flat_map(|&i| r.documents(&index.citations.of_article(i)))
                 .collect(),
         })
         .collect();

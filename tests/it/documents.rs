@@ -11,9 +11,9 @@ use std::process::Command;
 use crate::support::{self, Outcome, TempSite, bantin, repo};
 
 const BASE_PATH: &str = "/cong/";
-const BASE_URL: &str = "https://example.org/cong/";
+pub(crate) const BASE_URL: &str = "https://example.org/cong/";
 
-fn new_site(page_size: usize) -> TempSite {
+pub(crate) fn new_site(page_size: usize) -> TempSite {
     let site = support::empty_site();
     support::write(
         &site.root.join("site.toml"),
@@ -41,7 +41,7 @@ fn document(site: &TempSite, name: &str, front: &str, bytes: usize) {
 }
 
 /// Five documents of three kinds, three issuers and three years.
-fn library(site: &TempSite) {
+pub(crate) fn library(site: &TempSite) {
     document(
         site,
         "nd-80",
@@ -74,14 +74,14 @@ fn library(site: &TempSite) {
     );
 }
 
-fn build(site: &TempSite) -> Outcome {
+pub(crate) fn build(site: &TempSite) -> Outcome {
     bantin(
         site.tmp.path(),
         ["build", "--source", "site", "--output", "out"],
     )
 }
 
-fn build_ok(site: &TempSite) -> PathBuf {
+pub(crate) fn build_ok(site: &TempSite) -> PathBuf {
     let outcome = build(site);
     assert_eq!(outcome.code, 0, "build failed:\n{}", outcome.transcript());
     site.sibling("out")
@@ -175,7 +175,7 @@ fn a_library_builds_and_passes_the_html_checker_links_and_axe() {
 }
 
 /// Runs features.mjs with `args` on the built site `out`; gives its outcome and JSON report.
-fn features(out: &Path, args: &[&str]) -> (Outcome, serde_json::Value) {
+pub(crate) fn features(out: &Path, args: &[&str]) -> (Outcome, serde_json::Value) {
     let mut command = Command::new(support::node());
     command
         .arg(repo().join("tests/browser/features.mjs"))

@@ -277,6 +277,58 @@ fn a_photo_taken_from_an_albums_folder_is_seen_without_editing_the_album() {
 /// A document is its file and its files in static/, whose type and size its page shows: a new
 /// version of its PDF is seen by the next incremental build though the document's file is
 /// unchanged, and so is an edit of the document and a file taken away.
+/// A document's page lists the articles citing it and their bodies link it: a new document
+/// relinks the articles already citing it (a full reindex), and a citation taken out of a body
+/// (a body edit, which keeps the index) drops the article from the document's page.
+#[test]
+fn a_new_document_and_a_citation_taken_out_rebuild_to_what_a_clean_build_gives() {
+    let site = support::copy_sample_site();
+    let options = Options {
+        source: site.root.clone(),
+        ..Options::default()
+    };
+    let mut reuse = Memo::new();
+    compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let article = "tin-tuc/hai-duong-gia-tri-vien-tro-phi-chinh-phu-nam-2023-tang-91-1/index.html";
+    let decision = "van-ban/308-qd-ubnd/index.html";
+    let linked = "href=\"/lhhn-angiang/van-ban/308-qd-ubnd/\" class=\"van-ban\"";
+
+    support::write(
+        &site.root.join("static/van-ban/2023/308-qd-ubnd.pdf"),
+        b"%PDF-1.4\n%%EOF\n",
+    );
+    support::write(
+        &site.root.join("content/van-ban/2023/308-qd-ubnd.md"),
+        "---\nnumber: 308/QĐ-UBND\nkind: Quyết định\nissuer: UBND tỉnh Hải Dương\nlevel: tinh\n\
+         issued: 10/02/2023\nsummary: Phê duyệt Chương trình vận động viện trợ phi chính phủ nước \
+         ngoài giai đoạn 2023–2025\nfiles:\n  - src: /van-ban/2023/308-qd-ubnd.pdf\n---\n",
+    );
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let got = files(&compiled);
+    let page = String::from_utf8_lossy(&got[article]).into_owned();
+    assert!(
+        page.contains(linked),
+        "the article links the new document\n{page}"
+    );
+    let listed = String::from_utf8_lossy(&got[decision]).into_owned();
+    assert!(listed.contains("Bài viết dẫn chiếu"), "{listed}");
+    assert_eq!(got, clean(&options), "after the document was added");
+
+    support::edit(
+        &site
+            .root
+            .join("content/tin-tuc/2024/hai-duong-tong-ket-nam-2023.md"),
+        "theo Quyết định số 308/QĐ-UBND",
+        "theo quyết định của tỉnh",
+    );
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!reuse.stats.reindexed, "a body edit keeps the index");
+    let got = files(&compiled);
+    let listed = String::from_utf8_lossy(&got[decision]).into_owned();
+    assert!(!listed.contains("Bài viết dẫn chiếu"), "{listed}");
+    assert_eq!(got, clean(&options), "after the citation was taken out");
+}
+
 #[test]
 fn a_documents_file_replaced_in_static_is_seen_without_editing_the_document() {
     let site = support::copy_sample_site();

@@ -6,6 +6,7 @@ mod architecture;
 mod build_links;
 mod check;
 mod checkers;
+mod citations;
 mod cli;
 mod cms;
 mod cms_api;

@@ -1,0 +1,72 @@
+//! Takes the published articles and pages and the documents library, gives who cites what: the
+//! document each citation of a body names when the library holds it (the render step links it)
+//! and the articles citing each document (its page lists them). `bantin check` compares the
+//! dates written with the library's (`check::documents`).
+
+use std::sync::Arc;
+
+use crate::content::{Article, Page};
+use crate::markdown::Rendered;
+
+use super::Documents;
+
+/// Who cites what, by place: articles in `Index::articles`, pages in `Index::pages`, documents
+/// in `Documents::all`.
+#[derive(Debug, Clone, Default)]
+pub struct Citations {
+    /// For each article, for each citation of its body (`Rendered::citations`, in order), the
+    /// document it names.
+    pub articles: Vec<Vec<Option<usize>>>,
+    /// The same for each standalone page.
+    pub pages: Vec<Vec<Option<usize>>>,
+    /// For each document, the articles citing it, newest first, each once.
+    pub cited_by: Vec<Vec<usize>>,
+}
+
+impl Citations {
+    pub fn build(articles: &[Arc<Article>], pages: &[Page], documents: &Documents) -> Citations {
+        let resolve = |body: &Rendered| -> Vec<Option<usize>> {
+            body.citations
+                .iter()
+                .map(|c| documents.resolve(&c.reference))
+                .collect()
+        };
+        let of_articles: Vec<Vec<Option<usize>>> =
+            articles.iter().map(|a| resolve(&a.body)).collect();
+        let mut cited_by = vec![Vec::new(); documents.all.len()];
+        // Articles are newest first, so each document's list is too.
+        for (article, found) in of_articles.iter().enumerate() {
+            for &document in found.iter().flatten() {
+                let list: &mut Vec<usize> = &mut cited_by[document];
+                if list.last() != Some(&article) {
+                    list.push(article);
+                }
+            }
+        }
+        Citations {
+            articles: of_articles,
+            pages: pages.iter().map(|p| resolve(&p.body)).collect(),
+            cited_by,
+        }
+    }
+
+    /// The documents an article's body links, each once, in the order first cited.
+    pub fn of_article(&self, article: usize) -> Vec<usize> {
+        once_each(self.articles.get(article))
+    }
+
+    /// The documents a page's body links, each once, in the order first cited.
+    pub fn of_page(&self, page: usize) -> Vec<usize> {
+        once_each(self.pages.get(page))
+    }
+}
+
+fn once_each(found: Option<&Vec<Option<usize>>>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &d in found.into_iter().flatten().flatten() {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out
+}
