@@ -48,6 +48,7 @@ help-arg-check-base_url = Override site.toml's base_url
 help-arg-check-external = Also check links to other sites (http/https), 8 at a time, with a 10 s timeout
 help-arg-check-format = How to report: diagnostics for people, or one JSON document on stdout
 help-arg-check-old_urls = Also check that each old address in FILE (one URL or path per line, from the old site's sitemap or an access log) still leads to a page, file or redirect
+help-arg-check-missing_documents = Also list the documents the articles cite (Nghị định 58/2022/NĐ-CP…) that the documents library (content/van-ban/) lacks, most cited first, with where each is cited
 help-arg-media = The old site's files: WordPress's wp-content/uploads, or another portal's document root or mirror, to copy photos and files from
 help-arg-fetch_media = Fetch photos and files that are not in --media from the old site's addresses (kept in <source>/.bantin-cache/import-media, so a second run fetches nothing)
 help-arg-province = The province of every imported article [default: site.toml's, or one the article's categories, tags or title name unambiguously]

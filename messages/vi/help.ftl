@@ -46,6 +46,7 @@ help-arg-check-base_url = Thay base_url của site.toml
 help-arg-check-external = Kiểm tra cả các liên kết ra trang ngoài (http/https), mỗi lần 8 liên kết, chờ tối đa 10 giây
 help-arg-check-format = Cách báo kết quả: thông báo cho người đọc, hoặc một tài liệu JSON trên stdout
 help-arg-check-old_urls = Kiểm tra cả từng địa chỉ cũ trong FILE (mỗi dòng một địa chỉ, lấy từ sơ đồ trang cũ hoặc nhật ký truy cập) xem còn dẫn tới một trang, một tệp hay một chuyển hướng không
+help-arg-check-missing_documents = Liệt kê cả những văn bản mà bài viết dẫn tới (Nghị định 58/2022/NĐ-CP…) nhưng thư viện văn bản (content/van-ban/) chưa có, văn bản được dẫn nhiều nhất trước, kèm nơi dẫn
 help-arg-media = Các tệp của trang cũ: thư mục wp-content/uploads của WordPress, hoặc thư mục gốc hay bản sao của cổng thông tin khác, để chép ảnh và tệp đính kèm
 help-arg-fetch_media = Tải những ảnh và tệp không có trong --media từ địa chỉ cũ của chúng (lưu trong <source>/.bantin-cache/import-media, nên lần chạy sau không phải tải lại)
 help-arg-province = Tỉnh, thành phố của mọi bài được nhập [mặc định: tỉnh trong site.toml, hoặc tỉnh mà chuyên mục, từ khóa hay tiêu đề của bài nêu rõ]

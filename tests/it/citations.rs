@@ -260,11 +260,15 @@ fn the_preview_links_the_articles_when_the_document_they_cite_is_added() {
         "{page}"
     );
 
-    server.after("a new document", || {
+    // The file first, then the document naming it: each its own rebuild, so that the page is
+    // asked for after the one that matters.
+    server.after("a new file", || {
         support::write(
             &site.root.join("static/files/qd-308.pdf"),
             b"%PDF-1.4\n%%EOF\n",
         );
+    });
+    server.after("a new document", || {
         support::write(
             &site.root.join("content/van-ban/qd-308.md"),
             "---\nnumber: 308/QĐ-UBND\nkind: Quyết định\nissuer: UBND tỉnh\nissued: 20/01/2023\n\
