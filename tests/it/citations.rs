@@ -54,6 +54,19 @@ fn citing(page: &str) -> &str {
     &rest[..rest.find("</section>").unwrap_or(rest.len())]
 }
 
+/// Saves `text` as the site's file `rel` the way editors' atomic saves do, in one step (written
+/// beside the site, then renamed into it), so the preview never reads it half-written and the
+/// rebuild `Server::after` waits for is the one that read it whole.
+fn save(site: &TempSite, rel: &str, text: &str) {
+    let staged = site.sibling("staged.md");
+    support::write(&staged, text);
+    let target = site.root.join(rel);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::rename(&staged, &target).unwrap_or_else(|e| panic!("cannot save {rel}: {e}"));
+}
+
 /// Every file under `dir`, with its path relative to it.
 fn every_file(dir: &Path) -> Vec<(String, Vec<u8>)> {
     walkdir::WalkDir::new(dir)
@@ -269,8 +282,9 @@ fn the_preview_links_the_articles_when_the_document_they_cite_is_added() {
         );
     });
     server.after("a new document", || {
-        support::write(
-            &site.root.join("content/van-ban/qd-308.md"),
+        save(
+            &site,
+            "content/van-ban/qd-308.md",
             "---\nnumber: 308/QĐ-UBND\nkind: Quyết định\nissuer: UBND tỉnh\nissued: 20/01/2023\n\
              summary: Phê duyệt chương trình viện trợ\nfiles:\n  - src: /files/qd-308.pdf\n---\n",
         );
@@ -292,10 +306,12 @@ fn the_preview_links_the_articles_when_the_document_they_cite_is_added() {
 
     // The citation taken out of the article: the document's page no longer lists it.
     server.after("the citation removed", || {
-        support::edit(
-            &site.root.join("content/tin-tuc/tong-ket-vien-tro.md"),
-            ", cùng Quyết định số 308/QĐ-UBND của tỉnh",
-            "",
+        let file = "content/tin-tuc/tong-ket-vien-tro.md";
+        let text = support::read(&site.root.join(file));
+        save(
+            &site,
+            file,
+            &text.replacen(", cùng Quyết định số 308/QĐ-UBND của tỉnh", "", 1),
         );
     });
     let (_, document) = server.page("van-ban/308-qd-ubnd/");
