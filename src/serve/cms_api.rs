@@ -781,10 +781,10 @@ fn refuse_replacing(located: &Located, bytes: &[u8], written: &str) -> Result<()
     }
 }
 
-/// A size in MB with one decimal, as Vietnamese writes it ("20,5").
+/// A size in whole MB, rounded up (a file just over the limit reads as over it), written the
+/// same in both languages.
 fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes * 10).div_ceil(1024 * 1024);
-    format!("{},{}", tenths / 10, tenths % 10)
+    bytes.div_ceil(1024 * 1024).to_string()
 }
 
 impl CmsApi {
@@ -1621,8 +1621,9 @@ mod tests {
             let (_, magic) = document_type(name).expect("a document's type");
             assert_eq!(begins_as(magic, bytes), *ok, "{name} {bytes:?}");
         }
-        assert_eq!(megabytes(MAX_DOCUMENT + 1), "20,1");
-        assert_eq!(megabytes(1536 * 1024), "1,5");
+        assert_eq!(megabytes(MAX_DOCUMENT + 1), "21");
+        assert_eq!(megabytes(MAX_DOCUMENT), "20");
+        assert_eq!(megabytes(1536 * 1024), "2");
     }
 
     #[test]

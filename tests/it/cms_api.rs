@@ -1116,7 +1116,7 @@ fn a_documents_file_that_is_not_what_its_name_says_is_refused_with_nothing_writt
             "a PDF over 20 MB",
             persist("static/van-ban/2026/qua-lon.pdf", &too_large),
             413,
-            &["20,1 MB", "20 MB"],
+            &["nặng khoảng 21 MB", "giới hạn 20 MB"],
         ),
     ];
     for (what, body, status, words) in &cases {
