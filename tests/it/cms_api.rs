@@ -3,8 +3,10 @@
 //! CMS's proxy protocol to it over HTTP on 127.0.0.1 with the headers the CMS page's browser
 //! sends, and gives proof that an article and its photo are created, listed, read back, shown by
 //! the preview, built and deleted; that an article read and saved back unchanged stays
-//! byte-identical; that a moved article moves alone; and that requests from elsewhere, or for
-//! anything but articles and photos inside the site, are refused with nothing written.
+//! byte-identical; that a moved article moves alone; that a document's PDF goes into
+//! static/van-ban/ and onto the document's page, while a renamed file, a program, HTML or a file
+//! over 20 MB is not; and that requests from elsewhere, or for anything but articles, photos and
+//! documents' files inside the site, are refused with nothing written.
 
 use std::ffi::OsStr;
 use std::path::Path;
