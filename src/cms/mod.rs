@@ -47,6 +47,8 @@ pub const ALBUMS_FOLDER: &str = "content/thu-vien-anh";
 /// The collection of documents (văn bản) and the folder it edits (any subfolder, like articles).
 pub const DOCUMENTS: &str = "van-ban";
 pub const DOCUMENTS_FOLDER: &str = "content/van-ban";
+/// Where the documents' files go (by the year of the configuration), below the site folder.
+pub const DOCUMENT_FILES_FOLDER: &str = "static/van-ban";
 /// How a document's dates are written: the day alone.
 pub const DAY_FORMAT: &str = "DD/MM/YYYY";
 /// The collection of standalone pages (`content/*.md`).
@@ -169,7 +171,7 @@ pub fn config_yml(config: &Config, provinces: &Provinces, mode: Mode, year: i32)
         Node::List(vec![
             articles(config, provinces),
             albums(config, provinces),
-            documents(),
+            documents(year),
             pages(),
         ]),
     );
@@ -359,8 +361,11 @@ fn choice(name: &'static str, label: &str, options: &[(&str, &str)], default: &s
 }
 
 /// Documents ("Văn bản"): `content/van-ban/<name>.md`, a decree, directive, plan… with its
-/// number, issuer, dates, status and files to download.
-fn documents() -> Node {
+/// number, issuer, dates, status and files to download. The files go into
+/// `static/van-ban/<year>/` (the year of the build that made the configuration, as photos: Decap
+/// cannot read the `issued:` day to file them by the document's year), where the preview's local
+/// backend accepts them, and are written as `/van-ban/<year>/…`, the path bantin reads.
+fn documents(year: i32) -> Node {
     use crate::content::{DOCUMENT_KINDS, Level, Status};
     let mut kind = field("kind", "Loại văn bản", "select", true);
     kind.push(
@@ -395,10 +400,16 @@ fn documents() -> Node {
         node.push(
             "fields",
             Node::List(vec![
-                with_hint(
-                    field("src", "Tệp", "file", true),
-                    "Chọn hoặc tải lên tệp PDF, DOCX, DOC, XLSX, ODT… của văn bản.",
-                ),
+                {
+                    let mut src = with_hint(
+                        field("src", "Tệp", "file", true),
+                        "Chọn hoặc tải lên tệp PDF, DOCX, DOC, XLSX, ODT… của văn bản (tối đa 20 MB).",
+                    );
+                    // Absolute (a leading `/`): from the site folder, not the entry's.
+                    src.push("media_folder", format!("/{}/{year}", DOCUMENT_FILES_FOLDER));
+                    src.push("public_folder", format!("/van-ban/{year}"));
+                    src
+                },
                 with_hint(
                     field("title", "Tên tệp", "string", false),
                     "Ví dụ: Toàn văn (PDF). Để trống thì dùng tên tệp.",

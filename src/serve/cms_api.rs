@@ -2,8 +2,9 @@
 //! `{branch, action, params}`) from the CMS page of this preview, and gives the CMS the site's
 //! articles and pages (`.md` files in `content/`) and photos (in `static/images/`) to read,
 //! write and delete, so that an editor can use the CMS on one machine with nothing but
-//! `bantin serve`: no account, no Git, no Node. Files saved here are ordinary edits: the
-//! preview's watcher picks them up and rebuilds.
+//! `bantin serve`: no account, no Git, no Node. Documents' files to download (PDF, DOCX … in
+//! `static/van-ban/`, where the "Văn bản" collection's file widget puts them) go the photos'
+//! way. Files saved here are ordinary edits: the preview's watcher picks them up and rebuilds.
 //!
 //! Simple publishing only (`info` answers `publish_modes: ["simple"]`, as decap-server's `fs`
 //! mode does): the editorial workflow keeps drafts on Git branches, which a folder without Git
@@ -20,11 +21,14 @@
 //!   `same-origin`; the body must be JSON (`Content-Type: application/json`), which no
 //!   cross-site form can send without a CORS preflight, and no CORS header is ever sent;
 //! - paths are relative to the site folder, normalised (`..`), and must lead to a `.md` file in
-//!   `content/` or a photo (JPEG, PNG, WebP, GIF, AVIF: never SVG or HTML) in `static/images/`,
-//!   with every link on the way resolved and still inside the site and that folder;
-//! - photos must be photos (their first bytes), writes are atomic (a temporary file renamed into
-//!   place) and one at a time, a moved article moves exactly one file, and a request is at most
-//!   [`MAX_BODY`] bytes.
+//!   `content/`, a photo (JPEG, PNG, WebP, GIF, AVIF: never SVG or HTML) in `static/images/` or
+//!   a document's file (PDF, Office, OpenDocument: never a program, HTML or SVG) in
+//!   `static/van-ban/`, with every link on the way resolved and still inside the site and that
+//!   folder;
+//! - photos must be photos and documents' files what their names say (their first bytes), a
+//!   document's file is at most [`MAX_DOCUMENT`] bytes, writes are atomic (a temporary file
+//!   renamed into place) and one at a time, a moved article moves exactly one file, and a
+//!   request is at most [`MAX_BODY`] bytes.
 
 use std::fs;
 use std::io::{self, Read, Write};
@@ -62,13 +66,51 @@ const MEDIA_LIST_BYTES: u64 = 64 * 1024 * 1024;
 /// What a photo's name may end with (compared without case).
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp", "gif", "avif"];
 
-/// The part of the site the CMS may change: the articles and pages, and the photos.
+/// The largest file of a document (a PDF, a DOCX …) the CMS may save: a scanned decree of a few
+/// dozen pages is a few MB; 20 MB leaves room for a long one, and, base64-encoded in a request
+/// (4/3 of it), stays well under [`MAX_BODY`]. A larger scan should be made smaller (a lower
+/// resolution) or split before it goes on a news site.
+pub const MAX_DOCUMENT: u64 = 20 * 1024 * 1024;
+
+/// How a kind of document file begins: what its first bytes must be, so that a renamed file
+/// (an HTML page or a program called `.pdf`) is not saved as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Magic {
+    /// `%PDF-`.
+    Pdf,
+    /// A ZIP archive, `PK\x03\x04`: Office Open XML (DOCX, XLSX, PPTX) and OpenDocument
+    /// (ODT, ODS, ODP).
+    Zip,
+    /// An OLE2 compound file: Word, Excel and PowerPoint before 2007 (DOC, XLS, PPT).
+    Ole,
+}
+
+/// What a document's file may end with (compared without case), and how it must begin: the
+/// formats the "Văn bản" collection's file widget asks for (PDF, DOCX, DOC, XLSX, ODT …).
+/// Never a program, HTML or SVG: the preview serves `static/` on its own origin.
+const DOCUMENT_TYPES: &[(&str, Magic)] = &[
+    ("pdf", Magic::Pdf),
+    ("docx", Magic::Zip),
+    ("doc", Magic::Ole),
+    ("xlsx", Magic::Zip),
+    ("xls", Magic::Ole),
+    ("pptx", Magic::Zip),
+    ("ppt", Magic::Ole),
+    ("odt", Magic::Zip),
+    ("ods", Magic::Zip),
+    ("odp", Magic::Zip),
+];
+
+/// The part of the site the CMS may change: the articles and pages, the photos, and the
+/// documents' files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Area {
     /// `.md` files in `content/`.
     Content,
     /// Photos in `static/images/`.
-    Media,
+    Photos,
+    /// Documents' files (PDF, DOCX …) in `static/van-ban/`.
+    Documents,
 }
 
 impl Area {
@@ -76,14 +118,16 @@ impl Area {
     fn prefix(self) -> &'static [&'static str] {
         match self {
             Area::Content => &["content"],
-            Area::Media => &["static", "images"],
+            Area::Photos => &["static", "images"],
+            Area::Documents => &["static", "van-ban"],
         }
     }
 
     fn folder(self) -> &'static str {
         match self {
             Area::Content => "content",
-            Area::Media => "static/images",
+            Area::Photos => "static/images",
+            Area::Documents => "static/van-ban",
         }
     }
 }
@@ -93,14 +137,14 @@ impl Area {
 enum Want {
     /// An article or page: a `.md` file in `content/`.
     Entry,
-    /// A photo in `static/images/`.
-    Photo,
+    /// A media file: a photo in `static/images/` or a document's file in `static/van-ban/`.
+    Media,
     /// Either (what `deleteFile` may remove).
-    EntryOrPhoto,
+    EntryOrMedia,
     /// `content/` or a folder in it (to list entries).
     EntryFolder,
-    /// `static/images/` or a folder in it (to list photos).
-    PhotoFolder,
+    /// `static/images/`, `static/van-ban/` or a folder in them (to list media files).
+    MediaFolder,
 }
 
 /// Why a path was refused.
@@ -116,6 +160,8 @@ enum PathError {
     NotAllowed,
     NotMarkdown,
     NotImage,
+    /// In `static/van-ban/`, but not a document's file of an accepted type.
+    NotDocument,
     /// A link on the way leads out of the site or out of the area's folder.
     ThroughLink(Area),
     /// A part of the path is a file.
@@ -136,6 +182,11 @@ impl PathError {
             PathError::NotAllowed => msg!("serve-cms-path-not-allowed", path = path),
             PathError::NotMarkdown => msg!("serve-cms-path-not-markdown", path = path),
             PathError::NotImage => msg!("serve-cms-path-not-image", path = path),
+            PathError::NotDocument => msg!(
+                "serve-cms-path-not-document",
+                path = path,
+                types = document_type_names()
+            ),
             PathError::ThroughLink(area) => {
                 msg!("serve-cms-path-link", path = path, area = area.folder())
             }
@@ -191,35 +242,79 @@ fn is_image_name(name: &str) -> bool {
     })
 }
 
+/// The type of a document's file by its name: its extension as written in capitals ("PDF") and
+/// how its content must begin; `None` for a name that is not one of [`DOCUMENT_TYPES`].
+fn document_type(name: &str) -> Option<(String, Magic)> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    DOCUMENT_TYPES
+        .iter()
+        .find(|(e, _)| ext.eq_ignore_ascii_case(e))
+        .map(|&(e, magic)| (e.to_ascii_uppercase(), magic))
+}
+
+/// "PDF, DOCX, DOC …", for messages.
+fn document_type_names() -> String {
+    DOCUMENT_TYPES
+        .iter()
+        .map(|(e, _)| e.to_ascii_uppercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether a name is a media file of `area`: a photo in `static/images/`, a document's file in
+/// `static/van-ban/`.
+fn is_media_name(area: Area, name: &str) -> bool {
+    match area {
+        Area::Photos => is_image_name(name),
+        Area::Documents => document_type(name).is_some(),
+        Area::Content => false,
+    }
+}
+
 /// Which area normalised `parts` lie in, if they name what `want` asks for.
 fn classify(parts: &[&str], want: Want) -> Result<Area, PathError> {
     let area = if parts.starts_with(Area::Content.prefix()) {
         Area::Content
-    } else if parts.starts_with(Area::Media.prefix()) {
-        Area::Media
+    } else if parts.starts_with(Area::Photos.prefix()) {
+        Area::Photos
+    } else if parts.starts_with(Area::Documents.prefix()) {
+        Area::Documents
     } else {
         return Err(PathError::NotAllowed);
     };
     let below = parts.len() - area.prefix().len();
     let last = parts.last().copied().unwrap_or_default();
     match (want, area) {
-        (Want::EntryFolder, Area::Content) | (Want::PhotoFolder, Area::Media) => Ok(area),
-        (Want::Entry | Want::EntryOrPhoto, Area::Content) => {
+        (Want::EntryFolder, Area::Content)
+        | (Want::MediaFolder, Area::Photos | Area::Documents) => Ok(area),
+        (Want::Entry | Want::EntryOrMedia, Area::Content) => {
             if below >= 1 && last.len() > ".md".len() && last.ends_with(".md") {
                 Ok(area)
             } else {
                 Err(PathError::NotMarkdown)
             }
         }
-        (Want::Photo | Want::EntryOrPhoto, Area::Media) => {
+        (Want::Media | Want::EntryOrMedia, Area::Photos) => {
             if below >= 1 && is_image_name(last) {
                 Ok(area)
             } else {
                 Err(PathError::NotImage)
             }
         }
-        (Want::Entry | Want::EntryFolder, Area::Media) => Err(PathError::NotMarkdown),
-        (Want::Photo | Want::PhotoFolder, Area::Content) => Err(PathError::NotImage),
+        (Want::Media | Want::EntryOrMedia, Area::Documents) => {
+            if below >= 1 && document_type(last).is_some() {
+                Ok(area)
+            } else {
+                Err(PathError::NotDocument)
+            }
+        }
+        (Want::Entry | Want::EntryFolder, Area::Photos | Area::Documents) => {
+            Err(PathError::NotMarkdown)
+        }
+        (Want::Media | Want::MediaFolder, Area::Content) => Err(PathError::NotImage),
     }
 }
 
@@ -234,6 +329,8 @@ struct Located {
     area_real: PathBuf,
     /// The normalised path from the site folder, with `/`.
     rel: String,
+    /// The part of the site it is in.
+    area: Area,
 }
 
 /// Checks a path the CMS sent and finds it on disk: normalised and classified (see
@@ -246,7 +343,7 @@ fn locate(root: &Path, written: &str, want: Want) -> Result<Located, PathError> 
     let parts = normalise(written)?;
     let area = classify(&parts, want)?;
     let root_real = fs::canonicalize(root).map_err(PathError::Unreadable)?;
-    let is_folder = matches!(want, Want::EntryFolder | Want::PhotoFolder);
+    let is_folder = matches!(want, Want::EntryFolder | Want::MediaFolder);
     let folders = if is_folder {
         &parts[..]
     } else {
@@ -319,6 +416,7 @@ fn locate(root: &Path, written: &str, want: Want) -> Result<Located, PathError> 
         real,
         area_real,
         rel: parts.join("/"),
+        area,
     })
 }
 
@@ -332,6 +430,16 @@ fn is_image(bytes: &[u8]) -> bool {
         || at(0, b"GIF89a")
         || (at(0, b"RIFF") && at(8, b"WEBP"))
         || (at(4, b"ftyp") && (at(8, b"avif") || at(8, b"avis")))
+}
+
+/// Whether `bytes` begin as a file of `magic`'s kind must: a PDF with `%PDF-`, a DOCX or ODT
+/// (a ZIP archive) with `PK\x03\x04`, a DOC (an OLE2 compound file) with its signature.
+fn begins_as(magic: Magic, bytes: &[u8]) -> bool {
+    match magic {
+        Magic::Pdf => bytes.starts_with(b"%PDF-"),
+        Magic::Zip => bytes.starts_with(b"PK\x03\x04"),
+        Magic::Ole => bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+    }
 }
 
 /// Whether a `Host` header names this server: `localhost` or a loopback address, with the
@@ -591,8 +699,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
-/// A photo the CMS sent, decoded and checked.
-fn decode_photo(asset: &Asset) -> Result<Vec<u8>, Refusal> {
+/// A media file the CMS sent, decoded and checked against its area: a photo must be a photo;
+/// a document's file must begin as its name's type does and be at most [`MAX_DOCUMENT`] bytes.
+fn decode_media(asset: &Asset, area: Area) -> Result<Vec<u8>, Refusal> {
     if asset.encoding != "base64" {
         return Err(Refusal::new(
             422,
@@ -615,13 +724,67 @@ fn decode_photo(asset: &Asset) -> Result<Vec<u8>, Refusal> {
                 ),
             )
         })?;
-    if !is_image(&bytes) {
-        return Err(Refusal::new(
-            422,
-            msg!("serve-cms-not-image", path = asset.path.as_str()),
-        ));
+    match area {
+        Area::Documents => {
+            let name = asset.path.rsplit('/').next().unwrap_or_default();
+            if let Some((kind, magic)) = document_type(name)
+                && !begins_as(magic, &bytes)
+            {
+                return Err(Refusal::new(
+                    422,
+                    msg!(
+                        "serve-cms-not-document",
+                        path = asset.path.as_str(),
+                        kind = kind
+                    ),
+                ));
+            }
+            if bytes.len() as u64 > MAX_DOCUMENT {
+                return Err(Refusal::new(
+                    413,
+                    msg!(
+                        "serve-cms-document-too-large",
+                        path = asset.path.as_str(),
+                        size = megabytes(bytes.len() as u64),
+                        limit = (MAX_DOCUMENT / 1024 / 1024).to_string()
+                    ),
+                ));
+            }
+        }
+        Area::Photos | Area::Content => {
+            if !is_image(&bytes) {
+                return Err(Refusal::new(
+                    422,
+                    msg!("serve-cms-not-image", path = asset.path.as_str()),
+                ));
+            }
+        }
     }
     Ok(bytes)
+}
+
+/// A document's file is never written over another file of the same name: the CMS's media
+/// library, when an editor uploads a name it lists, asks whether to replace the old file and
+/// deletes it first (`deleteFile`), so a file still there is one the CMS did not offer to
+/// replace (one past the listing's limits, or put there by hand). The same bytes again (a save
+/// repeated after a failure) are no replacement.
+fn refuse_replacing(located: &Located, bytes: &[u8], written: &str) -> Result<(), Refusal> {
+    if located.area != Area::Documents {
+        return Ok(());
+    }
+    match fs::read(&located.real) {
+        Ok(old) if old != bytes => Err(Refusal::new(
+            409,
+            msg!("serve-cms-document-exists", path = written),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A size in whole MB, rounded up (a file just over the limit reads as over it), written the
+/// same in both languages.
+fn megabytes(bytes: u64) -> String {
+    bytes.div_ceil(1024 * 1024).to_string()
 }
 
 impl CmsApi {
@@ -899,8 +1062,10 @@ impl CmsApi {
         // this very write may reach the watcher late or not at all: the folder is new to it.)
         let mut writes: Vec<(PathBuf, String, Vec<u8>)> = Vec::new();
         for asset in &p.assets {
-            let located = self.locate(&asset.path, Want::Photo)?;
-            writes.push((located.real, asset.path.clone(), decode_photo(asset)?));
+            let located = self.locate(&asset.path, Want::Media)?;
+            let bytes = decode_media(asset, located.area)?;
+            refuse_replacing(&located, &bytes, &asset.path)?;
+            writes.push((located.real, asset.path.clone(), bytes));
         }
         let mut removals: Vec<(PathBuf, String)> = Vec::new();
         for file in files {
@@ -935,22 +1100,23 @@ impl CmsApi {
         Ok(json!({ "message": "entry persisted" }))
     }
 
-    /// The photos directly in a folder (not in its subfolders, as decap-server), newest first,
+    /// The photos (in `static/images/`) or documents' files (in `static/van-ban/`) directly in
+    /// a folder (not in its subfolders, as decap-server), newest first,
     /// as `[{id, content, encoding, path, name}]`, at most [`MEDIA_LIST_FILES`] and
     /// [`MEDIA_LIST_BYTES`]. A folder that does not exist yet has none.
     fn get_media(&self, p: MediaFolderParams) -> Answer {
-        let folder = self.locate(&p.media_folder, Want::PhotoFolder)?;
+        let folder = self.locate(&p.media_folder, Want::MediaFolder)?;
         let Ok(read) = fs::read_dir(&folder.real) else {
             return Ok(json!([]));
         };
         let mut photos: Vec<(std::time::SystemTime, String, PathBuf)> = Vec::new();
         for entry in read.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !is_image_name(&name) {
+            if name.starts_with('.') || !is_media_name(folder.area, &name) {
                 continue;
             }
             let path = entry.path();
-            // Links count when they lead to a file inside static/images.
+            // Links count when they lead to a file inside the area's folder.
             let Ok(target) = fs::canonicalize(&path) else {
                 continue;
             };
@@ -980,7 +1146,7 @@ impl CmsApi {
     }
 
     fn get_media_file(&self, p: PathParams) -> Answer {
-        let located = self.locate(&p.path, Want::Photo)?;
+        let located = self.locate(&p.path, Want::Media)?;
         match read_file(&located, &p.path)? {
             Some(bytes) => Ok(media_json(&p.path, &bytes)),
             None => Err(Refusal::new(
@@ -990,21 +1156,23 @@ impl CmsApi {
         }
     }
 
-    /// Saves a photo from the CMS's media library; answers it as `getMediaFile` would.
+    /// Saves a photo or a document's file from the CMS's media library; answers it as
+    /// `getMediaFile` would.
     fn persist_media(&self, p: PersistMediaParams) -> Answer {
-        let located = self.locate(&p.asset.path, Want::Photo)?;
-        let bytes = decode_photo(&p.asset)?;
+        let located = self.locate(&p.asset.path, Want::Media)?;
+        let bytes = decode_media(&p.asset, located.area)?;
         let _writing = self.writes.lock().unwrap_or_else(|e| e.into_inner());
+        refuse_replacing(&located, &bytes, &p.asset.path)?;
         write_atomic(&located.real, &bytes).map_err(|e| write_failed(&p.asset.path, &e))?;
         Ok(media_json(&p.asset.path, &bytes))
     }
 
-    /// Deletes entries or photos, all checked first; a file already gone is no error (as in
+    /// Deletes entries, photos or documents' files, all checked first; a file already gone is no error (as in
     /// decap-server). Gives the paths, for the answer.
     fn delete(&self, paths: &[String]) -> Result<String, Refusal> {
         let located = paths
             .iter()
-            .map(|p| self.locate(p, Want::EntryOrPhoto))
+            .map(|p| self.locate(p, Want::EntryOrMedia))
             .collect::<Result<Vec<_>, _>>()?;
         let _writing = self.writes.lock().unwrap_or_else(|e| e.into_inner());
         for (located, written) in located.iter().zip(paths) {
@@ -1154,41 +1322,67 @@ mod tests {
             ("content/tin-tuc/a.txt", Entry, "NotMarkdown"),
             ("content/tin-tuc/a.html", Entry, "NotMarkdown"),
             ("content/tin-tuc/a.MD", Entry, "NotMarkdown"),
-            ("content/tin-tuc/anh.png", Photo, "NotImage"),
+            ("content/tin-tuc/anh.png", Media, "NotImage"),
             (
                 "static/images/tin-tuc/anh.png",
-                Photo,
+                Media,
                 "static/images/tin-tuc/anh.png",
             ),
-            ("static/images/a.JPG", Photo, "static/images/a.JPG"),
-            ("static/images/a.jpeg", Photo, "static/images/a.jpeg"),
-            ("static/images/a.webp", Photo, "static/images/a.webp"),
-            ("static/images/a.gif", Photo, "static/images/a.gif"),
-            ("static/images/a.avif", Photo, "static/images/a.avif"),
-            ("static/images/a.svg", Photo, "NotImage"),
-            ("static/images/a.html", Photo, "NotImage"),
-            ("static/images/a.png.html", Photo, "NotImage"),
-            ("static/images/png", Photo, "NotImage"),
-            ("static/images", Photo, "NotImage"),
-            ("static/css/site.css", Photo, "NotAllowed"),
-            ("static/a.png", Photo, "NotAllowed"),
+            ("static/images/a.JPG", Media, "static/images/a.JPG"),
+            ("static/images/a.jpeg", Media, "static/images/a.jpeg"),
+            ("static/images/a.webp", Media, "static/images/a.webp"),
+            ("static/images/a.gif", Media, "static/images/a.gif"),
+            ("static/images/a.avif", Media, "static/images/a.avif"),
+            ("static/images/a.svg", Media, "NotImage"),
+            ("static/images/a.html", Media, "NotImage"),
+            ("static/images/a.png.html", Media, "NotImage"),
+            ("static/images/png", Media, "NotImage"),
+            ("static/images", Media, "NotImage"),
+            ("static/css/site.css", Media, "NotAllowed"),
+            ("static/a.png", Media, "NotAllowed"),
             ("static/images/a.md", Entry, "NotMarkdown"),
-            ("content/a.md", EntryOrPhoto, "content/a.md"),
-            ("static/images/a.png", EntryOrPhoto, "static/images/a.png"),
-            ("static/images/a.svg", EntryOrPhoto, "NotImage"),
-            ("site.toml", EntryOrPhoto, "NotAllowed"),
+            ("content/a.md", EntryOrMedia, "content/a.md"),
+            ("static/images/a.png", EntryOrMedia, "static/images/a.png"),
+            ("static/images/a.svg", EntryOrMedia, "NotImage"),
+            ("site.toml", EntryOrMedia, "NotAllowed"),
             ("content", EntryFolder, "content"),
             ("content/tin-tuc/", EntryFolder, "content/tin-tuc"),
             ("static/images", EntryFolder, "NotMarkdown"),
-            ("static/images", PhotoFolder, "static/images"),
+            ("static/images", MediaFolder, "static/images"),
             (
                 "static/images/tin-tuc",
-                PhotoFolder,
+                MediaFolder,
                 "static/images/tin-tuc",
             ),
-            ("static", PhotoFolder, "NotAllowed"),
-            (".", PhotoFolder, "Empty"),
-            ("content", PhotoFolder, "NotImage"),
+            ("static", MediaFolder, "NotAllowed"),
+            (".", MediaFolder, "Empty"),
+            ("content", MediaFolder, "NotImage"),
+            // Documents' files: what the "Văn bản" collection's file widget uploads.
+            (
+                "static/van-ban/2026/15-kh.pdf",
+                Media,
+                "static/van-ban/2026/15-kh.pdf",
+            ),
+            ("static/van-ban/a.PDF", Media, "static/van-ban/a.PDF"),
+            ("static/van-ban/a.docx", Media, "static/van-ban/a.docx"),
+            ("static/van-ban/a.doc", Media, "static/van-ban/a.doc"),
+            ("static/van-ban/a.xlsx", Media, "static/van-ban/a.xlsx"),
+            ("static/van-ban/a.odt", Media, "static/van-ban/a.odt"),
+            ("static/van-ban/a.exe", Media, "NotDocument"),
+            ("static/van-ban/a.html", Media, "NotDocument"),
+            ("static/van-ban/a.svg", Media, "NotDocument"),
+            ("static/van-ban/a.pdf.exe", Media, "NotDocument"),
+            ("static/van-ban/a.js", Media, "NotDocument"),
+            ("static/van-ban/pdf", Media, "NotDocument"),
+            ("static/van-ban/.pdf", Media, "Hidden"),
+            ("static/van-ban", Media, "NotDocument"),
+            ("static/van-ban/a.pdf", EntryOrMedia, "static/van-ban/a.pdf"),
+            ("static/van-ban/a.png", Media, "NotDocument"),
+            ("static/images/a.pdf", Media, "NotImage"),
+            ("static/van-ban/a.md", Entry, "NotMarkdown"),
+            ("static/van-ban/2026", MediaFolder, "static/van-ban/2026"),
+            ("static/van-banx/a.pdf", Media, "NotAllowed"),
+            ("static/van-ban/../../site.toml", Media, "NotAllowed"),
         ];
         for (written, want, expected) in cases {
             assert_eq!(
@@ -1249,7 +1443,7 @@ mod tests {
             ),
             (
                 "static/images/moi/x.png",
-                Want::Photo,
+                Want::Media,
                 Ok(real("static/images/moi/x.png")),
             ),
             // A link to a folder inside the area is followed.
@@ -1302,8 +1496,8 @@ mod tests {
             ),
             (
                 "static/images/ngoai/x.png",
-                Want::Photo,
-                Err("ThroughLink(Media)"),
+                Want::Media,
+                Err("ThroughLink(Photos)"),
             ),
             ("content/tin-tuc/a.md/x.md", Want::Entry, Err("NotFolder")),
             (
@@ -1405,6 +1599,31 @@ mod tests {
         for bytes in no {
             assert!(!is_image(bytes), "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn documents_files_are_known_by_their_first_bytes() {
+        let cases: &[(&str, &[u8], bool)] = &[
+            ("a.pdf", b"%PDF-1.7\n%\xE2\xE3", true),
+            ("a.PDF", b"%PDF-1.4", true),
+            ("a.pdf", b"<!doctype html><script>alert(1)</script>", false),
+            ("a.pdf", b"MZ\x90\0\x03", false),
+            ("a.pdf", b"%PD", false),
+            ("a.pdf", b"", false),
+            ("a.docx", b"PK\x03\x04\x14\0\x06\0", true),
+            ("a.odt", b"PK\x03\x04\x14\0\0\0", true),
+            ("a.docx", b"%PDF-1.7", false),
+            ("a.xlsx", b"PK\x05\x06", false),
+            ("a.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0", true),
+            ("a.doc", b"PK\x03\x04", false),
+        ];
+        for (name, bytes, ok) in cases {
+            let (_, magic) = document_type(name).expect("a document's type");
+            assert_eq!(begins_as(magic, bytes), *ok, "{name} {bytes:?}");
+        }
+        assert_eq!(megabytes(MAX_DOCUMENT + 1), "21");
+        assert_eq!(megabytes(MAX_DOCUMENT), "20");
+        assert_eq!(megabytes(1536 * 1024), "2");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 // cms-ui.mjs — drives Decap CMS's own interface in headless Chromium against a running
 // `bantin serve` (its local backend), as an editor does (issue 17):
 //
-//   node tests/browser/cms-ui.mjs --url http://127.0.0.1:PORT/BASE/ --task create|edit|ime
-//        [--entry 2024/slug] [--photo FILE] [--shots DIR] [--chromium /usr/bin/chromium]
+//   node tests/browser/cms-ui.mjs --url http://127.0.0.1:PORT/BASE/ --task create|edit|ime|document
+//        [--entry 2024/slug] [--photo FILE] [--file FILE] [--shots DIR] [--chromium /usr/bin/chromium]
 //
 //   create  a new article in "Tin tức": title with diacritics, a province and a category from
 //           their selects, a photo uploaded through the media library with its alt text, body
@@ -12,6 +12,9 @@
 //           end of its address) to show, changes nothing, saves.
 //   ime     a new article whose body word "Việt" is typed through IME composition events, as
 //           a Telex input method sends them ("V", "Vi", "Vie", "Viê", "Việ", "Việt").
+//   document  a new document in "Văn bản" (number 27/KH-LHHN, kind from its select, issuer,
+//           issued day, trích yếu) with --file (a PDF) attached through the file widget's
+//           media library and titled; then "Công bố" → "Công bố ngay".
 //
 // With --shots DIR (create only), PNG screenshots for the editor's guide are saved there,
 // 01-dang-nhap.png … 07-loi-tren-trang.png; for the last, the photo's description is emptied,
@@ -36,6 +39,7 @@ for (let i = 0; i < argv.length; i += 2) {
     case '--task': args.task = value; break;
     case '--entry': args.entry = value; break;
     case '--photo': args.photo = value; break;
+    case '--file': args.file = path.resolve(value); break;
     case '--shots': args.shots = path.resolve(value); break;
     case '--chromium': args.chromium = value; break;
     default:
@@ -43,10 +47,11 @@ for (let i = 0; i < argv.length; i += 2) {
       process.exit(2);
   }
 }
-const tasks = ['create', 'edit', 'ime'];
+const tasks = ['create', 'edit', 'ime', 'document'];
 if (!args.url || !tasks.includes(args.task)
-    || (args.task === 'edit' && !args.entry) || (args.task === 'create' && !args.photo)) {
-  console.error('cms-ui.mjs: give --url and --task create (with --photo), edit (with --entry) or ime');
+    || (args.task === 'edit' && !args.entry) || (args.task === 'create' && !args.photo)
+    || (args.task === 'document' && !args.file)) {
+  console.error('cms-ui.mjs: give --url and --task create (with --photo), edit (with --entry), ime or document (with --file)');
   process.exit(2);
 }
 
@@ -79,6 +84,37 @@ try {
   await login.click();
   await page.waitForURL(/collections/, WAIT);
   step('logged in');
+  if (args.task === 'document') {
+    // The collection's "new" form, by its address (Decap's routes are in the fragment).
+    await page.goto(`${admin}#/collections/van-ban/new`);
+    await page.waitForURL(/collections\/van-ban\/new/, WAIT);
+    const number = page.getByLabel('Số hiệu');
+    await number.waitFor(WAIT);
+    await page.waitForTimeout(500);
+    step('new document form');
+    await number.fill('27/KH-LHHN');
+    await selectOption(page, 'kind', 'Kế hoạch', null, shot);
+    await page.getByLabel('Cơ quan ban hành').fill('Liên hiệp các tổ chức hữu nghị tỉnh An Giang');
+    await page.locator('[id^="issued-field-"]').first().fill('2026-03-05');
+    await page.getByLabel('Trích yếu').fill('Kế hoạch tổ chức các hoạt động đối ngoại nhân dân năm 2026.');
+    step('fields');
+    // The file: the list's "Thêm", then the file widget's media library, as for a photo.
+    await page.getByRole('button', { name: /^Thêm/ }).first().click();
+    await page.getByRole('button', { name: 'Chọn tệp', exact: true }).click();
+    const file = page.locator('input[type=file]');
+    await file.waitFor({ state: 'attached', timeout: 15000 });
+    await file.setInputFiles(args.file);
+    await page.waitForFunction(
+      (b) => { const e = [...document.querySelectorAll('button')].find((x) => x.innerText.trim() === b); return e && !e.disabled; },
+      'Lấy những cái đã chọn',
+      WAIT,
+    );
+    await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+    await page.getByLabel('Tên tệp').fill('Toàn văn (PDF)');
+    step('file');
+    await publish(page);
+    step('saved');
+  } else {
   // The collection list: the sidebar's "Tin tức".
   await page.getByRole('link', { name: 'Tin tức' }).first().click();
   await page.waitForURL(/collections\/tin-tuc/, WAIT);
@@ -228,6 +264,7 @@ try {
         step('saved again');
       }
     }
+  }
   }
 } catch (e) {
   if (args.shots) await browser.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(args.shots, 'failure.png') }).catch(() => {});

@@ -237,6 +237,23 @@ fn a_site_with_cms_publishes_its_admin_and_one_without_does_not() {
             ("title".to_string(), "string".to_string()),
         ]
     );
+    // The files go into static/van-ban/<year>/, where the preview's backend takes them (not
+    // static/images/ with the photos), and are written as /van-ban/<year>/…, as bantin reads.
+    let year = doc["media_folder"]
+        .as_str()
+        .and_then(|f| f.strip_prefix("static/images/"))
+        .unwrap_or_default();
+    let src = &fields(&files)[0];
+    assert_eq!(
+        src["media_folder"].as_str(),
+        Some(format!("/static/van-ban/{year}").as_str()),
+        "{text}"
+    );
+    assert_eq!(
+        src["public_folder"].as_str(),
+        Some(format!("/van-ban/{year}").as_str()),
+        "{text}"
+    );
 
     // The page passes the Nu HTML Checker (the suite's HTML checks walk whole outputs).
     let vnu = support::vnu(&admin);

@@ -3,8 +3,10 @@
 //! CMS's proxy protocol to it over HTTP on 127.0.0.1 with the headers the CMS page's browser
 //! sends, and gives proof that an article and its photo are created, listed, read back, shown by
 //! the preview, built and deleted; that an article read and saved back unchanged stays
-//! byte-identical; that a moved article moves alone; and that requests from elsewhere, or for
-//! anything but articles and photos inside the site, are refused with nothing written.
+//! byte-identical; that a moved article moves alone; that a document's PDF goes into
+//! static/van-ban/ and onto the document's page, while a renamed file, a program, HTML or a file
+//! over 20 MB is not; and that requests from elsewhere, or for anything but articles, photos and
+//! documents' files inside the site, are refused with nothing written.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -855,4 +857,282 @@ fn on_the_network_the_api_is_off_and_says_why_in_vietnamese() {
     assert_eq!(status, 403);
     let error = answer["error"].as_str().unwrap_or_default();
     assert!(error.starts_with("từ chối:"), "{error}");
+}
+
+// ---- Documents' files (PDF, DOCX …) ----------------------------------------------------------
+
+/// A document as the "Văn bản" collection saves one, with the file its file widget uploaded
+/// into `static/van-ban/<year>/` (the widget's `media_folder`) and names by `public_folder`.
+const DOCUMENT: &str = "content/van-ban/27-kh-lhhn.md";
+const DOCUMENT_PDF: &str = "static/van-ban/2026/ke-hoach-27-kh-lhhn.pdf";
+const DOCUMENT_RAW: &str = "---\nnumber: 27/KH-LHHN\nkind: Kế hoạch\nissuer: Liên hiệp các tổ chức hữu nghị tỉnh An Giang\nlevel: lien-hiep\nissued: 05/03/2026\nsummary: Kế hoạch tổ chức các hoạt động đối ngoại nhân dân năm 2026.\nstatus: con-hieu-luc\nfiles:\n  - src: /van-ban/2026/ke-hoach-27-kh-lhhn.pdf\n    title: Toàn văn (PDF)\n---\n";
+
+/// A PDF of exactly 150 KB: the sample's, padded (what follows `%%EOF` is ignored by readers).
+fn sample_pdf() -> Vec<u8> {
+    let mut pdf = std::fs::read(support::repo().join("static/van-ban/2020/80-2020-nd-cp.pdf"))
+        .unwrap_or_else(|e| panic!("the sample PDF: {e}"));
+    assert!(pdf.starts_with(b"%PDF-"));
+    pdf.resize(150 * 1024, b'\n');
+    pdf
+}
+
+fn document_params(asset_path: &str, content: &[u8]) -> Value {
+    json!({
+        "branch": "main",
+        "dataFiles": [{"path": DOCUMENT, "slug": "27-kh-lhhn", "raw": DOCUMENT_RAW}],
+        "assets": [{"path": asset_path, "content": b64(content), "encoding": "base64"}],
+        "options": {"newEntry": true, "commitMessage": "Create Văn bản “27-kh-lhhn”",
+                    "collectionName": "van-ban", "useWorkflow": false, "hasSubfolders": true,
+                    "unpublished": false, "status": "draft"},
+    })
+}
+
+#[test]
+fn a_document_with_its_pdf_goes_through_the_cms_into_its_page() {
+    let site = support::copy_sample_site();
+    let server = Server::start_in(&site.root, NO_ARGS);
+    let pdf = sample_pdf();
+
+    let saved = call(&server, "persistEntry", document_params(DOCUMENT_PDF, &pdf));
+    assert_eq!(saved, json!({"message": "entry persisted"}));
+    assert_eq!(support::read(&site.root.join(DOCUMENT)), DOCUMENT_RAW);
+    assert_eq!(
+        std::fs::read(site.root.join(DOCUMENT_PDF)).ok(),
+        Some(pdf.clone())
+    );
+
+    // The preview picks both up: the document's page, with its file's type and size.
+    let page = wait_for_page(&server, "van-ban/27-kh-lhhn/", 200);
+    assert!(page.contains("Kế hoạch số 27/KH-LHHN"), "{page}");
+    assert!(
+        page.contains("van-ban/2026/ke-hoach-27-kh-lhhn.pdf"),
+        "{page}"
+    );
+    assert!(page.contains("(PDF · 150 KB)"), "{page}");
+    let (status, served) = server.get(&format!(
+        "{}van-ban/2026/ke-hoach-27-kh-lhhn.pdf",
+        server.base
+    ));
+    assert_eq!((status, served), (200, pdf.clone()));
+
+    // The file widget's media library: the folder's files (the sample's 15/KH-LHHN and ours),
+    // read back whole.
+    let names = |media: &Value| -> Vec<String> {
+        let mut names: Vec<String> = media
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m["name"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    };
+    let media = call(
+        &server,
+        "getMedia",
+        json!({"branch": "main", "mediaFolder": "static/van-ban/2026"}),
+    );
+    assert_eq!(names(&media), ["15-kh-lhhn.pdf", "ke-hoach-27-kh-lhhn.pdf"]);
+    let ours = media
+        .as_array()
+        .and_then(|a| a.iter().find(|m| m["path"] == DOCUMENT_PDF))
+        .cloned()
+        .unwrap_or_default();
+    assert!(ours["content"] == b64(&pdf), "the PDF read back differs");
+    let file = call(
+        &server,
+        "getMediaFile",
+        json!({"branch": "main", "path": DOCUMENT_PDF}),
+    );
+    assert!(file == ours, "getMediaFile differs from getMedia");
+
+    // A DOCX (a ZIP archive) from the media library page, listed beside it, then deleted.
+    let docx_path = "static/van-ban/2026/phu-luc.docx";
+    let mut docx = b"PK\x03\x04\x14\0\x06\0".to_vec();
+    docx.resize(4096, 0);
+    let stored = call(
+        &server,
+        "persistMedia",
+        json!({"branch": "main", "asset": {"path": docx_path, "content": b64(&docx), "encoding": "base64"},
+               "options": {"commitMessage": "Upload “phu-luc.docx”"}}),
+    );
+    assert_eq!(stored["path"], docx_path);
+    assert_eq!(
+        std::fs::read(site.root.join(docx_path)).ok(),
+        Some(docx.clone())
+    );
+    let listed = call(
+        &server,
+        "getMedia",
+        json!({"branch": "main", "mediaFolder": "static/van-ban/2026"}),
+    );
+    assert_eq!(
+        names(&listed),
+        ["15-kh-lhhn.pdf", "ke-hoach-27-kh-lhhn.pdf", "phu-luc.docx"]
+    );
+    // Replacing it is the media library's way: the CMS asks the editor, deletes the old file,
+    // then uploads the new one; a new file over the old one without that is refused.
+    let mut newer = docx.clone();
+    newer.resize(8192, 0);
+    let upload = json!({"branch": "main", "action": "persistMedia", "params": {"branch": "main",
+        "asset": {"path": docx_path, "content": b64(&newer), "encoding": "base64"},
+        "options": {"commitMessage": "Upload “phu-luc.docx”"}}});
+    let (status, _, answer) = Call::new(&server, &upload).send(&server);
+    assert_eq!(status, 409, "{answer}");
+    assert_eq!(std::fs::read(site.root.join(docx_path)).ok(), Some(docx));
+    call(
+        &server,
+        "deleteFile",
+        json!({"branch": "main", "path": docx_path, "options": {"commitMessage": "Delete"}}),
+    );
+    let (status, _, answer) = Call::new(&server, &upload).send(&server);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(std::fs::read(site.root.join(docx_path)).ok(), Some(newer));
+    call(
+        &server,
+        "deleteFiles",
+        json!({"branch": "main", "paths": [docx_path], "options": {"commitMessage": "Delete"}}),
+    );
+    assert!(!site.root.join(docx_path).exists());
+
+    // The site as the CMS left it builds, with the document's page and its file.
+    let out = site.sibling("out");
+    let build = support::bantin(
+        &site.root,
+        [OsStr::new("build"), OsStr::new("--output"), out.as_os_str()],
+    );
+    assert_eq!(build.code, 0, "{}", build.transcript());
+    let built = support::read(&out.join("van-ban/27-kh-lhhn/index.html"));
+    assert!(built.contains("Toàn văn (PDF)</a>"), "{built}");
+    assert!(built.contains("(PDF · 150 KB)"), "{built}");
+    assert_eq!(
+        std::fs::read(out.join("van-ban/2026/ke-hoach-27-kh-lhhn.pdf")).ok(),
+        Some(pdf)
+    );
+}
+
+#[test]
+fn a_documents_file_that_is_not_what_its_name_says_is_refused_with_nothing_written() {
+    let site = support::copy_sample_site();
+    // No language set, as on an editor's machine: the messages are in Vietnamese.
+    let server = Server::start_in_lang(&site.root, "", NO_ARGS);
+    let pdf = sample_pdf();
+    let html = b"<!doctype html><script>fetch('/__bantin/api/v1')</script>".to_vec();
+    let exe = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0".to_vec();
+    let mut too_large = b"%PDF-1.7\n".to_vec();
+    too_large.resize(20 * 1024 * 1024 + 1, b' ');
+    let persist = |path: &str, content: &[u8]| json!({"branch": "main", "action": "persistEntry", "params": document_params(path, content)});
+    let library = |path: &str, content: &[u8]| {
+        json!({"branch": "main", "action": "persistMedia", "params": {"branch": "main",
+               "asset": {"path": path, "content": b64(content), "encoding": "base64"},
+               "options": {"commitMessage": "Upload"}}})
+    };
+    let before = Tree::of(site.tmp.path());
+    // (what, request, status, words the message must have)
+    let cases: Vec<(&str, Value, u16, &[&str])> = vec![
+        (
+            "an HTML page named .pdf",
+            persist("static/van-ban/2026/gia.pdf", &html),
+            422,
+            &[
+                "`static/van-ban/2026/gia.pdf`",
+                "không phải tệp PDF thật",
+                "đổi tên",
+            ],
+        ),
+        (
+            "a program named .pdf, from the media library",
+            library("static/van-ban/2026/gia.pdf", &exe),
+            422,
+            &["không phải tệp PDF thật"],
+        ),
+        (
+            "a PDF named .docx",
+            persist("static/van-ban/2026/gia.docx", &pdf),
+            422,
+            &["không phải tệp DOCX thật"],
+        ),
+        (
+            "a program",
+            persist("static/van-ban/2026/cai-dat.exe", &exe),
+            403,
+            &["`static/van-ban/2026/cai-dat.exe`", "PDF, DOCX", "`.exe`"],
+        ),
+        (
+            "a program from the media library",
+            library("static/van-ban/2026/cai-dat.exe", &exe),
+            403,
+            &["`.exe`"],
+        ),
+        (
+            "an HTML page",
+            persist("static/van-ban/2026/trang.html", &html),
+            403,
+            &["HTML"],
+        ),
+        (
+            "an SVG",
+            library(
+                "static/van-ban/2026/hinh.svg",
+                b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+            ),
+            403,
+            &["SVG"],
+        ),
+        (
+            "a PDF out of static/van-ban/",
+            persist("static/js/van-ban.pdf", &pdf),
+            403,
+            &["`static/van-ban/`"],
+        ),
+        (
+            "a PDF above the site",
+            persist("static/van-ban/../../../x.pdf", &pdf),
+            403,
+            &[],
+        ),
+        (
+            "a PDF among the photos",
+            persist("static/images/2026/x.pdf", &pdf),
+            403,
+            &[],
+        ),
+        (
+            "a PDF over another file of the same name",
+            library("static/van-ban/2026/15-kh-lhhn.pdf", &pdf),
+            409,
+            &[
+                "`static/van-ban/2026/15-kh-lhhn.pdf`",
+                "đã có một tệp khác cùng tên",
+            ],
+        ),
+        (
+            "a document's PDF over another file of the same name",
+            persist("static/van-ban/2026/15-kh-lhhn.pdf", &pdf),
+            409,
+            &["đã có một tệp khác cùng tên"],
+        ),
+        (
+            "a PDF over 20 MB",
+            persist("static/van-ban/2026/qua-lon.pdf", &too_large),
+            413,
+            &["nặng khoảng 21 MB", "giới hạn 20 MB"],
+        ),
+    ];
+    for (what, body, status, words) in &cases {
+        let (got, _, answer) = Call::new(&server, body).send(&server);
+        assert_eq!(got, *status, "{what}: {answer}");
+        let error = answer["error"].as_str().unwrap_or_default();
+        assert!(!error.is_empty(), "{what}: no message in {answer}");
+        for word in *words {
+            assert!(error.contains(word), "{what}: {word:?} not in {error:?}");
+        }
+    }
+    // Not the document, not its file, nothing beside them.
+    before.assert_same(
+        &Tree::of(site.tmp.path()),
+        "the site after the refused documents' files",
+    );
 }

@@ -5,7 +5,9 @@
 //! a photo uploaded with its description, body text) is written where bantin reads it and built
 //! into a page with its title and photo; that an existing article opened from the list and
 //! saved as it was parses to the same article with the same body bytes and the same page; and
-//! that a word typed through an input method's composition ("Vieejt" → "Việt") is saved in NFC.
+//! that a word typed through an input method's composition ("Vieejt" → "Việt") is saved in NFC;
+//! and that a document created in "Văn bản" with a PDF attached through its file widget has the
+//! PDF stored in static/van-ban/ and shown, with its size, on the built document's page.
 //!
 //! `BANTIN_SCREENSHOTS=<dir>` makes the creating test save the editor's guide's screenshots
 //! (01-dang-nhap.png … 07-loi-tren-trang.png, 1280×800) into `<dir>`; for the last, it also
@@ -299,4 +301,56 @@ fn a_word_typed_through_an_input_method_is_saved_in_nfc() {
         "{report}\n{text}"
     );
     assert_eq!(text.nfc().collect::<String>(), text, "not NFC:\n{text}");
+}
+
+/// A document created in the "Văn bản" collection with its PDF attached through the file
+/// widget: the PDF is uploaded by the preview's backend into static/van-ban/<year>/, the
+/// document names it by its site address, and the build shows it on the document's page.
+#[test]
+fn a_document_with_its_pdf_attached_in_the_cms_is_built_with_it() {
+    let site = support::copy_sample_site();
+    let server = Server::start_in_lang(&site.root, "", NO_ARGS);
+    let pdf = site.sibling("ke-hoach-qua-cms.pdf");
+    let mut bytes = std::fs::read(support::repo().join("static/van-ban/2020/80-2020-nd-cp.pdf"))
+        .unwrap_or_else(|e| panic!("the sample PDF: {e}"));
+    bytes.resize(40 * 1024, b'\n');
+    std::fs::write(&pdf, &bytes).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+    drive(
+        &server,
+        "document",
+        &[OsStr::new("--file"), pdf.as_os_str()],
+    );
+    drop(server);
+
+    let saved: Vec<PathBuf> = markdown_files(&site.root.join("content/van-ban"))
+        .into_iter()
+        .filter(|p| support::read(p).contains("27/KH-LHHN"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let (front, _) = split(&support::read(&saved[0]));
+    let src = front["files"][0]["src"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        src.starts_with("/van-ban/") && src.ends_with("/ke-hoach-qua-cms.pdf"),
+        "{front}"
+    );
+    let stored = site.root.join("static").join(src.trim_start_matches('/'));
+    assert_eq!(
+        std::fs::read(&stored).ok(),
+        Some(bytes),
+        "{}",
+        stored.display()
+    );
+
+    build(&site);
+    let out = site.root.join("public");
+    let slug = saved[0]
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let page = support::read(&out.join(format!("van-ban/{slug}/index.html")));
+    assert!(page.contains("Toàn văn (PDF)</a>"), "{page}");
+    assert!(page.contains("(PDF · 40 KB)"), "{page}");
 }

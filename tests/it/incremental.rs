@@ -376,3 +376,37 @@ fn a_documents_file_replaced_in_static_is_seen_without_editing_the_document() {
         "after the file came back"
     );
 }
+
+/// The search page's year menu lists the years documents were issued in too, which its job
+/// does not name: a document of a year nothing else has adds that year at the next
+/// incremental build, and taking it away removes it.
+#[test]
+fn a_document_of_a_new_year_adds_it_to_the_search_pages_menu() {
+    let site = support::copy_sample_site();
+    let options = Options {
+        source: site.root.clone(),
+        ..Options::default()
+    };
+    let mut reuse = Memo::new();
+    compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let page = "tim-kiem/index.html";
+    let option = "<option value=\"2011\">2011</option>";
+    let file = site.root.join("content/van-ban/2011/12-2011-nd-cp.md");
+    support::write(
+        &file,
+        "---\nnumber: 12/2011/NĐ-CP\nkind: Nghị định\nissuer: Chính phủ\nissued: 17/01/2011\nsummary: Về tổ chức hội nghị quốc tế.\n---\n",
+    );
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let got = files(&compiled);
+    assert!(
+        String::from_utf8_lossy(&got[page]).contains(option),
+        "the menu offers 2011"
+    );
+    assert_eq!(got, clean(&options), "after a document of 2011 was added");
+
+    fs::remove_file(&file).unwrap_or_else(|e| panic!("{e}"));
+    let compiled = compile_with(&options, &mut reuse).unwrap_or_else(|e| panic!("{e}"));
+    let got = files(&compiled);
+    assert!(!String::from_utf8_lossy(&got[page]).contains(option));
+    assert_eq!(got, clean(&options), "after it was taken away");
+}

@@ -400,6 +400,92 @@ fn the_sample_site_is_searchable() {
     }
 }
 
+/// The sample site built by `bantin build` into `dir` (its articles and its documents in one
+/// index, as a reader gets it); gives the output folder.
+fn build_sample(dir: &Path) -> PathBuf {
+    let out = dir.join("out");
+    let args = [
+        std::ffi::OsStr::new("build"),
+        std::ffi::OsStr::new("--source"),
+        repo().as_os_str(),
+        std::ffi::OsStr::new("--output"),
+        out.as_os_str(),
+    ];
+    let outcome = support::bantin(dir, args);
+    assert_eq!(outcome.code, 0, "{}", outcome.transcript());
+    out
+}
+
+/// A document is found by its number however a reader types it (whole, with its kind, lower
+/// case, without marks, its pieces apart) and by the words of its trích yếu, through the real
+/// search.js on the index the build wrote.
+#[test]
+fn the_sample_sites_documents_are_found_by_number() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = build_sample(dir.path());
+    let base = "/lhhn-angiang/";
+    let nd80 = format!("{base}van-ban/80-2020-nd-cp/");
+    let ct38 = format!("{base}van-ban/38-ct-tw/");
+    let cases: &[(&str, &str, usize)] = &[
+        ("80/2020", &nd80, 1),
+        ("80/2020/nd-cp", &nd80, 1),
+        ("80/2020/NĐ-CP", &nd80, 1),
+        ("nghi dinh 80/2020", &nd80, 1),
+        ("38-ct/tw", &ct38, 1),
+        ("38 ct tw", &ct38, 1),
+        ("chi thi 38", &ct38, 1),
+        ("vien tro khong hoan lai", &nd80, 3),
+    ];
+    let queries: Vec<&str> = cases.iter().map(|(q, _, _)| *q).collect();
+    let report = measure(&out.join("search"), &queries);
+    assert_eq!(report.len(), cases.len(), "{report:?}");
+    for ((query, wanted, within), line) in cases.iter().zip(&report) {
+        let top: Vec<&str> = line["top"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|u| u.as_str()).collect())
+            .unwrap_or_default();
+        let rank = top.iter().position(|u| u == wanted);
+        assert!(
+            rank.is_some_and(|r| r < *within),
+            "{query:?}: {wanted} should be in the first {within}, the results are {top:#?}"
+        );
+    }
+}
+
+/// The search page's year menu offers every year the index holds, newest first: the years of
+/// articles and those of documents alone (the sample's 2013 and 2019).
+#[test]
+fn the_search_pages_year_menu_has_every_year_of_the_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = build_sample(dir.path());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&support::read(&out.join("search/index.json"))).expect("manifest");
+    let indexed: Vec<i64> = manifest["years"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|y| y[0].as_i64()).collect())
+        .unwrap_or_default();
+    let page = support::read(&out.join("tim-kiem/index.html"));
+    let menu = page
+        .split("<select id=\"search-nam\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .unwrap_or_else(|| panic!("no year menu in {page}"));
+    let offered: Vec<i64> = menu
+        .split("<option value=\"")
+        .skip(1)
+        .filter_map(|o| o.split('"').next())
+        .filter(|v| !v.is_empty())
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    assert!(
+        indexed.contains(&2013) && indexed.contains(&2019),
+        "{indexed:?}"
+    );
+    let mut newest_first = indexed.clone();
+    newest_first.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(offered, newest_first, "the menu: {menu}");
+}
+
 // ---- Relevance (issue 19) ----------------------------------------------------------------------
 
 /// The scores the ranking reaches on the relevance set (tests/search/relevance/), less a little

@@ -1,7 +1,8 @@
 // Measures what queries download from a built search index, as a browser running search.js
 // would: the manifest, the posting shards, and the records of the first page of results.
 // Usage: node tests/search/measure.mjs <index folder> <query>... — prints one JSON line per
-// query: { query, results, files, bytes, manifest, shards, records, first }. Each query starts
+// query: { query, results, files, bytes, manifest, shards, records, first, top } (top: the
+// addresses of the first page's results, best first). Each query starts
 // with an empty cache. tests/it/search.rs runs it on the sample site; `bantin-bench search` on generated sites.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -39,6 +40,7 @@ for (const query of queries) {
     manifest: sizes.manifest,
     shards: sizes.shards,
     records: sizes.records,
-    first
+    first,
+    top: records.map((r) => r.u)
   }));
 }
