@@ -182,19 +182,6 @@ fn document_feed_files(site: Site<'_>, plan: &Plan) -> [Output; 2] {
     let documents = &index.documents.all;
     let title = format!("Văn bản – {}", config.title);
     let description = format!("Văn bản mới đăng trên {}", config.title);
-    let html_url = config.permalink(route::DOCUMENTS);
-    let rss_url = config.permalink(&route::feed(route::DOCUMENTS, route::Feed::Rss));
-    let atom_url = config.permalink(&route::feed(route::DOCUMENTS, route::Feed::Atom));
-    let feed = Feed {
-        title: &title,
-        description: &description,
-        language: &config.language,
-        html_url: &html_url,
-        rss_url: &rss_url,
-        atom_url: &atom_url,
-        publisher: &config.organization.name,
-        base_url: &config.base_url,
-    };
     let texts: Vec<(String, String)> = plan
         .document_feed
         .iter()
@@ -224,16 +211,7 @@ fn document_feed_files(site: Site<'_>, plan: &Plan) -> [Output; 2] {
             }
         })
         .collect();
-    [
-        Output {
-            path: route::feed(route::DOCUMENTS, route::Feed::Rss),
-            bytes: feeds::rss(&feed, &items).into_bytes().into(),
-        },
-        Output {
-            path: route::feed(route::DOCUMENTS, route::Feed::Atom),
-            bytes: feeds::atom(&feed, &items).into_bytes().into(),
-        },
-    ]
+    feed_pair(config, route::DOCUMENTS, &title, &description, &items)
 }
 
 /// The albums' RSS and Atom files: each album's title, address, date, summary and cover.
@@ -241,19 +219,6 @@ fn album_feed_files(site: Site<'_>, plan: &Plan) -> [Output; 2] {
     let Site { config, index, .. } = site;
     let title = format!("Thư viện ảnh – {}", config.title);
     let description = format!("Thư viện ảnh của {}", config.title);
-    let html_url = config.permalink(route::ALBUMS);
-    let rss_url = config.permalink(&route::feed(route::ALBUMS, route::Feed::Rss));
-    let atom_url = config.permalink(&route::feed(route::ALBUMS, route::Feed::Atom));
-    let feed = Feed {
-        title: &title,
-        description: &description,
-        language: &config.language,
-        html_url: &html_url,
-        rss_url: &rss_url,
-        atom_url: &atom_url,
-        publisher: &config.organization.name,
-        base_url: &config.base_url,
-    };
     let links: Vec<(String, String)> = plan
         .album_feed
         .iter()
@@ -284,14 +249,39 @@ fn album_feed_files(site: Site<'_>, plan: &Plan) -> [Output; 2] {
             }
         })
         .collect();
+    feed_pair(config, route::ALBUMS, &title, &description, &items)
+}
+
+/// The RSS and Atom files of the feed of the list at `path` (`route::feed`), with its title and
+/// description and the site's language, publisher and base URL.
+fn feed_pair(
+    config: &crate::config::Config,
+    path: &str,
+    title: &str,
+    description: &str,
+    items: &[FeedItem],
+) -> [Output; 2] {
+    let html_url = config.permalink(path);
+    let rss_url = config.permalink(&route::feed(path, route::Feed::Rss));
+    let atom_url = config.permalink(&route::feed(path, route::Feed::Atom));
+    let feed = Feed {
+        title,
+        description,
+        language: &config.language,
+        html_url: &html_url,
+        rss_url: &rss_url,
+        atom_url: &atom_url,
+        publisher: &config.organization.name,
+        base_url: &config.base_url,
+    };
     [
         Output {
-            path: route::feed(route::ALBUMS, route::Feed::Rss),
-            bytes: feeds::rss(&feed, &items).into_bytes().into(),
+            path: route::feed(path, route::Feed::Rss),
+            bytes: feeds::rss(&feed, items).into_bytes().into(),
         },
         Output {
-            path: route::feed(route::ALBUMS, route::Feed::Atom),
-            bytes: feeds::atom(&feed, &items).into_bytes().into(),
+            path: route::feed(path, route::Feed::Atom),
+            bytes: feeds::atom(&feed, items).into_bytes().into(),
         },
     ]
 }
@@ -304,23 +294,10 @@ fn feed_files(site: Site<'_>, job: &FeedJob) -> [Output; 2] {
         ListKind::Home => config.title.clone(),
         _ => format!("{} – {}", list_title(site, list), config.title),
     };
-    let html_url = config.permalink(&list.path);
-    let rss_url = config.permalink(&route::feed(&list.path, route::Feed::Rss));
-    let atom_url = config.permalink(&route::feed(&list.path, route::Feed::Atom));
     let description = if list.kind == ListKind::Home && !config.description.is_empty() {
         config.description.clone()
     } else {
         format!("Tin mới: {}", list_title(site, list))
-    };
-    let feed = Feed {
-        title: &title,
-        description: &description,
-        language: &config.language,
-        html_url: &html_url,
-        rss_url: &rss_url,
-        atom_url: &atom_url,
-        publisher: &config.organization.name,
-        base_url: &config.base_url,
     };
     let permalinks: Vec<(String, Option<String>)> = job
         .articles
@@ -375,16 +352,7 @@ fn feed_files(site: Site<'_>, job: &FeedJob) -> [Output; 2] {
             }
         })
         .collect();
-    [
-        Output {
-            path: route::feed(&list.path, route::Feed::Rss),
-            bytes: feeds::rss(&feed, &items).into_bytes().into(),
-        },
-        Output {
-            path: route::feed(&list.path, route::Feed::Atom),
-            bytes: feeds::atom(&feed, &items).into_bytes().into(),
-        },
-    ]
+    feed_pair(config, &list.path, &title, &description, &items)
 }
 
 fn newest(dates: impl Iterator<Item = DateTime<FixedOffset>>) -> Option<DateTime<FixedOffset>> {
