@@ -249,6 +249,42 @@ pub fn number_key(number: &str) -> String {
         .collect()
 }
 
+/// A number whose symbol names another kind than `kind:` says ("80/2020/NĐ-CP" filed as a Chỉ
+/// thị): one of the two is a slip, and the lists by kind and the citations would disagree. A
+/// warning at the number.
+fn kind_disagreement(
+    file: &SourceFile,
+    number: &str,
+    span: &Range<usize>,
+    kind: usize,
+) -> Option<Problem> {
+    use crate::locale::citation::{DocKind, DocNumber};
+    let parsed = DocNumber::parse(number)?;
+    let (written, _) = KINDS.get(kind)?;
+    if parsed.admits(DocKind::parse(written)?) {
+        return None;
+    }
+    let said = parsed.kind()?.name();
+    Some(
+        Problem::warning(
+            "content::document-kind-number",
+            msg!(
+                "content-document-kind-number",
+                number = parsed.as_str(),
+                said = said,
+                kind = *written,
+            ),
+        )
+        .at(file, span.clone())
+        .label(msg!("content-document-kind-number-label", said = said))
+        .help(msg!(
+            "content-document-kind-number-help",
+            said = said,
+            kind = *written
+        )),
+    )
+}
+
 /// The place in `KINDS` of a kind as written: with or without tones, in any case.
 fn find_kind(written: &str) -> Option<usize> {
     let folded = locale::fold(written);
@@ -316,6 +352,9 @@ impl Loader<'_> {
             return None;
         }
         let kind = kind?;
+        if let Some(problem) = kind_disagreement(file, &number, &number_span, kind) {
+            fields.problem(problem);
+        }
         let (issuer, _) = issuer?;
         let level = level?;
         let (issued, _) = issued?;

@@ -440,7 +440,7 @@ impl DocNumber {
 
     /// Whether a document of `kind` can carry this number: the symbol's kind is `kind`, or the
     /// symbol names no kind (QH15, UBND-VX). The Party numbers its Quy định QĐ as well as QĐi.
-    fn admits(&self, kind: DocKind) -> bool {
+    pub fn admits(&self, kind: DocKind) -> bool {
         match self.symbol_kind() {
             None => true,
             Some(own) => own == kind || (own == K::QuyetDinh && kind == K::QuyDinh),

@@ -376,6 +376,11 @@ fn every_mistake_is_reported_together_at_its_line() {
     );
     std::fs::remove_file(site.root.join("content/van-ban/sai.md")).expect("remove");
     std::fs::remove_file(site.root.join("content/van-ban/trung.md")).expect("remove");
+    // A number whose symbol says another kind than `kind:` is a warning at the number.
+    support::write(
+        &site.root.join("content/van-ban/lech.md"),
+        "---\nnumber: 58/2022/NĐ-CP\nkind: Chỉ thị\nissuer: Chính phủ\nissued: 31/8/2022\nsummary: Về tổ chức phi chính phủ nước ngoài\n---\n",
+    );
     let outcome = build(&site);
     assert_eq!(outcome.code, 0, "{}", outcome.transcript());
     assert!(
@@ -386,6 +391,15 @@ fn every_mistake_is_reported_together_at_its_line() {
         "{}",
         outcome.transcript()
     );
+    assert!(
+        outcome
+            .stderr
+            .contains("the number 58/2022/NĐ-CP is a Nghị định's, but `kind:` says Chỉ thị")
+            && outcome.stderr.contains("content/van-ban/lech.md:2:9"),
+        "{}",
+        outcome.transcript()
+    );
+    std::fs::remove_file(site.root.join("content/van-ban/lech.md")).expect("remove");
 
     // In Vietnamese, the default.
     support::write(
