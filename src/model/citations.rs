@@ -1,11 +1,12 @@
-//! Takes the published articles and pages and the documents library, gives who cites what: the
-//! document each citation of a body names when the library holds it (the render step links it)
-//! and the articles citing each document (its page lists them). `bantin check` compares the
+//! Takes the published articles, pages, albums and the documents library, gives who cites what:
+//! the document each citation of a body (or of an album's text, or of a document's notes) names
+//! when the library holds it (the render step links it) and the articles citing each document
+//! (its page lists them). `bantin check` compares the
 //! dates written with the library's (`check::documents`).
 
 use std::sync::Arc;
 
-use crate::content::{Article, Page};
+use crate::content::{Album, Article, Page};
 use crate::markdown::Rendered;
 
 use super::Documents;
@@ -19,12 +20,21 @@ pub struct Citations {
     pub articles: Vec<Vec<Option<usize>>>,
     /// The same for each standalone page.
     pub pages: Vec<Vec<Option<usize>>>,
+    /// The same for each album's text.
+    pub albums: Vec<Vec<Option<usize>>>,
+    /// The same for each document's notes.
+    pub documents: Vec<Vec<Option<usize>>>,
     /// For each document, the articles citing it, newest first, each once.
     pub cited_by: Vec<Vec<usize>>,
 }
 
 impl Citations {
-    pub fn build(articles: &[Arc<Article>], pages: &[Page], documents: &Documents) -> Citations {
+    pub fn build(
+        articles: &[Arc<Article>],
+        pages: &[Page],
+        albums: &[Arc<Album>],
+        documents: &Documents,
+    ) -> Citations {
         let resolve = |body: &Rendered| -> Vec<Option<usize>> {
             body.citations
                 .iter()
@@ -46,6 +56,8 @@ impl Citations {
         Citations {
             articles: of_articles,
             pages: pages.iter().map(|p| resolve(&p.body)).collect(),
+            albums: albums.iter().map(|a| resolve(&a.body)).collect(),
+            documents: documents.all.iter().map(|d| resolve(&d.body)).collect(),
             cited_by,
         }
     }
@@ -58,6 +70,16 @@ impl Citations {
     /// The documents a page's body links, each once, in the order first cited.
     pub fn of_page(&self, page: usize) -> Vec<usize> {
         once_each(self.pages.get(page))
+    }
+
+    /// The documents an album's text links.
+    pub fn of_album(&self, album: usize) -> Vec<usize> {
+        once_each(self.albums.get(album))
+    }
+
+    /// The documents a document's notes link.
+    pub fn of_document(&self, document: usize) -> Vec<usize> {
+        once_each(self.documents.get(document))
     }
 }
 

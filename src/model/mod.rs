@@ -190,7 +190,12 @@ impl Index {
             .into_iter()
             .filter(|p| filter.drafts || !p.draft)
             .collect();
-        index.citations = Citations::build(&index.articles, &index.pages, &index.documents);
+        index.citations = Citations::build(
+            &index.articles,
+            &index.pages,
+            &index.albums,
+            &index.documents,
+        );
         index
     }
 
@@ -237,7 +242,7 @@ impl Index {
         let (documents, found) = Documents::build(content.documents, filter);
         problems.extend(found);
 
-        let citations = Citations::build(&articles, &pages, &documents);
+        let citations = Citations::build(&articles, &pages, &albums, &documents);
 
         problems.extend(check_collisions(&articles, &pages, &albums, &documents.all));
         problems.extend(check_album_links(&articles, &albums));

@@ -17,9 +17,6 @@ pub const MARKER: &str = "data-van-ban";
 pub struct Links(Vec<(String, String)>);
 
 impl Links {
-    /// No document linked: every marker becomes plain text.
-    pub const NONE: Links = Links(Vec::new());
-
     /// The links of `body`, whose citations name the documents `found` gives
     /// (`model::Citations`), with each document's address made by `url`.
     pub fn new(

@@ -456,10 +456,10 @@ pub struct AlbumTag<'a> {
 }
 
 impl<'a> AlbumFull<'a> {
-    pub fn new(site: Site<'a>, album: &'a Album) -> Self {
+    pub fn new(site: Site<'a>, album: &'a Album, links: &Links) -> Self {
         AlbumFull {
             summary: AlbumSummary::new(site, album),
-            content: body_html(site, &album.body.html, false, &Links::NONE),
+            content: body_html(site, &album.body.html, false, links),
             summary_from_body: album.summary == album.body.summary,
             province: album.province.map(|id| ProvinceContext::new(id, site)),
             tags: album
@@ -1094,6 +1094,7 @@ impl<'a> DocumentFull<'a> {
         document: &'a crate::content::Document,
         replaced_by: Option<&'a crate::content::Document>,
         amended_by: Option<&'a crate::content::Document>,
+        links: &Links,
     ) -> Self {
         let config = site.config;
         let link = |written: &'a Option<(String, std::ops::Range<usize>)>,
@@ -1125,7 +1126,7 @@ impl<'a> DocumentFull<'a> {
                 .collect(),
             link: document.link.as_deref(),
             tags: document.tags.iter().map(String::as_str).collect(),
-            content: body_html(site, &document.body.html, false, &Links::NONE),
+            content: body_html(site, &document.body.html, false, links),
         }
     }
 }

@@ -460,6 +460,12 @@ fn page_context<'a>(
         }
         View::Album(album) => {
             let a = &index.albums[album.index];
+            let links = citations::Links::new(
+                &a.body,
+                &index.citations.albums[album.index],
+                &index.documents,
+                &|path| config.url(path),
+            );
             let mut feeds = feed_links(site, home);
             feeds.extend(album_feed_links(site));
             let cover = a.cover();
@@ -473,7 +479,7 @@ fn page_context<'a>(
                     Some((&cover.src, &cover.alt)),
                     feeds,
                 ),
-                album: AlbumFull::new(site, a),
+                album: AlbumFull::new(site, a, &links),
                 breadcrumb: vec![
                     Crumb {
                         name: "Trang chủ",
@@ -517,9 +523,16 @@ fn page_context<'a>(
             replaced_by,
             amended_by,
             citing,
+            documents: _,
         } => {
             let documents = &index.documents;
             let d = &documents.all[document.index];
+            let links = citations::Links::new(
+                &d.body,
+                &index.citations.documents[document.index],
+                documents,
+                &|path| config.url(path),
+            );
             let mut feeds = feed_links(site, home);
             feeds.extend(document_feed_links(site));
             let title = d.title();
@@ -535,6 +548,7 @@ fn page_context<'a>(
                     d,
                     replaced_by.map(|r| &*documents.all[r.index]),
                     amended_by.map(|r| &*documents.all[r.index]),
+                    &links,
                 ),
                 breadcrumb: vec![
                     Crumb {

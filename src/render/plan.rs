@@ -177,6 +177,8 @@ pub enum View {
         amended_by: Option<DocumentRef>,
         /// The articles citing it, newest first.
         citing: Vec<ArticleRef>,
+        /// The documents its notes cite that the library holds (linked from the notes).
+        documents: Vec<DocumentRef>,
     },
     /// A page of a list of documents, with every list to move between (kinds, years, issuers).
     Documents {
@@ -356,9 +358,11 @@ impl<'a> Resolver<'a> {
                     .any(|&l| self.index.lists[l].slug == slug)
             })
             .collect();
+        // And its text links the documents it cites, as the library has them now.
+        let cited = self.documents(&self.index.citations.of_album(index));
         AlbumRef {
             index,
-            stamp: hash_of((album.source_hash, &album.path, listed)),
+            stamp: hash_of((album.source_hash, &album.path, listed, cited)),
         }
     }
 
@@ -626,6 +630,7 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
                 replaced_by: linked(&document.replaced_by),
                 amended_by: linked(&document.amended_by),
                 citing: r.articles(&index.citations.cited_by[d]),
+                documents: r.documents(&index.citations.of_document(d)),
             },
         });
     }

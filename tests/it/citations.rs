@@ -38,6 +38,14 @@ fn citing_site() -> TempSite {
         "---\ntitle: \"Tập huấn cho cán bộ cấp xã\"\nslug: tap-huan-cap-xa\ndate: 05/3/2025\n---\n\n\
          Học viên được giới thiệu NĐ 80/2020 và Chỉ thị 12- CT/TW về đối ngoại nhân dân.\n",
     );
+    // A document's notes cite the one that replaced it.
+    support::write(
+        &site.root.join("content/van-ban/nd-72.md"),
+        support::read(&site.root.join("content/van-ban/nd-72.md")).replace(
+            "Ghi chú của biên tập.",
+            "Đã được thay thế bởi Nghị định số 147/2024/NĐ-CP.",
+        ),
+    );
     support::write(
         &site.root.join("content/gioi-thieu.md"),
         "---\ntitle: \"Giới thiệu\"\n---\n\nLiên hiệp hoạt động theo Chỉ thị 38-CT/TW.\n",
@@ -115,6 +123,14 @@ fn a_cited_document_is_linked_and_its_page_lists_the_articles_that_cite_it() {
              thị 12- CT/TW về"
         ),
         "{course}"
+    );
+    let repealed = support::read(&out.join("van-ban/72-2013-nd-cp/index.html"));
+    assert!(
+        repealed.contains(
+            "<a href=\"/cong/van-ban/147-2024-nd-cp/\" class=\"van-ban\">Nghị định số \
+             147/2024/NĐ-CP</a>"
+        ),
+        "{repealed}"
     );
     let about = support::read(&out.join("gioi-thieu/index.html"));
     assert!(
