@@ -610,6 +610,21 @@ pub fn normalize(path: &str) -> Option<String> {
     Some(segments.join("/"))
 }
 
+/// `text` as one component of a query string (`?q=…`): every byte but ASCII letters, digits and
+/// `-._~` percent-encoded (like `encodeURIComponent`, which also spares `!*'()`) — "80/2020/NĐ-CP" is
+/// `80%2F2020%2FN%C4%90-CP`, which the search page reads back whole.
+pub fn query_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// `%C3%A1` → `á`; malformed escapes are kept as written.
 pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -648,6 +663,19 @@ pub fn static_file(src: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_component_escapes_all_but_unreserved_bytes_and_decodes_back() {
+        for (text, encoded) in [
+            ("80/2020/NĐ-CP", "80%2F2020%2FN%C4%90-CP"),
+            ("12- CT/TW", "12-%20CT%2FTW"),
+            ("a&b=c?#", "a%26b%3Dc%3F%23"),
+            ("hữu nghị", "h%E1%BB%AFu%20ngh%E1%BB%8B"),
+        ] {
+            assert_eq!(query_component(text), encoded);
+            assert_eq!(percent_decode(encoded), text);
+        }
+    }
 
     fn values() -> Values<'static> {
         Values {

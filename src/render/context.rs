@@ -1138,9 +1138,14 @@ pub struct DocumentContext<'a> {
     pub common: Common,
     pub document: DocumentFull<'a>,
     pub breadcrumb: Vec<Crumb<'a>>,
-    /// "Bài viết dẫn chiếu văn bản này": the articles that cite the document, newest first,
-    /// each an **Article in a list**. Empty for now (the template hides the section).
+    /// "Bài viết dẫn chiếu văn bản này": the newest articles that cite the document (at most
+    /// `plan::CITING_ON_DOCUMENT`), each an **Article in a list**; empty when none does.
     pub citing: Vec<&'a tera::Value>,
+    /// How many articles cite it in all.
+    pub citing_total: usize,
+    /// The site's search for its number (`/tim-kiem/?q=80%2F2020%2FN%C4%90-CP`), which finds the
+    /// articles past the newest shown.
+    pub citing_search: String,
 }
 
 /// A list of the library to move to (a kind, a year, an issuer).

@@ -523,6 +523,7 @@ fn page_context<'a>(
             replaced_by,
             amended_by,
             citing,
+            citing_total,
             documents: _,
         } => {
             let documents = &index.documents;
@@ -567,6 +568,12 @@ fn page_context<'a>(
                     },
                 ],
                 citing: summaries.all(citing),
+                citing_total: *citing_total,
+                citing_search: format!(
+                    "{}?q={}",
+                    config.url(route::SEARCH_PAGE),
+                    crate::route::query_component(&d.number)
+                ),
             });
             (ctx, msg!("render-origin-file", path = d.file.path.as_str()))
         }

@@ -21,6 +21,9 @@ pub const FEATURED_ON_HOME: usize = 5;
 pub const PER_CATEGORY_BLOCK: usize = 4;
 /// The "Tin mới" box beside every page.
 pub const SIDEBAR_LATEST: usize = 6;
+/// The newest articles a document's page lists among those citing it; the rest are a search
+/// away (a decree can be cited by hundreds).
+pub const CITING_ON_DOCUMENT: usize = 20;
 /// The "Văn bản mới" box beside every page.
 pub const SIDEBAR_DOCUMENTS: usize = 5;
 
@@ -175,8 +178,9 @@ pub enum View {
         document: DocumentRef,
         replaced_by: Option<DocumentRef>,
         amended_by: Option<DocumentRef>,
-        /// The articles citing it, newest first.
+        /// The newest articles citing it (at most `CITING_ON_DOCUMENT`), and how many do.
         citing: Vec<ArticleRef>,
+        citing_total: usize,
         /// The documents its notes cite that the library holds (linked from the notes).
         documents: Vec<DocumentRef>,
     },
@@ -629,7 +633,11 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
                 document: r.document(d),
                 replaced_by: linked(&document.replaced_by),
                 amended_by: linked(&document.amended_by),
-                citing: r.articles(&index.citations.cited_by[d]),
+                citing: r.articles(
+                    &index.citations.cited_by[d]
+                        [..index.citations.cited_by[d].len().min(CITING_ON_DOCUMENT)],
+                ),
+                citing_total: index.citations.cited_by[d].len(),
                 documents: r.documents(&index.citations.of_document(d)),
             },
         });

@@ -199,6 +199,44 @@ fn a_cited_document_is_linked_and_its_page_lists_the_articles_that_cite_it() {
 }
 
 #[test]
+fn a_document_cited_by_many_lists_the_newest_twenty_and_points_to_the_search_for_the_rest() {
+    let site = citing_site();
+    for day in 1..=22 {
+        support::write(
+            &site
+                .root
+                .join(format!("content/tin-tuc/ke-hoach-{day:02}.md")),
+            format!(
+                "---\ntitle: \"Triển khai kế hoạch, đợt {day}\"\nslug: ke-hoach-{day:02}\n\
+                 date: {day:02}/4/2025\n---\n\nĐợt {day} triển khai Kế hoạch số 15/KH-LHHN.\n"
+            ),
+        );
+    }
+    let out = build_ok(&site);
+    let plan = support::read(&out.join("van-ban/15-kh-lhhn/index.html"));
+    let listed = citing(&plan);
+    // The newest twenty: 22 April back to 3 April.
+    assert_eq!(
+        listed.matches("<h3 class=\"item-title\">").count(),
+        20,
+        "{listed}"
+    );
+    assert!(listed.contains("tin-tuc/ke-hoach-22/"), "{listed}");
+    assert!(listed.contains("tin-tuc/ke-hoach-03/"), "{listed}");
+    assert!(!listed.contains("tin-tuc/ke-hoach-02/"), "{listed}");
+    assert!(
+        listed.contains("20 bài mới nhất trong 22 bài dẫn chiếu.")
+            && listed.contains(
+                "<a href=\"/cong/tim-kiem/?q=15%2FKH-LHHN\">Tìm mọi bài nhắc tới 15/KH-LHHN</a>"
+            ),
+        "{listed}"
+    );
+    // A document cited by fewer shows them all, with no pointer.
+    let decree = support::read(&out.join("van-ban/80-2020-nd-cp/index.html"));
+    assert!(!decree.contains("bài mới nhất trong"), "{decree}");
+}
+
+#[test]
 fn check_reports_a_citation_dated_otherwise_and_lists_the_documents_the_library_lacks() {
     let site = citing_site();
     support::write(
