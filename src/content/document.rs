@@ -659,16 +659,21 @@ mod tests {
                 &[("content::bad-date", "5:9")],
             ),
             (
-                format!("number: 1/KH\n{good}\nfiles:\n  - src: /van-ban/khong-co.pdf"),
+                format!("number: 1/2020/NĐ-CP\n{good}\nfiles:\n  - src: /van-ban/khong-co.pdf"),
                 &[("content::missing-file", "8:10")],
             ),
             (
-                format!("number: 1/KH\n{good}\nstatus: het hieu luc x"),
+                format!("number: 1/2020/NĐ-CP\n{good}\nstatus: het hieu luc x"),
                 &[("content::bad-value", "7:9")],
             ),
             (
-                format!("number: 1/KH\n{good}\nsigner: A\nsingers: B"),
+                format!("number: 1/2020/NĐ-CP\n{good}\nsigner: A\nsingers: B"),
                 &[("content::unknown-field", "8:1")],
+            ),
+            // A Kế hoạch's number filed as a Nghị định: a warning at the number.
+            (
+                format!("number: 1/KH\n{good}"),
+                &[("content::document-kind-number", "2:9")],
             ),
         ];
         for (front, want) in &cases {
