@@ -473,12 +473,6 @@ impl Pages {
                 use std::hash::{Hash, Hasher};
                 let mut hasher = std::hash::DefaultHasher::new();
                 (plan.fingerprint(job, &stamps), photos).hash(&mut hasher);
-                // The search page's year menu reads the documents' years, which its job does
-                // not name.
-                if let render::View::Search { years, .. } = &job.view {
-                    render::search_years(site.index, years.iter().map(|&(year, _)| year))
-                        .hash(&mut hasher);
-                }
                 hasher.finish()
             })
             .collect();

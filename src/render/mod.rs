@@ -727,7 +727,7 @@ fn page_context<'a>(
                             _ => None,
                         })
                         .collect(),
-                    years: search_years(index, years.iter().map(|&(year, _)| year)),
+                    years: years.clone(),
                 },
             });
             (ctx, index_origin(&job.path))
@@ -745,23 +745,6 @@ fn page_context<'a>(
             (ctx, msg!("render-origin-not-found"))
         }
     }
-}
-
-/// The search page's year menu: every year the search index holds, newest first — the years
-/// of the archive (`article_years`, from the page's job) and those documents were issued in
-/// (a year of documents only, say 2013, has no archive page but is in the index). The job
-/// names only the archive's years, so `build::memo` adds these to the page's fingerprint.
-pub fn search_years(
-    index: &crate::model::Index,
-    article_years: impl Iterator<Item = i32>,
-) -> Vec<i32> {
-    use chrono::Datelike as _;
-    let mut years: Vec<i32> = article_years
-        .chain(index.documents.all.iter().map(|d| d.issued.year()))
-        .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
-    years
 }
 
 /// The redirect map's address, for the pages that follow it, when the site has one.

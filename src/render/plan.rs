@@ -198,10 +198,12 @@ pub enum View {
     Tags(Vec<ListRef>),
     Categories(Vec<ListRef>),
     Archive(Vec<Year>),
-    /// The search page: its filters (the provinces with articles, the years).
+    /// The search page: its filters (the provinces with articles, and every year the search
+    /// index holds, newest first: the archive's and the documents' — a year of documents only,
+    /// say 2013, has no archive page but is in the index).
     Search {
         provinces: Vec<ListRef>,
-        years: Vec<(i32, ListRef)>,
+        years: Vec<i32>,
     },
     /// The page a host serves for an address the site lacks; `redirect_map` as on the home page.
     NotFound {
@@ -511,7 +513,19 @@ pub fn plan(config: &Config, index: &Index) -> Plan {
             })
         })
         .collect();
-    let search_years = years.iter().map(|y| (y.year, y.list)).collect();
+    let mut search_years: Vec<i32> = years
+        .iter()
+        .map(|y| y.year)
+        .chain(
+            index
+                .documents
+                .all
+                .iter()
+                .map(|d| chrono::Datelike::year(&d.issued)),
+        )
+        .collect();
+    search_years.sort_unstable_by(|a, b| b.cmp(a));
+    search_years.dedup();
     jobs.push(Job {
         path: route::ARCHIVE.to_string(),
         view: View::Archive(years),
